@@ -1,0 +1,97 @@
+import { ACTIONS, defineAbilityFor, type Action, type Principal, type Resource } from './policy';
+
+const HUB = 'hub-japan';
+const OTHER_HUB = 'hub-latam';
+const CITY = 'city-tsukuba';
+const OTHER_CITY = 'city-mexico';
+
+const principals: Record<string, Principal | null> = {
+  anonymous: null,
+  roleless: { id: 'u-none', roles: [] },
+  admin: { id: 'u-admin', roles: [{ role: 'admin', hubId: null, cityId: null, scopeHubId: null }] },
+  coordinator: { id: 'u-coord', roles: [{ role: 'coordinator', hubId: HUB, cityId: null, scopeHubId: HUB }] },
+  expert: { id: 'u-expert', roles: [{ role: 'expert', hubId: HUB, cityId: null, scopeHubId: HUB }] },
+  official: { id: 'u-official', roles: [{ role: 'official', hubId: null, cityId: CITY, scopeHubId: HUB }] },
+  observer: { id: 'u-observer', roles: [{ role: 'observer', hubId: null, cityId: null, scopeHubId: null }] },
+};
+
+const resources: Record<string, Resource> = {
+  ownHub: { kind: 'Hub', id: HUB },
+  otherHub: { kind: 'Hub', id: OTHER_HUB },
+  ownCity: { kind: 'City', id: CITY, hubId: HUB },
+  otherCity: { kind: 'City', id: OTHER_CITY, hubId: OTHER_HUB },
+  hubPerson: { kind: 'User', id: 'u-someone', scopeHubIds: [HUB] },
+  otherHubPerson: { kind: 'User', id: 'u-far', scopeHubIds: [OTHER_HUB] },
+  expertGrantInHub: { kind: 'RoleAssignment', role: 'expert', scopeHubId: HUB, cityId: null },
+  adminGrant: { kind: 'RoleAssignment', role: 'admin', scopeHubId: null, cityId: null },
+  expertInviteInHub: { kind: 'Invitation', role: 'expert', scopeHubId: HUB, cityId: null },
+  officialInviteInHub: { kind: 'Invitation', role: 'official', scopeHubId: HUB, cityId: CITY },
+  expertInviteOtherHub: { kind: 'Invitation', role: 'expert', scopeHubId: OTHER_HUB, cityId: null },
+  adminInvite: { kind: 'Invitation', role: 'admin', scopeHubId: null, cityId: null },
+};
+
+// Every role against every action on every resource: the letters list the actions allowed,
+// r=read c=create u=update d=delete x=readContact.
+const expected: Record<string, Record<string, string>> = {
+  anonymous: {},
+  roleless: {},
+  admin: {
+    ownHub: 'rcudx', otherHub: 'rcudx', ownCity: 'rcudx', otherCity: 'rcudx', hubPerson: 'rcudx', otherHubPerson: 'rcudx',
+    expertGrantInHub: 'rcudx', adminGrant: 'rcudx', expertInviteInHub: 'rcudx', officialInviteInHub: 'rcudx',
+    expertInviteOtherHub: 'rcudx', adminInvite: 'rcudx',
+  },
+  coordinator: {
+    ownHub: 'ru', otherHub: 'r', ownCity: 'rcu', otherCity: 'r', hubPerson: 'rx', otherHubPerson: 'r',
+    expertGrantInHub: 'rcd', adminGrant: 'r', expertInviteInHub: 'rcd', officialInviteInHub: 'rcd',
+    expertInviteOtherHub: '', adminInvite: '',
+  },
+  expert: {
+    ownHub: 'r', otherHub: 'r', ownCity: 'r', otherCity: 'r', hubPerson: 'r', otherHubPerson: 'r',
+    expertGrantInHub: 'r', adminGrant: 'r', expertInviteInHub: '', officialInviteInHub: '', expertInviteOtherHub: '', adminInvite: '',
+  },
+  official: {
+    ownHub: 'r', otherHub: 'r', ownCity: 'ru', otherCity: 'r', hubPerson: 'r', otherHubPerson: 'r',
+    expertGrantInHub: 'r', adminGrant: 'r', expertInviteInHub: '', officialInviteInHub: '', expertInviteOtherHub: '', adminInvite: '',
+  },
+  observer: {
+    ownHub: 'r', otherHub: 'r', ownCity: 'r', otherCity: 'r', hubPerson: 'r', otherHubPerson: 'r',
+    expertGrantInHub: 'r', adminGrant: 'r', expertInviteInHub: '', officialInviteInHub: '', expertInviteOtherHub: '', adminInvite: '',
+  },
+};
+
+const LETTER: Record<Action, string> = { read: 'r', create: 'c', update: 'u', delete: 'd', readContact: 'x' };
+
+const table = Object.keys(principals).flatMap((who) =>
+  Object.keys(resources).flatMap((what) =>
+    ACTIONS.map((action) => ({ who, what, action, allowed: (expected[who][what] ?? '').includes(LETTER[action]) })),
+  ),
+);
+
+describe('access policy', () => {
+  it.each(table)('$who $action $what → $allowed', ({ who, what, action, allowed }) => {
+    expect(defineAbilityFor(principals[who]).can(action, resources[what])).toBe(allowed);
+  });
+
+  it('lets every signed-in person read and edit their own profile, even with no role left', () => {
+    const self = { kind: 'User' as const, id: 'u-none', scopeHubIds: [] };
+    const ability = defineAbilityFor(principals['roleless']);
+    expect(ability.can('update', self)).toBe(true);
+    expect(ability.can('readContact', self)).toBe(true);
+    expect(ability.can('update', resources['hubPerson'])).toBe(false);
+  });
+
+  it('combines roles a person holds in several hubs', () => {
+    const both: Principal = {
+      id: 'u-both',
+      roles: [
+        { role: 'coordinator', hubId: HUB, cityId: null, scopeHubId: HUB },
+        { role: 'expert', hubId: OTHER_HUB, cityId: null, scopeHubId: OTHER_HUB },
+        { role: 'official', hubId: null, cityId: OTHER_CITY, scopeHubId: OTHER_HUB },
+      ],
+    };
+    const ability = defineAbilityFor(both);
+    expect(ability.can('create', resources['expertInviteInHub'])).toBe(true);
+    expect(ability.can('create', resources['expertInviteOtherHub'])).toBe(false);
+    expect(ability.can('update', resources['otherCity'])).toBe(true);
+  });
+});

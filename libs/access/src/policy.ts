@@ -1,0 +1,81 @@
+// The one access policy: "may this principal do this action on that resource?"
+// The API enforces it on every route and socket event; the web app asks it to hide what a user cannot do.
+import { AbilityBuilder, createMongoAbility, type InferSubjects, type MongoAbility } from '@casl/ability';
+import type { Role } from '@minga/contracts';
+
+export const ACTIONS = ['read', 'create', 'update', 'delete', 'readContact'] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** Resource shapes the rules look at; only the fields that decide access. */
+export interface HubResource { kind: 'Hub'; id: string }
+export interface CityResource { kind: 'City'; id: string; hubId: string | null }
+export interface UserResource { kind: 'User'; id: string; scopeHubIds: string[] }
+interface Grant { role: Role; scopeHubId: string | null; cityId: string | null }
+export interface RoleAssignmentResource extends Grant { kind: 'RoleAssignment' }
+export interface InvitationResource extends Grant { kind: 'Invitation' }
+export type Resource = HubResource | CityResource | UserResource | RoleAssignmentResource | InvitationResource;
+export type SubjectKind = Resource['kind'];
+export const SUBJECT_KINDS: SubjectKind[] = ['Hub', 'City', 'User', 'RoleAssignment', 'Invitation'];
+
+/** A role a person holds, with the hub it falls under (a city's hub for officials). */
+export interface PrincipalRole {
+  role: Role;
+  hubId: string | null;
+  cityId: string | null;
+  scopeHubId: string | null;
+}
+export interface Principal {
+  id: string;
+  roles: PrincipalRole[];
+}
+
+export type AppAbility = MongoAbility<[Action, InferSubjects<Resource, true>]>;
+
+/** Roles a coordinator may hand out inside their own hub. */
+const COORDINATOR_GRANTABLE: Role[] = ['coordinator', 'expert', 'official', 'observer'];
+
+export function defineAbilityFor(principal: Principal | null): AppAbility {
+  const { can, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
+  if (!principal || principal.roles.length === 0) {
+    // Signed in but holding no role (every role revoked): may see and edit only themselves.
+    if (principal) {
+      can('read', 'User', { id: principal.id });
+      can('readContact', 'User', { id: principal.id });
+      can('update', 'User', { id: principal.id });
+    }
+    return build({ detectSubjectType: subjectKind });
+  }
+
+  // Every member of the alliance reads its hubs, cities and people.
+  can('read', ['Hub', 'City', 'User', 'RoleAssignment']);
+  can(['update', 'readContact'], 'User', { id: principal.id });
+
+  for (const grant of principal.roles) {
+    switch (grant.role) {
+      case 'admin':
+        can(['read', 'create', 'update', 'delete', 'readContact'], ['Hub', 'City', 'User', 'RoleAssignment', 'Invitation']);
+        break;
+      case 'coordinator': {
+        const hubId = grant.hubId;
+        can('update', 'Hub', { id: hubId });
+        can(['create', 'update'], 'City', { hubId });
+        can('readContact', 'User', { scopeHubIds: hubId });
+        const grantable = { scopeHubId: hubId, role: { $in: COORDINATOR_GRANTABLE } };
+        can(['read', 'create', 'delete'], 'RoleAssignment', grantable);
+        can(['read', 'create', 'delete'], 'Invitation', grantable);
+        break;
+      }
+      case 'official':
+        can('update', 'City', { id: grant.cityId });
+        break;
+      case 'expert':
+      case 'observer':
+        break;
+    }
+  }
+  return build({ detectSubjectType: subjectKind });
+}
+
+function subjectKind(resource: Resource | SubjectKind): SubjectKind {
+  return typeof resource === 'string' ? resource : resource.kind;
+}
