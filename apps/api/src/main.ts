@@ -1,19 +1,22 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
-
-import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app/app.module';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AppModule } from './app.module';
+import { configureHttp } from './http-setup';
+import { DemoSeedService } from './seed/demo-seed.service';
+import { stopEmbeddedPostgres } from './database/embedded-postgres';
 
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(`🚀 Application is running on: http://localhost:${port}/${globalPrefix}`);
+async function bootstrap(): Promise<void> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true });
+  const { config } = configureHttp(app);
+  await app.listen(config.PORT, config.HOST);
+  const url = await app.getUrl();
+  const demo = app.get(DemoSeedService).signInHelp;
+  process.stdout.write(`\nMinga is running at ${config.publicUrl} (listening on ${url})\n${demo ? `${demo}\n` : ''}\n`);
 }
 
-bootstrap();
+bootstrap().catch(async (err: unknown) => {
+  process.stderr.write(`Minga failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  // Never leave the embedded PostgreSQL behind when start-up fails half-way.
+  await stopEmbeddedPostgres().catch(() => undefined);
+  process.exit(1);
+});

@@ -1,13 +1,13 @@
 import { StrictMode } from 'react';
-import * as ReactDOM from 'react-dom/client';
-import App from './app/app';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/app';
+import './i18n/i18n';
 
-const root = ReactDOM.createRoot(
-  document.getElementById('root') as HTMLElement
-);
+const root = document.getElementById('root');
+if (!root) throw new Error('The page has no #root element to render into');
 
-root.render(
+createRoot(root).render(
   <StrictMode>
-    <App/>
-  </StrictMode>
+    <App />
+  </StrictMode>,
 );

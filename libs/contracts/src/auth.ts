@@ -5,7 +5,7 @@ import { emailSchema, passwordSchema, personNameSchema, userSchema, workingHours
 export const signInSchema = z
   .object({ email: emailSchema, password: z.string().min(1, 'Password is required').max(200) })
   .strict()
-  .meta({ id: 'SignIn' });
+;
 export type SignIn = z.infer<typeof signInSchema>;
 
 /** Returned by sign-in, sign-up and refresh; the refresh token travels only in an httpOnly cookie. */
@@ -14,8 +14,7 @@ export const sessionSchema = z
     accessToken: z.string(),
     expiresAt: z.iso.datetime({ offset: true }),
     user: userSchema,
-  })
-  .meta({ id: 'Session' });
+  });
 export type Session = z.infer<typeof sessionSchema>;
 
 export const signUpSchema = z
@@ -27,8 +26,7 @@ export const signUpSchema = z
     timeZone: timeZoneSchema.optional(),
     workingHours: workingHoursSchema.optional(),
   })
-  .strict()
-  .meta({ id: 'SignUp' });
+  .strict();
 export type SignUp = z.infer<typeof signUpSchema>;
 
 export const REFRESH_COOKIE = 'minga_refresh';

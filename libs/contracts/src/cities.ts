@@ -13,8 +13,7 @@ export const citySchema = z
     areaKm2: z.number().nullable(),
     createdAt: z.iso.datetime({ offset: true }),
     updatedAt: z.iso.datetime({ offset: true }),
-  })
-  .meta({ id: 'City' });
+  });
 export type City = z.infer<typeof citySchema>;
 
 export const createCitySchema = z
@@ -27,11 +26,10 @@ export const createCitySchema = z
     population: z.number().int().min(0).max(100_000_000).nullable().default(null),
     areaKm2: z.number().min(0).max(1_000_000).nullable().default(null),
   })
-  .strict()
-  .meta({ id: 'CreateCity' });
+  .strict();
 export type CreateCity = z.input<typeof createCitySchema>;
 
-export const updateCitySchema = createCitySchema.partial().strict().meta({ id: 'UpdateCity' });
+export const updateCitySchema = createCitySchema.partial().strict();
 export type UpdateCity = z.input<typeof updateCitySchema>;
 
 export const cityQuerySchema = pageQuerySchema.extend({

@@ -13,8 +13,7 @@ export const hubSchema = z
     cityCount: z.number().int(),
     memberCount: z.number().int(),
     createdAt: z.iso.datetime({ offset: true }),
-  })
-  .meta({ id: 'Hub' });
+  });
 export type Hub = z.infer<typeof hubSchema>;
 
 export const createHubSchema = z
@@ -24,9 +23,8 @@ export const createHubSchema = z
     languages: z.array(localeSchema).min(1).max(20),
     timeZones: z.array(timeZoneSchema).min(1).max(50),
   })
-  .strict()
-  .meta({ id: 'CreateHub' });
+  .strict();
 export type CreateHub = z.infer<typeof createHubSchema>;
 
-export const updateHubSchema = createHubSchema.omit({ key: true }).partial().strict().meta({ id: 'UpdateHub' });
+export const updateHubSchema = createHubSchema.omit({ key: true }).partial().strict();
 export type UpdateHub = z.infer<typeof updateHubSchema>;

@@ -9,8 +9,7 @@ export type InvitationStatus = z.infer<typeof invitationStatusSchema>;
 
 export const createInvitationSchema = z
   .object({ email: emailSchema })
-  .and(roleGrantSchema)
-  .meta({ id: 'CreateInvitation' });
+  .and(roleGrantSchema);
 export type CreateInvitation = z.input<typeof createInvitationSchema>;
 
 export const invitationSchema = z
@@ -25,14 +24,12 @@ export const invitationSchema = z
     invitedBy: z.object({ id: uuidSchema, name: z.string() }).nullable(),
     expiresAt: z.iso.datetime({ offset: true }),
     createdAt: z.iso.datetime({ offset: true }),
-  })
-  .meta({ id: 'Invitation' });
+  });
 export type Invitation = z.infer<typeof invitationSchema>;
 
 /** Only the inviter sees the link, once, when the invitation is created. */
 export const createdInvitationSchema = z
-  .object({ invitation: invitationSchema, inviteUrl: z.url(), emailed: z.boolean() })
-  .meta({ id: 'CreatedInvitation' });
+  .object({ invitation: invitationSchema, inviteUrl: z.url(), emailed: z.boolean() });
 export type CreatedInvitation = z.infer<typeof createdInvitationSchema>;
 
 /** What an invitee sees before signing up. */
@@ -44,14 +41,12 @@ export const invitationPreviewSchema = z
     invitedByName: z.string().nullable(),
     accountExists: z.boolean(),
     expiresAt: z.iso.datetime({ offset: true }),
-  })
-  .meta({ id: 'InvitationPreview' });
+  });
 export type InvitationPreview = z.infer<typeof invitationPreviewSchema>;
 
 export const acceptInvitationSchema = z
   .object({ invitationToken: z.string().min(20).max(200) })
-  .strict()
-  .meta({ id: 'AcceptInvitation' });
+  .strict();
 
 export const invitationQuerySchema = pageQuerySchema.extend({
   hubId: uuidSchema.optional(),

@@ -50,14 +50,12 @@ export const roleAssignmentSchema = z
     scopeHubId: uuidSchema.nullable(),
     scopeName: z.string().nullable(),
     createdAt: z.iso.datetime({ offset: true }),
-  })
-  .meta({ id: 'RoleAssignment' });
+  });
 export type RoleAssignment = z.infer<typeof roleAssignmentSchema>;
 
 export const createRoleAssignmentSchema = z
   .object({ userId: uuidSchema })
-  .and(roleGrantSchema)
-  .meta({ id: 'CreateRoleAssignment' });
+  .and(roleGrantSchema);
 
 export const roleAssignmentQuerySchema = z.object({
   userId: uuidSchema.optional(),

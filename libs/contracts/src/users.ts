@@ -12,8 +12,7 @@ export const workingHoursSchema = z
     days: z.array(z.number().int().min(1).max(7)).min(1).max(7),
   })
   .refine((h) => h.start < h.end, { message: 'End must be after start', path: ['end'] })
-  .refine((h) => new Set(h.days).size === h.days.length, { message: 'Days must not repeat', path: ['days'] })
-  .meta({ id: 'WorkingHours' });
+  .refine((h) => new Set(h.days).size === h.days.length, { message: 'Days must not repeat', path: ['days'] });
 export type WorkingHours = z.infer<typeof workingHoursSchema>;
 
 export const DEFAULT_WORKING_HOURS: WorkingHours = { start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] };
@@ -33,8 +32,7 @@ export const userSchema = z
     workingHours: workingHoursSchema,
     roles: z.array(roleAssignmentSchema),
     createdAt: z.iso.datetime({ offset: true }),
-  })
-  .meta({ id: 'User' });
+  });
 export type User = z.infer<typeof userSchema>;
 
 export const updateProfileSchema = z
@@ -44,14 +42,12 @@ export const updateProfileSchema = z
     timeZone: timeZoneSchema.optional(),
     workingHours: workingHoursSchema.optional(),
   })
-  .strict()
-  .meta({ id: 'UpdateProfile' });
+  .strict();
 export type UpdateProfile = z.infer<typeof updateProfileSchema>;
 
 export const changePasswordSchema = z
   .object({ currentPassword: z.string().min(1).max(200), newPassword: passwordSchema })
-  .strict()
-  .meta({ id: 'ChangePassword' });
+  .strict();
 export type ChangePassword = z.infer<typeof changePasswordSchema>;
 
 export const userQuerySchema = pageQuerySchema.extend({

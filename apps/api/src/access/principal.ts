@@ -1,0 +1,12 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { Principal } from '@minga/access';
+
+/** Who is calling: set on the request by the auth guard from the access token and the user's current roles. */
+export interface AuthPrincipal extends Principal {
+  name: string;
+  email: string;
+}
+
+export const CurrentPrincipal = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): AuthPrincipal => ctx.switchToHttp().getRequest().user,
+);

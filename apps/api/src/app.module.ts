@@ -1,0 +1,74 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE, Reflector } from '@nestjs/core';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { LoggerModule } from 'nestjs-pino';
+import { ZodSerializerInterceptor, ZodValidationPipe } from 'nestjs-zod';
+import { AccessModule } from './access/access.module';
+import { AccessTokenGuard } from './access/access-token.guard';
+import { AuthModule } from './auth/auth.module';
+import { SIGN_IN_ROUTE } from './auth/sign-in.guards';
+import { CitiesModule } from './cities/cities.module';
+import { ProblemDetailsFilter } from './common/problem-details.filter';
+import { APP_CONFIG, type AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { HubsModule } from './hubs/hubs.module';
+import { InvitationsModule } from './invitations/invitations.module';
+import { MailModule } from './mail/mail.module';
+import { RealtimeModule } from './realtime/realtime.module';
+import { RolesModule } from './roles/roles.module';
+import { SeedModule } from './seed/seed.module';
+import { UsersModule } from './users/users.module';
+
+const reflector = new Reflector();
+
+@Module({
+  imports: [
+    ConfigModule,
+    LoggerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        pinoHttp: {
+          level: config.LOG_LEVEL,
+          redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+          autoLogging: { ignore: (req) => req.url?.startsWith('/api/health') ?? false },
+        },
+      }),
+    }),
+    ThrottlerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        throttlers: [
+          { name: 'default', ttl: 60_000, limit: config.API_RATE_LIMIT },
+          {
+            name: 'sign-in',
+            ttl: 60_000,
+            limit: config.SIGN_IN_RATE_LIMIT,
+            skipIf: (ctx) => !reflector.get<boolean>(SIGN_IN_ROUTE, ctx.getHandler()),
+          },
+        ],
+      }),
+    }),
+    DatabaseModule,
+    MailModule,
+    AccessModule,
+    AuthModule,
+    RealtimeModule,
+    HubsModule,
+    CitiesModule,
+    UsersModule,
+    RolesModule,
+    InvitationsModule,
+    HealthModule,
+    SeedModule,
+  ],
+  providers: [
+    { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+    { provide: APP_PIPE, useClass: ZodValidationPipe },
+    { provide: APP_INTERCEPTOR, useClass: ZodSerializerInterceptor },
+    { provide: APP_GUARD, useClass: ThrottlerGuard },
+    { provide: APP_GUARD, useClass: AccessTokenGuard },
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,95 @@
+import { Body, Controller, Delete, HttpCode, Inject, Post, Put, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiBody, ApiTags } from '@nestjs/swagger';
+import { ZodResponse } from 'nestjs-zod';
+import type { Request, Response } from 'express';
+import { REFRESH_COOKIE, type Session } from '@minga/contracts';
+import { CurrentPrincipal, type AuthPrincipal } from '../access/principal';
+import { Public } from '../access/public.decorator';
+import { ApiProblems } from '../common/api-problems.decorator';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { InvitationsService } from '../invitations/invitations.service';
+import type { UserEntity } from '../users/user.entity';
+import { ChangePasswordDto, SessionDto, SignInDto, SignUpDto } from './auth.dto';
+import { AuthService, type IssuedSession } from './auth.service';
+import { LocalAuthGuard, SignInBodyGuard, SignInRoute } from './sign-in.guards';
+
+const COOKIE_PATH = '/api/auth';
+
+@ApiTags('auth')
+@Controller()
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly invitations: InvitationsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Public()
+  @SignInRoute()
+  @Post('auth/session')
+  @HttpCode(200)
+  @UseGuards(SignInBodyGuard, LocalAuthGuard)
+  @ApiBody({ type: SignInDto })
+  @ApiProblems([400, 401, 423, 429], { public: true })
+  @ZodResponse({ type: SessionDto })
+  async signIn(@Req() req: Request & { user: UserEntity }, @Res({ passthrough: true }) res: Response): Promise<Session> {
+    return this.respond(res, await this.auth.startSession(req.user.id, req.headers['user-agent']));
+  }
+
+  @Public()
+  @Post('auth/session/refresh')
+  @HttpCode(200)
+  @ApiProblems([401], { public: true })
+  @ZodResponse({ type: SessionDto })
+  async refresh(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<Session> {
+    try {
+      return this.respond(res, await this.auth.refresh(refreshCookie(req), req.headers['user-agent']));
+    } catch (err) {
+      res.clearCookie(REFRESH_COOKIE, { path: COOKIE_PATH });
+      throw err;
+    }
+  }
+
+  @Public()
+  @Delete('auth/session')
+  @HttpCode(204)
+  @ApiProblems([], { public: true })
+  async signOut(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
+    await this.auth.signOut(refreshCookie(req));
+    res.clearCookie(REFRESH_COOKIE, { path: COOKIE_PATH });
+  }
+
+  @Public()
+  @SignInRoute()
+  @Post('accounts')
+  @ApiProblems([400, 409, 410, 429], { public: true })
+  @ZodResponse({ status: 201, type: SessionDto })
+  async signUp(@Body() body: SignUpDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<Session> {
+    const user = await this.invitations.acceptAsNewUser(body);
+    return this.respond(res, await this.auth.startSession(user.id, req.headers['user-agent']));
+  }
+
+  @SignInRoute()
+  @Put('me/password')
+  @HttpCode(204)
+  @ApiProblems([400, 401, 429])
+  async changePassword(@Body() body: ChangePasswordDto, @CurrentPrincipal() me: AuthPrincipal, @Req() req: Request): Promise<void> {
+    await this.auth.changePassword(me.id, body, refreshCookie(req));
+  }
+
+  private respond(res: Response, issued: IssuedSession): Session {
+    res.cookie(REFRESH_COOKIE, issued.refresh.token, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: this.config.publicUrl.startsWith('https://'),
+      path: COOKIE_PATH,
+      expires: issued.refresh.expiresAt,
+    });
+    return issued.session;
+  }
+}
+
+function refreshCookie(req: Request): string | undefined {
+  const value: unknown = req.cookies?.[REFRESH_COOKIE];
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
+}

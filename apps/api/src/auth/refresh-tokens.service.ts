@@ -1,0 +1,91 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, IsNull, type Repository } from 'typeorm';
+import { Problem } from '../common/problem';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { RefreshTokenEntity } from './refresh-token.entity';
+
+/** Two tabs refreshing at the same moment both present the old token; within this window that is not theft. */
+const REUSE_GRACE_MS = 10_000;
+
+export interface IssuedRefreshToken {
+  token: string;
+  userId: string;
+  familyId: string;
+  expiresAt: Date;
+}
+
+/**
+ * Rotating refresh tokens: each use replaces the token; presenting a replaced token after the grace window
+ * means it was stolen, so its whole family (every descendant of one sign-in) is revoked.
+ */
+@Injectable()
+export class RefreshTokensService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  issue(userId: string, userAgent: string | undefined, familyId: string = randomUUID()): Promise<IssuedRefreshToken> {
+    return this.insert(this.db.manager.getRepository(RefreshTokenEntity), userId, userAgent, familyId);
+  }
+
+  async rotate(token: string, userAgent: string | undefined): Promise<IssuedRefreshToken> {
+    return this.db.transaction(async (em) => {
+      const repo = em.getRepository(RefreshTokenEntity);
+      const current = await repo.findOne({ where: { tokenHash: hashToken(token) }, lock: { mode: 'pessimistic_write' } });
+      const invalid = new Problem('invalid_refresh_token', 'Your session has ended; sign in again');
+      if (!current || current.expiresAt <= new Date()) throw invalid;
+      if (current.revokedAt) {
+        const benignRace = current.replacedAt && Date.now() - current.replacedAt.getTime() < REUSE_GRACE_MS;
+        if (!benignRace) {
+          // The revocation must survive the error below, so it is committed on its own connection.
+          await this.revokeFamily(current.familyId);
+          throw invalid;
+        }
+        const familyAlive = await repo.exists({ where: { familyId: current.familyId, revokedAt: IsNull() } });
+        if (!familyAlive) throw invalid;
+      } else {
+        await repo.update({ id: current.id }, { revokedAt: new Date(), replacedAt: new Date() });
+      }
+      return this.insert(repo, current.userId, userAgent, current.familyId);
+    });
+  }
+
+  async revokeFamilyOf(token: string): Promise<void> {
+    await this.db.query(
+      `UPDATE refresh_tokens SET revoked_at = now() WHERE revoked_at IS NULL
+         AND family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = $1)`,
+      [hashToken(token)],
+    );
+  }
+
+  async revokeAllForUser(userId: string, exceptToken?: string): Promise<void> {
+    await this.db.query(
+      `UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL
+         AND family_id IS DISTINCT FROM (SELECT family_id FROM refresh_tokens WHERE token_hash = $2)`,
+      [userId, exceptToken ? hashToken(exceptToken) : null],
+    );
+  }
+
+  private async revokeFamily(familyId: string): Promise<void> {
+    await this.db.query('UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL', [familyId]);
+  }
+
+  private async insert(
+    repo: Repository<RefreshTokenEntity>,
+    userId: string,
+    userAgent: string | undefined,
+    familyId: string,
+  ): Promise<IssuedRefreshToken> {
+    const token = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_DAYS * 86_400_000);
+    await repo.insert({ userId, familyId, tokenHash: hashToken(token), expiresAt, userAgent: userAgent?.slice(0, 300) ?? null });
+    return { token, userId, familyId, expiresAt };
+  }
+}
+
+function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}

@@ -1,0 +1,51 @@
+import { Body, Controller, Get, Patch, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { ZodResponse } from 'nestjs-zod';
+import type { Page, User } from '@minga/contracts';
+import { AccessService } from '../access/access.service';
+import { CurrentPrincipal, type AuthPrincipal } from '../access/principal';
+import { ApiProblems } from '../common/api-problems.decorator';
+import { IdParam } from '../common/id-param.decorator';
+import { UpdateProfileDto, UserDto, UserPageDto, UserQueryDto } from './users.dto';
+import { UsersService } from './users.service';
+
+@ApiTags('people')
+@Controller()
+export class UsersController {
+  constructor(
+    private readonly users: UsersService,
+    private readonly access: AccessService,
+  ) {}
+
+  @Get('users')
+  @ApiProblems([400, 401, 403])
+  @ZodResponse({ type: UserPageDto })
+  list(@Query() query: UserQueryDto, @CurrentPrincipal() me: AuthPrincipal): Promise<Page<User>> {
+    this.access.assert(me, 'read', 'User');
+    return this.users.list(query, me);
+  }
+
+  @Get('users/:id')
+  @ApiProblems([400, 401, 403, 404])
+  @ZodResponse({ type: UserDto })
+  get(@IdParam() id: string, @CurrentPrincipal() me: AuthPrincipal): Promise<User> {
+    if (id !== me.id) this.access.assert(me, 'read', 'User');
+    return this.users.view(id, me);
+  }
+
+  @Get('me')
+  @ApiProblems([401])
+  @ZodResponse({ type: UserDto })
+  me(@CurrentPrincipal() me: AuthPrincipal): Promise<User> {
+    return this.users.view(me.id, me);
+  }
+
+  @Patch('me')
+  @ApiProblems([400, 401])
+  @ZodResponse({ type: UserDto })
+  async updateMe(@Body() body: UpdateProfileDto, @CurrentPrincipal() me: AuthPrincipal): Promise<User> {
+    this.access.assert(me, 'update', { kind: 'User', id: me.id, scopeHubIds: [] });
+    await this.users.updateProfile(me.id, body);
+    return this.users.view(me.id, me);
+  }
+}

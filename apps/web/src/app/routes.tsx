@@ -1,0 +1,42 @@
+// The route table: public pages, then signed-in pages; every page but sign-in loads on demand.
+import { lazy } from 'react';
+import { Navigate, type RouteObject } from 'react-router';
+import { SignInPage } from '../pages/sign-in-page';
+import { AppLayout } from './app-layout';
+import { PublicLayout } from './public-layout';
+import { RouteError } from './route-error';
+
+const HubsPage = lazy(() => import('../pages/hubs-page'));
+const HubPage = lazy(() => import('../pages/hub-page'));
+const CityPage = lazy(() => import('../pages/city-page'));
+const PeoplePage = lazy(() => import('../pages/people-page'));
+const ProfilePage = lazy(() => import('../pages/profile-page'));
+const InvitationPage = lazy(() => import('../pages/invitation-page'));
+const NotFoundPage = lazy(() => import('../pages/not-found-page'));
+
+export const routes: RouteObject[] = [
+  {
+    errorElement: <RouteError />,
+    children: [
+      {
+        element: <PublicLayout />,
+        children: [
+          { path: 'sign-in', element: <SignInPage /> },
+          { path: 'invitations/:token', element: <InvitationPage /> },
+        ],
+      },
+      {
+        element: <AppLayout />,
+        children: [
+          { index: true, element: <Navigate to="/hubs" replace /> },
+          { path: 'hubs', element: <HubsPage /> },
+          { path: 'hubs/:hubId', element: <HubPage /> },
+          { path: 'cities/:cityId', element: <CityPage /> },
+          { path: 'people', element: <PeoplePage /> },
+          { path: 'profile', element: <ProfilePage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+];

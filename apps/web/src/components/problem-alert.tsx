@@ -1,0 +1,18 @@
+// Announces a failed request: the translated error code, then the API's own detail when it adds something.
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../lib/api-client';
+
+export function ProblemAlert({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  const apiError = error instanceof ApiError ? error : null;
+  const code = apiError?.code ?? 'unknown';
+  const detail = apiError?.problem.detail;
+  const hasFieldErrors = apiError ? Object.keys(apiError.fieldErrors).length > 0 : false;
+  return (
+    <div className="alert alert--error" role="alert">
+      <p className="alert-title">{t(`errors.${code}`, { defaultValue: t('errors.unknown') })}</p>
+      {detail && <p>{detail}</p>}
+      {hasFieldErrors && <p>{t('errors.checkFields')}</p>}
+    </div>
+  );
+}

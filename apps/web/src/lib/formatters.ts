@@ -1,0 +1,56 @@
+// Numbers, dates and times in the signed-in user's locale and time zone (the browser's before sign-in).
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSession } from './session';
+
+export interface Formatters {
+  locale: string;
+  timeZone: string;
+  number(value: number): string;
+  areaKm2(value: number): string;
+  dateTime(iso: string): string;
+  date(iso: string): string;
+  /** The time now in another zone, with its UTC offset, e.g. "Tue 14:05 GMT+9". */
+  timeIn(timeZone: string, at: Date): string;
+}
+
+export function browserTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+export function browserLocale(): string {
+  return navigator.language || 'en';
+}
+
+export function createFormatters(locale: string, timeZone: string, formatArea: (value: string) => string): Formatters {
+  const numbers = new Intl.NumberFormat(locale);
+  const dateTimes = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
+  const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone });
+  return {
+    locale,
+    timeZone,
+    number: (value) => numbers.format(value),
+    areaKm2: (value) => formatArea(numbers.format(value)),
+    dateTime: (iso) => dateTimes.format(new Date(iso)),
+    date: (iso) => dates.format(new Date(iso)),
+    timeIn: (zone, at) =>
+      new Intl.DateTimeFormat(locale, {
+        weekday: 'short',
+        hour: 'numeric',
+        minute: '2-digit',
+        timeZone: zone,
+        timeZoneName: 'shortOffset',
+      }).format(at),
+  };
+}
+
+export function useFormatters(): Formatters {
+  const { user } = useSession();
+  const { t } = useTranslation();
+  const locale = user?.locale ?? browserLocale();
+  const timeZone = user?.timeZone ?? browserTimeZone();
+  return useMemo(
+    () => createFormatters(locale, timeZone, (value) => t('units.areaKm2', { value })),
+    [locale, timeZone, t],
+  );
+}

@@ -1,0 +1,54 @@
+// A city: its facts, its officials, and the edit form for those allowed to change them.
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import type { City } from '@minga/contracts';
+import { PageHeading } from '../components/page-heading';
+import { ErrorState, LoadingState } from '../components/status-messages';
+import { useCity } from '../features/cities/api';
+import { CityEditor } from '../features/cities/city-editor';
+import { CityFacts } from '../features/cities/city-facts';
+import { useHub } from '../features/hubs/api';
+import { PeopleTable } from '../features/people/people-table';
+
+export default function CityPage() {
+  const { t } = useTranslation();
+  const { cityId = '' } = useParams();
+  const city = useCity(cityId);
+  return (
+    <div className="page">
+      <PageHeading>{city.data?.name ?? t('cities.fallbackTitle')}</PageHeading>
+      {city.isPending && <LoadingState />}
+      {city.isError && <ErrorState error={city.error} onRetry={() => void city.refetch()} />}
+      {city.data && <CitySections city={city.data} />}
+    </div>
+  );
+}
+
+function CitySections({ city }: { city: City }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <section className="section" aria-labelledby="city-facts">
+        <h2 id="city-facts">{t('cities.facts')}</h2>
+        <CityFacts city={city} hub={<HubName hubId={city.hubId} />} />
+      </section>
+      <section className="section" aria-labelledby="city-officials">
+        <h2 id="city-officials">{t('cities.officials')}</h2>
+        <PeopleTable
+          filters={{ cityId: city.id, role: 'official' }}
+          caption={t('cities.officialsCaption', { city: city.name })}
+          emptyText={t('cities.noOfficials')}
+        />
+      </section>
+      <CityEditor city={city} />
+    </>
+  );
+}
+
+function HubName({ hubId }: { hubId: string | null }) {
+  const { t } = useTranslation();
+  const hub = useHub(hubId);
+  if (!hubId) return t('cities.noHub');
+  if (!hub.data) return hub.isError ? t('common.notRecorded') : t('common.loading');
+  return <Link to={`/hubs/${hubId}`}>{hub.data.name}</Link>;
+}

@@ -1,0 +1,94 @@
+// A hub: its facts, cities and people, and for its coordinators and admins the invitations.
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import type { Hub } from '@minga/contracts';
+import { PageHeading } from '../components/page-heading';
+import { ErrorState, LoadingState } from '../components/status-messages';
+import { CitiesTable } from '../features/cities/cities-table';
+import { useCityOptions } from '../features/cities/api';
+import { useHub } from '../features/hubs/api';
+import { HubFacts } from '../features/hubs/hub-facts';
+import { invitableRoles } from '../features/invitations/invitable-roles';
+import { InviteForm } from '../features/invitations/invite-form';
+import { PendingInvitationsTable } from '../features/invitations/pending-invitations-table';
+import { PeopleTable } from '../features/people/people-table';
+import { useSession } from '../lib/session';
+
+export default function HubPage() {
+  const { t } = useTranslation();
+  const { hubId = '' } = useParams();
+  const hub = useHub(hubId);
+  return (
+    <div className="page">
+      <PageHeading>{hub.data?.name ?? t('hubs.hubFallbackTitle')}</PageHeading>
+      {hub.isPending && <LoadingState />}
+      {hub.isError && <ErrorState error={hub.error} onRetry={() => void hub.refetch()} />}
+      {hub.data && <HubSections hub={hub.data} />}
+    </div>
+  );
+}
+
+function HubSections({ hub }: { hub: Hub }) {
+  const { t } = useTranslation();
+  const { ability } = useSession();
+  const canInvite = invitableRoles(ability, hub.id).length > 0;
+  return (
+    <>
+      <HubFacts hub={hub} />
+      <nav aria-label={t('hubs.sectionsNav')} className="section-nav">
+        <ul>
+          <li>
+            <a href="#hub-cities">{t('hubs.cities')}</a>
+          </li>
+          <li>
+            <a href="#hub-people">{t('hubs.people')}</a>
+          </li>
+          {canInvite && (
+            <li>
+              <a href="#hub-invitations">{t('hubs.invitations')}</a>
+            </li>
+          )}
+        </ul>
+      </nav>
+      <section className="section" aria-labelledby="hub-cities">
+        <h2 id="hub-cities" tabIndex={-1}>
+          {t('hubs.cities')}
+        </h2>
+        <CitiesTable filters={{ hubId: hub.id }} caption={t('hubs.citiesCaption', { hub: hub.name })} />
+      </section>
+      <section className="section" aria-labelledby="hub-people">
+        <h2 id="hub-people" tabIndex={-1}>
+          {t('hubs.people')}
+        </h2>
+        <PeopleTable
+          filters={{ hubId: hub.id }}
+          caption={t('hubs.peopleCaption', { hub: hub.name })}
+          emptyText={t('hubs.peopleEmpty')}
+        />
+      </section>
+      {canInvite && <HubInvitations hub={hub} />}
+    </>
+  );
+}
+
+function HubInvitations({ hub }: { hub: Hub }) {
+  const { t } = useTranslation();
+  const cities = useCityOptions(hub.id);
+  return (
+    <section className="section" aria-labelledby="hub-invitations">
+      <h2 id="hub-invitations" tabIndex={-1}>
+        {t('hubs.invitations')}
+      </h2>
+      <div className="two-columns">
+        <div>
+          <h3>{t('invitations.inviteHeading')}</h3>
+          <InviteForm hubId={hub.id} cities={cities.data ?? []} />
+        </div>
+        <div>
+          <h3>{t('invitations.pendingHeading')}</h3>
+          <PendingInvitationsTable hubId={hub.id} caption={t('invitations.pendingCaption', { hub: hub.name })} />
+        </div>
+      </div>
+    </section>
+  );
+}

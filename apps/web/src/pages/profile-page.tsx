@@ -1,0 +1,25 @@
+import { useTranslation } from 'react-i18next';
+import { PageHeading } from '../components/page-heading';
+import { ChangePasswordForm } from '../features/profile/change-password-form';
+import { ProfileForm } from '../features/profile/profile-form';
+import { useSession } from '../lib/session';
+
+export default function ProfilePage() {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  return (
+    <div className="page page--medium">
+      <PageHeading>{t('profile.title')}</PageHeading>
+      {user && (
+        <section className="section" aria-labelledby="profile-details">
+          <h2 id="profile-details">{t('profile.details')}</h2>
+          <ProfileForm user={user} />
+        </section>
+      )}
+      <section className="section" aria-labelledby="profile-password">
+        <h2 id="profile-password">{t('profile.passwordHeading')}</h2>
+        <ChangePasswordForm />
+      </section>
+    </div>
+  );
+}
