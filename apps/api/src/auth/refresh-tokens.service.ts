@@ -6,9 +6,6 @@ import { Problem } from '../common/problem';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { RefreshTokenEntity } from './refresh-token.entity';
 
-/** Two tabs refreshing at the same moment both present the old token; within this window that is not theft. */
-const REUSE_GRACE_MS = 10_000;
-
 export interface IssuedRefreshToken {
   token: string;
   userId: string;
@@ -38,7 +35,8 @@ export class RefreshTokensService {
       const invalid = new Problem('invalid_refresh_token', 'Your session has ended; sign in again');
       if (!current || current.expiresAt <= new Date()) throw invalid;
       if (current.revokedAt) {
-        const benignRace = current.replacedAt && Date.now() - current.replacedAt.getTime() < REUSE_GRACE_MS;
+        // Two tabs refreshing at the same moment both present the old token: within the grace window that is not theft.
+        const benignRace = current.replacedAt && Date.now() - current.replacedAt.getTime() < this.config.REFRESH_REUSE_GRACE_SECONDS * 1000;
         if (!benignRace) {
           // The revocation must survive the error below, so it is committed on its own connection.
           await this.revokeFamily(current.familyId);
