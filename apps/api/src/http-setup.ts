@@ -16,7 +16,6 @@ export function configureHttp(app: NestExpressApplication): { config: AppConfig;
   const config = app.get<AppConfig>(APP_CONFIG);
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
-  app.enableShutdownHooks();
   if (config.TRUST_PROXY) app.set('trust proxy', config.TRUST_PROXY);
   const https = config.publicUrl.startsWith('https://');
   app.use(

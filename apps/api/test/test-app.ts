@@ -86,3 +86,26 @@ export async function cityId(t: TestApp, name: string): Promise<string> {
 }
 
 export const bearer = (person: { token: string }) => ({ Authorization: `Bearer ${person.token}` });
+
+/** Follows nextCursor from the first page to the last of a cursor-paginated list; returns every page. */
+export async function allPages<T>(
+  t: TestApp,
+  path: string,
+  query: Record<string, string | number>,
+  viewer: { token: string },
+): Promise<T[][]> {
+  const pages: T[][] = [];
+  let cursor: string | null = null;
+  do {
+    const res: { body: { items: T[]; nextCursor: string | null } } = await t
+      .http()
+      .get(path)
+      .query(cursor ? { ...query, cursor } : query)
+      .set(bearer(viewer))
+      .expect(200);
+    pages.push(res.body.items);
+    cursor = res.body.nextCursor;
+    if (pages.length > 1000) throw new Error(`${path} never reached its last page`);
+  } while (cursor);
+  return pages;
+}

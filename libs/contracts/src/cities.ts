@@ -16,20 +16,23 @@ export const citySchema = z
   });
 export type City = z.infer<typeof citySchema>;
 
-export const createCitySchema = z
-  .object({
-    hubId: uuidSchema.nullable(),
-    name: z.string().trim().min(1).max(120),
-    country: countryCodeSchema,
-    timeZone: timeZoneSchema,
-    locale: localeSchema,
-    population: z.number().int().min(0).max(100_000_000).nullable().default(null),
-    areaKm2: z.number().min(0).max(1_000_000).nullable().default(null),
-  })
+const cityFieldsSchema = z.object({
+  hubId: uuidSchema.nullable(),
+  name: z.string().trim().min(1).max(120),
+  country: countryCodeSchema,
+  timeZone: timeZoneSchema,
+  locale: localeSchema,
+  population: z.number().int().min(0).max(100_000_000).nullable(),
+  areaKm2: z.number().min(0).max(1_000_000).nullable(),
+});
+
+export const createCitySchema = cityFieldsSchema
+  .extend({ population: cityFieldsSchema.shape.population.default(null), areaKm2: cityFieldsSchema.shape.areaKm2.default(null) })
   .strict();
 export type CreateCity = z.input<typeof createCitySchema>;
 
-export const updateCitySchema = createCitySchema.partial().strict();
+/** No defaults here: a PATCH that leaves a fact out must keep it, not reset it. */
+export const updateCitySchema = cityFieldsSchema.partial().strict();
 export type UpdateCity = z.input<typeof updateCitySchema>;
 
 export const cityQuerySchema = pageQuerySchema.extend({

@@ -1,13 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import type { City, CityQuery, Page } from '@minga/contracts';
+import { z } from 'zod';
+import { uuidSchema, type City, type CityQuery, type Page } from '@minga/contracts';
 import { decodeCursor, pageFrom } from '../common/cursor';
 import { escapeLike } from '../common/escape-like';
 import { Problem } from '../common/problem';
 import { HubsService } from '../hubs/hubs.service';
 import { CityEntity } from './city.entity';
 import type { CreateCityDto, UpdateCityDto } from './cities.dto';
+
+const CURSOR_KEY = z.tuple([z.string(), uuidSchema]);
 
 @Injectable()
 export class CitiesService {
@@ -22,7 +25,7 @@ export class CitiesService {
     if (query.hubId) qb.andWhere('c.hub_id = :hubId', { hubId: query.hubId });
     if (query.country) qb.andWhere('c.country = :country', { country: query.country });
     if (query.q) qb.andWhere('c.name ILIKE :q', { q: `%${escapeLike(query.q)}%` });
-    const after = decodeCursor(query.cursor, 2);
+    const after = decodeCursor(query.cursor, CURSOR_KEY);
     if (after) qb.andWhere('(c.name, c.id) > (:name, :id)', { name: after[0], id: after[1] });
     const page = pageFrom(await qb.getMany(), query.limit, (c) => [c.name, c.id]);
     return { items: page.items.map(toCity), nextCursor: page.nextCursor };

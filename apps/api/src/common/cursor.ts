@@ -1,20 +1,25 @@
 // Opaque keyset cursors: the client gets back the sort key of the last row it saw.
+import type { z } from 'zod';
 import { Problem } from './problem';
 
 export function encodeCursor(key: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string | undefined, arity: number): (string | number)[] | null {
+/**
+ * The sort key a cursor carries, checked against the key's shape: a cursor the client made up or garbled
+ * is a 400, never a value the database chokes on (a non-uuid id, a non-date timestamp).
+ */
+export function decodeCursor<K extends z.ZodTuple>(cursor: string | undefined, keyShape: K): z.output<K> | null {
   if (!cursor) return null;
+  let key: unknown;
   try {
-    const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key) && key.length === arity && key.every((k) => typeof k === 'string' || typeof k === 'number')) {
-      return key;
-    }
+    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    // fall through to the same answer as a well-formed but wrong cursor
+    // not JSON: fails the shape check below like any other made-up cursor
   }
+  const parsed = keyShape.safeParse(key);
+  if (parsed.success) return parsed.data;
   throw new Problem('validation_failed', 'The cursor is not valid', [{ path: 'cursor', message: 'Invalid cursor' }]);
 }
 

@@ -8,7 +8,9 @@ import { problemTypeUri, type ErrorCode, type ProblemDetails } from '@minga/cont
 import { Problem, type FieldError } from './problem';
 
 const STATUS_CODES: Record<number, ErrorCode> = {
-  400: 'validation_failed',
+  // Field validation arrives as Problem or ZodValidationException; a bare 400 is a body or URL that could not be parsed
+  // (Nest turns body-parser's SyntaxError into a BadRequestException before this filter sees it).
+  400: 'malformed_request',
   401: 'unauthenticated',
   403: 'forbidden',
   404: 'not_found',

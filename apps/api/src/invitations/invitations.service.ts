@@ -1,16 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
+import { z } from 'zod';
 import type { Principal } from '@minga/access';
-import type {
-  CreatedInvitation,
-  Invitation,
-  InvitationPreview,
-  InvitationQuery,
-  InvitationStatus,
-  Page,
-  RoleGrant,
-  SignUp,
+import {
+  uuidSchema,
+  type CreatedInvitation,
+  type Invitation,
+  type InvitationPreview,
+  type InvitationQuery,
+  type InvitationStatus,
+  type Page,
+  type RoleGrant,
+  type SignUp,
 } from '@minga/contracts';
 import { AccessService } from '../access/access.service';
 import { decodeCursor, pageFrom } from '../common/cursor';
@@ -37,15 +39,20 @@ interface InvitationRow {
   accepted_at: Date | null;
   revoked_at: Date | null;
   created_at: Date;
+  created_key: string;
 }
 
 const SELECT_INVITATIONS = `
   SELECT i.id, i.email, i.role, i.hub_id, i.city_id, i.invited_by, i.expires_at, i.accepted_at, i.revoked_at, i.created_at,
-         COALESCE(i.hub_id, c.hub_id) AS scope_hub_id, COALESCE(h.name, c.name) AS scope_name, u.name AS inviter_name
+         COALESCE(i.hub_id, c.hub_id) AS scope_hub_id, COALESCE(h.name, c.name) AS scope_name, u.name AS inviter_name,
+         -- The cursor needs the full microseconds; a JS Date keeps only milliseconds and paging would skip rows.
+         to_char(i.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key
   FROM invitations i
   LEFT JOIN hubs h ON h.id = i.hub_id
   LEFT JOIN cities c ON c.id = i.city_id
   LEFT JOIN users u ON u.id = i.invited_by`;
+
+const CURSOR_KEY = z.tuple([z.iso.datetime(), uuidSchema]);
 
 const STATUS_SQL: Record<InvitationStatus, string> = {
   pending: 'i.revoked_at IS NULL AND i.accepted_at IS NULL AND i.expires_at > now()',
@@ -97,7 +104,7 @@ export class InvitationsService {
     };
     if (query.hubId) add('COALESCE(i.hub_id, c.hub_id) = ?', query.hubId);
     if (query.status) where.push(STATUS_SQL[query.status]);
-    const after = decodeCursor(query.cursor, 2);
+    const after = decodeCursor(query.cursor, CURSOR_KEY);
     if (after) add('(i.created_at, i.id) < (?::timestamptz, ?::uuid)', after[0], after[1]);
     params.push(query.limit + 1);
     const rows: InvitationRow[] = await this.db.query(
@@ -106,7 +113,7 @@ export class InvitationsService {
       params,
     );
     const ability = this.access.abilityFor(viewer);
-    const page = pageFrom(rows, query.limit, (r) => [r.created_at.toISOString(), r.id]);
+    const page = pageFrom(rows, query.limit, (r) => [r.created_key, r.id]);
     // The controller already limited non-admins to a hub they coordinate; this drops rows of roles they cannot grant.
     const visible = page.items.filter((r) => ability.can('read', { kind: 'Invitation', role: r.role, scopeHubId: r.scope_hub_id, cityId: r.city_id }));
     return { items: visible.map(toInvitation), nextCursor: page.nextCursor };

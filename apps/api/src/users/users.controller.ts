@@ -21,7 +21,8 @@ export class UsersController {
   @ApiProblems([400, 401, 403])
   @ZodResponse({ type: UserPageDto })
   list(@Query() query: UserQueryDto, @CurrentPrincipal() me: AuthPrincipal): Promise<Page<User>> {
-    this.access.assert(me, 'read', 'User');
+    // Ask about someone other than the caller: the type alone would pass for a person without roles, who may read only themselves.
+    this.access.assert(me, 'read', { kind: 'User', id: '', scopeHubIds: [] });
     return this.users.list(query, me);
   }
 
@@ -29,7 +30,7 @@ export class UsersController {
   @ApiProblems([400, 401, 403, 404])
   @ZodResponse({ type: UserDto })
   get(@IdParam() id: string, @CurrentPrincipal() me: AuthPrincipal): Promise<User> {
-    if (id !== me.id) this.access.assert(me, 'read', 'User');
+    this.access.assert(me, 'read', { kind: 'User', id, scopeHubIds: [] });
     return this.users.view(id, me);
   }
 

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import type { Principal } from '@minga/access';
-import { DEFAULT_WORKING_HOURS, type Page, type UpdateProfile, type User, type UserQuery, type WorkingHours } from '@minga/contracts';
+import { z } from 'zod';
+import { DEFAULT_WORKING_HOURS, uuidSchema, type Page, type UpdateProfile, type User, type UserQuery, type WorkingHours } from '@minga/contracts';
 import { AccessService } from '../access/access.service';
 import { decodeCursor, pageFrom } from '../common/cursor';
 import { escapeLike } from '../common/escape-like';
@@ -10,6 +11,8 @@ import { hashPassword } from '../common/password-hasher';
 import { Problem } from '../common/problem';
 import { RolesService } from '../roles/roles.service';
 import { UserEntity } from './user.entity';
+
+const CURSOR_KEY = z.tuple([z.string(), uuidSchema]);
 
 export interface NewUser {
   email: string;
@@ -109,7 +112,7 @@ export class UsersService {
       );
     }
     if (query.q) qb.andWhere('u.name ILIKE :q', { q: `%${escapeLike(query.q)}%` });
-    const after = decodeCursor(query.cursor, 2);
+    const after = decodeCursor(query.cursor, CURSOR_KEY);
     if (after) qb.andWhere('(u.name, u.id) > (:name, :id)', { name: after[0], id: after[1] });
     const page = pageFrom(await qb.getMany(), query.limit, (u) => [u.name, u.id]);
     return { items: await this.views(page.items, viewer), nextCursor: page.nextCursor };

@@ -6,15 +6,16 @@ import { SelectField } from './form-field';
 interface LocaleSelectProps {
   name: string;
   defaultValue: string;
+  hint?: string;
   error?: string;
 }
 
-/** Picks the locale used for dates and numbers, each option named in the interface language. */
-export function LocaleSelect({ name, defaultValue, error }: LocaleSelectProps) {
+/** Picks a locale, each option named in the interface language. */
+export function LocaleSelect({ name, defaultValue, hint, error }: LocaleSelectProps) {
   const { t } = useTranslation();
   const names = useDisplayNames();
   return (
-    <SelectField label={t('fields.locale')} hint={t('fields.localeHint')} name={name} defaultValue={defaultValue} error={error}>
+    <SelectField label={t('fields.locale')} hint={hint} name={name} defaultValue={defaultValue} error={error}>
       {localeChoices(defaultValue).map((tag) => (
         <option key={tag} value={tag}>
           {names.language(tag)}

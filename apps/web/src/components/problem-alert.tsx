@@ -2,7 +2,13 @@
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../lib/api-client';
 
-export function ProblemAlert({ error }: { error: unknown }) {
+interface ProblemAlertProps {
+  error: unknown;
+  /** Wording for codes whose generic text would mislead in this place, keyed by error code. */
+  titles?: Record<string, string>;
+}
+
+export function ProblemAlert({ error, titles }: ProblemAlertProps) {
   const { t } = useTranslation();
   const apiError = error instanceof ApiError ? error : null;
   const code = apiError?.code ?? 'unknown';
@@ -10,9 +16,9 @@ export function ProblemAlert({ error }: { error: unknown }) {
   const hasFieldErrors = apiError ? Object.keys(apiError.fieldErrors).length > 0 : false;
   return (
     <div className="alert alert--error" role="alert">
-      <p className="alert-title">{t(`errors.${code}`, { defaultValue: t('errors.unknown') })}</p>
-      {detail && <p>{detail}</p>}
+      <p className="alert-title">{titles?.[code] ?? t(`errors.${code}`, { defaultValue: t('errors.unknown') })}</p>
       {hasFieldErrors && <p>{t('errors.checkFields')}</p>}
+      {detail && <p className="alert-detail">{detail}</p>}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 // Who is signed in, shared by the whole app: the user, their access ability, and how a session starts and ends.
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { defineAbilityFor, type AppAbility } from '@minga/access';
 import type { Session, User } from '@minga/contracts';
@@ -22,13 +22,16 @@ export function SessionProvider({ children, client = apiClient }: { children: Re
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<SessionStatus>('restoring');
   const [user, setUser] = useState<User | null>(null);
+  const lastUserId = useRef<string | null>(null);
 
   useEffect(() => {
     const unsubscribe = client.onSessionChange((session) => {
+      // Never show a person what was cached for the one who used this tab before. Cleared only then:
+      // clearing under mounted queries (e.g. a public page's) would leave them waiting forever.
+      if (session && lastUserId.current && lastUserId.current !== session.user.id) queryClient.clear();
+      if (session) lastUserId.current = session.user.id;
       setUser(session?.user ?? null);
       setStatus(session ? 'signedIn' : 'signedOut');
-      // Another person may sign in next in this tab: never show them the previous one's cached data.
-      if (!session) queryClient.clear();
     });
     void client.refreshSession().then((session) => {
       if (!session) setStatus('signedOut');

@@ -31,6 +31,7 @@ function CitySections({ city }: { city: City }) {
       <section className="section" aria-labelledby="city-facts">
         <h2 id="city-facts">{t('cities.facts')}</h2>
         <CityFacts city={city} hub={<HubName hubId={city.hubId} />} />
+        <CityEditor city={city} />
       </section>
       <section className="section" aria-labelledby="city-officials">
         <h2 id="city-officials">{t('cities.officials')}</h2>
@@ -40,7 +41,6 @@ function CitySections({ city }: { city: City }) {
           emptyText={t('cities.noOfficials')}
         />
       </section>
-      <CityEditor city={city} />
     </>
   );
 }

@@ -79,16 +79,10 @@ function HubInvitations({ hub }: { hub: Hub }) {
       <h2 id="hub-invitations" tabIndex={-1}>
         {t('hubs.invitations')}
       </h2>
-      <div className="two-columns">
-        <div>
-          <h3>{t('invitations.inviteHeading')}</h3>
-          <InviteForm hubId={hub.id} cities={cities.data ?? []} />
-        </div>
-        <div>
-          <h3>{t('invitations.pendingHeading')}</h3>
-          <PendingInvitationsTable hubId={hub.id} caption={t('invitations.pendingCaption', { hub: hub.name })} />
-        </div>
-      </div>
+      <h3>{t('invitations.inviteHeading')}</h3>
+      <InviteForm hubId={hub.id} cities={cities.data ?? []} />
+      <h3 className="subsection-heading">{t('invitations.pendingHeading')}</h3>
+      <PendingInvitationsTable hubId={hub.id} caption={t('invitations.pendingCaption', { hub: hub.name })} />
     </section>
   );
 }

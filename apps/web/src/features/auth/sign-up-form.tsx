@@ -57,7 +57,7 @@ export function SignUpForm({ invitationToken, onSignedUp }: SignUpFormProps) {
         error={errors['password']}
       />
       <TimeZoneSelect name="timeZone" defaultValue={browserTimeZone()} error={errors['timeZone']} />
-      <LocaleSelect name="locale" defaultValue={browserLocale()} error={errors['locale']} />
+      <LocaleSelect name="locale" defaultValue={browserLocale()} hint={t('fields.localeHint')} error={errors['locale']} />
       <button type="submit" className="button" disabled={signUp.isPending}>
         {signUp.isPending ? t('invitations.accept.creatingAccount') : t('invitations.accept.createAccount')}
       </button>

@@ -1,5 +1,5 @@
 // Lets coordinators of the hub, officials of the city and admins edit its facts; renders nothing for others.
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { City } from '@minga/contracts';
 import { useSession } from '../../lib/session';
@@ -11,7 +11,6 @@ export function CityEditor({ city }: { city: City }) {
   const { t } = useTranslation();
   const { ability } = useSession();
   const [state, setState] = useState<EditorState>('closed');
-  const headingId = useId();
   const formArea = useRef<HTMLDivElement>(null);
   const openButton = useRef<HTMLButtonElement>(null);
   const opened = useRef(false);
@@ -29,8 +28,7 @@ export function CityEditor({ city }: { city: City }) {
   if (!ability.can('update', { kind: 'City', id: city.id, hubId: city.hubId })) return null;
 
   return (
-    <section className="section" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('cities.edit.heading')}</h2>
+    <div className="city-editor">
       <p role="status" className="status status--success">
         {state === 'saved' ? t('cities.edit.saved') : ''}
       </p>
@@ -43,6 +41,6 @@ export function CityEditor({ city }: { city: City }) {
           {t('cities.edit.open')}
         </button>
       )}
-    </section>
+    </div>
   );
 }

@@ -18,11 +18,11 @@ export function HubFacts({ hub }: { hub: Hub }) {
         <dt>{t('hubs.memberCount')}</dt>
         <dd>{format.number(hub.memberCount)}</dd>
       </div>
-      <div className="facts-item">
+      <div className="facts-item facts-item--wide">
         <dt>{t('hubs.languages')}</dt>
         <dd>{hub.languages.map((tag) => names.language(tag)).join(', ')}</dd>
       </div>
-      <div className="facts-item">
+      <div className="facts-item facts-item--wide">
         <dt>{t('hubs.timeZones')}</dt>
         <dd>{hub.timeZones.map((zone) => zone.replaceAll('_', ' ')).join(', ')}</dd>
       </div>

@@ -54,7 +54,7 @@ export function InviteForm({ hubId, cities }: InviteFormProps) {
   }
 
   return (
-    <div className="invite">
+    <div>
       <form ref={formRef} className="form" onSubmit={submit} noValidate>
         {create.isError && <ProblemAlert error={create.error} />}
         <TextField label={t('invitations.email')} name="email" type="email" autoComplete="off" required error={errors['email']} />
@@ -104,7 +104,7 @@ function CreatedInvitationNotice({ created }: { created: CreatedInvitation | nul
         )}
       </div>
       {created && (
-        <div className="invite-link-block">
+        <div>
           <p className="invite-link-label">{t('invitations.link')}</p>
           <div className="invite-link-row">
             <code className="invite-link" data-testid="invite-link">

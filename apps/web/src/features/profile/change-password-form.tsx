@@ -31,7 +31,7 @@ export function ChangePasswordForm() {
 
   return (
     <form ref={formRef} className="form" onSubmit={submit} noValidate>
-      {change.isError && <ProblemAlert error={change.error} />}
+      {change.isError && <ProblemAlert error={change.error} titles={{ invalid_credentials: t('profile.currentPasswordWrong') }} />}
       <TextField
         label={t('profile.currentPassword')}
         name="currentPassword"

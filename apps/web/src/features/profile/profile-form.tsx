@@ -39,7 +39,7 @@ export function ProfileForm({ user }: { user: User }) {
     <form ref={formRef} className="form" onSubmit={submit} noValidate>
       {update.isError && <ProblemAlert error={update.error} />}
       <TextField label={t('fields.name')} name="name" autoComplete="name" defaultValue={user.name} required error={errors['name']} />
-      <LocaleSelect name="locale" defaultValue={user.locale} error={errors['locale']} />
+      <LocaleSelect name="locale" defaultValue={user.locale} hint={t('fields.localeHint')} error={errors['locale']} />
       <TimeZoneSelect name="timeZone" defaultValue={user.timeZone} error={errors['timeZone']} />
       <WorkingHoursFields value={user.workingHours} errors={errors} />
       <div className="form-actions">

@@ -1,0 +1,33 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SERVER_ENTRY, freePort, startServer, type RunningServer } from './minga-server';
+import { createTestDatabase } from './test-database';
+import { E2E_DEMO_PASSWORD } from './constants';
+
+export interface E2eState {
+  server: RunningServer;
+  dropDatabase?: () => Promise<void>;
+}
+
+export default async function globalSetup(): Promise<void> {
+  const chromium = process.env['CHROMIUM_PATH'] || '/usr/bin/chromium';
+  if (!existsSync(chromium) && process.env['CI'] === 'true') {
+    throw new Error(`E2E needs Chromium at ${chromium} (set CHROMIUM_PATH); CI must run the browser journeys.`);
+  }
+  if (!existsSync(SERVER_ENTRY)) throw new Error('Build first: npx nx run-many -t build -p api,web');
+
+  const env: Record<string, string> = { DEMO_PASSWORD: E2E_DEMO_PASSWORD, WEB_DIST: 'dist/apps/web' };
+  let dropDatabase: (() => Promise<void>) | undefined;
+  if (process.env['DATABASE_URL']) {
+    const db = await createTestDatabase(process.env['DATABASE_URL']);
+    env['DATABASE_URL'] = db.url;
+    dropDatabase = db.drop;
+  } else {
+    env['DATA_DIR'] = mkdtempSync(join(tmpdir(), 'minga-e2e-'));
+    env['EMBEDDED_PG_PORT'] = String(await freePort());
+  }
+  const server = await startServer(env);
+  process.env['E2E_BASE_URL'] = server.baseUrl;
+  (globalThis as { mingaE2e?: E2eState }).mingaE2e = { server, dropDatabase };
+}
