@@ -6,8 +6,12 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /** A fresh, isolated browser profile: its own cookies, storage and language. */
-export async function newPage(browser: Browser, locale = 'en-US'): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale, timezoneId: 'Asia/Tokyo', viewport: { width: 1280, height: 860 } });
+export async function newPage(
+  browser: Browser,
+  locale = 'en-US',
+  options: { bypassCSP?: boolean } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ locale, timezoneId: 'Asia/Tokyo', viewport: { width: 1280, height: 860 }, ...options });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   return { context, page };
