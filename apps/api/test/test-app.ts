@@ -19,8 +19,12 @@ export interface TestApp {
   close: () => Promise<void>;
 }
 
+// Spec files share a worker process: each app starts from the environment the worker began with.
+const WORKER_ENV = { ...process.env };
+
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  Object.assign(process.env, {
+  for (const key of Object.keys(process.env)) if (!(key in WORKER_ENV)) delete process.env[key];
+  Object.assign(process.env, WORKER_ENV, {
     DATABASE_URL: process.env['MINGA_TEST_DATABASE_URL'],
     JWT_SECRET: 'integration-test-secret-that-is-long-enough',
     DEMO_PASSWORD,
