@@ -28,38 +28,44 @@ const resources: Record<string, Resource> = {
   officialInviteInHub: { kind: 'Invitation', role: 'official', scopeHubId: HUB, cityId: CITY },
   expertInviteOtherHub: { kind: 'Invitation', role: 'expert', scopeHubId: OTHER_HUB, cityId: null },
   adminInvite: { kind: 'Invitation', role: 'admin', scopeHubId: null, cityId: null },
+  modelPolicy: { kind: 'ModelPolicy', id: 'mp-open-data' },
+  ownCityDraft: { kind: 'Draft', id: 'd-1', cityId: CITY, hubId: HUB },
+  otherHubDraft: { kind: 'Draft', id: 'd-2', cityId: OTHER_CITY, hubId: OTHER_HUB },
 };
 
 // Every role against every action on every resource: the letters list the actions allowed,
-// r=read c=create u=update d=delete x=readContact.
+// r=read c=create u=update d=delete x=readContact e=editContent m=comment.
 const expected: Record<string, Record<string, string>> = {
   anonymous: {},
   roleless: {},
   admin: {
     ownHub: 'rcudx', otherHub: 'rcudx', ownCity: 'rcudx', otherCity: 'rcudx', hubPerson: 'rcudx', otherHubPerson: 'rcudx',
     expertGrantInHub: 'rcudx', adminGrant: 'rcudx', expertInviteInHub: 'rcudx', officialInviteInHub: 'rcudx',
-    expertInviteOtherHub: 'rcudx', adminInvite: 'rcudx',
+    expertInviteOtherHub: 'rcudx', adminInvite: 'rcudx', modelPolicy: 'rcudx', ownCityDraft: 'rcuem', otherHubDraft: 'rcuem',
   },
   coordinator: {
     ownHub: 'ru', otherHub: 'r', ownCity: 'rcu', otherCity: 'r', hubPerson: 'rx', otherHubPerson: 'r',
     expertGrantInHub: 'rcd', adminGrant: 'r', expertInviteInHub: 'rcd', officialInviteInHub: 'rcd',
-    expertInviteOtherHub: '', adminInvite: '',
+    expertInviteOtherHub: '', adminInvite: '', modelPolicy: 'r', ownCityDraft: 'rm', otherHubDraft: 'r',
   },
   expert: {
     ownHub: 'r', otherHub: 'r', ownCity: 'r', otherCity: 'r', hubPerson: 'r', otherHubPerson: 'r',
     expertGrantInHub: 'r', adminGrant: 'r', expertInviteInHub: '', officialInviteInHub: '', expertInviteOtherHub: '', adminInvite: '',
+    modelPolicy: 'r', ownCityDraft: 'rm', otherHubDraft: 'r',
   },
   official: {
     ownHub: 'r', otherHub: 'r', ownCity: 'ru', otherCity: 'r', hubPerson: 'r', otherHubPerson: 'r',
     expertGrantInHub: 'r', adminGrant: 'r', expertInviteInHub: '', officialInviteInHub: '', expertInviteOtherHub: '', adminInvite: '',
+    modelPolicy: 'r', ownCityDraft: 'rcuem', otherHubDraft: 'r',
   },
   observer: {
     ownHub: 'r', otherHub: 'r', ownCity: 'r', otherCity: 'r', hubPerson: 'r', otherHubPerson: 'r',
     expertGrantInHub: 'r', adminGrant: 'r', expertInviteInHub: '', officialInviteInHub: '', expertInviteOtherHub: '', adminInvite: '',
+    modelPolicy: 'r', ownCityDraft: 'r', otherHubDraft: 'r',
   },
 };
 
-const LETTER: Record<Action, string> = { read: 'r', create: 'c', update: 'u', delete: 'd', readContact: 'x' };
+const LETTER: Record<Action, string> = { read: 'r', create: 'c', update: 'u', delete: 'd', readContact: 'x', editContent: 'e', comment: 'm' };
 
 const table = Object.keys(principals).flatMap((who) =>
   Object.keys(resources).flatMap((what) =>

@@ -3,7 +3,7 @@
 import { AbilityBuilder, createMongoAbility, type InferSubjects, type MongoAbility } from '@casl/ability';
 import type { Role } from '@minga/contracts';
 
-export const ACTIONS = ['read', 'create', 'update', 'delete', 'readContact'] as const;
+export const ACTIONS = ['read', 'create', 'update', 'delete', 'readContact', 'editContent', 'comment'] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /** Resource shapes the rules look at; only the fields that decide access. */
@@ -13,9 +13,19 @@ export interface UserResource { kind: 'User'; id: string; scopeHubIds: string[] 
 interface Grant { role: Role; scopeHubId: string | null; cityId: string | null }
 export interface RoleAssignmentResource extends Grant { kind: 'RoleAssignment' }
 export interface InvitationResource extends Grant { kind: 'Invitation' }
-export type Resource = HubResource | CityResource | UserResource | RoleAssignmentResource | InvitationResource;
+export interface ModelPolicyResource { kind: 'ModelPolicy'; id: string }
+/** A policy draft: its city decides who edits, the city's hub who comments. */
+export interface DraftResource { kind: 'Draft'; id: string; cityId: string; hubId: string | null }
+export type Resource =
+  | HubResource
+  | CityResource
+  | UserResource
+  | RoleAssignmentResource
+  | InvitationResource
+  | ModelPolicyResource
+  | DraftResource;
 export type SubjectKind = Resource['kind'];
-export const SUBJECT_KINDS: SubjectKind[] = ['Hub', 'City', 'User', 'RoleAssignment', 'Invitation'];
+export const SUBJECT_KINDS: SubjectKind[] = ['Hub', 'City', 'User', 'RoleAssignment', 'Invitation', 'ModelPolicy', 'Draft'];
 
 /** A role a person holds, with the hub it falls under (a city's hub for officials). */
 export interface PrincipalRole {
@@ -47,19 +57,22 @@ export function defineAbilityFor(principal: Principal | null): AppAbility {
   }
 
   // Every member of the alliance reads its hubs, cities and people.
-  can('read', ['Hub', 'City', 'User', 'RoleAssignment']);
+  can('read', ['Hub', 'City', 'User', 'RoleAssignment', 'ModelPolicy', 'Draft']);
   can(['update', 'readContact'], 'User', { id: principal.id });
 
   for (const grant of principal.roles) {
     switch (grant.role) {
       case 'admin':
-        can(['read', 'create', 'update', 'delete', 'readContact'], ['Hub', 'City', 'User', 'RoleAssignment', 'Invitation']);
+        can(['read', 'create', 'update', 'delete', 'readContact'], ['Hub', 'City', 'User', 'RoleAssignment', 'Invitation', 'ModelPolicy']);
+        // Drafts are never deleted (nothing a user saved is lost); admins may do everything else.
+        can(['read', 'create', 'update', 'editContent', 'comment'], 'Draft');
         break;
       case 'coordinator': {
         const hubId = grant.hubId;
         can('update', 'Hub', { id: hubId });
         can(['create', 'update'], 'City', { hubId });
         can('readContact', 'User', { scopeHubIds: hubId });
+        can('comment', 'Draft', { hubId });
         const grantable = { scopeHubId: hubId, role: { $in: COORDINATOR_GRANTABLE } };
         can(['read', 'create', 'delete'], 'RoleAssignment', grantable);
         can(['read', 'create', 'delete'], 'Invitation', grantable);
@@ -67,8 +80,11 @@ export function defineAbilityFor(principal: Principal | null): AppAbility {
       }
       case 'official':
         can('update', 'City', { id: grant.cityId });
+        can(['create', 'update', 'editContent', 'comment'], 'Draft', { cityId: grant.cityId });
         break;
       case 'expert':
+        can('comment', 'Draft', { hubId: grant.hubId });
+        break;
       case 'observer':
         break;
     }

@@ -7,3 +7,5 @@ export * from './hubs';
 export * from './cities';
 export * from './invitations';
 export * from './health';
+export * from './drafts';
+export * from './collab';

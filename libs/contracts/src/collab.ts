@@ -1,0 +1,51 @@
+// The collaboration wire protocol on socket.io: one source for server, provider, tests and benchmark.
+import { z } from 'zod';
+
+export const COLLAB_NAMESPACE = '/collab';
+
+/** What a caller may do with a document, decided by the access policy at join. */
+export const DOC_ACCESS = ['edit', 'comment', 'view'] as const;
+export const docAccessSchema = z.enum(DOC_ACCESS);
+export type DocAccess = z.infer<typeof docAccessSchema>;
+
+export const docNameSchema = z.string().min(1).max(120).regex(/^[a-z]+:[0-9a-f-]{36}$/, 'Unknown document name');
+
+export const COLLAB_EVENTS = {
+  /** client -> server, with ack: (docName, ack(JoinResult)) */
+  join: 'join',
+  /** client -> server: (docName) */
+  leave: 'leave',
+  /** both ways: (docName, Uint8Array y-protocols message: 0 sync, 1 awareness) */
+  y: 'y',
+  /** server -> client: (docName, Uint8Array encoded state vector of what is durably stored) */
+  saved: 'saved',
+  /** server -> client: (CollabError) */
+  error: 'collab-error',
+  /** server -> client: (docName, DocAccess) after the caller's access changed */
+  access: 'access',
+} as const;
+
+export const COLLAB_ERROR_CODES = [
+  'unauthenticated',
+  'unknown_document',
+  'forbidden',
+  'not_joined',
+  'read_only',
+  'malformed_message',
+  'message_too_large',
+  'rate_limited',
+  'internal_error',
+] as const;
+export type CollabErrorCode = (typeof COLLAB_ERROR_CODES)[number];
+
+export interface CollabError {
+  code: CollabErrorCode;
+  message: string;
+  docName?: string;
+}
+
+export type JoinResult = { ok: true; access: DocAccess } | { ok: false; error: CollabError };
+
+/** y-protocols message types, as y-websocket frames them. */
+export const Y_MESSAGE_SYNC = 0;
+export const Y_MESSAGE_AWARENESS = 1;
