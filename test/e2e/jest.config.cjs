@@ -17,6 +17,8 @@ module.exports = {
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] },
   moduleNameMapper: {
     '^@minga/contracts$': '<rootDir>/../../libs/contracts/src/index.ts',
+    '^@minga/collab$': '<rootDir>/../../libs/collab/src/index.ts',
+    '^@minga/editor$': '<rootDir>/../../libs/editor/src/index.ts',
   },
   // Without a browser outside CI, run the browser-free specs only; CI fails in global setup instead.
   testMatch: haveBrowser || process.env.CI === 'true' ? ['<rootDir>/**/*.spec.ts'] : ['<rootDir>/**/*.server.spec.ts'],

@@ -9,14 +9,18 @@ import { AccessTokenGuard } from './access/access-token.guard';
 import { AuthModule } from './auth/auth.module';
 import { SIGN_IN_ROUTE } from './auth/sign-in.guards';
 import { CitiesModule } from './cities/cities.module';
+import { CollabModule } from './collab/collab.module';
+import { DraftVersionsModule } from './draft-versions/draft-versions.module';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { DraftsModule } from './drafts/drafts.module';
 import { HealthModule } from './health/health.module';
 import { HubsModule } from './hubs/hubs.module';
 import { InvitationsModule } from './invitations/invitations.module';
 import { MailModule } from './mail/mail.module';
+import { ModelPoliciesModule } from './model-policies/model-policies.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { RolesModule } from './roles/roles.module';
 import { SeedModule } from './seed/seed.module';
@@ -58,11 +62,15 @@ const reflector = new Reflector();
     AccessModule,
     AuthModule,
     RealtimeModule,
+    CollabModule,
     HubsModule,
     CitiesModule,
     UsersModule,
     RolesModule,
     InvitationsModule,
+    ModelPoliciesModule,
+    DraftsModule,
+    DraftVersionsModule,
     HealthModule,
     SeedModule,
   ],

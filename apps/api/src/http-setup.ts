@@ -11,11 +11,13 @@ import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { z } from 'zod';
 import { problemDetailsSchema } from '@minga/contracts';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
+import { MingaSocketIoAdapter } from './realtime/socket-io.adapter';
 
 export function configureHttp(app: NestExpressApplication): { config: AppConfig; openApi: OpenAPIObject } {
   const config = app.get<AppConfig>(APP_CONFIG);
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
+  app.useWebSocketAdapter(new MingaSocketIoAdapter(app, config.COLLAB_MAX_MESSAGE_BYTES));
   if (config.TRUST_PROXY) app.set('trust proxy', config.TRUST_PROXY);
   const https = config.publicUrl.startsWith('https://');
   app.use(

@@ -9,3 +9,4 @@ export * from './invitations';
 export * from './health';
 export * from './drafts';
 export * from './collab';
+export * from './draft-versions';

@@ -8,4 +8,6 @@ export const PRINCIPAL_RESOLVER = Symbol('PRINCIPAL_RESOLVER');
 
 export interface PrincipalResolver {
   fromAccessToken(token: string): Promise<AuthPrincipal | null>;
+  /** The person with their roles as they are now (after a role change). */
+  load(userId: string): Promise<AuthPrincipal | null>;
 }

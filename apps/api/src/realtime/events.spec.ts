@@ -1,4 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
+import * as msgpackParser from 'socket.io-msgpack-parser';
 import { createPerson, startTestApp, type TestApp } from '../../test/test-app';
 
 type Outcome = { event: 'session'; payload: { userId: string; roles: { role: string }[] } } | { event: 'connect_error'; message: string };
@@ -23,7 +24,7 @@ describe('live events channel', () => {
   const sockets: Socket[] = [];
 
   const connect = (auth: Record<string, unknown>) => {
-    const socket = io(`${t.url}/events`, { auth, transports: ['websocket'], reconnection: false, timeout: 5000, forceNew: true });
+    const socket = io(`${t.url}/events`, { auth, parser: msgpackParser, transports: ['websocket'], reconnection: false, timeout: 5000, forceNew: true });
     sockets.push(socket);
     return socket;
   };

@@ -3,6 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull, Repository } from 'typeorm';
 import type { PrincipalRole } from '@minga/access';
 import type { RoleAssignment, RoleGrant } from '@minga/contracts';
+import { AccessChanges } from '../access/access-changes';
 import { Problem } from '../common/problem';
 import { RoleAssignmentEntity } from './role-assignment.entity';
 
@@ -38,6 +39,7 @@ export class RolesService {
   constructor(
     @InjectRepository(RoleAssignmentEntity) private readonly repo: Repository<RoleAssignmentEntity>,
     @InjectDataSource() private readonly db: DataSource,
+    private readonly accessChanges: AccessChanges,
   ) {}
 
   async principalRolesFor(userId: string): Promise<PrincipalRole[]> {
@@ -84,7 +86,10 @@ export class RolesService {
        ON CONFLICT ON CONSTRAINT role_assignments_unique DO NOTHING RETURNING id`,
       [userId, grant.role, grant.hubId, grant.cityId, grantedBy],
     );
-    if (inserted.length) return inserted[0].id;
+    if (inserted.length) {
+      this.accessChanges.publish(userId);
+      return inserted[0].id;
+    }
     const existing = await em.getRepository(RoleAssignmentEntity).findOneOrFail({
       where: { userId, role: grant.role, hubId: grant.hubId ?? IsNull(), cityId: grant.cityId ?? IsNull() },
     });
@@ -114,7 +119,10 @@ export class RolesService {
   }
 
   async revoke(id: string): Promise<void> {
+    const assignment = await this.repo.findOneBy({ id });
+    if (!assignment) return;
     await this.repo.delete({ id });
+    this.accessChanges.publish(assignment.userId);
   }
 }
 

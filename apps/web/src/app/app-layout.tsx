@@ -25,6 +25,9 @@ function SignedInLayout() {
         <li>
           <NavLink to="/hubs">{t('nav.hubs')}</NavLink>
         </li>
+        <li>
+          <NavLink to="/drafts">{t('nav.drafts')}</NavLink>
+        </li>
         {managesPeople && (
           <li>
             <NavLink to="/people">{t('nav.people')}</NavLink>

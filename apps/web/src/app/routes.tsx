@@ -9,6 +9,8 @@ import { RouteError } from './route-error';
 const HubsPage = lazy(() => import('../pages/hubs-page'));
 const HubPage = lazy(() => import('../pages/hub-page'));
 const CityPage = lazy(() => import('../pages/city-page'));
+const DraftsPage = lazy(() => import('../pages/drafts-page'));
+const DraftPage = lazy(() => import('../pages/draft-page'));
 const PeoplePage = lazy(() => import('../pages/people-page'));
 const ProfilePage = lazy(() => import('../pages/profile-page'));
 const InvitationPage = lazy(() => import('../pages/invitation-page'));
@@ -32,6 +34,8 @@ export const routes: RouteObject[] = [
           { path: 'hubs', element: <HubsPage /> },
           { path: 'hubs/:hubId', element: <HubPage /> },
           { path: 'cities/:cityId', element: <CityPage /> },
+          { path: 'drafts', element: <DraftsPage /> },
+          { path: 'drafts/:draftId', element: <DraftPage /> },
           { path: 'people', element: <PeoplePage /> },
           { path: 'profile', element: <ProfilePage /> },
           { path: '*', element: <NotFoundPage /> },

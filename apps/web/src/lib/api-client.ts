@@ -74,6 +74,11 @@ export class ApiClient {
     return this.refreshInFlight;
   }
 
+  /** The token for connections that are not fetch calls (the collaboration socket's handshake). */
+  currentAccessToken(): string | null {
+    return this.accessToken;
+  }
+
   startSession(session: Session): void {
     this.accessToken = session.accessToken;
     this.scheduleRefresh(session.expiresAt);

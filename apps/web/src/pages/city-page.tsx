@@ -1,4 +1,4 @@
-// A city: its facts, its officials, and the edit form for those allowed to change them.
+// A city: its facts, its officials, its policy drafts, and the forms for those allowed to change them.
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { City } from '@minga/contracts';
@@ -7,7 +7,10 @@ import { ErrorState, LoadingState } from '../components/status-messages';
 import { useCity } from '../features/cities/api';
 import { CityEditor } from '../features/cities/city-editor';
 import { CityFacts } from '../features/cities/city-facts';
+import { DraftCreator } from '../features/drafts/draft-creator';
+import { DraftsTable } from '../features/drafts/drafts-table';
 import { useHub } from '../features/hubs/api';
+import { useModelPolicies } from '../features/model-policies/api';
 import { PeopleTable } from '../features/people/people-table';
 
 export default function CityPage() {
@@ -41,7 +44,25 @@ function CitySections({ city }: { city: City }) {
           emptyText={t('cities.noOfficials')}
         />
       </section>
+      <CityDrafts city={city} />
     </>
+  );
+}
+
+function CityDrafts({ city }: { city: City }) {
+  const { t } = useTranslation();
+  const modelPolicies = useModelPolicies();
+  return (
+    <section className="section" aria-labelledby="city-drafts">
+      <h2 id="city-drafts">{t('drafts.title')}</h2>
+      <DraftsTable
+        filters={{ cityId: city.id }}
+        caption={t('drafts.cityCaption', { city: city.name })}
+        emptyText={t('drafts.cityEmpty')}
+        modelPolicies={modelPolicies.data ?? []}
+      />
+      <DraftCreator city={city} modelPolicies={modelPolicies.data ?? []} />
+    </section>
   );
 }
 

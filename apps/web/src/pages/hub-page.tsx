@@ -1,4 +1,4 @@
-// A hub: its facts, cities and people, and for its coordinators and admins the invitations.
+// A hub: its facts, cities, policy drafts and people, and for its coordinators and admins the invitations.
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { Hub } from '@minga/contracts';
@@ -6,10 +6,12 @@ import { PageHeading } from '../components/page-heading';
 import { ErrorState, LoadingState } from '../components/status-messages';
 import { CitiesTable } from '../features/cities/cities-table';
 import { useCityOptions } from '../features/cities/api';
+import { DraftsTable } from '../features/drafts/drafts-table';
 import { useHub } from '../features/hubs/api';
 import { HubFacts } from '../features/hubs/hub-facts';
 import { invitableRoles } from '../features/invitations/invitable-roles';
 import { InviteForm } from '../features/invitations/invite-form';
+import { useModelPolicies } from '../features/model-policies/api';
 import { PendingInvitationsTable } from '../features/invitations/pending-invitations-table';
 import { PeopleTable } from '../features/people/people-table';
 import { useSession } from '../lib/session';
@@ -41,6 +43,9 @@ function HubSections({ hub }: { hub: Hub }) {
             <a href="#hub-cities">{t('hubs.cities')}</a>
           </li>
           <li>
+            <a href="#hub-drafts">{t('drafts.title')}</a>
+          </li>
+          <li>
             <a href="#hub-people">{t('hubs.people')}</a>
           </li>
           {canInvite && (
@@ -56,6 +61,7 @@ function HubSections({ hub }: { hub: Hub }) {
         </h2>
         <CitiesTable filters={{ hubId: hub.id }} caption={t('hubs.citiesCaption', { hub: hub.name })} />
       </section>
+      <HubDrafts hub={hub} />
       <section className="section" aria-labelledby="hub-people">
         <h2 id="hub-people" tabIndex={-1}>
           {t('hubs.people')}
@@ -68,6 +74,25 @@ function HubSections({ hub }: { hub: Hub }) {
       </section>
       {canInvite && <HubInvitations hub={hub} />}
     </>
+  );
+}
+
+function HubDrafts({ hub }: { hub: Hub }) {
+  const { t } = useTranslation();
+  const modelPolicies = useModelPolicies();
+  return (
+    <section className="section" aria-labelledby="hub-drafts">
+      <h2 id="hub-drafts" tabIndex={-1}>
+        {t('drafts.title')}
+      </h2>
+      <DraftsTable
+        filters={{ hubId: hub.id }}
+        caption={t('drafts.hubCaption', { hub: hub.name })}
+        emptyText={t('drafts.hubEmpty')}
+        modelPolicies={modelPolicies.data ?? []}
+        showCity
+      />
+    </section>
   );
 }
 

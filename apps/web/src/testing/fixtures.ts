@@ -1,5 +1,5 @@
-// Test data shaped by the contracts: a Japan hub, one of its cities, people with roles.
-import type { Hub, RoleAssignment, Session, User } from '@minga/contracts';
+// Test data shaped by the contracts: a Japan hub, one of its cities, people with roles, a model policy and a draft.
+import type { Draft, Hub, ModelPolicy, RoleAssignment, Session, User } from '@minga/contracts';
 
 export const JAPAN_HUB_ID = '6f1c2a8e-3b4d-4e5f-8a9b-0c1d2e3f4a5b';
 export const TSUKUBA_CITY_ID = '7a2b3c4d-5e6f-4a8b-9c0d-1e2f3a4b5c6d';
@@ -29,6 +29,12 @@ export function role(assignment: Pick<RoleAssignment, 'role'> & Partial<RoleAssi
 }
 
 export const coordinatorOfJapan = role({ role: 'coordinator', hubId: JAPAN_HUB_ID, scopeHubId: JAPAN_HUB_ID, scopeName: 'Japan' });
+export const officialOfTsukuba = role({
+  role: 'official',
+  cityId: TSUKUBA_CITY_ID,
+  scopeHubId: JAPAN_HUB_ID,
+  scopeName: 'Tsukuba',
+});
 export const expertOfJapan = role({ role: 'expert', hubId: JAPAN_HUB_ID, scopeHubId: JAPAN_HUB_ID, scopeName: 'Japan' });
 
 export function user(overrides: Partial<User> = {}): User {
@@ -47,4 +53,37 @@ export function user(overrides: Partial<User> = {}): User {
 
 export function session(forUser: User, accessToken = 'token-1'): Session {
   return { accessToken, expiresAt: new Date(Date.now() + 15 * 60_000).toISOString(), user: forUser };
+}
+
+export const OPEN_DATA_POLICY_ID = '3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f';
+
+export const openDataPolicy: ModelPolicy = {
+  id: OPEN_DATA_POLICY_ID,
+  key: 'open-data',
+  name: 'Open data policy',
+  summary: 'How a city publishes its data for anyone to reuse.',
+  language: 'en',
+  sections: ['Purpose', 'Scope', 'Licensing'],
+  hasTemplate: true,
+  unveiledOn: '2025-06-01',
+};
+
+export function draft(overrides: Partial<Draft> = {}): Draft {
+  const id = overrides.id ?? '5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b';
+  return {
+    id,
+    title: 'Open data policy of Tsukuba',
+    cityId: TSUKUBA_CITY_ID,
+    cityName: 'Tsukuba',
+    hubId: JAPAN_HUB_ID,
+    modelPolicyId: OPEN_DATA_POLICY_ID,
+    modelPolicyKey: 'open-data',
+    language: 'ja',
+    status: 'drafting',
+    owners: [{ id: '22222222-2222-4222-8222-222222222222', name: 'Haruto Sato' }],
+    docName: `draft:${id}`,
+    createdAt: '2026-01-10T09:00:00.000Z',
+    updatedAt: '2026-01-12T09:00:00.000Z',
+    ...overrides,
+  };
 }

@@ -1,0 +1,190 @@
+import { Inject, Logger, type OnModuleDestroy } from '@nestjs/common';
+import type { Subscription } from 'rxjs';
+import { WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGatewayDisconnect, type OnGatewayInit } from '@nestjs/websockets';
+import type { Namespace, Socket } from 'socket.io';
+import { COLLAB_EVENTS, COLLAB_NAMESPACE, docNameSchema, type CollabError, type CollabErrorCode, type JoinResult } from '@minga/contracts';
+import { AccessChanges } from '../access/access-changes';
+import { PRINCIPAL_RESOLVER, type PrincipalResolver } from '../access/principal-resolver';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { socketAuthMiddleware, type AuthenticatedSocketData } from '../realtime/socket-auth.middleware';
+import { DocumentAccessRegistry } from './document-access';
+import { LiveDocuments } from './live-documents.service';
+import { TokenBucket } from './token-bucket';
+import { parseMessage, syncStep2Message } from './y-messages';
+
+interface CollabSocketData extends AuthenticatedSocketData {
+  bucket: TokenBucket;
+  strikes: number;
+  /** Documents this connection joined; socket.io empties socket.rooms before the disconnect handler runs. */
+  joined: Set<string>;
+}
+
+/** A flooding client is warned with `rate_limited`; one that keeps going after this many warnings is disconnected. */
+const MAX_STRIKES = 20;
+
+/**
+ * `/collab`: Yjs documents over socket.io with the standard y-protocols messages.
+ * Events are registered on the raw socket: they carry two arguments (docName, bytes), which Nest handlers do not.
+ */
+@WebSocketGateway({ namespace: COLLAB_NAMESPACE })
+export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
+  private readonly logger = new Logger('CollabGateway');
+  private accessSubscription: Subscription | null = null;
+  @WebSocketServer() private readonly namespace!: Namespace;
+
+  constructor(
+    @Inject(PRINCIPAL_RESOLVER) private readonly resolver: PrincipalResolver,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly documents: LiveDocuments,
+    private readonly access: DocumentAccessRegistry,
+    private readonly accessChanges: AccessChanges,
+  ) {}
+
+  afterInit(namespace: Namespace): void {
+    namespace.use(socketAuthMiddleware(this.resolver));
+    this.documents.attach(namespace);
+    this.accessSubscription = this.accessChanges.userChanged$.subscribe((userId) => {
+      this.recheckUser(userId).catch((err: unknown) => this.logger.error(`Re-checking access failed: ${String(err)}`));
+    });
+  }
+
+  onModuleDestroy(): void {
+    this.accessSubscription?.unsubscribe();
+  }
+
+  /** After a role change: every open document of that person is re-decided; lost access closes it for them. */
+  private async recheckUser(userId: string): Promise<void> {
+    const sockets = [...this.namespace.sockets.values()].filter((s) => (s.data as CollabSocketData).principal?.id === userId);
+    if (sockets.length === 0) return;
+    const principal = await this.resolver.load(userId);
+    for (const socket of sockets) {
+      const data = socket.data as CollabSocketData;
+      if (principal) data.principal = principal;
+      for (const docName of [...data.joined]) {
+        const live = this.documents.get(docName);
+        const member = live?.members.get(socket.id);
+        if (!live || !member) continue;
+        const access = principal ? await this.access.accessFor(principal, docName) : 'none';
+        if (access === null || access === 'none') {
+          data.joined.delete(docName);
+          void socket.leave(live.room);
+          this.documents.removeMember(live, socket.id);
+          this.fail(socket, 'forbidden', 'Your access to this document was revoked', docName);
+        } else if (access !== member.access) {
+          member.access = access;
+          socket.emit(COLLAB_EVENTS.access, docName, access);
+        }
+      }
+    }
+  }
+
+  handleConnection(socket: Socket): void {
+    const data = socket.data as CollabSocketData;
+    data.bucket = new TokenBucket(this.config.COLLAB_MESSAGES_PER_SECOND);
+    data.strikes = 0;
+    data.joined = new Set();
+    socket.on(COLLAB_EVENTS.join, (docName: unknown, ack: unknown) => {
+      if (typeof ack !== 'function') return this.fail(socket, 'malformed_message', 'join needs an acknowledgement callback');
+      this.join(socket, docName).then(
+        (result) => ack(result),
+        (err: unknown) => {
+          this.logger.error(`join failed: ${String(err)}`);
+          ack({ ok: false, error: { code: 'internal_error', message: 'Could not open the document' } } satisfies JoinResult);
+        },
+      );
+    });
+    socket.on(COLLAB_EVENTS.leave, (docName: unknown) => {
+      if (typeof docName !== 'string') return;
+      data.joined.delete(docName);
+      const live = this.documents.get(docName);
+      if (live) {
+        void socket.leave(live.room);
+        this.documents.removeMember(live, socket.id);
+      }
+    });
+    socket.on(COLLAB_EVENTS.y, (docName: unknown, payload: unknown) => this.onMessage(socket, docName, payload));
+  }
+
+  handleDisconnect(socket: Socket): void {
+    const { joined } = socket.data as CollabSocketData;
+    for (const docName of joined ?? []) {
+      const live = this.documents.get(docName);
+      if (live) this.documents.removeMember(live, socket.id);
+    }
+  }
+
+  private async join(socket: Socket, rawName: unknown): Promise<JoinResult> {
+    const parsed = docNameSchema.safeParse(rawName);
+    if (!parsed.success) return { ok: false, error: { code: 'unknown_document', message: 'No such document' } };
+    const docName = parsed.data;
+    const { principal } = socket.data as CollabSocketData;
+    const access = await this.access.accessFor(principal, docName);
+    if (access === null) return { ok: false, error: { code: 'unknown_document', message: 'No such document', docName } };
+    if (access === 'none') return { ok: false, error: { code: 'forbidden', message: 'You may not open this document', docName } };
+    const live = await this.documents.acquire(docName);
+    if (socket.disconnected) return { ok: false, error: { code: 'internal_error', message: 'Disconnected while joining', docName } };
+    await socket.join(live.room);
+    (socket.data as CollabSocketData).joined.add(docName);
+    this.documents.addMember(live, socket, principal.id, access);
+    return { ok: true, access };
+  }
+
+  private onMessage(socket: Socket, docName: unknown, payload: unknown): void {
+    const data = socket.data as CollabSocketData;
+    if (!data.bucket.take()) {
+      data.strikes += 1;
+      if (data.strikes > MAX_STRIKES) {
+        socket.disconnect(true);
+        return;
+      }
+      return this.fail(socket, 'rate_limited', 'Too many messages; slow down', docName);
+    }
+    // Buffers arrive as Buffer; a client that sent a typed-array view arrives as an ArrayBuffer.
+    const bytes = payload instanceof Uint8Array ? payload : payload instanceof ArrayBuffer ? new Uint8Array(payload) : null;
+    if (typeof docName !== 'string' || !bytes) {
+      return this.fail(socket, 'malformed_message', 'Expected (docName, binary message)');
+    }
+    if (bytes.byteLength > this.config.COLLAB_MAX_MESSAGE_BYTES) {
+      return this.fail(socket, 'message_too_large', 'The message is larger than the server accepts', docName);
+    }
+    const live = this.documents.get(docName);
+    const member = live?.members.get(socket.id);
+    if (!live || !member) return this.fail(socket, 'not_joined', 'Join the document before sending to it', docName);
+
+    let message;
+    try {
+      message = parseMessage(bytes);
+    } catch {
+      return this.fail(socket, 'malformed_message', 'The message is not a valid y-protocols message', docName);
+    }
+    switch (message.kind) {
+      case 'sync-step-1':
+        socket.emit(COLLAB_EVENTS.y, docName, syncStep2Message(live.doc, message.stateVector));
+        return;
+      case 'update':
+        if (member.access !== 'edit') {
+          // A read-only client's own sync step 2 is empty; anything more is an attempt to change the text.
+          if (!message.isEmpty) this.fail(socket, 'read_only', 'You may not change this document', docName);
+          return;
+        }
+        try {
+          this.documents.applyUpdate(live, message.update, socket);
+        } catch {
+          this.fail(socket, 'malformed_message', 'The update could not be applied', docName);
+        }
+        return;
+      case 'awareness':
+        try {
+          this.documents.applyAwareness(live, message.update, socket);
+        } catch {
+          this.fail(socket, 'malformed_message', 'The awareness update is not valid', docName);
+        }
+        return;
+    }
+  }
+
+  private fail(socket: Socket, code: CollabErrorCode, message: string, docName?: unknown): void {
+    const error: CollabError = { code, message, ...(typeof docName === 'string' ? { docName } : {}) };
+    socket.emit(COLLAB_EVENTS.error, error);
+  }
+}

@@ -1,0 +1,198 @@
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import { COLLAB_EVENTS, Y_MESSAGE_SYNC } from '@minga/contracts';
+import { DOC_FRAGMENT } from '@minga/editor';
+import { allSaved, connected, eventually, join, nextError, openEditor, rawSocket, waitFor, type Editor } from '../../test/collab-client';
+import { bearer, cityId, createPerson, startTestApp, type TestApp, type TestPerson } from '../../test/test-app';
+
+function updateMessage(text: string): Buffer {
+  const doc = new Y.Doc();
+  const paragraph = new Y.XmlElement('paragraph');
+  paragraph.insert(0, [new Y.XmlText(text)]);
+  doc.getXmlFragment(DOC_FRAGMENT).insert(0, [paragraph]);
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, Y_MESSAGE_SYNC);
+  syncProtocol.writeUpdate(encoder, Y.encodeStateAsUpdate(doc));
+  return Buffer.from(encoding.toUint8Array(encoder));
+}
+
+async function storedText(t: TestApp, docName: string): Promise<string> {
+  const doc = new Y.Doc();
+  const snap: { snapshot: Buffer }[] = await t.db.query('SELECT snapshot FROM collab_documents WHERE name = $1', [docName]);
+  if (snap[0]) Y.applyUpdate(doc, snap[0].snapshot);
+  const rows: { update: Buffer }[] = await t.db.query('SELECT update FROM collab_updates WHERE doc_name = $1 ORDER BY id', [docName]);
+  for (const row of rows) Y.applyUpdate(doc, row.update);
+  return doc.getXmlFragment(DOC_FRAGMENT).toString();
+}
+
+describe('live drafts over /collab', () => {
+  let t: TestApp;
+  let official: TestPerson;
+  let expert: TestPerson;
+  let observer: TestPerson;
+  let docName: string;
+  const open: Editor[] = [];
+  const editor = async (person: TestPerson) => {
+    const e = await openEditor(t.url, docName, person.token);
+    open.push(e);
+    return e;
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp({ COLLAB_UNLOAD_GRACE_SECONDS: '0.2', COLLAB_MAX_MESSAGE_BYTES: '262144', COLLAB_MESSAGES_PER_SECOND: '200' });
+    official = await createPerson(t, [{ role: 'official', cityName: 'Tsukuba' }]);
+    expert = await createPerson(t, [{ role: 'expert', hubKey: 'japan' }]);
+    observer = await createPerson(t, [{ role: 'observer' }]);
+    const policies = await t.http().get('/api/model-policies').set(bearer(official)).expect(200);
+    const pia = (policies.body as { id: string; key: string }[]).find((p) => p.key === 'pia');
+    const draft = await t.http()
+      .post('/api/drafts')
+      .set(bearer(official))
+      .send({ cityId: await cityId(t, 'Tsukuba'), modelPolicyId: pia?.id, title: 'Tsukuba PIA ordinance' })
+      .expect(201);
+    docName = draft.body.docName;
+  });
+  afterEach(() => {
+    for (const e of open.splice(0)) e.close();
+  });
+  afterAll(() => t.close());
+
+  it('starts from the model policy template and shows two editors each other’s text, confirmed saved', async () => {
+    const a = await editor(official);
+    const b = await editor(official);
+    expect(a.text()).toContain('Purpose');
+    a.type('Article 1 applies to every new sensor network.');
+    await eventually('B sees A', () => b.text().includes('Article 1 applies'));
+    b.type('Article 2 requires a published assessment.');
+    await eventually('A sees B', () => a.text().includes('Article 2 requires'));
+    await allSaved(a);
+    await allSaved(b);
+    expect(await storedText(t, docName)).toContain('Article 2 requires');
+  });
+
+  it('gives an expert comment access and a hub-less member view access, and never applies their changes', async () => {
+    const commenter = await editor(expert);
+    const viewer = await editor(observer);
+    expect(commenter.provider.access).toBe('comment');
+    expect(viewer.provider.access).toBe('view');
+
+    const socket = rawSocket(t.url, expert.token);
+    try {
+      await connected(socket);
+      expect(await join(socket, docName)).toEqual({ ok: true, access: 'comment' });
+      const refused = nextError(socket);
+      socket.emit(COLLAB_EVENTS.y, docName, updateMessage('Injected by a commenter'));
+      expect((await refused).code).toBe('read_only');
+    } finally {
+      socket.close();
+    }
+    const writer = await editor(official);
+    writer.type('Checkpoint after the injection attempt.');
+    await allSaved(writer);
+    await eventually('viewer is up to date', () => viewer.text().includes('Checkpoint after'));
+    expect(viewer.text()).not.toContain('Injected by a commenter');
+    expect(await storedText(t, docName)).not.toContain('Injected by a commenter');
+  });
+
+  it('answers bad input with an error event and keeps serving everyone else', async () => {
+    const bystander = await editor(official);
+    const socket = rawSocket(t.url, official.token);
+    try {
+      await connected(socket);
+      expect(await join(socket, 'draft:00000000-0000-4000-8000-000000000000')).toMatchObject({ ok: false, error: { code: 'unknown_document' } });
+      expect(await join(socket, '../etc/passwd')).toMatchObject({ ok: false, error: { code: 'unknown_document' } });
+
+      let error = nextError(socket);
+      socket.emit(COLLAB_EVENTS.y, docName, updateMessage('before join'));
+      expect((await error).code).toBe('not_joined');
+
+      expect(await join(socket, docName)).toEqual({ ok: true, access: 'edit' });
+      const valid = updateMessage('half a message');
+      for (const payload of [Buffer.from([0, 2, 200, 1, 2]), valid.subarray(0, valid.length - 3), Buffer.from([7, 1, 1]), 'not binary']) {
+        error = nextError(socket);
+        socket.emit(COLLAB_EVENTS.y, docName, payload);
+        expect((await error).code).toBe('malformed_message');
+      }
+    } finally {
+      socket.close();
+    }
+    bystander.type('Still working after the garbage.');
+    await allSaved(bystander);
+    const reader = await editor(official);
+    expect(reader.text()).toContain('Still working after the garbage.');
+    expect(reader.text()).not.toContain('half a message');
+  });
+
+  it('disconnects a client whose message is over the size limit', async () => {
+    const socket = rawSocket(t.url, official.token);
+    try {
+      await connected(socket);
+      await join(socket, docName);
+      const closed = waitFor<string>('disconnect', (done) => socket.once('disconnect', done));
+      socket.emit(COLLAB_EVENTS.y, docName, updateMessage('x'.repeat(300_000)));
+      expect(await closed).toBeTruthy();
+    } finally {
+      socket.close();
+    }
+    const reader = await editor(official);
+    expect(reader.text()).not.toContain('xxxxxxxxxx');
+  });
+
+  it('slows a flooding client down, then disconnects it', async () => {
+    const socket = rawSocket(t.url, official.token);
+    const codes = new Set<string>();
+    socket.on(COLLAB_EVENTS.error, (e: { code: string }) => codes.add(e.code));
+    try {
+      await connected(socket);
+      await join(socket, docName);
+      const closed = waitFor<string>('disconnect', (done) => socket.once('disconnect', done), 10_000);
+      const step1 = encoding.createEncoder();
+      encoding.writeVarUint(step1, Y_MESSAGE_SYNC);
+      syncProtocol.writeSyncStep1(step1, new Y.Doc());
+      const message = Buffer.from(encoding.toUint8Array(step1));
+      for (let i = 0; i < 1000 && socket.connected; i++) socket.emit(COLLAB_EVENTS.y, docName, message);
+      await closed;
+      expect(codes.has('rate_limited')).toBe(true);
+    } finally {
+      socket.close();
+    }
+  });
+
+  it('refuses a connection without a valid token', async () => {
+    const socket = rawSocket(t.url, 'not-a-token');
+    const error = await waitFor<Error>('connect_error', (done) => socket.once('connect_error', done));
+    expect(error.message).toBe('unauthenticated');
+    socket.close();
+  });
+
+  it('downgrades an open connection when the official loses their role', async () => {
+    const temporary = await createPerson(t, [{ role: 'official', cityName: 'Tsukuba' }, { role: 'expert', hubKey: 'latam' }]);
+    const e = await editor(temporary);
+    expect(e.provider.access).toBe('edit');
+    const roles = await t.http().get(`/api/role-assignments?userId=${temporary.id}&role=official`).set(bearer(official)).expect(200);
+    const admin = await createPerson(t, [{ role: 'admin' }]);
+    const downgraded = waitFor('access change', (done) => e.provider.on('access', done));
+    await t.http().delete(`/api/role-assignments/${roles.body[0].id}`).set(bearer(admin)).expect(204);
+    await downgraded;
+    expect(e.provider.access).toBe('view');
+  });
+
+  it('compacts the log into a snapshot when the last client leaves, losing nothing', async () => {
+    const e = await editor(official);
+    e.type('Written just before everyone left.');
+    await allSaved(e);
+    const before = await storedText(t, docName);
+    e.close();
+    open.splice(open.indexOf(e), 1);
+    await eventually('compaction on unload', async () => {
+      const rows: unknown[] = await t.db.query('SELECT 1 FROM collab_updates WHERE doc_name = $1', [docName]);
+      return rows.length === 0;
+    });
+    const [{ plain_text }] = await t.db.query('SELECT plain_text FROM collab_documents WHERE name = $1', [docName]);
+    expect(plain_text).toContain('Written just before everyone left.');
+    expect(await storedText(t, docName)).toBe(before);
+    const reopened = await editor(official);
+    expect(reopened.text()).toBe(before);
+  });
+});

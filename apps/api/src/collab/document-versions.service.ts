@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import * as Y from 'yjs';
+import type { DraftVersion } from '@minga/contracts';
+import { Problem } from '../common/problem';
+import { CollabPersistence } from './collab-persistence.service';
+
+export type VersionKind = DraftVersion['kind'];
+
+interface VersionRow {
+  id: string;
+  kind: VersionKind;
+  label: string | null;
+  created_by: string | null;
+  creator_name: string | null;
+  created_at: Date;
+}
+
+/** Whole-document states kept as versions; each is a self-contained Yjs update that loads on its own. */
+@Injectable()
+export class DocumentVersions {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly persistence: CollabPersistence,
+  ) {}
+
+  async save(docName: string, kind: VersionKind, state: Uint8Array, label: string | null, userId: string | null): Promise<DraftVersion> {
+    const [row]: { id: string }[] = await this.db.query(
+      'INSERT INTO collab_versions (doc_name, kind, label, state, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id',
+      [docName, kind, label, Buffer.from(state), userId],
+    );
+    return this.meta(docName, row.id);
+  }
+
+  async list(docName: string, limit = 200): Promise<DraftVersion[]> {
+    const rows: VersionRow[] = await this.db.query(
+      `SELECT v.id, v.kind, v.label, v.created_by, u.name AS creator_name, v.created_at
+       FROM collab_versions v LEFT JOIN users u ON u.id = v.created_by
+       WHERE v.doc_name = $1 ORDER BY v.created_at DESC, v.id DESC LIMIT $2`,
+      [docName, limit],
+    );
+    return rows.map(toVersion);
+  }
+
+  async meta(docName: string, id: string): Promise<DraftVersion> {
+    const rows: VersionRow[] = await this.db.query(
+      `SELECT v.id, v.kind, v.label, v.created_by, u.name AS creator_name, v.created_at
+       FROM collab_versions v LEFT JOIN users u ON u.id = v.created_by WHERE v.doc_name = $1 AND v.id = $2`,
+      [docName, id],
+    );
+    if (!rows.length) throw new Problem('not_found', 'No such version of this draft');
+    return toVersion(rows[0]);
+  }
+
+  async state(docName: string, id: string): Promise<Uint8Array> {
+    const rows: { state: Buffer }[] = await this.db.query('SELECT state FROM collab_versions WHERE doc_name = $1 AND id = $2', [docName, id]);
+    if (!rows.length) throw new Problem('not_found', 'No such version of this draft');
+    return rows[0].state;
+  }
+
+  /** The stored document as a Y.Doc (snapshot plus log), for a document nobody has open. */
+  async storedDoc(docName: string): Promise<Y.Doc> {
+    const stored = await this.persistence.load(docName);
+    const doc = new Y.Doc();
+    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+    for (const update of stored.updates) Y.applyUpdate(doc, update);
+    return doc;
+  }
+}
+
+function toVersion(row: VersionRow): DraftVersion {
+  return {
+    id: row.id,
+    kind: row.kind,
+    label: row.label,
+    createdBy: row.created_by && row.creator_name ? { id: row.created_by, name: row.creator_name } : null,
+    createdAt: row.created_at.toISOString(),
+  };
+}

@@ -1,0 +1,43 @@
+import type { Socket } from 'socket.io';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { DocAccess } from '@minga/contracts';
+
+export interface Member {
+  socket: Socket;
+  userId: string;
+  access: DocAccess;
+  /** Awareness client ids this connection published, removed when it leaves. */
+  awarenessClients: Set<number>;
+}
+
+/** One document held in memory while someone has it open. */
+export class LiveDocument {
+  readonly doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly members = new Map<string, Member>();
+  /** Updates produced in the current event-loop turn after the first one (which is sent at once). */
+  turnBatch: Uint8Array[] = [];
+  turnScheduled = false;
+  rowsSinceCompaction = 0;
+  /** For automatic versions: when the last one was taken (load counts as one) and whether anything changed since. */
+  lastVersionAt = Date.now();
+  changedSinceVersion = false;
+  compacting: Promise<void> | null = null;
+  unloadTimer: NodeJS.Timeout | null = null;
+
+  constructor(readonly name: string) {
+    // The server publishes no presence of its own.
+    this.awareness.setLocalState(null);
+  }
+
+  get room(): string {
+    return `doc:${this.name}`;
+  }
+
+  destroy(): void {
+    if (this.unloadTimer) clearTimeout(this.unloadTimer);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}

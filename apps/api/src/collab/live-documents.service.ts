@@ -1,0 +1,312 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import type { Namespace, Socket } from 'socket.io';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { COLLAB_EVENTS, type DocAccess } from '@minga/contracts';
+import { toPlainText, yDocToJson } from '@minga/editor';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { CollabPersistence, type AppendedUpdate } from './collab-persistence.service';
+import { DocumentVersions } from './document-versions.service';
+import { LiveDocument } from './live-document';
+import { asBuffer, awarenessMessage, syncStep1Message, syncUpdateMessage } from './y-messages';
+
+interface PendingWrite extends AppendedUpdate {
+  live: LiveDocument;
+}
+
+const extractText = (doc: Y.Doc) => toPlainText(yDocToJson(doc));
+
+/** Transaction origin of changes made by the server itself. */
+const SERVER_ORIGIN = 'minga-server';
+
+function isSocket(origin: unknown): origin is Socket {
+  return typeof origin === 'object' && origin !== null && 'id' in origin && 'emit' in origin;
+}
+
+/**
+ * The documents this process holds open: loading, relaying, group-committed persistence, `saved`
+ * acknowledgements, compaction and unloading. Sockets reach it through the collaboration gateway.
+ */
+@Injectable()
+export class LiveDocuments implements OnApplicationShutdown {
+  private readonly logger = new Logger('Collab');
+  private readonly docs = new Map<string, LiveDocument>();
+  private readonly loading = new Map<string, Promise<LiveDocument>>();
+  private readonly unloading = new Map<string, Promise<void>>();
+  private pending: PendingWrite[] = [];
+  private flushing: Promise<void> | null = null;
+  private flushScheduled = false;
+  private retryDelayMs = 0;
+  private namespace: Namespace | null = null;
+
+  constructor(
+    private readonly persistence: CollabPersistence,
+    private readonly versions: DocumentVersions,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  attach(namespace: Namespace): void {
+    this.namespace = namespace;
+  }
+
+  get(name: string): LiveDocument | undefined {
+    return this.docs.get(name);
+  }
+
+  openCount(): number {
+    return this.docs.size;
+  }
+
+  /** Loads a document once, however many clients join it at the same moment. */
+  async acquire(name: string): Promise<LiveDocument> {
+    await this.unloading.get(name);
+    const open = this.docs.get(name);
+    if (open) {
+      this.cancelUnload(open);
+      return open;
+    }
+    let loading = this.loading.get(name);
+    if (!loading) {
+      loading = this.load(name).finally(() => this.loading.delete(name));
+      this.loading.set(name, loading);
+    }
+    const live = await loading;
+    this.cancelUnload(live);
+    return live;
+  }
+
+  addMember(live: LiveDocument, socket: Socket, userId: string, access: DocAccess): void {
+    live.members.set(socket.id, { socket, userId, access, awarenessClients: new Set() });
+    socket.emit(COLLAB_EVENTS.y, live.name, syncStep1Message(live.doc));
+    const states = [...live.awareness.getStates().keys()];
+    if (states.length) {
+      socket.emit(COLLAB_EVENTS.y, live.name, awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(live.awareness, states)));
+    }
+  }
+
+  removeMember(live: LiveDocument, socketId: string): void {
+    const member = live.members.get(socketId);
+    if (!member) return;
+    live.members.delete(socketId);
+    if (member.awarenessClients.size) {
+      awarenessProtocol.removeAwarenessStates(live.awareness, [...member.awarenessClients], 'left');
+    }
+    if (live.members.size === 0) this.scheduleUnload(live);
+  }
+
+  /** Applies an editor's update; the document's update handler relays and persists what actually changed. */
+  applyUpdate(live: LiveDocument, update: Uint8Array, origin: Socket): void {
+    Y.applyUpdate(live.doc, update, origin);
+  }
+
+  applyAwareness(live: LiveDocument, update: Uint8Array, origin: Socket): void {
+    awarenessProtocol.applyAwarenessUpdate(live.awareness, update, origin);
+  }
+
+  /** Resolves once everything received so far is committed (used before unload and at shutdown). */
+  async flush(): Promise<void> {
+    while (this.pending.length || this.flushing) {
+      if (this.flushing) await this.flushing;
+      else await this.startFlush();
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    // Commit what is pending, but do not hang a shutdown forever on a database that is gone.
+    const timeout = new Promise<void>((resolve) => setTimeout(resolve, 10_000).unref());
+    await Promise.race([this.flush(), timeout]).catch((err: unknown) => this.logger.error(`Final flush failed: ${String(err)}`));
+    for (const live of this.docs.values()) live.destroy();
+    this.docs.clear();
+  }
+
+  private async load(name: string): Promise<LiveDocument> {
+    const stored = await this.persistence.load(name);
+    const live = new LiveDocument(name);
+    // Cold load through one Y.Doc: the snapshot, then each remaining log row.
+    Y.transact(live.doc, () => {
+      if (stored.snapshot) Y.applyUpdate(live.doc, stored.snapshot);
+      for (const update of stored.updates) Y.applyUpdate(live.doc, update);
+    });
+    live.rowsSinceCompaction = stored.updates.length;
+    live.doc.on('update', (update: Uint8Array, origin: unknown) => this.onDocUpdate(live, update, origin));
+    live.awareness.on('update', (changes: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) =>
+      this.onAwarenessUpdate(live, changes, origin),
+    );
+    this.docs.set(name, live);
+    return live;
+  }
+
+  /** The whole current state of a document, open or not. */
+  async currentState(name: string): Promise<Uint8Array> {
+    const live = this.docs.get(name);
+    if (live) return Y.encodeStateAsUpdate(live.doc);
+    const doc = await this.versions.storedDoc(name);
+    try {
+      return Y.encodeStateAsUpdate(doc);
+    } finally {
+      doc.destroy();
+    }
+  }
+
+  /**
+   * Changes a document on the server (restoring a version, accepting a suggestion): the change goes through the
+   * live document, so every open client receives it and it is stored like any edit. Resolves once it is durable.
+   */
+  async change(name: string, apply: (doc: Y.Doc) => void): Promise<void> {
+    const live = await this.acquire(name);
+    try {
+      Y.transact(live.doc, () => apply(live.doc), SERVER_ORIGIN);
+      await this.flush();
+    } finally {
+      if (live.members.size === 0) this.scheduleUnload(live);
+    }
+  }
+
+  private onDocUpdate(live: LiveDocument, update: Uint8Array, origin: unknown): void {
+    live.changedSinceVersion = true;
+    this.relay(live, update, isSocket(origin) ? origin : null);
+    this.pending.push({ live, docName: live.name, update });
+    this.scheduleFlush();
+  }
+
+  /**
+   * A lone update goes out at once (lowest latency); further updates of the same event-loop turn are merged
+   * and sent once at the end of the turn (highest throughput). The merged batch may echo a writer's own
+   * update back to it, which Yjs ignores.
+   */
+  private relay(live: LiveDocument, update: Uint8Array, origin: Socket | null): void {
+    const nsp = this.namespace;
+    if (!nsp) return;
+    if (!live.turnScheduled) {
+      live.turnScheduled = true;
+      const target = origin ? nsp.to(live.room).except(origin.id) : nsp.to(live.room);
+      target.emit(COLLAB_EVENTS.y, live.name, syncUpdateMessage(update));
+      setImmediate(() => this.endTurn(live));
+      return;
+    }
+    live.turnBatch.push(update);
+  }
+
+  private endTurn(live: LiveDocument): void {
+    live.turnScheduled = false;
+    const batch = live.turnBatch;
+    if (batch.length === 0) return;
+    live.turnBatch = [];
+    const merged = batch.length === 1 ? batch[0] : Y.mergeUpdates(batch);
+    this.namespace?.to(live.room).emit(COLLAB_EVENTS.y, live.name, syncUpdateMessage(merged));
+  }
+
+  private onAwarenessUpdate(live: LiveDocument, changes: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void {
+    const socket = isSocket(origin) ? origin : null;
+    const member = socket ? live.members.get(socket.id) : undefined;
+    if (member) {
+      for (const id of changes.added) member.awarenessClients.add(id);
+      for (const id of changes.removed) member.awarenessClients.delete(id);
+    }
+    const changed = [...changes.added, ...changes.updated, ...changes.removed];
+    if (!changed.length || !this.namespace) return;
+    const message = awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(live.awareness, changed));
+    const target = socket ? this.namespace.to(live.room).except(socket.id) : this.namespace.to(live.room);
+    target.emit(COLLAB_EVENTS.y, live.name, message);
+  }
+
+  /** Group commit: everything that arrives while a commit is in flight goes into the next one. */
+  private scheduleFlush(): void {
+    if (this.flushScheduled || this.flushing) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      void this.startFlush();
+    });
+  }
+
+  private startFlush(): Promise<void> {
+    if (this.flushing) return this.flushing;
+    if (this.pending.length === 0) return Promise.resolve();
+    const batch = this.pending;
+    this.pending = [];
+    // What each document holds now is exactly what this batch (and earlier ones) make durable.
+    const durable = new Map<LiveDocument, Uint8Array>();
+    for (const write of batch) if (!durable.has(write.live)) durable.set(write.live, Y.encodeStateVector(write.live.doc));
+    this.flushing = this.persistence
+      .append(batch)
+      .then(
+        () => {
+          this.retryDelayMs = 0;
+          for (const [live, stateVector] of durable) this.afterCommit(live, stateVector, batch);
+        },
+        (err: unknown) => {
+          // Keep the writes, in order, and retry: nothing acknowledged is ever dropped.
+          this.pending = batch.concat(this.pending);
+          this.retryDelayMs = Math.min(5000, Math.max(50, this.retryDelayMs * 2));
+          this.logger.error(`Saving ${batch.length} updates failed, retrying in ${this.retryDelayMs} ms: ${String(err)}`);
+          return new Promise<void>((resolve) => setTimeout(resolve, this.retryDelayMs));
+        },
+      )
+      .finally(() => {
+        this.flushing = null;
+        if (this.pending.length) this.scheduleFlush();
+      });
+    return this.flushing;
+  }
+
+  private afterCommit(live: LiveDocument, stateVector: Uint8Array, batch: PendingWrite[]): void {
+    this.namespace?.to(live.room).emit(COLLAB_EVENTS.saved, live.name, asBuffer(stateVector));
+    live.rowsSinceCompaction += batch.filter((w) => w.live === live).length;
+    if (live.rowsSinceCompaction >= this.config.COLLAB_COMPACT_AFTER_ROWS) void this.compact(live);
+    if (Date.now() - live.lastVersionAt >= this.config.COLLAB_AUTO_VERSION_MINUTES * 60_000) void this.autoVersion(live);
+  }
+
+  /** Automatic snapshots while a document is being edited, so earlier states can be read and restored. */
+  private async autoVersion(live: LiveDocument): Promise<void> {
+    if (!live.changedSinceVersion) return;
+    live.changedSinceVersion = false;
+    live.lastVersionAt = Date.now();
+    await this.versions
+      .save(live.name, 'auto', Y.encodeStateAsUpdate(live.doc), null, null)
+      .catch((err: unknown) => this.logger.error(`Automatic version of ${live.name} failed: ${String(err)}`));
+  }
+
+  private compact(live: LiveDocument): Promise<void> {
+    if (live.compacting) return live.compacting;
+    const rowsBefore = live.rowsSinceCompaction;
+    live.compacting = this.persistence
+      .compact(live.name, extractText)
+      .then((done) => {
+        if (done) live.rowsSinceCompaction = Math.max(0, live.rowsSinceCompaction - rowsBefore);
+      })
+      .catch((err: unknown) => this.logger.error(`Compacting ${live.name} failed: ${String(err)}`))
+      .finally(() => {
+        live.compacting = null;
+      });
+    return live.compacting;
+  }
+
+  private scheduleUnload(live: LiveDocument): void {
+    this.cancelUnload(live);
+    live.unloadTimer = setTimeout(() => {
+      live.unloadTimer = null;
+      if (live.members.size > 0 || this.unloading.has(live.name)) return;
+      const unload = this.unload(live).finally(() => this.unloading.delete(live.name));
+      this.unloading.set(live.name, unload);
+    }, this.config.COLLAB_UNLOAD_GRACE_SECONDS * 1000);
+    live.unloadTimer.unref();
+  }
+
+  private cancelUnload(live: LiveDocument): void {
+    if (live.unloadTimer) clearTimeout(live.unloadTimer);
+    live.unloadTimer = null;
+  }
+
+  /** Unloading commits what is pending, compacts, and only then forgets the document. */
+  private async unload(live: LiveDocument): Promise<void> {
+    this.docs.delete(live.name);
+    try {
+      await this.flush();
+      await this.autoVersion(live);
+      if (live.rowsSinceCompaction > 0) await this.compact(live);
+    } finally {
+      live.destroy();
+    }
+  }
+}

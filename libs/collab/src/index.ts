@@ -1,0 +1,2 @@
+export * from './socket-io-provider';
+export * from './save-tracker';

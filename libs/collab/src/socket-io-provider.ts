@@ -1,0 +1,253 @@
+// A Yjs provider over socket.io with the shape of y-websocket's WebsocketProvider, for the `/collab` protocol.
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { ObservableV2 } from 'lib0/observable';
+import { io, type Socket } from 'socket.io-client';
+import * as msgpackParser from 'socket.io-msgpack-parser';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import {
+  COLLAB_EVENTS,
+  COLLAB_NAMESPACE,
+  Y_MESSAGE_AWARENESS,
+  Y_MESSAGE_SYNC,
+  type CollabError,
+  type DocAccess,
+  type JoinResult,
+} from '@minga/contracts';
+import { SaveTracker } from './save-tracker';
+
+export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected';
+
+export interface SocketIOProviderOptions {
+  /** The access token, or a function returning a fresh one at every (re)connection. */
+  token: string | (() => string | Promise<string>);
+  awareness?: awarenessProtocol.Awareness;
+  /** Connect at once (default true); otherwise call connect(). */
+  connect?: boolean;
+  /** Reconnection backoff: first delay and ceiling in ms; socket.io-client adds ±50 % jitter. */
+  reconnectDelayMs?: number;
+  reconnectDelayMaxMs?: number;
+  /** Transports to use; WebSocket only by default (no long-polling fallback). */
+  transports?: ('websocket' | 'polling')[];
+}
+
+export interface SocketIOProviderEvents {
+  status: (event: { status: ConnectionStatus }) => void;
+  sync: (synced: boolean) => void;
+  /** After the server confirmed durable storage; `pending` counts local changes not yet confirmed. */
+  saved: (event: { pending: number }) => void;
+  /** Local changes waiting for the server changed (typing, or a confirmation arrived). */
+  pending: (event: { pending: number }) => void;
+  access: (access: DocAccess) => void;
+  'collab-error': (error: CollabError) => void;
+}
+
+/**
+ * The msgpack parser (notepack) sends a Node Buffer, or a browser ArrayBuffer, as plain binary; a bare Uint8Array
+ * would travel as an extension holding its whole underlying buffer. So: a Buffer in Node, an exact ArrayBuffer elsewhere.
+ */
+function toWire(u8: Uint8Array): Uint8Array | ArrayBuffer {
+  const NodeBuffer = (globalThis as { Buffer?: { from(b: ArrayBufferLike, o: number, l: number): Uint8Array } }).Buffer;
+  if (NodeBuffer) return NodeBuffer.from(u8.buffer, u8.byteOffset, u8.byteLength);
+  return u8.buffer.slice(u8.byteOffset, u8.byteOffset + u8.byteLength) as ArrayBuffer;
+}
+
+function toUint8Array(data: unknown): Uint8Array | null {
+  if (data instanceof Uint8Array) return data;
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return null;
+}
+
+export class SocketIOProvider extends ObservableV2<SocketIOProviderEvents> {
+  readonly socket: Socket;
+  readonly awareness: awarenessProtocol.Awareness;
+  status: ConnectionStatus = 'disconnected';
+  synced = false;
+  /** What the server allows this user: decided at join, updated when roles change. */
+  access: DocAccess | null = null;
+  private joined = false;
+  private readonly saves: SaveTracker;
+
+  constructor(
+    serverUrl: string,
+    readonly docName: string,
+    readonly doc: Y.Doc,
+    private readonly options: SocketIOProviderOptions,
+  ) {
+    super();
+    this.awareness = options.awareness ?? new awarenessProtocol.Awareness(doc);
+    this.saves = new SaveTracker(doc);
+    this.socket = io(`${serverUrl.replace(/\/$/, '')}${COLLAB_NAMESPACE}`, {
+      auth: (cb) => {
+        const token = typeof options.token === 'function' ? options.token() : options.token;
+        void Promise.resolve(token).then((t) => cb({ token: t }));
+      },
+      parser: msgpackParser,
+      transports: options.transports ?? ['websocket'],
+      autoConnect: false,
+      forceNew: true,
+      reconnection: true,
+      reconnectionDelay: options.reconnectDelayMs ?? 500,
+      reconnectionDelayMax: options.reconnectDelayMaxMs ?? 10_000,
+      randomizationFactor: 0.5,
+    });
+    this.socket.on('connect', this.onConnect);
+    this.socket.on('disconnect', this.onDisconnect);
+    this.socket.on('connect_error', this.onConnectError);
+    this.socket.on(COLLAB_EVENTS.y, this.onServerMessage);
+    this.socket.on(COLLAB_EVENTS.saved, this.onSaved);
+    this.socket.on(COLLAB_EVENTS.error, this.onCollabError);
+    this.socket.on(COLLAB_EVENTS.access, this.onAccess);
+    doc.on('update', this.onDocUpdate);
+    this.awareness.on('update', this.onAwarenessUpdate);
+    if (options.connect !== false) this.connect();
+  }
+
+  /** Local changes not yet confirmed durable by the server. */
+  get pendingChanges(): number {
+    return this.saves.pending;
+  }
+
+  connect(): void {
+    if (this.socket.connected || this.socket.active) return;
+    this.setStatus('connecting');
+    this.socket.connect();
+  }
+
+  disconnect(): void {
+    if (this.joined) this.socket.emit(COLLAB_EVENTS.leave, this.docName);
+    this.joined = false;
+    this.socket.disconnect();
+    this.setStatus('disconnected');
+  }
+
+  override destroy(): void {
+    awarenessProtocol.removeAwarenessStates(this.awareness, [this.doc.clientID], 'provider destroyed');
+    this.disconnect();
+    this.doc.off('update', this.onDocUpdate);
+    this.awareness.off('update', this.onAwarenessUpdate);
+    this.socket.removeAllListeners();
+    super.destroy();
+  }
+
+  private readonly onConnect = () => {
+    this.socket.emit(COLLAB_EVENTS.join, this.docName, (result: JoinResult) => {
+      if (!result.ok) {
+        this.emit('collab-error', [result.error]);
+        return;
+      }
+      this.joined = true;
+      this.setAccess(result.access);
+      this.setStatus('connected');
+      const step1 = encoding.createEncoder();
+      encoding.writeVarUint(step1, Y_MESSAGE_SYNC);
+      syncProtocol.writeSyncStep1(step1, this.doc);
+      this.send(encoding.toUint8Array(step1));
+      if (this.awareness.getLocalState() !== null) {
+        this.sendAwareness([this.doc.clientID]);
+      }
+    });
+  };
+
+  private readonly onDisconnect = () => {
+    this.joined = false;
+    this.setSynced(false);
+    // Others' cursors are stale once we are offline; our own state stays for the next connection.
+    const others = [...this.awareness.getStates().keys()].filter((id) => id !== this.doc.clientID);
+    awarenessProtocol.removeAwarenessStates(this.awareness, others, this);
+    this.setStatus(this.socket.active ? 'connecting' : 'disconnected');
+  };
+
+  private readonly onConnectError = () => {
+    this.setStatus(this.socket.active ? 'connecting' : 'disconnected');
+  };
+
+  private readonly onServerMessage = (docName: string, data: unknown) => {
+    const bytes = toUint8Array(data);
+    if (docName !== this.docName || !bytes) return;
+    const decoder = decoding.createDecoder(bytes);
+    const type = decoding.readVarUint(decoder);
+    if (type === Y_MESSAGE_SYNC) {
+      const reply = encoding.createEncoder();
+      encoding.writeVarUint(reply, Y_MESSAGE_SYNC);
+      const syncType = syncProtocol.readSyncMessage(decoder, reply, this.doc, this);
+      if (encoding.length(reply) > 1 && this.mayWrite()) this.send(encoding.toUint8Array(reply));
+      else if (encoding.length(reply) > 1 && syncType === syncProtocol.messageYjsSyncStep1) {
+        // A read-only client answers the server's step 1 with an empty step 2.
+        const empty = encoding.createEncoder();
+        encoding.writeVarUint(empty, Y_MESSAGE_SYNC);
+        syncProtocol.writeSyncStep2(empty, new Y.Doc());
+        this.send(encoding.toUint8Array(empty));
+      }
+      if (syncType === syncProtocol.messageYjsSyncStep2) this.setSynced(true);
+    } else if (type === Y_MESSAGE_AWARENESS) {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), this);
+    }
+  };
+
+  private readonly onSaved = (docName: string, data: unknown) => {
+    const stateVector = toUint8Array(data);
+    if (docName !== this.docName || !stateVector) return;
+    this.saves.confirm(Y.decodeStateVector(stateVector));
+    this.emit('saved', [{ pending: this.saves.pending }]);
+  };
+
+  private readonly onCollabError = (error: CollabError) => {
+    if (!error.docName || error.docName === this.docName) this.emit('collab-error', [error]);
+  };
+
+  private readonly onAccess = (docName: string, access: DocAccess) => {
+    if (docName === this.docName) this.setAccess(access);
+  };
+
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown) => {
+    if (origin === this) return;
+    this.saves.recordLocal();
+    this.emit('pending', [{ pending: this.saves.pending }]);
+    if (!this.joined || !this.mayWrite()) return;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, Y_MESSAGE_SYNC);
+    syncProtocol.writeUpdate(encoder, update);
+    this.send(encoding.toUint8Array(encoder));
+  };
+
+  private readonly onAwarenessUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+    if (origin === this || !this.joined) return;
+    this.sendAwareness([...added, ...updated, ...removed]);
+  };
+
+  private sendAwareness(clients: number[]): void {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, Y_MESSAGE_AWARENESS);
+    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
+    this.send(encoding.toUint8Array(encoder));
+  }
+
+  private mayWrite(): boolean {
+    return this.access === 'edit';
+  }
+
+  private send(message: Uint8Array): void {
+    if (this.socket.connected) this.socket.emit(COLLAB_EVENTS.y, this.docName, toWire(message));
+  }
+
+  private setStatus(status: ConnectionStatus): void {
+    if (this.status === status) return;
+    this.status = status;
+    this.emit('status', [{ status }]);
+  }
+
+  private setSynced(synced: boolean): void {
+    if (this.synced === synced) return;
+    this.synced = synced;
+    this.emit('sync', [synced]);
+  }
+
+  private setAccess(access: DocAccess): void {
+    if (this.access === access) return;
+    this.access = access;
+    this.emit('access', [access]);
+  }
+}

@@ -1,0 +1,515 @@
+// The load generator: one process, pinned to its own core, runs one scenario against one server with light clients
+// and reports latency, throughput, CPU and memory as one IPC message. Started by run.mjs:
+//   node generator.mjs '<json config>'
+import pg from 'pg';
+import * as Y from 'yjs';
+import { HocuspocusClient } from './clients/hocuspocus-client.mjs';
+import { MingaClient } from './clients/minga-client.mjs';
+import { YWebsocketClient } from './clients/y-websocket-client.mjs';
+import { cpuBetween, processMemory, resetPeakMemory, snapshot } from './lib/proc-stats.mjs';
+import { ByteLog, Samples } from './lib/samples.mjs';
+import { SATURATION_P99_MS } from './scenarios.mjs';
+
+const CLIENTS = { minga: MingaClient, hocuspocus: HocuspocusClient, 'y-websocket': YWebsocketClient };
+
+/** Every writer inserts exactly this many characters per update, so a Yjs clock tells which update it belongs to. */
+const INSERT_LENGTH = 16;
+/** Connections opened at the same time while a scenario sets up. */
+const CONNECT_CONCURRENCY = 25;
+
+const config = JSON.parse(process.argv[2]);
+const Client = CLIENTS[config.server];
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// ---------------------------------------------------------------------------------------------------------------
+// Measurement window: what the clients record goes to the current meter.
+
+class Meter {
+  constructor() {
+    this.windowStart = Infinity;
+    this.windowEnd = Infinity;
+    this.latency = new Samples(1 << 18);
+    this.saved = new Samples(1 << 12);
+    this.sentInWindow = 0;
+    this.expected = 0;
+    this.delivered = 0;
+    this.deliveredInWindow = 0;
+  }
+
+  inWindow(time) {
+    return time >= this.windowStart && time < this.windowEnd;
+  }
+
+  onSend(time, recipients) {
+    if (!this.inWindow(time)) return;
+    this.sentInWindow++;
+    this.expected += recipients;
+  }
+
+  onDelivery(sentAt, now) {
+    if (now >= this.windowStart && now < this.windowEnd) this.deliveredInWindow++;
+    if (this.inWindow(sentAt)) {
+      this.delivered++;
+      this.latency.push(now - sentAt);
+    }
+  }
+
+  onSaved(sentAt, now) {
+    if (this.inWindow(sentAt)) this.saved.push(now - sentAt);
+  }
+}
+
+let meter = new Meter();
+/** Writers by their Y.Doc client id: how an arriving update is traced back to its send time. */
+const writersById = new Map();
+
+class Writer {
+  constructor(tag, participant, recipients) {
+    this.tag = tag;
+    this.participant = participant;
+    this.recipients = recipients;
+    this.doc = new Y.Doc();
+    this.clientID = this.doc.clientID;
+    this.doc.on('update', (update) => {
+      this.lastUpdate = update;
+    });
+    // Each writer types into its own paragraph of the editor's fragment, as a TipTap client would.
+    const paragraph = new Y.XmlElement('paragraph');
+    this.text = new Y.XmlText();
+    paragraph.insert(0, [this.text]);
+    this.doc.getXmlFragment('default').push([paragraph]);
+    this.setupUpdate = this.lastUpdate;
+    this.base = Y.getState(this.doc.store, this.clientID);
+    this.sendTimes = new Samples(1 << 12);
+    this.seq = 0;
+    this.savedSeq = 0;
+    writersById.set(this.clientID, this);
+  }
+
+  sendOne() {
+    const seq = this.seq++;
+    const now = performance.now();
+    this.sendTimes.push(now);
+    this.text.insert(this.text.length, `${this.tag}:${seq};`.padEnd(INSERT_LENGTH, '.').slice(0, INSERT_LENGTH));
+    this.participant.client.send(this.lastUpdate);
+    meter.onSend(now, this.recipients);
+  }
+
+  /** Minga's `saved` carries the state vector stored durably: every update of ours it covers is saved. */
+  onSaved(stateVector, now) {
+    const clock = Y.decodeStateVector(stateVector).get(this.clientID) ?? 0;
+    while (this.savedSeq < this.seq && this.base + (this.savedSeq + 1) * INSERT_LENGTH <= clock) {
+      meter.onSaved(this.sendTimes.values[this.savedSeq], now);
+      this.savedSeq++;
+    }
+  }
+}
+
+/** One connection: receives, traces arrivals to their send time, and keeps every update for the convergence check. */
+class Participant {
+  constructor(docName, writerTag, recipients) {
+    this.log = new ByteLog();
+    this.nextClock = new Map();
+    this.writer = writerTag ? new Writer(writerTag, this, recipients) : null;
+    this.client = new Client({
+      url: config.url,
+      token: config.token,
+      docName,
+      onUpdate: (update, syncType, now) => this.onUpdate(update, now),
+      onSaved: this.writer ? (stateVector, now) => this.writer.onSaved(stateVector, now) : undefined,
+    });
+  }
+
+  onUpdate(update, now) {
+    this.log.push(update);
+    const { from, to } = Y.parseUpdateMeta(update);
+    for (const [client, end] of to) {
+      const writer = writersById.get(client);
+      if (!writer || writer === this.writer) continue;
+      const next = this.nextClock.get(client) ?? writer.base;
+      if (end <= next) continue;
+      const start = Math.max(from.get(client), next);
+      this.nextClock.set(client, end);
+      const first = Math.ceil((start - writer.base) / INSERT_LENGTH);
+      const last = Math.floor((end - 1 - writer.base) / INSERT_LENGTH);
+      for (let seq = Math.max(0, first); seq <= last; seq++) meter.onDelivery(writer.sendTimes.values[seq], now);
+    }
+  }
+
+  /** This client's view of the document: everything it received plus, for a writer, what it wrote itself. */
+  view() {
+    // Applied one by one in one transaction: Y.mergeUpdates over thousands of overlapping updates is quadratic.
+    const doc = new Y.Doc();
+    Y.transact(doc, () => {
+      for (const update of this.log.entries()) Y.applyUpdate(doc, update);
+      if (this.writer) Y.applyUpdate(doc, Y.encodeStateAsUpdate(this.writer.doc));
+    });
+    return doc;
+  }
+}
+
+async function inBatches(items, size, fn) {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(fn));
+}
+
+/** Opens every document's clients (writers first), then has each writer publish its paragraph. */
+async function openDocuments(docNames, clientsPerDoc, writersPerDoc) {
+  const started = performance.now();
+  const docs = docNames.map((name, d) => {
+    const participants = [];
+    for (let i = 0; i < clientsPerDoc; i++) {
+      participants.push(new Participant(name, i < writersPerDoc ? `d${d}w${i}` : null, clientsPerDoc - 1));
+    }
+    return { name, participants, writers: participants.filter((p) => p.writer).map((p) => p.writer) };
+  });
+  await inBatches(docs.flatMap((d) => d.participants), CONNECT_CONCURRENCY, (p) => p.client.open());
+  for (const doc of docs) for (const writer of doc.writers) writer.participant.client.send(writer.setupUpdate);
+  await sleep(300);
+  return { docs, connectMs: performance.now() - started };
+}
+
+function closeDocuments(docs) {
+  for (const doc of docs) for (const p of doc.participants) p.client.close();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Server CPU and memory around a window.
+
+const admin = config.pg ? new pg.Client({ connectionString: config.pg.adminUrl }) : null;
+if (admin) await admin.connect();
+
+async function postgresBackends() {
+  if (!admin) return [];
+  const { rows } = await admin.query('SELECT pid FROM pg_stat_activity WHERE datname = $1', [config.pg.database]);
+  return rows.map((r) => r.pid);
+}
+
+function benchPids(postgres) {
+  return { server: [config.serverPid], generator: [process.pid], orchestrator: [process.ppid], postgres };
+}
+
+/** Samples the server's RSS while a window runs (the peak counter is reset at its start where the kernel allows). */
+function memoryWatch() {
+  const reset = resetPeakMemory(config.serverPid);
+  let peak = processMemory(config.serverPid).rssMb;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, processMemory(config.serverPid).rssMb);
+  }, 200);
+  return () => {
+    clearInterval(timer);
+    const { rssMb, hwmMb } = processMemory(config.serverPid);
+    return Math.max(peak, rssMb, reset ? hwmMb : 0);
+  };
+}
+
+/**
+ * Sends `rate` updates/s round-robin over the writers for warmup + measure ms. The measured window opens after
+ * the warm-up; its exact bounds are the /proc snapshots taken at the first timer turn past each planned bound.
+ * PostgreSQL backends are listed before and again mid-window: a backend opened during the window counts whole.
+ */
+async function drive(writers, rate, warmupMs, measureMs) {
+  let postgres = await postgresBackends();
+  const t0 = performance.now();
+  const plannedStart = t0 + warmupMs;
+  const plannedEnd = plannedStart + measureMs;
+  const relist = setTimeout(() => {
+    postgresBackends().then((pids) => (postgres = [...new Set([...postgres, ...pids])]), () => undefined);
+  }, warmupMs + measureMs / 2);
+  let sent = 0;
+  let next = 0;
+  let before = null;
+  let stopMemory = null;
+  await new Promise((resolve) => {
+    const tick = () => {
+      const now = performance.now();
+      if (!before && now >= plannedStart) {
+        stopMemory = memoryWatch();
+        before = snapshot(benchPids(postgres));
+        meter.windowStart = before.at;
+      }
+      if (now >= plannedEnd) return resolve();
+      const due = Math.floor(((now - t0) * rate) / 1000) - sent;
+      for (let i = 0; i < due; i++) writers[next++ % writers.length].sendOne();
+      sent += due;
+      setTimeout(tick, 1);
+    };
+    tick();
+  });
+  clearTimeout(relist);
+  const after = snapshot(benchPids(postgres));
+  meter.windowEnd = after.at;
+  return { cpu: cpuBetween(before, after), peakRssMb: stopMemory() };
+}
+
+async function drain(timeoutMs) {
+  const deadline = performance.now() + timeoutMs;
+  while (meter.delivered < meter.expected && performance.now() < deadline) await sleep(10);
+}
+
+const round = (value, digits = 1) => (value === null || value === undefined ? null : Number(value.toFixed(digits)));
+
+/** Closes the window: latency, throughput and CPU figures of the current meter. */
+function windowResult(rate, { cpu, peakRssMb }) {
+  const seconds = cpu.seconds;
+  const latency = meter.latency.summary();
+  const saved = meter.saved.summary();
+  const serverCpuSeconds = (cpu.roles.server / 100) * seconds;
+  return {
+    rate,
+    seconds: round(seconds, 2),
+    sentPerSec: round(meter.sentInWindow / seconds),
+    expectedPerSec: round(meter.expected / seconds),
+    deliveredPerSec: round(meter.deliveredInWindow / seconds),
+    expected: meter.expected,
+    delivered: meter.delivered,
+    lost: meter.expected - meter.delivered,
+    latencyMs: { p50: round(latency.p50, 2), p99: round(latency.p99, 2), max: round(latency.max, 2), count: latency.count },
+    savedMs: saved.count ? { p50: round(saved.p50, 2), p99: round(saved.p99, 2), max: round(saved.max, 2), count: saved.count } : null,
+    cpu: {
+      server: round(cpu.roles.server),
+      generator: round(cpu.roles.generator),
+      postgres: round(cpu.roles.postgres),
+      others: round(cpu.others),
+      core0: round(cpu.cores.cpu0 ?? null),
+      core1: round(cpu.cores.cpu1 ?? null),
+    },
+    serverUsPerDelivery: meter.deliveredInWindow ? round((serverCpuSeconds * 1e6) / meter.deliveredInWindow, 1) : null,
+    serverRssPeakMb: round(peakRssMb),
+  };
+}
+
+/** Every client of a document ends with the same content, holding every writer's last update. */
+function checkConvergence(docs) {
+  const problems = [];
+  for (const doc of docs) {
+    let reference = null;
+    for (const [i, participant] of doc.participants.entries()) {
+      const view = participant.view();
+      const stateVector = Y.decodeStateVector(Y.encodeStateVector(view));
+      for (const writer of doc.writers) {
+        const want = Y.getState(writer.doc.store, writer.clientID);
+        if ((stateVector.get(writer.clientID) ?? 0) !== want) {
+          problems.push(`${doc.name} client ${i}: has ${stateVector.get(writer.clientID) ?? 0}/${want} of writer ${writer.tag}`);
+        }
+      }
+      if (view.store.pendingStructs) problems.push(`${doc.name} client ${i}: updates with missing dependencies`);
+      const content = view.getXmlFragment('default').toString();
+      const fingerprint = `${Buffer.from(Y.encodeStateVector(view)).toString('base64')}|${content.length}`;
+      if (reference === null) reference = { fingerprint, content };
+      else if (fingerprint !== reference.fingerprint || content !== reference.content) {
+        problems.push(`${doc.name} client ${i}: content differs from client 0`);
+      }
+      view.destroy();
+      if (problems.length > 5) break;
+    }
+  }
+  return { converged: problems.length === 0, problems: problems.slice(0, 5) };
+}
+
+function clientTrouble(docs) {
+  const participants = docs.flatMap((d) => d.participants);
+  return {
+    serverErrors: participants.flatMap((p) => p.client.serverErrors).slice(0, 5),
+    lostConnections: participants.filter((p) => p.client.lostConnection).length,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Scenarios.
+
+async function runFanout(scenario, t) {
+  const { docs, connectMs } = await openDocuments(config.docNames, scenario.clientsPerDoc, scenario.writersPerDoc);
+  const writers = docs.flatMap((d) => d.writers);
+  const window = await drive(writers, scenario.rate, t.warmupMs, t.measureMs);
+  await drain(t.drainMs);
+  const result = windowResult(scenario.rate, window);
+  const convergence = checkConvergence(docs);
+  closeDocuments(docs);
+  return { ...result, connectMs: round(connectMs, 0), ...convergence, ...clientTrouble(docs) };
+}
+
+async function runSaturation(scenario, t) {
+  const { docs, connectMs } = await openDocuments(config.docNames, scenario.clientsPerDoc, scenario.writersPerDoc);
+  const writers = docs.flatMap((d) => d.writers);
+  const steps = [];
+  let stopReason = 'all steps passed';
+  for (const rate of scenario.steps) {
+    meter = new Meter();
+    const window = await drive(writers, rate, t.saturationWarmupMs, t.saturationMeasureMs);
+    await drain(t.saturationDrainMs);
+    const step = windowResult(rate, window);
+    const reasons = [];
+    if (step.latencyMs.p99 === null || step.latencyMs.p99 > SATURATION_P99_MS) reasons.push(`p99 ${step.latencyMs.p99} ms > ${SATURATION_P99_MS} ms`);
+    if (step.lost > 0) reasons.push(`${step.lost} of ${step.expected} deliveries missing ${t.saturationDrainMs} ms after the window`);
+    if (step.sentPerSec < rate * 0.95) reasons.push(`the generator sent only ${step.sentPerSec}/s (generator-bound)`);
+    step.passed = reasons.length === 0;
+    steps.push(step);
+    if (!step.passed) {
+      stopReason = `${rate}/s: ${reasons.join('; ')}`;
+      break;
+    }
+    // Let the server's batches and the next step's warm-up start from a settled state.
+    await sleep(300);
+  }
+  const passed = steps.filter((s) => s.passed);
+  const best = passed.length ? passed[passed.length - 1] : null;
+  const convergence = checkConvergence(docs);
+  closeDocuments(docs);
+  return { steps, maxRate: best?.rate ?? 0, best, stopReason, connectMs: round(connectMs, 0), ...convergence, ...clientTrouble(docs) };
+}
+
+/**
+ * A document typed by one person: 100k single-character inserts, the cursor jumping to a random position on
+ * 1.8 % of them (the rest continue where the last one ended). Pure random positions give 1.8 MB; this gives about
+ * the 160 KB of a long real document's edit history.
+ */
+function buildTypedDocument(edits) {
+  const doc = new Y.Doc();
+  const paragraph = new Y.XmlElement('paragraph');
+  const text = new Y.XmlText();
+  paragraph.insert(0, [text]);
+  doc.getXmlFragment('default').push([paragraph]);
+  let seed = 42;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed / 0x80000000;
+  };
+  const letters = 'abcdefghijklmnopqrstuvwxyz ';
+  let position = 0;
+  for (let i = 0; i < edits; i++) {
+    if (random() < 0.018) position = Math.floor(random() * (text.length + 1));
+    text.insert(position, letters[i % letters.length]);
+    position++;
+  }
+  const update = Y.encodeStateAsUpdate(doc);
+  const clientID = doc.clientID;
+  const clock = Y.getState(doc.store, clientID);
+  doc.destroy();
+  return { update, clientID, clock };
+}
+
+/** Minga unloads after its grace period; unloading compacts the log into a snapshot, which is what we wait for. */
+async function waitForCompaction(docName, timeoutMs = 30_000) {
+  const db = new pg.Client({ connectionString: config.pg.benchUrl });
+  await db.connect();
+  try {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const { rows } = await db.query(
+        `SELECT (SELECT count(*) FROM collab_updates WHERE doc_name = $1)::int AS pending,
+                (SELECT compacted_at FROM collab_documents WHERE name = $1) AS compacted`,
+        [docName],
+      );
+      if (rows[0].pending === 0 && rows[0].compacted) return true;
+      await sleep(100);
+    }
+    return false;
+  } finally {
+    await db.end();
+  }
+}
+
+/** One fresh client: connect, join, sync step 2; checks the step 2 holds the whole typed document. */
+async function timeFreshClient(docName, big) {
+  let complete = false;
+  let bytes = 0;
+  const client = new Client({
+    url: config.url,
+    token: config.token,
+    docName,
+    onUpdate: (update, syncType) => {
+      if (syncType !== 1 || bytes) return;
+      bytes = update.byteLength;
+      complete = (Y.parseUpdateMeta(update).to.get(big.clientID) ?? 0) >= big.clock;
+    },
+  });
+  const times = await client.open();
+  client.close();
+  return { connectToSynced: times.synced - times.start, joinToSynced: times.synced - times.joined, complete, bytes };
+}
+
+function freshSummary(results) {
+  const join = new Samples();
+  const connect = new Samples();
+  for (const r of results) {
+    join.push(r.joinToSynced);
+    connect.push(r.connectToSynced);
+  }
+  const j = join.summary();
+  const c = connect.summary();
+  return {
+    count: results.length,
+    complete: results.filter((r) => r.complete).length,
+    step2Bytes: results[0]?.bytes ?? 0,
+    joinToSyncedMs: { p50: round(j.p50, 2), p95: round(j.p95, 2), max: round(j.max, 2) },
+    connectToSyncedMs: { p50: round(c.p50, 2), p95: round(c.p95, 2), max: round(c.max, 2) },
+  };
+}
+
+async function runCold(scenario, t) {
+  const docName = config.docNames[0];
+  const big = buildTypedDocument(scenario.edits);
+  const stopMemory = memoryWatch();
+  let savedResolve;
+  const saved = new Promise((resolve) => (savedResolve = resolve));
+  const uploader = new Client({
+    url: config.url,
+    token: config.token,
+    docName,
+    onSaved: (stateVector) => {
+      if ((Y.decodeStateVector(stateVector).get(big.clientID) ?? 0) >= big.clock) savedResolve(true);
+    },
+  });
+  await uploader.open();
+  const uploadStarted = performance.now();
+  uploader.send(big.update);
+
+  let cold = null;
+  let holder = uploader;
+  let uploadSavedMs = null;
+  if (config.server === 'minga') {
+    const ok = await Promise.race([saved, sleep(30_000).then(() => false)]);
+    if (!ok) throw new Error('Minga did not confirm the typed document as saved within 30 s');
+    uploadSavedMs = performance.now() - uploadStarted;
+    uploader.close();
+    if (!(await waitForCompaction(docName))) throw new Error('Minga did not unload and compact the document within 30 s');
+    await sleep(300);
+    const coldResults = [];
+    for (let i = 0; i < t.coldClients; i++) {
+      coldResults.push(await timeFreshClient(docName, big));
+      // Past the unload grace period (1 s in the bench), so the next client loads from PostgreSQL again.
+      await sleep(1600);
+    }
+    cold = freshSummary(coldResults);
+    holder = new Client({ url: config.url, token: config.token, docName });
+    await holder.open();
+  } else {
+    await sleep(300);
+  }
+  const warmResults = [];
+  for (let i = 0; i < t.warmClients; i++) {
+    warmResults.push(await timeFreshClient(docName, big));
+    await sleep(50);
+  }
+  holder.close();
+  return {
+    docBytes: big.update.byteLength,
+    edits: scenario.edits,
+    uploadSavedMs: round(uploadSavedMs, 1),
+    cold,
+    warm: freshSummary(warmResults),
+    serverRssPeakMb: round(stopMemory()),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+const RUNNERS = { fanout: runFanout, saturation: runSaturation, cold: runCold };
+
+try {
+  const result = await RUNNERS[config.scenario.kind](config.scenario, config.timings);
+  await admin?.end();
+  process.send({ type: 'result', result }, () => process.exit(0));
+} catch (err) {
+  process.send({ type: 'error', message: err instanceof Error ? (err.stack ?? err.message) : String(err) }, () => process.exit(1));
+}

@@ -1,0 +1,302 @@
+// Turns the results of a run into docs/benchmarks.md: the setting, one table per scenario, and a verdict per target.
+
+export const SERVER_LABELS = {
+  minga: 'Minga (socket.io + msgpack, PostgreSQL persistence)',
+  hocuspocus: 'Hocuspocus 4.7 (in memory)',
+  'y-websocket': 'y-websocket 1.5.4 reference server (in memory)',
+};
+const SHORT = { minga: 'Minga', hocuspocus: 'Hocuspocus', 'y-websocket': 'y-websocket' };
+const PEERS = ['hocuspocus', 'y-websocket'];
+/** Processes outside the benchmark using more than this (% of one core) in a window make its figures suspect. */
+const QUIET_LIMIT_PCT = 10;
+
+const fmt = (value, digits = 1) => (value === null || value === undefined || Number.isNaN(value) ? '–' : Number(value).toFixed(digits));
+const int = (value) => (value === null || value === undefined ? '–' : Math.round(value).toLocaleString('en-US'));
+const pct = (a, b) => `${Math.abs(Math.round((a / b - 1) * 100))} %`;
+
+function table(header, rows) {
+  const line = (cells) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+function errorRow(name, result, columns) {
+  return [SHORT[name], `failed: ${String(result.error).split('\n')[0].slice(0, 120)}`, ...Array(columns - 2).fill('')];
+}
+
+function fanoutTable(scenario, byServer) {
+  const header = [
+    'Server',
+    'p50 ms',
+    'p99 ms',
+    'max ms',
+    'delivered/s (offered)',
+    'lost',
+    'server CPU %',
+    'server µs / delivered update',
+    'server RSS peak MB',
+    'converged',
+    'saved p50 / p99 ms',
+    'PostgreSQL CPU %',
+    'generator CPU %',
+    'others CPU %',
+  ];
+  const rows = Object.entries(byServer).map(([name, r]) => {
+    if (r.error) return errorRow(name, r, header.length);
+    return [
+      SHORT[name],
+      fmt(r.latencyMs.p50, 2),
+      fmt(r.latencyMs.p99, 2),
+      fmt(r.latencyMs.max, 1),
+      `${int(r.deliveredPerSec)} (${int(r.expectedPerSec)})`,
+      int(r.lost),
+      fmt(r.cpu.server),
+      fmt(r.serverUsPerDelivery),
+      fmt(r.serverRssPeakMb, 0),
+      r.converged ? 'yes' : `**no**: ${r.problems[0] ?? ''}`,
+      r.savedMs ? `${fmt(r.savedMs.p50, 1)} / ${fmt(r.savedMs.p99, 1)}` : '–',
+      name === 'minga' ? fmt(r.cpu.postgres) : '–',
+      fmt(r.cpu.generator),
+      fmt(r.cpu.others),
+    ];
+  });
+  return table(header, rows);
+}
+
+function saturationTables(byServer) {
+  const header = ['Server', 'highest rate with p99 < 100 ms', 'p99 ms there', 'delivered/s there', 'server CPU % there', 'server µs / delivered update there', 'generator CPU % there', 'why the next step failed', 'converged'];
+  const rows = Object.entries(byServer).map(([name, r]) => {
+    if (r.error) return errorRow(name, r, header.length);
+    const b = r.best;
+    return [
+      SHORT[name],
+      b ? `${int(r.maxRate)}/s` : 'none',
+      fmt(b?.latencyMs.p99, 2),
+      int(b?.deliveredPerSec),
+      fmt(b?.cpu.server),
+      fmt(b?.serverUsPerDelivery),
+      fmt(b?.cpu.generator),
+      r.stopReason,
+      r.converged ? 'yes' : `**no**: ${r.problems[0] ?? ''}`,
+    ];
+  });
+  const stepHeader = ['Server', 'offered/s', 'sent/s', 'p50 ms', 'p99 ms', 'max ms', 'delivered/s', 'lost', 'server CPU %', 'server µs / update', 'generator CPU %', 'others CPU %', 'passed'];
+  const stepRows = [];
+  for (const [name, r] of Object.entries(byServer)) {
+    for (const s of r.steps ?? []) {
+      stepRows.push([
+        SHORT[name],
+        int(s.rate),
+        int(s.sentPerSec),
+        fmt(s.latencyMs.p50, 2),
+        fmt(s.latencyMs.p99, 2),
+        fmt(s.latencyMs.max, 1),
+        int(s.deliveredPerSec),
+        int(s.lost),
+        fmt(s.cpu.server),
+        fmt(s.serverUsPerDelivery),
+        fmt(s.cpu.generator),
+        fmt(s.cpu.others),
+        s.passed ? 'yes' : 'no',
+      ]);
+    }
+  }
+  return `${table(header, rows)}\n\nEvery step:\n\n${table(stepHeader, stepRows)}`;
+}
+
+function coldTable(byServer) {
+  const header = ['Server', 'document (update bytes)', 'step 2 bytes', 'cold: join → synced p50 / p95 ms', 'cold: connect → synced p50 / p95 ms', 'warm: join → synced p50 / p95 ms', 'warm: connect → synced p50 / p95 ms', 'complete', 'server RSS peak MB'];
+  const rows = Object.entries(byServer).map(([name, r]) => {
+    if (r.error) return errorRow(name, r, header.length);
+    const pair = (s) => (s ? `${fmt(s.p50, 1)} / ${fmt(s.p95, 1)}` : 'n/a (no storage)');
+    const complete = [r.cold, r.warm].filter(Boolean).map((s) => `${s.complete}/${s.count}`).join(', ');
+    return [
+      SHORT[name],
+      int(r.docBytes),
+      int(r.warm.step2Bytes),
+      pair(r.cold?.joinToSyncedMs),
+      pair(r.cold?.connectToSyncedMs),
+      pair(r.warm.joinToSyncedMs),
+      pair(r.warm.connectToSyncedMs),
+      complete,
+      fmt(r.serverRssPeakMb, 0),
+    ];
+  });
+  return table(header, rows);
+}
+
+/** The best peer by a figure (lower or higher is better), ignoring failed runs. */
+function bestPeer(byServer, figure, lowerIsBetter) {
+  let best = null;
+  for (const name of PEERS) {
+    const r = byServer?.[name];
+    if (!r || r.error) continue;
+    const value = figure(r);
+    if (value === null || value === undefined) continue;
+    if (!best || (lowerIsBetter ? value < best.value : value > best.value)) best = { name, value };
+  }
+  return best;
+}
+
+function verdicts(results) {
+  const out = [];
+  const fanout = ['a', 'b', 'c'].filter((id) => results.scenarios[id]);
+
+  const latency = [];
+  for (const id of fanout) {
+    const s = results.scenarios[id];
+    const minga = s.minga;
+    const peer = bestPeer(s, (r) => r.latencyMs.p99, true);
+    if (!minga || minga.error || !peer) {
+      latency.push({ met: null, text: `(${id}) not measured` });
+      continue;
+    }
+    const m = minga.latencyMs.p99;
+    const met = m <= peer.value;
+    latency.push({
+      met,
+      text: `(${id}) ${fmt(m, 2)} ms vs ${fmt(peer.value, 2)} ms for ${SHORT[peer.name]}: ${met ? (m === peer.value ? 'equal' : `${pct(m, peer.value)} lower`) : `${pct(m, peer.value)} higher`}`,
+    });
+  }
+  out.push(summarise('Fan-out p99 latency: Minga ≤ the best peer', latency));
+
+  const throughput = [];
+  for (const id of fanout) {
+    const s = results.scenarios[id];
+    const minga = s.minga;
+    const peer = bestPeer(s, (r) => r.deliveredPerSec, false);
+    if (!minga || minga.error || !peer) {
+      throughput.push({ met: null, text: `(${id}) not measured` });
+      continue;
+    }
+    const m = minga.deliveredPerSec;
+    // The offered load is fixed here, so every server that keeps up delivers the same rate up to window edges.
+    const met = m >= peer.value * 0.99 && minga.lost === 0;
+    const lost = minga.lost ? `, ${int(minga.lost)} deliveries lost` : '';
+    throughput.push({
+      met,
+      text: `(${id}) ${int(m)}/s vs ${int(peer.value)}/s for ${SHORT[peer.name]} (offered ${int(minga.expectedPerSec)}/s)${lost}`,
+    });
+  }
+  out.push(summarise('Throughput at the offered loads: Minga delivers ≥ the best peer (within 1 % window-edge noise, nothing lost)', throughput));
+
+  const sat = results.scenarios.d;
+  if (sat?.minga && !sat.minga.error) {
+    const peer = bestPeer(sat, (r) => r.maxRate, false);
+    const m = sat.minga.maxRate;
+    const top = Math.max(...(results.saturationSteps ?? [0]));
+    if (!peer) out.push({ title: 'Saturation ≥ 1.2 × the best peer', verdict: 'not measured', lines: [] });
+    else {
+      const ratio = peer.value ? m / peer.value : Infinity;
+      const ceiling = m === top && peer.value === top;
+      const verdict = ceiling ? 'cannot tell' : ratio >= 1.2 ? 'met' : 'not met';
+      const why = ceiling
+        ? `both reached the last step (${int(top)}/s); the ladder must go higher`
+        : `${int(m)}/s vs ${int(peer.value)}/s for ${SHORT[peer.name]}: ${ratio === Infinity ? 'the peer passed no step' : `${fmt(ratio, 2)} ×`}`;
+      const effPeer = bestPeer(sat, (r) => r.best?.serverUsPerDelivery, true);
+      const eff = sat.minga.best && effPeer ? ` Server CPU per delivered update at each one's highest passing rate: Minga ${fmt(sat.minga.best.serverUsPerDelivery)} µs, ${SHORT[effPeer.name]} ${fmt(effPeer.value)} µs.` : '';
+      out.push({ title: 'Saturation: Minga ≥ 1.2 × the best peer', verdict, lines: [`${why}.${eff} Minga stopped at: ${sat.minga.stopReason}.`] });
+    }
+  } else out.push({ title: 'Saturation: Minga ≥ 1.2 × the best peer', verdict: 'not measured', lines: [] });
+
+  const saved = [];
+  for (const id of ['a', 'b']) {
+    const r = results.scenarios[id]?.minga;
+    if (!r || r.error || !r.savedMs) {
+      saved.push({ met: null, text: `(${id}) not measured` });
+      continue;
+    }
+    const met = r.savedMs.p99 < 50;
+    saved.push({ met, text: `(${id}) p99 ${fmt(r.savedMs.p99, 1)} ms (p50 ${fmt(r.savedMs.p50, 1)} ms): ${met ? `${fmt(50 - r.savedMs.p99, 1)} ms under` : `${fmt(r.savedMs.p99 - 50, 1)} ms over`}` });
+  }
+  out.push(summarise('`saved` p99 < 50 ms (update sent → a `saved` state vector covering it)', saved));
+
+  const cold = results.scenarios.e?.minga;
+  if (cold && !cold.error && cold.cold) {
+    const p95 = cold.cold.joinToSyncedMs.p95;
+    const met = p95 < 60;
+    out.push({
+      title: `Cold load of the ${fmt(cold.docBytes / 1024, 0)} KB document < 60 ms p95 (join → sync step 2, loaded from PostgreSQL)`,
+      verdict: met ? 'met' : 'not met',
+      lines: [
+        `p95 ${fmt(p95, 1)} ms, p50 ${fmt(cold.cold.joinToSyncedMs.p50, 1)} ms over ${cold.cold.count} cold loads: ${met ? `${fmt(60 - p95, 1)} ms under` : `${fmt(p95 - 60, 1)} ms over`}. With the socket.io connection and its authentication included: p95 ${fmt(cold.cold.connectToSyncedMs.p95, 1)} ms.`,
+      ],
+    });
+  } else out.push({ title: 'Cold load < 60 ms p95', verdict: 'not measured', lines: [] });
+  return out;
+}
+
+function summarise(title, items) {
+  const measured = items.filter((i) => i.met !== null);
+  const verdict = measured.length === 0 ? 'not measured' : measured.every((i) => i.met) ? 'met' : measured.some((i) => i.met) ? 'partly met' : 'not met';
+  return { title, verdict, lines: items.map((i) => `${i.met === null ? '–' : i.met ? 'met' : 'not met'}: ${i.text}`) };
+}
+
+/** The highest CPU of processes outside the benchmark in any measured window. */
+function noise(results) {
+  let worst = 0;
+  for (const byServer of Object.values(results.scenarios)) {
+    for (const r of Object.values(byServer)) {
+      if (r.error) continue;
+      for (const w of r.steps ?? (r.cpu ? [r] : [])) worst = Math.max(worst, w.cpu.others ?? 0);
+    }
+  }
+  return worst;
+}
+
+export function renderReport(results, scenarios) {
+  const { meta } = results;
+  const worstNoise = noise(results);
+  const lines = [];
+  lines.push('# Collaboration benchmark');
+  lines.push('');
+  lines.push(`Generated by \`npm run bench:collab\` (test/load/bench-collab/) on ${meta.date}${meta.quick ? ' — **BENCH_QUICK run: 2-second windows, for checking the harness only; do not quote these figures**' : ''}.`);
+  lines.push('');
+  lines.push('## Setting');
+  lines.push('');
+  lines.push(`- Machine: ${meta.cores} cores, ${meta.cpuModel}, ${fmt(meta.memoryGb, 1)} GB RAM, Linux ${meta.kernel}; Node ${meta.node}.`);
+  lines.push(`- Load average when the run started: ${meta.loadAverage.map((l) => fmt(l, 2)).join(', ')}.`);
+  lines.push(
+    `- Pinning: ${meta.pinned ? 'each server runs alone, pinned to core 0 (`taskset -c 0`); the load generator is one process pinned to core 1' : '**not pinned** (taskset or a second core missing): server and generator share the cores, figures are not comparable with pinned runs'}. Servers run one at a time; for each scenario the three servers run back to back, each freshly started.`,
+  );
+  lines.push(
+    '- Light clients: each client is one connection speaking the server\'s own wire protocol (Minga: socket.io-client with socket.io-msgpack-parser, `join` then `y` events; y-websocket: a raw `ws` socket per document with the name in the URL path; Hocuspocus: a raw `ws` socket with its document-name prefix and authentication message). No client holds a provider or a live Y.Doc during the measurement.',
+  );
+  lines.push(
+    `- Updates: each writer has its own Y.Doc and types into its own paragraph of the editor's \`default\` XmlFragment; every update inserts exactly 16 characters, so the Yjs clock of an arriving update identifies its send time (kept in the generator). Receivers read arriving updates with \`Y.parseUpdateMeta\` only; latency = arrival − send, both on the generator's clock. At the end every client merges all it received into a Y.Doc: converged = every client has identical content holding every writer's last update.`,
+  );
+  lines.push(
+    '- Windows: warm-up, then the measured window (CPU from `/proc/<pid>/stat` utime+stime, RSS peak from VmHWM reset at the window start and sampled VmRSS), then a drain in which late deliveries still count for latency (undelivered ones count as lost).',
+  );
+  lines.push(
+    `- Persistence: Minga runs in its normal mode, every update appended to PostgreSQL (${meta.postgres}) before \`saved\` is sent; the CPU of its PostgreSQL backends is reported apart (WAL writer and fsync are not included). The peers keep documents in memory only.`,
+  );
+  lines.push(
+    `- Quiet machine: "others CPU %" is the CPU of every process outside the benchmark during the window (from /proc/stat, in % of one core). The highest seen in this run: ${fmt(worstNoise)} %${worstNoise > QUIET_LIMIT_PCT ? ' — **the machine was not quiet; treat the figures as noisy**' : ''}.`,
+  );
+  lines.push(`- Servers: ${Object.keys(SERVER_LABELS).filter((s) => meta.servers.includes(s)).map((s) => SERVER_LABELS[s]).join('; ')}.`);
+  lines.push('');
+  lines.push('## Targets');
+  lines.push('');
+  for (const v of verdicts(results)) {
+    lines.push(`- **${v.title}: ${v.verdict}.**`);
+    for (const line of v.lines) lines.push(`  - ${line}`);
+  }
+  lines.push('');
+  for (const scenario of scenarios) {
+    const byServer = results.scenarios[scenario.id];
+    if (!byServer) continue;
+    lines.push(`## ${scenario.title}`);
+    lines.push('');
+    if (scenario.kind === 'fanout') lines.push(fanoutTable(scenario, byServer));
+    if (scenario.kind === 'saturation') lines.push(saturationTables(byServer));
+    if (scenario.kind === 'cold') {
+      lines.push(
+        'Cold: Minga only (the peers keep documents in memory, nothing to load): each client joins after the document was unloaded (1 s grace) and is read back from PostgreSQL. Warm: the document is held open by another client. Join → synced is from the join (Minga) or the WebSocket open (peers) to sync step 2; connect → synced includes the connection and, for Minga, its token check.',
+      );
+      lines.push('');
+      lines.push(coldTable(byServer));
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,127 @@
+// Starting the three servers on core 0, one at a time: Minga (the built API against a throw-away PostgreSQL
+// database), Hocuspocus and the y-websocket reference server (both in memory).
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { freePort, spawnNode } from './processes.mjs';
+
+export const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+const SERVERS_DIR = fileURLToPath(new URL('../servers/', import.meta.url));
+const SERVER_CORE = 0;
+
+export const BENCH_JWT_SECRET = 'minga-bench-secret-long-enough-for-hs256-signing';
+export const BENCH_DEMO_PASSWORD = 'minga-bench-demo-2026';
+export const DEMO_OFFICIAL = 'official.tsukuba@demo.minga.dev';
+
+/** A database of its own on the PostgreSQL server of `serverUrl`, dropped at the end of the run. */
+export async function createBenchDatabase(serverUrl) {
+  const name = `minga_bench_${Date.now()}_${randomBytes(2).toString('hex')}`;
+  const adminUrl = new URL(serverUrl);
+  adminUrl.pathname = '/postgres';
+  const run = async (sql) => {
+    const client = new pg.Client({ connectionString: adminUrl.toString() });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await run(`CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return { name, url: url.toString(), adminUrl: adminUrl.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+async function waitReady(server, url, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (server.child.exitCode !== null || server.child.signalCode !== null) {
+      throw new Error(`Minga exited during start:\n${server.output().slice(-4000)}`);
+    }
+    if (Date.now() > deadline) throw new Error(`Minga was not ready within ${timeoutMs / 1000} s:\n${server.output().slice(-4000)}`);
+    const ready = await fetch(`${url}/api/health/ready`).then((r) => r.ok, () => false);
+    if (ready) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+export async function startMinga({ entry, databaseUrl }) {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const server = spawnNode(entry, [], {
+    core: SERVER_CORE,
+    cwd: ROOT,
+    quiet: true,
+    inheritEnv: false,
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/tmp',
+      // The build is plain webpack output that resolves its packages from the repository's node_modules.
+      NODE_PATH: join(ROOT, 'node_modules'),
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PUBLIC_URL: url,
+      DATABASE_URL: databaseUrl,
+      LOG_LEVEL: 'warn',
+      JWT_SECRET: BENCH_JWT_SECRET,
+      DEMO_PASSWORD: BENCH_DEMO_PASSWORD,
+      ACCESS_TOKEN_TTL_SECONDS: '86400',
+      API_RATE_LIMIT: '1000000',
+      SIGN_IN_RATE_LIMIT: '1000',
+      COLLAB_MESSAGES_PER_SECOND: '100000',
+      COLLAB_UNLOAD_GRACE_SECONDS: '1',
+    },
+  });
+  await waitReady(server, url, 90_000);
+  return { name: 'minga', url, pid: server.pid, stop: () => server.stop(15_000), output: server.output };
+}
+
+async function startPeer(name, script) {
+  const port = await freePort();
+  const server = spawnNode(join(SERVERS_DIR, script), [String(port)], { core: SERVER_CORE, cwd: ROOT, quiet: true });
+  await server.message('ready');
+  return { name, url: `http://127.0.0.1:${port}`, pid: server.pid, stop: () => server.stop(5000), output: server.output };
+}
+
+export const startHocuspocus = () => startPeer('hocuspocus', 'hocuspocus-server.mjs');
+export const startYWebsocket = () => startPeer('y-websocket', 'y-websocket-server.mjs');
+
+async function api(url, token, method, path, body) {
+  const response = await fetch(`${url}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text.slice(0, 500)}`);
+  return text ? JSON.parse(text) : null;
+}
+
+/**
+ * Signs in as the demo official of Tsukuba and creates `counts[key]` drafts of model policy `pia` for each key.
+ * Returns the token (valid for a day in the bench) and the drafts' collaboration document names per key.
+ */
+export async function prepareMingaDocuments(url, counts) {
+  const session = await api(url, null, 'POST', '/api/auth/session', { email: DEMO_OFFICIAL, password: BENCH_DEMO_PASSWORD });
+  const token = session.accessToken;
+  const policies = await api(url, token, 'GET', '/api/model-policies');
+  const policy = policies.find((p) => p.key === 'pia');
+  if (!policy) throw new Error(`No model policy "pia" (have: ${policies.map((p) => p.key).join(', ')})`);
+  const cities = await api(url, token, 'GET', '/api/cities?q=Tsukuba');
+  const city = cities.items.find((c) => c.name === 'Tsukuba');
+  if (!city) throw new Error('No city Tsukuba in the demo data');
+  const docNames = {};
+  for (const [key, count] of Object.entries(counts)) {
+    docNames[key] = [];
+    for (let i = 0; i < count; i += 10) {
+      const batch = Array.from({ length: Math.min(10, count - i) }, (_, j) =>
+        api(url, token, 'POST', '/api/drafts', { cityId: city.id, modelPolicyId: policy.id, title: `Bench ${key} ${i + j + 1}` }),
+      );
+      for (const draft of await Promise.all(batch)) docNames[key].push(draft.docName);
+    }
+  }
+  return { token, docNames };
+}

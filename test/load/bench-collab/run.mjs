@@ -1,0 +1,177 @@
+// `npm run bench:collab`: Minga against Hocuspocus and the y-websocket reference server on loopback, each server
+// pinned to core 0 and one load generator pinned to core 1; writes docs/benchmarks.md and prints its tables.
+//
+// Environment: DATABASE_URL (PostgreSQL server for a throw-away database, default postgres://postgres@127.0.0.1:5432/test),
+// BENCH_QUICK=1 (2-second windows, to check the harness), BENCH_SCENARIOS=a,b,... and BENCH_SERVERS=minga,... (subsets),
+// MINGA_API_ENTRY (a built API other than dist/apps/api/main.js), BENCH_OUT (report path, default docs/benchmarks.md).
+import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, release, totalmem } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { killAllNow, pinning, spawnNode, stopAll } from './lib/processes.mjs';
+import { renderReport } from './lib/report.mjs';
+import { ROOT, createBenchDatabase, prepareMingaDocuments, startHocuspocus, startMinga, startYWebsocket } from './lib/servers.mjs';
+import { SCENARIOS, timings } from './scenarios.mjs';
+
+const GENERATOR = fileURLToPath(new URL('./generator.mjs', import.meta.url));
+const GENERATOR_CORE = 1;
+const QUICK = process.env.BENCH_QUICK === '1';
+const DEFAULT_ENTRY = join(ROOT, 'dist/apps/api/main.js');
+const ENTRY = process.env.MINGA_API_ENTRY ?? DEFAULT_ENTRY;
+const OUT = process.env.BENCH_OUT ?? join(ROOT, 'docs/benchmarks.md');
+const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const STARTERS = { minga: null, hocuspocus: startHocuspocus, 'y-websocket': startYWebsocket };
+
+const pick = (value, all) => (value ? value.split(',').map((s) => s.trim()).filter((s) => all.includes(s)) : all);
+const serverNames = pick(process.env.BENCH_SERVERS, Object.keys(STARTERS));
+const scenarios = SCENARIOS.filter((s) => pick(process.env.BENCH_SCENARIOS, SCENARIOS.map((x) => x.id)).includes(s.id));
+const log = (line) => process.stderr.write(`[bench] ${line}\n`);
+
+let database = null;
+let cleaning = null;
+function cleanup() {
+  cleaning ??= (async () => {
+    await stopAll().catch(() => undefined);
+    if (database) {
+      await database.drop().catch((err) => log(`could not drop ${database.name}: ${err.message}`));
+      log(`dropped database ${database.name}`);
+    }
+  })();
+  return cleaning;
+}
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+  process.on(signal, () => {
+    log(`${signal}: stopping every child and dropping the database`);
+    cleanup().finally(() => process.exit(code));
+  });
+}
+process.on('exit', killAllNow);
+
+function ensureBuild() {
+  if (existsSync(ENTRY)) return;
+  if (ENTRY !== DEFAULT_ENTRY) throw new Error(`MINGA_API_ENTRY ${ENTRY} does not exist`);
+  log('dist/apps/api/main.js is missing: building the API (npx nx run api:build)');
+  const build = spawnSync('npx', ['nx', 'run', 'api:build', '--output-style=static'], { cwd: ROOT, stdio: 'inherit' });
+  if (build.status !== 0 || !existsSync(ENTRY)) throw new Error('Building the API failed');
+}
+
+function machine() {
+  const model = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpus()[0]?.model ?? 'unknown';
+  const version = (pkg) => JSON.parse(readFileSync(join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')).version;
+  return {
+    date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    cores: pinning.cores,
+    cpuModel: model.trim(),
+    memoryGb: totalmem() / 2 ** 30,
+    kernel: release(),
+    node: process.version,
+    loadAverage: loadavg(),
+    pinned: pinning.enabled,
+    quick: QUICK,
+    servers: serverNames,
+    versions: { hocuspocus: version('@hocuspocus/server'), yWebsocket: version('y-websocket'), yjs: version('yjs'), socketIo: version('socket.io') },
+  };
+}
+
+/** Runs one scenario against one running server in a fresh generator process on core 1. */
+async function runGenerator(scenario, server, docNames, token) {
+  const config = {
+    server: server.name,
+    url: server.url,
+    serverPid: server.pid,
+    token,
+    scenario,
+    timings: timings(QUICK),
+    docNames,
+    pg: server.name === 'minga' ? { adminUrl: database.adminUrl, database: database.name, benchUrl: database.url } : null,
+  };
+  const generator = spawnNode(GENERATOR, [JSON.stringify(config)], { core: GENERATOR_CORE, cwd: ROOT });
+  const limitMs = QUICK ? 120_000 : 300_000;
+  try {
+    const outcome = await new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the generator did not finish within ${limitMs / 1000} s`)), limitMs);
+      generator.child.on('message', (msg) => {
+        if (msg?.type !== 'result' && msg?.type !== 'error') return;
+        clearTimeout(timer);
+        resolve(msg);
+      });
+      generator.exited.then((code) => {
+        clearTimeout(timer);
+        reject(new Error(`the generator exited (${code}) without a result:\n${generator.output().slice(-3000)}`));
+      });
+    });
+    if (outcome.type === 'error') throw new Error(outcome.message);
+    return outcome.result;
+  } finally {
+    await generator.stop(3000);
+  }
+}
+
+function oneLine(scenario, name, r) {
+  if (r.error) return `${scenario.id} ${name}: FAILED ${String(r.error).split('\n')[0]}`;
+  if (scenario.kind === 'fanout') {
+    return `${scenario.id} ${name}: p50 ${r.latencyMs.p50} p99 ${r.latencyMs.p99} max ${r.latencyMs.max} ms, ${r.deliveredPerSec}/s delivered (lost ${r.lost}), server ${r.cpu.server} % CPU, ${r.serverUsPerDelivery} µs/update, ${r.serverRssPeakMb} MB, converged ${r.converged}${r.savedMs ? `, saved p99 ${r.savedMs.p99} ms` : ''}, others ${r.cpu.others} %`;
+  }
+  if (scenario.kind === 'saturation') return `${scenario.id} ${name}: max ${r.maxRate}/s with p99 < 100 ms; stopped: ${r.stopReason}; converged ${r.converged}`;
+  return `${scenario.id} ${name}: cold p95 ${r.cold?.joinToSyncedMs.p95 ?? 'n/a'} ms, warm p95 ${r.warm.joinToSyncedMs.p95} ms, doc ${r.docBytes} bytes`;
+}
+
+async function main() {
+  if (!pinning.enabled) log(`WARNING: no pinning (taskset ${pinning.cores >= 2 ? 'missing' : 'needs 2 cores'}): figures are not comparable`);
+  const startedAt = Date.now();
+  const meta = machine();
+  const mingaDocs = {};
+  let token = null;
+
+  if (serverNames.includes('minga')) {
+    ensureBuild();
+    database = await createBenchDatabase(DATABASE_URL);
+    meta.postgres = `database ${database.name} on ${new URL(DATABASE_URL).host}`;
+    log(`created database ${database.name}; preparing Minga's documents`);
+    const minga = await startMinga({ entry: ENTRY, databaseUrl: database.url });
+    try {
+      const prepared = await prepareMingaDocuments(minga.url, Object.fromEntries(scenarios.map((s) => [s.id, s.docs])));
+      token = prepared.token;
+      Object.assign(mingaDocs, prepared.docNames);
+    } finally {
+      await minga.stop();
+    }
+  } else meta.postgres = 'not used';
+
+  const results = { meta, scenarios: {}, saturationSteps: SCENARIOS.find((s) => s.id === 'd').steps };
+  for (const scenario of scenarios) {
+    results.scenarios[scenario.id] = {};
+    for (const name of serverNames) {
+      let server = null;
+      try {
+        server = name === 'minga' ? await startMinga({ entry: ENTRY, databaseUrl: database.url }) : await STARTERS[name]();
+        const docNames = name === 'minga' ? mingaDocs[scenario.id] : Array.from({ length: scenario.docs }, () => `draft:${randomUUID()}`);
+        results.scenarios[scenario.id][name] = await runGenerator(scenario, server, docNames, token ?? '');
+      } catch (err) {
+        results.scenarios[scenario.id][name] = { error: err instanceof Error ? err.message : String(err) };
+      } finally {
+        await server?.stop();
+      }
+      log(oneLine(scenario, name, results.scenarios[scenario.id][name]));
+    }
+  }
+
+  const report = renderReport(results, scenarios);
+  mkdirSync(dirname(OUT), { recursive: true });
+  writeFileSync(OUT, `${report}\n`);
+  writeFileSync(OUT.replace(/\.md$/, '.json'), `${JSON.stringify(results, null, 2)}\n`);
+  process.stdout.write(`\n${report}\n`);
+  log(`wrote ${relative(ROOT, OUT)} in ${Math.round((Date.now() - startedAt) / 1000)} s`);
+  const failed = Object.values(results.scenarios).flatMap((byServer) => Object.values(byServer)).filter((r) => r.error);
+  return failed.length ? 1 : 0;
+}
+
+main().then(
+  (code) => cleanup().then(() => process.exit(code)),
+  (err) => {
+    log(`failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    cleanup().finally(() => process.exit(1));
+  },
+);

@@ -1,0 +1,79 @@
+// The scenarios, their sizes and timings; BENCH_QUICK=1 shortens every window to check the harness end to end.
+
+const full = {
+  warmupMs: 2000,
+  measureMs: 10_000,
+  drainMs: 5000,
+  saturationWarmupMs: 1000,
+  saturationMeasureMs: 4000,
+  saturationDrainMs: 3000,
+  coldClients: 20,
+  warmClients: 20,
+};
+
+const quick = {
+  warmupMs: 500,
+  measureMs: 2000,
+  drainMs: 2000,
+  saturationWarmupMs: 300,
+  saturationMeasureMs: 1000,
+  saturationDrainMs: 2000,
+  coldClients: 3,
+  warmClients: 5,
+};
+
+export function timings(isQuick) {
+  return isQuick ? quick : full;
+}
+
+/** The acceptance line for saturation: a rate step passes while p99 stays under this and nothing is lost. */
+export const SATURATION_P99_MS = 100;
+
+export const SCENARIOS = [
+  {
+    id: 'a',
+    kind: 'fanout',
+    title: '(a) 1 document, 50 clients, 5 writing, 50 updates/s',
+    docs: 1,
+    clientsPerDoc: 50,
+    writersPerDoc: 5,
+    rate: 50,
+    savedLatency: true,
+  },
+  {
+    id: 'b',
+    kind: 'fanout',
+    title: '(b) 1 document, 200 clients, 20 writing, 200 updates/s',
+    docs: 1,
+    clientsPerDoc: 200,
+    writersPerDoc: 20,
+    rate: 200,
+    savedLatency: true,
+  },
+  {
+    id: 'c',
+    kind: 'fanout',
+    title: '(c) 100 documents x 5 clients, 1 writer each at 1 update/s',
+    docs: 100,
+    clientsPerDoc: 5,
+    writersPerDoc: 1,
+    rate: 100,
+    savedLatency: false,
+  },
+  {
+    id: 'd',
+    kind: 'saturation',
+    title: '(d) saturation: 1 document, 20 clients all writing, rising rate',
+    docs: 1,
+    clientsPerDoc: 20,
+    writersPerDoc: 20,
+    steps: [1000, 2000, 4000, 6000, 8000, 10_000, 12_000],
+  },
+  {
+    id: 'e',
+    kind: 'cold',
+    title: '(e) loading a document built from 100k small edits',
+    docs: 1,
+    edits: 100_000,
+  },
+];
