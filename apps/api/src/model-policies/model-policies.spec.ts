@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ModelPolicy } from '@minga/contracts';
 import { bearer, createPerson, startTestApp, type TestApp, type TestPerson } from '../../test/test-app';
-import { DemoSeedService } from '../seed/demo-seed.service';
+import { ModelPolicyCatalog } from './model-policy-catalog.service';
 import seedFacts from '../seed/seed-facts.json';
 
 interface EditorNode {
@@ -94,8 +94,8 @@ describe('model policies', () => {
     expect(res.body.code).toBe('forbidden');
   });
 
-  it('seeds again without duplicating or replacing a model policy', async () => {
-    await t.app.get(DemoSeedService).seed();
+  it('syncs the catalogue again without duplicating or replacing a model policy', async () => {
+    await t.app.get(ModelPolicyCatalog).onApplicationBootstrap();
     const again: ModelPolicy[] = (await t.http().get('/api/model-policies').set(bearer(observer)).expect(200)).body;
     expect(again).toEqual(policies);
   });

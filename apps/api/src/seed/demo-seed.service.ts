@@ -4,20 +4,12 @@ import { DataSource } from 'typeorm';
 import { DEFAULT_WORKING_HOURS } from '@minga/contracts';
 import { hashPassword } from '../common/password-hasher';
 import { APP_CONFIG, DEFAULT_DEMO_PASSWORD, type AppConfig } from '../config/app-config';
-import { MODEL_POLICY_TEXTS } from '../model-policies/model-policy-templates';
 import seedFacts from './seed-facts.json';
 import { demoAccounts, type SeedCity, type SeedHub } from './demo-accounts';
 
-interface SeedModelPolicy {
-  key: string;
-  name: string;
-  unveiled?: string;
-}
-
 /**
- * Seeds the alliance's hubs, cities and model policies (from public reports, see seed-facts.json) and one demo
- * account per role. Idempotent: it inserts what is missing and never overwrites what people changed (model policies,
- * which no one edits in the app, follow their text in code). MINGA_DEMO=false skips it.
+ * Seeds the alliance's hubs and cities (from public reports, see seed-facts.json) and one demo account per role.
+ * Idempotent: it inserts what is missing and never overwrites what people changed. MINGA_DEMO=false skips it.
  */
 @Injectable()
 export class DemoSeedService implements OnApplicationBootstrap {
@@ -59,20 +51,6 @@ export class DemoSeedService implements OnApplicationBootstrap {
            VALUES ((SELECT id FROM hubs WHERE key = $1), $2, $3, $4, $5, $6, $7)
            ON CONFLICT ON CONSTRAINT cities_country_name_key DO NOTHING`,
           [city.hub, city.name, city.country, city.timezone, city.locale, city.population ?? null, city.area_km2 ?? null],
-        );
-      }
-      for (const policy of seedFacts.model_policies_named_in_reports as SeedModelPolicy[]) {
-        const text = MODEL_POLICY_TEXTS[policy.key];
-        if (!text) throw new Error(`No summary or template written for model policy ${policy.key}`);
-        // Model policies are the alliance's reference texts, edited here in code rather than by users: a new
-        // release of Minga brings its revised wording and templates to existing databases.
-        await em.query(
-          `INSERT INTO model_policies (key, name, summary, language, template, unveiled_on) VALUES ($1, $2, $3, 'en', $4, $5)
-           ON CONFLICT (key) DO UPDATE SET name = EXCLUDED.name, summary = EXCLUDED.summary, template = EXCLUDED.template,
-             unveiled_on = EXCLUDED.unveiled_on
-           WHERE (model_policies.name, model_policies.summary, model_policies.template, model_policies.unveiled_on)
-             IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.summary, EXCLUDED.template, EXCLUDED.unveiled_on)`,
-          [policy.key, policy.name, text.summary, text.template && JSON.stringify(text.template), policy.unveiled ?? null],
         );
       }
       for (const account of accounts) {

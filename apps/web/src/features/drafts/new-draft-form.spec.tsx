@@ -63,7 +63,7 @@ describe('NewDraftForm', () => {
     });
     const { router } = renderForm();
 
-    expect(await screen.findByLabelText('Language')).toHaveValue('ja');
+    expect(await screen.findByLabelText('Draft language')).toHaveValue('ja');
     await userEvent.selectOptions(screen.getByLabelText('Model policy'), 'Open data policy');
     expect(screen.getByLabelText('Model policy')).toHaveAccessibleDescription('How a city publishes its data for anyone to reuse.');
     await userEvent.type(screen.getByLabelText('Title'), '  Open data policy of Tsukuba ');
