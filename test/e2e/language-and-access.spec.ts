@@ -1,28 +1,8 @@
 // A newcomer switches the interface language, works by keyboard, and every screen passes an automated WCAG check.
-import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
+import { seriousViolations } from './support/axe';
 import { launchBrowser, newPage } from './support/browser';
 import { baseUrl, E2E_DEMO_PASSWORD } from './support/constants';
-
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  nodes: { target: string[] }[];
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE_SOURCE });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
-    return result.violations;
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 async function signIn(page: Page, email: string): Promise<void> {
   await page.goto(`${baseUrl()}/`);
@@ -93,13 +73,13 @@ describe('languages, keyboard and accessibility', () => {
     await page.getByRole('heading', { level: 1, name: 'Tsukuba' }).waitFor();
     problems['city'] = await seriousViolations(page);
 
-    for (const [name, path] of [['people', '/people'], ['profile', '/profile']] as const) {
+    for (const [name, path] of [['people', '/people'], ['profile', '/profile'], ['drafts', '/drafts']] as const) {
       await page.goto(`${baseUrl()}${path}`);
       await page.getByRole('heading', { level: 1 }).waitFor();
       await page.waitForLoadState('networkidle');
       problems[name] = await seriousViolations(page);
     }
-    expect(problems).toEqual({ 'sign-in': [], hubs: [], hub: [], city: [], people: [], profile: [] });
+    expect(problems).toEqual({ 'sign-in': [], hubs: [], hub: [], city: [], people: [], profile: [], drafts: [] });
     await context.close();
   });
 });

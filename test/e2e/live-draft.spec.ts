@@ -1,0 +1,86 @@
+// Two officials co-edit a draft in two browsers; an expert sees the text but cannot change it.
+import type { Browser, Page } from 'playwright-core';
+import { seriousViolations } from './support/axe';
+import { launchBrowser, newPage } from './support/browser';
+import { baseUrl, E2E_DEMO_PASSWORD } from './support/constants';
+
+async function signIn(page: Page, email: string): Promise<void> {
+  await page.goto(`${baseUrl()}/`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(E2E_DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('link', { name: 'Japan', exact: true }).waitFor();
+}
+
+function editorOf(page: Page) {
+  return page.locator('.ProseMirror');
+}
+
+describe('a live policy draft', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(() => browser.close());
+
+  it('is created from a model policy, co-edited in two browsers, and read-only for an expert', async () => {
+    const first = await newPage(browser);
+    const second = await newPage(browser);
+    // The audit injects axe-core, which the app's CSP forbids; only this context bypasses it.
+    const third = await newPage(browser, 'en-US', { bypassCSP: true });
+    const a = first.page;
+    const title = `Tsukuba privacy impact assessment ${Date.now()}`;
+
+    // The official starts a draft for Tsukuba from the model policy.
+    await signIn(a, 'official.tsukuba@demo.minga.dev');
+    await a.getByRole('link', { name: 'Japan', exact: true }).click();
+    await a.getByRole('link', { name: 'Tsukuba' }).first().click();
+    await a.getByRole('button', { name: 'New draft' }).click();
+    await a.getByLabel('Model policy').selectOption({ label: 'Privacy impact assessment' });
+    await a.getByLabel('Title').fill(title);
+    await a.getByRole('button', { name: 'Create draft' }).click();
+    await a.getByRole('heading', { level: 1, name: title }).waitFor();
+    await editorOf(a).getByText('Purpose').first().waitFor();
+    const draftUrl = a.url();
+    expect(draftUrl).toMatch(/\/drafts\/[0-9a-f-]{36}$/);
+
+    // A second browser of the same city opens it; both type and see each other.
+    const b = second.page;
+    await signIn(b, 'official.tsukuba@demo.minga.dev');
+    await b.goto(draftUrl);
+    await editorOf(b).getByText('Purpose').first().waitFor();
+
+    await editorOf(a).click();
+    await a.keyboard.press('Control+End');
+    await a.keyboard.press('Enter');
+    await a.keyboard.type('Tsukuba assesses every sensor network before it is deployed.');
+    await editorOf(b).getByText('Tsukuba assesses every sensor network').waitFor({ timeout: 5000 });
+
+    await editorOf(b).click();
+    await b.keyboard.press('Control+End');
+    await b.keyboard.press('Enter');
+    await b.keyboard.type('Residents may ask for any assessment.');
+    await editorOf(a).getByText('Residents may ask for any assessment.').waitFor({ timeout: 5000 });
+    // The other official's caret carries their name.
+    await a.locator('.collaboration-carets__label, .collaboration-cursor__label').first().waitFor({ timeout: 5000 });
+    await a.getByText('All changes saved').waitFor();
+    await b.getByText('All changes saved').waitFor();
+
+    // An expert of the hub reads along but cannot change the text.
+    const c = third.page;
+    await signIn(c, 'expert.japan@demo.minga.dev');
+    await c.goto(draftUrl);
+    await editorOf(c).getByText('Residents may ask for any assessment.').waitFor();
+    await c.getByText('You can comment on this draft').waitFor();
+    expect(await editorOf(c).getAttribute('contenteditable')).toBe('false');
+    await editorOf(c).click();
+    await c.keyboard.type('An expert tries to type here.');
+    await a.keyboard.type(' Checkpoint.');
+    await editorOf(c).getByText('Checkpoint.').waitFor();
+    expect(await editorOf(a).textContent()).not.toContain('An expert tries');
+    expect(await editorOf(c).textContent()).not.toContain('An expert tries');
+    expect(await seriousViolations(c)).toEqual([]);
+
+    await Promise.all([first.context.close(), second.context.close(), third.context.close()]);
+  });
+});
