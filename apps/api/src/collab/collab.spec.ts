@@ -139,6 +139,16 @@ describe('live drafts over /collab', () => {
     expect(reader.text()).not.toContain('xxxxxxxxxx');
   });
 
+  it('still delivers a document larger than the message limit to a fresh client in its first sync', async () => {
+    const writer = await editor(official);
+    const chunk = 'Long annex text. '.repeat(600);
+    for (let i = 0; i < 40; i++) writer.type(`Annex ${i}: ${chunk}`);
+    await allSaved(writer);
+    expect(Y.encodeStateAsUpdate(writer.doc).byteLength).toBeGreaterThan(262144);
+    const reader = await editor(official);
+    expect(reader.text()).toContain('Annex 39:');
+  });
+
   it('slows a flooding client down, then disconnects it', async () => {
     const socket = rawSocket(t.url, official.token);
     const codes = new Set<string>();
