@@ -71,6 +71,16 @@ describe('live drafts over /collab', () => {
     expect(await storedText(t, docName)).toContain('Article 2 requires');
   });
 
+  it('shows who is present to everyone on the document, and forgets a person who leaves', async () => {
+    const a = await editor(official);
+    const b = await editor(expert);
+    a.provider.awareness.setLocalStateField('user', { name: 'Official A' });
+    await eventually('B sees A present', () => [...b.provider.awareness.getStates().values()].some((s) => s['user']?.name === 'Official A'));
+    a.close();
+    open.splice(open.indexOf(a), 1);
+    await eventually('A is gone for B', () => ![...b.provider.awareness.getStates().values()].some((s) => s['user']?.name === 'Official A'));
+  });
+
   it('gives an expert comment access and a hub-less member view access, and never applies their changes', async () => {
     const commenter = await editor(expert);
     const viewer = await editor(observer);

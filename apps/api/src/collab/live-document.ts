@@ -19,6 +19,8 @@ export class LiveDocument {
   /** Updates produced in the current event-loop turn after the first one (which is sent at once). */
   turnBatch: Uint8Array[] = [];
   turnScheduled = false;
+  /** Awareness clients changed in the current turn, sent together at its end. */
+  readonly awarenessBatch = new Set<number>();
   rowsSinceCompaction = 0;
   /** For automatic versions: when the last one was taken (load counts as one) and whether anything changed since. */
   lastVersionAt = Date.now();

@@ -197,17 +197,25 @@ export class LiveDocuments implements OnApplicationShutdown {
   }
 
   private onAwarenessUpdate(live: LiveDocument, changes: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void {
-    const socket = isSocket(origin) ? origin : null;
-    const member = socket ? live.members.get(socket.id) : undefined;
+    const member = isSocket(origin) ? live.members.get(origin.id) : undefined;
     if (member) {
       for (const id of changes.added) member.awarenessClients.add(id);
       for (const id of changes.removed) member.awarenessClients.delete(id);
     }
     const changed = [...changes.added, ...changes.updated, ...changes.removed];
-    if (!changed.length || !this.namespace) return;
-    const message = awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(live.awareness, changed));
-    const target = socket ? this.namespace.to(live.room).except(socket.id) : this.namespace.to(live.room);
-    target.emit(COLLAB_EVENTS.y, live.name, message);
+    if (!changed.length) return;
+    // Cursor moves of many people in one turn go out as one message with their latest states.
+    const firstThisTurn = live.awarenessBatch.size === 0;
+    for (const id of changed) live.awarenessBatch.add(id);
+    if (firstThisTurn) setImmediate(() => this.flushAwareness(live));
+  }
+
+  private flushAwareness(live: LiveDocument): void {
+    const clients = [...live.awarenessBatch];
+    live.awarenessBatch.clear();
+    if (!clients.length || !this.namespace || live.doc.isDestroyed) return;
+    const message = awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(live.awareness, clients));
+    this.namespace.to(live.room).emit(COLLAB_EVENTS.y, live.name, message);
   }
 
   /** Group commit: everything that arrives while a commit is in flight goes into the next one. */
