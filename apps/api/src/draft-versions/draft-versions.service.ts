@@ -48,10 +48,9 @@ export class DraftVersionsService {
    * changed to match the version (y-prosemirror computes the minimal edit), so open editors see it at once.
    */
   async restore(draft: Draft, versionId: string, userId: string): Promise<DraftVersion> {
-    const target = await this.versions.meta(draft.docName, versionId);
     const json = updateToJson(await this.versions.state(draft.docName, versionId));
-    const label = `Before restoring ${target.label ?? target.createdAt}`;
-    const restorePoint = await this.versions.save(draft.docName, 'restore', await this.documents.currentState(draft.docName), label, userId);
+    // No label: the web app names a restore point by its kind and time, in the reader's language.
+    const restorePoint = await this.versions.save(draft.docName, 'restore', await this.documents.currentState(draft.docName), null, userId);
     await this.documents.change(draft.docName, (doc) => {
       prosemirrorJSONToYXmlFragment(editorSchema, json, doc.getXmlFragment(DOC_FRAGMENT));
     });

@@ -1,4 +1,4 @@
-import { ApiClient, ApiError, NETWORK_ERROR_CODE } from './api-client';
+import { ApiClient, ApiError, filenameOf, NETWORK_ERROR_CODE } from './api-client';
 import { fakeApi, json, problem } from '../testing/fake-api';
 import { session, user } from '../testing/fixtures';
 
@@ -103,5 +103,45 @@ describe('ApiClient', () => {
     const client = new ApiClient(() => Promise.resolve(new Response(null, { status: 204 })));
 
     await expect(client.request('/api/auth/session', { method: 'DELETE' })).resolves.toBeUndefined();
+  });
+
+  it('fetches a file with the token after one refresh, named by its Content-Disposition', async () => {
+    const api = fakeApi({
+      'GET /api/drafts/d-1/export': (call) =>
+        call.authorization === bearerOf('fresh')
+          ? new Response('# Plan', {
+              status: 200,
+              headers: { 'Content-Type': 'text/markdown', 'Content-Disposition': `attachment; filename="draft.md"; filename*=UTF-8''%E8%A8%88%E7%94%BB.md` },
+            })
+          : problem(401, 'unauthenticated'),
+      [REFRESH]: () => json(200, session(user(), 'fresh')),
+    });
+    const client = new ApiClient(api.fetchFn);
+    client.startSession(session(user(), 'stale'));
+
+    const file = await client.requestFile('/api/drafts/d-1/export', { query: { format: 'markdown' } });
+
+    expect(file.filename).toBe('計画.md');
+    await expect(file.blob.text()).resolves.toBe('# Plan');
+    expect(api.calls.at(-1)?.search.get('format')).toBe('markdown');
+  });
+
+  it('throws the problem of a file request that fails', async () => {
+    const client = new ApiClient(() => Promise.resolve(problem(403, 'forbidden')));
+
+    await expect(client.requestFile('/api/drafts/d-1/export')).rejects.toMatchObject({ status: 403, code: 'forbidden' });
+  });
+});
+
+describe('filenameOf', () => {
+  it.each([
+    ['attachment; filename="plan.docx"', 'plan.docx'],
+    ['attachment; filename=plan.txt', 'plan.txt'],
+    ["attachment; filename=\"draft.md\"; filename*=UTF-8''Plan%20de%20datos.md", 'Plan de datos.md'],
+    ["attachment; filename*=UTF-8'es'Plan.md", 'Plan.md'],
+    ['attachment', null],
+    [null, null],
+  ])('reads %s as %s', (header, expected) => {
+    expect(filenameOf(header)).toBe(expected);
   });
 });

@@ -36,11 +36,19 @@ type QueryValue = string | number | boolean | null | undefined;
 
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** What the answer may be; JSON (or problem details) unless a file is asked for. */
+  accept?: string;
   body?: unknown;
   query?: Record<string, QueryValue>;
   signal?: AbortSignal;
   /** Sign-in and sign-up answer 401 for wrong credentials: refreshing would not help there. */
   refreshOnUnauthorized?: boolean;
+}
+
+export interface DownloadedFile {
+  blob: Blob;
+  /** The suggested file name, or null when the answer named none. */
+  filename: string | null;
 }
 
 export type SessionListener = (session: Session | null) => void;
@@ -56,14 +64,14 @@ export class ApiClient {
   constructor(private readonly fetchFn: FetchFn = (input, init) => fetch(input, init)) {}
 
   async request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-    const response = await this.send(path, options);
-    if (response.status !== 401 || options.refreshOnUnauthorized === false) return this.read<T>(response);
-    const problem = await readProblem(response);
-    // A wrong current password is a 401 too, and a new token would not make it right.
-    if (problem.code === 'invalid_credentials') throw new ApiError(problem);
-    const session = await this.refreshSession();
-    if (!session) throw new ApiError(problem);
-    return this.read<T>(await this.send(path, options));
+    return this.read<T>(await this.sendAuthorized(path, options));
+  }
+
+  /** A file the API sends as an attachment (an export), with the name its Content-Disposition gives. */
+  async requestFile(path: string, options: RequestOptions = {}): Promise<DownloadedFile> {
+    const response = await this.sendAuthorized(path, { accept: '*/*', ...options });
+    if (!response.ok) throw new ApiError(await readProblem(response));
+    return { blob: await response.blob(), filename: filenameOf(response.headers.get('Content-Disposition')) };
   }
 
   /** Renews the session from the refresh cookie; concurrent callers share one request. */
@@ -119,8 +127,19 @@ export class ApiClient {
     for (const listener of this.listeners) listener(session);
   }
 
+  private async sendAuthorized(path: string, options: RequestOptions): Promise<Response> {
+    const response = await this.send(path, options);
+    if (response.status !== 401 || options.refreshOnUnauthorized === false) return response;
+    const problem = await readProblem(response);
+    // A wrong current password is a 401 too, and a new token would not make it right.
+    if (problem.code === 'invalid_credentials') throw new ApiError(problem);
+    const session = await this.refreshSession();
+    if (!session) throw new ApiError(problem);
+    return this.send(path, options);
+  }
+
   private async send(path: string, options: RequestOptions): Promise<Response> {
-    const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+    const headers: Record<string, string> = { Accept: options.accept ?? 'application/json, application/problem+json' };
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
     if (this.accessToken) headers['Authorization'] = `Bearer ${this.accessToken}`;
     try {
@@ -153,6 +172,21 @@ function withQuery(path: string, query: RequestOptions['query']): string {
   }
   const search = params.toString();
   return search ? `${path}?${search}` : path;
+}
+
+/** The file name of a Content-Disposition header, preferring the UTF-8 `filename*` form (RFC 6266). */
+export function filenameOf(disposition: string | null): string | null {
+  if (!disposition) return null;
+  const extended = /filename\*\s*=\s*UTF-8'[^']*'([^;]+)/i.exec(disposition);
+  if (extended) {
+    try {
+      return decodeURIComponent(extended[1].trim());
+    } catch {
+      // A malformed escape: fall back to the plain name.
+    }
+  }
+  const plain = /filename\s*=\s*"([^"]*)"|filename\s*=\s*([^;]+)/i.exec(disposition);
+  return (plain?.[1] ?? plain?.[2])?.trim() || null;
 }
 
 async function readProblem(response: Response): Promise<ProblemDetails> {

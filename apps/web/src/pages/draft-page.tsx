@@ -1,4 +1,4 @@
-// A policy draft: its facts, the status steps for those who steer it, and the live editor.
+// A policy draft: its facts, the status steps for those who steer it, exports, the live editor and its versions.
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { Draft } from '@minga/contracts';
@@ -8,6 +8,8 @@ import { useDraft } from '../features/drafts/api';
 import { DraftEditor } from '../features/drafts/draft-editor';
 import { DraftFacts } from '../features/drafts/draft-facts';
 import { DraftStatusActions } from '../features/drafts/draft-status-actions';
+import { ExportMenu } from '../features/drafts/export-menu';
+import { VERSIONS_HEADING_ID, VersionsPanel } from '../features/drafts/versions-panel';
 import { useModelPolicies } from '../features/model-policies/api';
 
 export default function DraftPage() {
@@ -25,13 +27,28 @@ export default function DraftPage() {
 }
 
 function DraftSections({ draft }: { draft: Draft }) {
+  const { t } = useTranslation();
   const modelPolicies = useModelPolicies();
   const modelPolicy = modelPolicies.data?.find((policy) => policy.id === draft.modelPolicyId);
   return (
     <>
       <DraftFacts draft={draft} modelPolicyName={modelPolicy?.name} />
       <DraftStatusActions draft={draft} />
+      <div className="draft-page-tools">
+        <nav aria-label={t('drafts.sectionsNav')} className="section-nav draft-sections-nav">
+          <ul>
+            <li>
+              <a href="#draft-text">{t('drafts.editor.heading')}</a>
+            </li>
+            <li>
+              <a href={`#${VERSIONS_HEADING_ID}`}>{t('drafts.versions.heading')}</a>
+            </li>
+          </ul>
+        </nav>
+        <ExportMenu draft={draft} />
+      </div>
       <DraftEditor draft={draft} />
+      <VersionsPanel draft={draft} />
     </>
   );
 }

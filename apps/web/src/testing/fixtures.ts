@@ -1,5 +1,5 @@
-// Test data shaped by the contracts: a Japan hub, one of its cities, people with roles, a model policy and a draft.
-import type { Draft, Hub, ModelPolicy, RoleAssignment, Session, User } from '@minga/contracts';
+// Test data shaped by the contracts: a Japan hub, one of its cities, people with roles, a model policy, a draft and its versions.
+import type { Draft, DraftVersion, Hub, ModelPolicy, RoleAssignment, Session, User } from '@minga/contracts';
 
 export const JAPAN_HUB_ID = '6f1c2a8e-3b4d-4e5f-8a9b-0c1d2e3f4a5b';
 export const TSUKUBA_CITY_ID = '7a2b3c4d-5e6f-4a8b-9c0d-1e2f3a4b5c6d';
@@ -84,6 +84,17 @@ export function draft(overrides: Partial<Draft> = {}): Draft {
     docName: `draft:${id}`,
     createdAt: '2026-01-10T09:00:00.000Z',
     updatedAt: '2026-01-12T09:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function draftVersion(overrides: Partial<DraftVersion> = {}): DraftVersion {
+  return {
+    id: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+    kind: 'named',
+    label: 'Sent to legal review',
+    createdBy: { id: '22222222-2222-4222-8222-222222222222', name: 'Haruto Sato' },
+    createdAt: '2026-01-12T09:30:00.000Z',
     ...overrides,
   };
 }
