@@ -24,7 +24,7 @@ describe('a live policy draft', () => {
   afterAll(() => browser.close());
 
   it('is created from a model policy, co-edited in two browsers, and read-only for an expert', async () => {
-    const first = await newPage(browser);
+    const first = await newPage(browser, 'en-US', { acceptDownloads: true });
     const second = await newPage(browser);
     // The audit injects axe-core, which the app's CSP forbids; only this context bypasses it.
     const third = await newPage(browser, 'en-US', { bypassCSP: true });
@@ -80,6 +80,25 @@ describe('a live policy draft', () => {
     expect(await editorOf(a).textContent()).not.toContain('An expert tries');
     expect(await editorOf(c).textContent()).not.toContain('An expert tries');
     expect(await seriousViolations(c)).toEqual([]);
+
+    // The official names a version, compares the draft with its model policy and exports it.
+    await a.getByRole('button', { name: 'Name this version' }).click();
+    await a.getByLabel('Version name').fill('Sent to legal review');
+    await a.getByRole('button', { name: 'Save version' }).click();
+    await a.getByRole('button', { name: 'Sent to legal review', exact: true }).waitFor();
+    await a.getByLabel('From').selectOption({ label: 'Model policy' });
+    await a.getByLabel('To').selectOption({ label: 'Current draft' });
+    await a.getByRole('button', { name: 'Compare', exact: true }).click();
+    await a.getByRole('heading', { name: 'Changes from Model policy to Current draft' }).waitFor();
+    await a.locator('ins', { hasText: 'Tsukuba assesses every sensor network' }).first().waitFor();
+    const download = a.waitForEvent('download');
+    await a.getByRole('button', { name: 'Export as Markdown' }).click();
+    const file = await download;
+    const path = await file.path();
+    const { readFileSync } = await import('node:fs');
+    const markdown = readFileSync(path, 'utf8');
+    expect(markdown).toContain(`# ${title}`);
+    expect(markdown).toContain('Residents may ask for any assessment.');
 
     await Promise.all([first.context.close(), second.context.close(), third.context.close()]);
   });

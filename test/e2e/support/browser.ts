@@ -9,7 +9,7 @@ export function launchBrowser(): Promise<Browser> {
 export async function newPage(
   browser: Browser,
   locale = 'en-US',
-  options: { bypassCSP?: boolean } = {},
+  options: { bypassCSP?: boolean; acceptDownloads?: boolean } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ locale, timezoneId: 'Asia/Tokyo', viewport: { width: 1280, height: 860 }, ...options });
   const page = await context.newPage();
