@@ -12,6 +12,8 @@ import { asBuffer, awarenessMessage, syncStep1Message, syncUpdateMessage } from 
 
 interface PendingWrite extends AppendedUpdate {
   live: LiveDocument;
+  /** The connection whose edit this is: it alone needs to hear that the edit is durable. */
+  writerSocketId: string | null;
 }
 
 const extractText = (doc: Y.Doc) => toPlainText(yDocToJson(doc));
@@ -165,7 +167,7 @@ export class LiveDocuments implements OnApplicationShutdown {
   private onDocUpdate(live: LiveDocument, update: Uint8Array, origin: unknown): void {
     live.changedSinceVersion = true;
     this.relay(live, update, isSocket(origin) ? origin : null);
-    this.pending.push({ live, docName: live.name, update });
+    this.pending.push({ live, docName: live.name, update, writerSocketId: isSocket(origin) ? origin.id : null });
     this.scheduleFlush();
   }
 
@@ -258,9 +260,15 @@ export class LiveDocuments implements OnApplicationShutdown {
     return this.flushing;
   }
 
+  /**
+   * `saved` goes to the writers of this batch only, once each: readers have nothing pending, and with hundreds of
+   * people on a document a room-wide `saved` per commit would double the messages the server sends.
+   */
   private afterCommit(live: LiveDocument, stateVector: Uint8Array, batch: PendingWrite[]): void {
-    this.namespace?.to(live.room).emit(COLLAB_EVENTS.saved, live.name, asBuffer(stateVector));
-    live.rowsSinceCompaction += batch.filter((w) => w.live === live).length;
+    const writes = batch.filter((w) => w.live === live);
+    const writers = new Set(writes.map((w) => w.writerSocketId).filter((id): id is string => id !== null && live.members.has(id)));
+    if (writers.size && this.namespace) this.namespace.to([...writers]).emit(COLLAB_EVENTS.saved, live.name, asBuffer(stateVector));
+    live.rowsSinceCompaction += writes.length;
     if (live.rowsSinceCompaction >= this.config.COLLAB_COMPACT_AFTER_ROWS) void this.compact(live);
     if (Date.now() - live.lastVersionAt >= this.config.COLLAB_AUTO_VERSION_MINUTES * 60_000) void this.autoVersion(live);
   }
