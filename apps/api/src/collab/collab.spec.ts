@@ -167,10 +167,8 @@ describe('live drafts over /collab', () => {
       await connected(socket);
       await join(socket, docName);
       const closed = waitFor<string>('disconnect', (done) => socket.once('disconnect', done), 10_000);
-      const step1 = encoding.createEncoder();
-      encoding.writeVarUint(step1, Y_MESSAGE_SYNC);
-      syncProtocol.writeSyncStep1(step1, new Y.Doc());
-      const message = Buffer.from(encoding.toUint8Array(step1));
+      // Cheap messages, so the test measures the limit and not the cost of answering them.
+      const message = Buffer.from([1, 0]);
       for (let i = 0; i < 1000 && socket.connected; i++) socket.emit(COLLAB_EVENTS.y, docName, message);
       await closed;
       expect(codes.has('rate_limited')).toBe(true);
