@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { LoadMoreButton } from '../../components/load-more-button';
-import { EmptyState, ErrorState, LoadingState } from '../../components/status-messages';
+import { ListTable } from '../../components/list-table';
 import { useDisplayNames } from '../../lib/display-names';
 import { useFormatters } from '../../lib/formatters';
 import { useNow } from '../../lib/use-now';
@@ -14,43 +13,31 @@ export function CitiesTable({ filters, caption }: { filters: CityFilters; captio
   const now = useNow();
   const cities = useCities(filters);
 
-  if (cities.isPending) return <LoadingState />;
-  if (cities.isError) return <ErrorState error={cities.error} onRetry={() => void cities.refetch()} />;
-  const items = cities.data.pages.flatMap((page) => page.items);
-  if (items.length === 0) return <EmptyState>{t('cities.empty')}</EmptyState>;
-
   return (
-    <>
-      <div className="table-wrap">
-        <table className="table">
-          <caption>{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('cities.name')}</th>
-              <th scope="col">{t('cities.country')}</th>
-              <th scope="col" className="numeric">{t('cities.population')}</th>
-              <th scope="col" className="numeric">{t('cities.area')}</th>
-              <th scope="col">{t('cities.localTime')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((city) => (
-              <tr key={city.id}>
-                <th scope="row">
-                  <Link to={`/cities/${city.id}`}>{city.name}</Link>
-                </th>
-                <td>{names.region(city.country)}</td>
-                <td className="numeric">{city.population === null ? t('common.notRecorded') : format.number(city.population)}</td>
-                <td className="numeric">{city.areaKm2 === null ? t('common.notRecorded') : format.areaKm2(city.areaKm2)}</td>
-                <td>{format.timeIn(city.timeZone, now)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {cities.hasNextPage && (
-        <LoadMoreButton onClick={() => void cities.fetchNextPage()} loading={cities.isFetchingNextPage} />
+    <ListTable
+      query={cities}
+      caption={caption}
+      emptyText={t('cities.empty')}
+      columns={
+        <>
+          <th scope="col">{t('cities.name')}</th>
+          <th scope="col">{t('cities.country')}</th>
+          <th scope="col" className="numeric">{t('cities.population')}</th>
+          <th scope="col" className="numeric">{t('cities.area')}</th>
+          <th scope="col">{t('cities.localTime')}</th>
+        </>
+      }
+      renderRow={(city) => (
+        <tr key={city.id}>
+          <th scope="row">
+            <Link to={`/cities/${city.id}`}>{city.name}</Link>
+          </th>
+          <td>{names.region(city.country)}</td>
+          <td className="numeric">{city.population === null ? t('common.notRecorded') : format.number(city.population)}</td>
+          <td className="numeric">{city.areaKm2 === null ? t('common.notRecorded') : format.areaKm2(city.areaKm2)}</td>
+          <td>{format.timeIn(city.timeZone, now)}</td>
+        </tr>
       )}
-    </>
+    />
   );
 }

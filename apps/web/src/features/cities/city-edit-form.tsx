@@ -1,6 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { updateCitySchema, type City } from '@minga/contracts';
+import { FormActions } from '../../components/form-actions';
 import { TextField } from '../../components/form-field';
 import { LocaleSelect } from '../../components/locale-select';
 import { ProblemAlert } from '../../components/problem-alert';
@@ -74,14 +75,7 @@ export function CityEditForm({ city, onSaved, onCancel }: CityEditFormProps) {
         defaultValue={city.areaKm2 ?? ''}
         error={errors['areaKm2']}
       />
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={update.isPending}>
-          {update.isPending ? t('common.saving') : t('cities.edit.save')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions pending={update.isPending} submitLabel={t('cities.edit.save')} onCancel={onCancel} />
     </form>
   );
 }

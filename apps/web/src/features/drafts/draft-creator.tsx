@@ -1,7 +1,7 @@
 // "New draft" for those who may start one for this city (its officials, admins); renders nothing for others.
-import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { City, ModelPolicy } from '@minga/contracts';
+import { useDisclosureForm } from '../../components/use-disclosure-form';
 import { useSession } from '../../lib/session';
 import { NewDraftForm } from './new-draft-form';
 
@@ -13,20 +13,7 @@ interface DraftCreatorProps {
 export function DraftCreator({ city, modelPolicies }: DraftCreatorProps) {
   const { t } = useTranslation();
   const { ability } = useSession();
-  const [open, setOpen] = useState(false);
-  const formArea = useRef<HTMLDivElement>(null);
-  const openButton = useRef<HTMLButtonElement>(null);
-  const opened = useRef(false);
-
-  // Keyboard focus follows the form: into it when it opens, back to the button when it closes.
-  useEffect(() => {
-    if (open) {
-      opened.current = true;
-      formArea.current?.querySelector<HTMLElement>('select, input')?.focus();
-    } else if (opened.current) {
-      openButton.current?.focus();
-    }
-  }, [open]);
+  const { open, setOpen, formArea, openButton } = useDisclosureForm('select, input');
 
   if (!ability.can('create', { kind: 'Draft', id: '', cityId: city.id, hubId: city.hubId })) return null;
 

@@ -1,8 +1,8 @@
 // Narrows the drafts list by hub, model policy and status; each choice applies at once.
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DRAFT_STATUSES, draftStatusSchema } from '@minga/contracts';
-import { SelectField } from '../../components/form-field';
+import { DRAFT_STATUSES } from '@minga/contracts';
+import { FilterSelect } from '../../components/filter-select';
 import type { DraftFilters } from './api';
 
 interface DraftFiltersFormProps {
@@ -16,45 +16,27 @@ export function DraftFiltersForm({ hubs, modelPolicies, value, onChange }: Draft
   const { t } = useTranslation();
   return (
     <form role="search" aria-label={t('drafts.filters')} className="filters" onSubmit={(event: FormEvent) => event.preventDefault()}>
-      <SelectField
+      <FilterSelect
         label={t('drafts.hub')}
-        value={value.hubId ?? ''}
-        onChange={(event) => onChange({ ...value, hubId: event.target.value || undefined })}
-      >
-        <option value="">{t('drafts.allHubs')}</option>
-        {hubs.map((hub) => (
-          <option key={hub.id} value={hub.id}>
-            {hub.name}
-          </option>
-        ))}
-      </SelectField>
-      <SelectField
+        allLabel={t('drafts.allHubs')}
+        options={hubs.map((hub) => ({ value: hub.id, label: hub.name }))}
+        value={value.hubId}
+        onChange={(hubId) => onChange({ ...value, hubId })}
+      />
+      <FilterSelect
         label={t('drafts.modelPolicy')}
-        value={value.modelPolicyId ?? ''}
-        onChange={(event) => onChange({ ...value, modelPolicyId: event.target.value || undefined })}
-      >
-        <option value="">{t('drafts.allModelPolicies')}</option>
-        {modelPolicies.map((policy) => (
-          <option key={policy.id} value={policy.id}>
-            {policy.name}
-          </option>
-        ))}
-      </SelectField>
-      <SelectField
+        allLabel={t('drafts.allModelPolicies')}
+        options={modelPolicies.map((policy) => ({ value: policy.id, label: policy.name }))}
+        value={value.modelPolicyId}
+        onChange={(modelPolicyId) => onChange({ ...value, modelPolicyId })}
+      />
+      <FilterSelect
         label={t('drafts.statusLabel')}
-        value={value.status ?? ''}
-        onChange={(event) => {
-          const status = draftStatusSchema.safeParse(event.target.value);
-          onChange({ ...value, status: status.success ? status.data : undefined });
-        }}
-      >
-        <option value="">{t('drafts.allStatuses')}</option>
-        {DRAFT_STATUSES.map((status) => (
-          <option key={status} value={status}>
-            {t(`drafts.status.${status}`)}
-          </option>
-        ))}
-      </SelectField>
+        allLabel={t('drafts.allStatuses')}
+        options={DRAFT_STATUSES.map((status) => ({ value: status, label: t(`drafts.status.${status}`) }))}
+        value={value.status}
+        onChange={(status) => onChange({ ...value, status })}
+      />
     </form>
   );
 }

@@ -1,9 +1,11 @@
 // "Name this version": keeps the draft as it is now under a name (e.g. "Sent to legal review"), for those who may update it.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createDraftVersionSchema, type Draft } from '@minga/contracts';
+import { FormActions } from '../../components/form-actions';
 import { TextField } from '../../components/form-field';
 import { ProblemAlert } from '../../components/problem-alert';
+import { useDisclosureForm } from '../../components/use-disclosure-form';
 import { useFormErrors, type FieldErrors } from '../../components/use-form-errors';
 import { useSession } from '../../lib/session';
 import { validate } from '../../lib/validation';
@@ -12,21 +14,8 @@ import { useCreateVersion } from './versions-api';
 export function NameVersion({ draft }: { draft: Draft }) {
   const { t } = useTranslation();
   const { ability } = useSession();
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, formArea, openButton } = useDisclosureForm('input');
   const [savedLabel, setSavedLabel] = useState<string | null>(null);
-  const formArea = useRef<HTMLDivElement>(null);
-  const openButton = useRef<HTMLButtonElement>(null);
-  const opened = useRef(false);
-
-  // Keyboard focus follows the form: into it when it opens, back to the button when it closes.
-  useEffect(() => {
-    if (open) {
-      opened.current = true;
-      formArea.current?.querySelector<HTMLElement>('input')?.focus();
-    } else if (opened.current) {
-      openButton.current?.focus();
-    }
-  }, [open]);
 
   if (!ability.can('update', { kind: 'Draft', id: draft.id, cityId: draft.cityId, hubId: draft.hubId })) return null;
 
@@ -95,14 +84,7 @@ function NameVersionForm({ draftId, onSaved, onCancel }: NameVersionFormProps) {
         required
         error={errors['label']}
       />
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={create.isPending}>
-          {create.isPending ? t('common.saving') : t('drafts.versions.name.save')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions pending={create.isPending} submitLabel={t('drafts.versions.name.save')} onCancel={onCancel} />
     </form>
   );
 }

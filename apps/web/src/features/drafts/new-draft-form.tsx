@@ -3,6 +3,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { createDraftSchema, type City, type ModelPolicy } from '@minga/contracts';
+import { FormActions } from '../../components/form-actions';
 import { SelectField, TextField } from '../../components/form-field';
 import { ProblemAlert } from '../../components/problem-alert';
 import { useFormErrors, type FieldErrors } from '../../components/use-form-errors';
@@ -91,16 +92,12 @@ export function NewDraftForm({ city, modelPolicies, onCancel }: NewDraftFormProp
           </option>
         ))}
       </SelectField>
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={create.isPending}>
-          {create.isPending ? t('drafts.new.creating') : t('drafts.new.create')}
-        </button>
-        {onCancel && (
-          <button type="button" className="button button--secondary" onClick={onCancel}>
-            {t('common.cancel')}
-          </button>
-        )}
-      </div>
+      <FormActions
+        pending={create.isPending}
+        submitLabel={t('drafts.new.create')}
+        pendingLabel={t('drafts.new.creating')}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -1,8 +1,9 @@
 // Narrows the people list by hub, role and a search text; selects apply at once, typing after a short pause.
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ROLES, roleSchema } from '@minga/contracts';
-import { SelectField, TextField } from '../../components/form-field';
+import { ROLES } from '@minga/contracts';
+import { FilterSelect } from '../../components/filter-select';
+import { TextField } from '../../components/form-field';
 import type { PeopleFilters } from './api';
 
 const SEARCH_DELAY_MS = 300;
@@ -30,33 +31,20 @@ export function PeopleFiltersForm({ hubs, value, onChange }: PeopleFiltersFormPr
 
   return (
     <form role="search" aria-label={t('people.filters')} className="filters" onSubmit={preventReload}>
-      <SelectField
+      <FilterSelect
         label={t('people.hub')}
-        value={value.hubId ?? ''}
-        onChange={(event) => onChange({ ...value, hubId: event.target.value || undefined })}
-      >
-        <option value="">{t('people.allHubs')}</option>
-        {hubs.map((hub) => (
-          <option key={hub.id} value={hub.id}>
-            {hub.name}
-          </option>
-        ))}
-      </SelectField>
-      <SelectField
+        allLabel={t('people.allHubs')}
+        options={hubs.map((hub) => ({ value: hub.id, label: hub.name }))}
+        value={value.hubId}
+        onChange={(hubId) => onChange({ ...value, hubId })}
+      />
+      <FilterSelect
         label={t('people.role')}
-        value={value.role ?? ''}
-        onChange={(event) => {
-          const role = roleSchema.safeParse(event.target.value);
-          onChange({ ...value, role: role.success ? role.data : undefined });
-        }}
-      >
-        <option value="">{t('people.allRoles')}</option>
-        {ROLES.map((role) => (
-          <option key={role} value={role}>
-            {t(`roles.${role}`)}
-          </option>
-        ))}
-      </SelectField>
+        allLabel={t('people.allRoles')}
+        options={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+        value={value.role}
+        onChange={(role) => onChange({ ...value, role })}
+      />
       <TextField
         label={t('people.search')}
         hint={t('people.searchHint')}

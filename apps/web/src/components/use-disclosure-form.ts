@@ -1,0 +1,21 @@
+// A form that opens in place of its button: keyboard focus goes into the form when it opens and back to the button when it closes.
+import { useEffect, useRef, useState } from 'react';
+
+/** @param focusSelector which control in the form area takes focus on opening (the first that matches). */
+export function useDisclosureForm(focusSelector: string) {
+  const [open, setOpen] = useState(false);
+  const formArea = useRef<HTMLDivElement>(null);
+  const openButton = useRef<HTMLButtonElement>(null);
+  const opened = useRef(false);
+
+  useEffect(() => {
+    if (open) {
+      opened.current = true;
+      formArea.current?.querySelector<HTMLElement>(focusSelector)?.focus();
+    } else if (opened.current) {
+      openButton.current?.focus();
+    }
+  }, [open, focusSelector]);
+
+  return { open, setOpen, formArea, openButton };
+}
