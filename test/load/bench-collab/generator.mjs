@@ -14,6 +14,9 @@ const CLIENTS = { minga: MingaClient, hocuspocus: HocuspocusClient, 'y-websocket
 
 /** Every writer inserts exactly this many characters per update, so a Yjs clock tells which update it belongs to. */
 const INSERT_LENGTH = 16;
+/** A failed saturation step is repeated (up to twice) when processes outside the benchmark used more than this (% of a core). */
+const NOISY_OTHERS_PCT = 10;
+const NOISY_RETRIES = 2;
 /** Connections opened at the same time while a scenario sets up. */
 const CONNECT_CONCURRENCY = 25;
 
@@ -217,6 +220,8 @@ async function drive(writers, rate, warmupMs, measureMs) {
   }, warmupMs + measureMs / 2);
   let sent = 0;
   let next = 0;
+  /** At most 20 ms worth of updates go out in one timer turn. */
+  const maxBurst = Math.max(1, Math.ceil(rate * 0.02));
   let before = null;
   let stopMemory = null;
   await new Promise((resolve) => {
@@ -228,10 +233,20 @@ async function drive(writers, rate, warmupMs, measureMs) {
         meter.windowStart = before.at;
       }
       if (now >= plannedEnd) return resolve();
-      const due = Math.floor(((now - t0) * rate) / 1000) - sent;
+      let due = Math.floor(((now - t0) * rate) / 1000) - sent;
+      if (due > maxBurst) {
+        // The generator fell behind (its core was busy): skip ahead instead of bursting, so a stalled generator
+        // shows as a lower sent rate rather than as server latency.
+        sent += due - maxBurst;
+        due = maxBurst;
+      }
       for (let i = 0; i < due; i++) writers[next++ % writers.length].sendOne();
       sent += due;
-      setTimeout(tick, 1);
+      // Sleep until the next send or window bound is due (timers fire at 1 ms granularity at best).
+      const after = performance.now();
+      const untilSend = t0 + ((sent + 1) * 1000) / rate - after;
+      const untilBound = (before ? plannedEnd : plannedStart) - after;
+      setTimeout(tick, Math.max(1, Math.floor(Math.min(untilSend, untilBound))));
     };
     tick();
   });
@@ -241,9 +256,13 @@ async function drive(writers, rate, warmupMs, measureMs) {
   return { cpu: cpuBetween(before, after), peakRssMb: stopMemory() };
 }
 
+/** Minga confirms durable storage with `saved`; its latency counts only once every measured update is confirmed. */
+const confirmsSaves = config.server === 'minga';
+
 async function drain(timeoutMs) {
   const deadline = performance.now() + timeoutMs;
-  while (meter.delivered < meter.expected && performance.now() < deadline) await sleep(10);
+  const done = () => meter.delivered >= meter.expected && (!confirmsSaves || meter.saved.length >= meter.sentInWindow);
+  while (!done() && performance.now() < deadline) await sleep(10);
 }
 
 const round = (value, digits = 1) => (value === null || value === undefined ? null : Number(value.toFixed(digits)));
@@ -264,7 +283,9 @@ function windowResult(rate, { cpu, peakRssMb }) {
     delivered: meter.delivered,
     lost: meter.expected - meter.delivered,
     latencyMs: { p50: round(latency.p50, 2), p99: round(latency.p99, 2), max: round(latency.max, 2), count: latency.count },
-    savedMs: saved.count ? { p50: round(saved.p50, 2), p99: round(saved.p99, 2), max: round(saved.max, 2), count: saved.count } : null,
+    savedMs: confirmsSaves
+      ? { p50: round(saved.p50, 2), p99: round(saved.p99, 2), max: round(saved.max, 2), count: saved.count, unconfirmed: meter.sentInWindow - saved.count }
+      : null,
     cpu: {
       server: round(cpu.roles.server),
       generator: round(cpu.roles.generator),
@@ -278,8 +299,21 @@ function windowResult(rate, { cpu, peakRssMb }) {
   };
 }
 
+/** Waits (bounded) until every client has received every other writer's last update, in flight or not. */
+async function settle(docs, timeoutMs = 15_000) {
+  const deadline = performance.now() + timeoutMs;
+  const behind = () =>
+    docs.some((doc) =>
+      doc.participants.some((p) =>
+        doc.writers.some((w) => w !== p.writer && (p.nextClock.get(w.clientID) ?? w.base) < Y.getState(w.doc.store, w.clientID)),
+      ),
+    );
+  while (behind() && performance.now() < deadline) await sleep(50);
+}
+
 /** Every client of a document ends with the same content, holding every writer's last update. */
-function checkConvergence(docs) {
+async function checkConvergence(docs) {
+  await settle(docs);
   const problems = [];
   for (const doc of docs) {
     let reference = null;
@@ -323,7 +357,7 @@ async function runFanout(scenario, t) {
   const window = await drive(writers, scenario.rate, t.warmupMs, t.measureMs);
   await drain(t.drainMs);
   const result = windowResult(scenario.rate, window);
-  const convergence = checkConvergence(docs);
+  const convergence = await checkConvergence(docs);
   closeDocuments(docs);
   return { ...result, connectMs: round(connectMs, 0), ...convergence, ...clientTrouble(docs) };
 }
@@ -333,7 +367,8 @@ async function runSaturation(scenario, t) {
   const writers = docs.flatMap((d) => d.writers);
   const steps = [];
   let stopReason = 'all steps passed';
-  for (const rate of scenario.steps) {
+  for (let i = 0, retries = 0; i < scenario.steps.length; i++) {
+    const rate = scenario.steps[i];
     meter = new Meter();
     const window = await drive(writers, rate, t.saturationWarmupMs, t.saturationMeasureMs);
     await drain(t.saturationDrainMs);
@@ -344,6 +379,15 @@ async function runSaturation(scenario, t) {
     if (step.sentPerSec < rate * 0.95) reasons.push(`the generator sent only ${step.sentPerSec}/s (generator-bound)`);
     step.passed = reasons.length === 0;
     steps.push(step);
+    if (!step.passed && retries < NOISY_RETRIES && step.cpu.others > NOISY_OTHERS_PCT) {
+      // Failed while something outside the benchmark was using the machine: try this step again.
+      step.retriedBecauseNoisy = true;
+      retries++;
+      i--;
+      await sleep(1000);
+      continue;
+    }
+    retries = 0;
     if (!step.passed) {
       stopReason = `${rate}/s: ${reasons.join('; ')}`;
       break;
@@ -353,7 +397,7 @@ async function runSaturation(scenario, t) {
   }
   const passed = steps.filter((s) => s.passed);
   const best = passed.length ? passed[passed.length - 1] : null;
-  const convergence = checkConvergence(docs);
+  const convergence = await checkConvergence(docs);
   closeDocuments(docs);
   return { steps, maxRate: best?.rate ?? 0, best, stopReason, connectMs: round(connectMs, 0), ...convergence, ...clientTrouble(docs) };
 }
@@ -365,6 +409,8 @@ async function runSaturation(scenario, t) {
  */
 function buildTypedDocument(edits) {
   const doc = new Y.Doc();
+  // A fixed client id (a random one changes the size of every encoded reference, by up to 5 %).
+  doc.clientID = 1_000_000_007;
   const paragraph = new Y.XmlElement('paragraph');
   const text = new Y.XmlText();
   paragraph.insert(0, [text]);
@@ -389,24 +435,29 @@ function buildTypedDocument(edits) {
 }
 
 /** Minga unloads after its grace period; unloading compacts the log into a snapshot, which is what we wait for. */
-async function waitForCompaction(docName, timeoutMs = 30_000) {
-  const db = new pg.Client({ connectionString: config.pg.benchUrl });
-  await db.connect();
-  try {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      const { rows } = await db.query(
-        `SELECT (SELECT count(*) FROM collab_updates WHERE doc_name = $1)::int AS pending,
-                (SELECT compacted_at FROM collab_documents WHERE name = $1) AS compacted`,
-        [docName],
-      );
-      if (rows[0].pending === 0 && rows[0].compacted) return true;
-      await sleep(100);
-    }
-    return false;
-  } finally {
-    await db.end();
+async function waitForCompaction(db, docName, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const { rows } = await db.query(
+      `SELECT (SELECT count(*) FROM collab_updates WHERE doc_name = $1)::int AS pending,
+              (SELECT compacted_at FROM collab_documents WHERE name = $1) AS compacted`,
+      [docName],
+    );
+    if (rows[0].pending === 0 && rows[0].compacted) return true;
+    await sleep(100);
   }
+  return false;
+}
+
+/**
+ * How often PostgreSQL has read the snapshot table: each cold load reads it once, so the difference over the cold
+ * series shows the loads really came from storage. (The statistics reach other sessions within about a second.)
+ */
+async function snapshotReads(db) {
+  const { rows } = await db.query(
+    `SELECT (coalesce(idx_scan, 0) + coalesce(seq_scan, 0))::int AS reads FROM pg_stat_user_tables WHERE relname = 'collab_documents'`,
+  );
+  return rows[0]?.reads ?? 0;
 }
 
 /** One fresh client: connect, join, sync step 2; checks the step 2 holds the whole typed document. */
@@ -472,32 +523,51 @@ async function runCold(scenario, t) {
     if (!ok) throw new Error('Minga did not confirm the typed document as saved within 30 s');
     uploadSavedMs = performance.now() - uploadStarted;
     uploader.close();
-    if (!(await waitForCompaction(docName))) throw new Error('Minga did not unload and compact the document within 30 s');
-    await sleep(300);
-    const coldResults = [];
-    for (let i = 0; i < t.coldClients; i++) {
-      coldResults.push(await timeFreshClient(docName, big));
-      // Past the unload grace period (1 s in the bench), so the next client loads from PostgreSQL again.
-      await sleep(1600);
+    const db = new pg.Client({ connectionString: config.pg.benchUrl });
+    await db.connect();
+    try {
+      if (!(await waitForCompaction(db, docName))) throw new Error('Minga did not unload and compact the document within 30 s');
+      // Statistics of the compaction's own reads reach other sessions within PostgreSQL's 10 s idle flush.
+      await sleep(10_500);
+      const readsBefore = await snapshotReads(db);
+      const coldResults = [];
+      const before = snapshot(benchPids(await postgresBackends()));
+      for (let i = 0; i < t.coldClients; i++) {
+        coldResults.push(await timeFreshClient(docName, big));
+        // Past the unload grace period (1 s in the bench), so the next client loads from PostgreSQL again.
+        await sleep(1600);
+      }
+      const coldOthers = cpuBetween(before, snapshot(benchPids(await postgresBackends()))).others;
+      // An idle backend flushes its statistics within 10 s: wait for the count to reach the joins, no longer.
+      let storageReads = (await snapshotReads(db)) - readsBefore;
+      for (let waited = 0; storageReads < t.coldClients && waited < 11_000; waited += 250) {
+        await sleep(250);
+        storageReads = (await snapshotReads(db)) - readsBefore;
+      }
+      cold = { ...freshSummary(coldResults), storageReads, othersCpu: round(coldOthers) };
+    } finally {
+      await db.end();
     }
-    cold = freshSummary(coldResults);
     holder = new Client({ url: config.url, token: config.token, docName });
     await holder.open();
   } else {
     await sleep(300);
   }
   const warmResults = [];
+  const postgres = await postgresBackends();
+  const before = snapshot(benchPids(postgres));
   for (let i = 0; i < t.warmClients; i++) {
     warmResults.push(await timeFreshClient(docName, big));
     await sleep(50);
   }
+  const warmOthers = cpuBetween(before, snapshot(benchPids(postgres))).others;
   holder.close();
   return {
     docBytes: big.update.byteLength,
     edits: scenario.edits,
     uploadSavedMs: round(uploadSavedMs, 1),
     cold,
-    warm: freshSummary(warmResults),
+    warm: { ...freshSummary(warmResults), othersCpu: round(warmOthers) },
     serverRssPeakMb: round(stopMemory()),
   };
 }

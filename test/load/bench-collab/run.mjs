@@ -6,11 +6,12 @@
 // MINGA_API_ENTRY (a built API other than dist/apps/api/main.js), BENCH_OUT (report path, default docs/benchmarks.md).
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { killAllNow, pinning, spawnNode, stopAll } from './lib/processes.mjs';
+import { CLOCK_TICKS, coreTicks } from './lib/proc-stats.mjs';
 import { renderReport } from './lib/report.mjs';
 import { ROOT, createBenchDatabase, prepareMingaDocuments, startHocuspocus, startMinga, startYWebsocket } from './lib/servers.mjs';
 import { SCENARIOS, timings } from './scenarios.mjs';
@@ -30,9 +31,12 @@ const scenarios = SCENARIOS.filter((s) => pick(process.env.BENCH_SCENARIOS, SCEN
 const log = (line) => process.stderr.write(`[bench] ${line}\n`);
 
 let database = null;
+/** Set on SIGINT/SIGTERM: no further scenario starts. */
+let stopping = false;
 let cleaning = null;
 function cleanup() {
   cleaning ??= (async () => {
+    stopping = true;
     await stopAll().catch(() => undefined);
     if (database) {
       await database.drop().catch((err) => log(`could not drop ${database.name}: ${err.message}`));
@@ -49,12 +53,38 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
 }
 process.on('exit', killAllNow);
 
+/** The newest modification time under a folder (source files only), 0 when it does not exist. */
+function newestSource(dir) {
+  if (!existsSync(dir)) return 0;
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
+    else if (/\.(ts|json)$/.test(entry.name) && !entry.name.includes('.spec.')) newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the API when its bundle is missing or older than its sources (BENCH_NO_BUILD=1 uses it as it is). */
 function ensureBuild() {
-  if (existsSync(ENTRY)) return;
-  if (ENTRY !== DEFAULT_ENTRY) throw new Error(`MINGA_API_ENTRY ${ENTRY} does not exist`);
-  log('dist/apps/api/main.js is missing: building the API (npx nx run api:build)');
-  const build = spawnSync('npx', ['nx', 'run', 'api:build', '--output-style=static'], { cwd: ROOT, stdio: 'inherit' });
+  if (ENTRY !== DEFAULT_ENTRY) {
+    if (!existsSync(ENTRY)) throw new Error(`MINGA_API_ENTRY ${ENTRY} does not exist`);
+    return;
+  }
+  const sources = Math.max(newestSource(join(ROOT, 'apps/api/src')), ...readdirSync(join(ROOT, 'libs')).map((lib) => newestSource(join(ROOT, 'libs', lib, 'src'))));
+  const built = existsSync(ENTRY) ? statSync(ENTRY).mtimeMs : 0;
+  if (built && (built >= sources || process.env.BENCH_NO_BUILD === '1')) return;
+  log(`${built ? 'dist/apps/api/main.js is older than the sources' : 'dist/apps/api/main.js is missing'}: building the API (npx nx run api:build)`);
+  const build = spawnSync('npx', ['nx', 'run', 'api:build', '--output-style=static'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
   if (build.status !== 0 || !existsSync(ENTRY)) throw new Error('Building the API failed');
+}
+
+/** CPU used on the whole machine over a short sample before the run, in % of one core. */
+async function machineBusy(ms = 2000) {
+  const before = coreTicks().all;
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  const after = coreTicks().all;
+  return ((after.busy - before.busy) / CLOCK_TICKS / (ms / 1000)) * 100;
 }
 
 function machine() {
@@ -122,6 +152,8 @@ async function main() {
   if (!pinning.enabled) log(`WARNING: no pinning (taskset ${pinning.cores >= 2 ? 'missing' : 'needs 2 cores'}): figures are not comparable`);
   const startedAt = Date.now();
   const meta = machine();
+  meta.busyBeforePct = await machineBusy();
+  if (meta.busyBeforePct > 10) log(`WARNING: the machine is busy before the run (${meta.busyBeforePct.toFixed(0)} % of a core): figures will be noisy`);
   const mingaDocs = {};
   let token = null;
 
@@ -140,10 +172,12 @@ async function main() {
     }
   } else meta.postgres = 'not used';
 
+  if (stopping) return 130;
   const results = { meta, scenarios: {}, saturationSteps: SCENARIOS.find((s) => s.id === 'd').steps };
   for (const scenario of scenarios) {
     results.scenarios[scenario.id] = {};
     for (const name of serverNames) {
+      if (stopping) return 130;
       let server = null;
       try {
         server = name === 'minga' ? await startMinga({ entry: ENTRY, databaseUrl: database.url }) : await STARTERS[name]();

@@ -35,8 +35,8 @@ export function freePort() {
  * Starts `node <script> ...args` on one core, with an IPC channel (ready and result messages) and the preload that
  * ends it when this process goes away. taskset execs node, so the child's pid is node's own.
  */
-export function spawnNode(script, args, { core, env = {}, inheritEnv = true, cwd, quiet = false } = {}) {
-  const nodeArgs = ['-r', PRELOAD, script, ...args];
+export function spawnNode(script, args, { core, env = {}, inheritEnv = true, cwd, quiet = false, execArgv = [] } = {}) {
+  const nodeArgs = [...execArgv, '-r', PRELOAD, script, ...args];
   const [command, commandArgs] = pinning.enabled
     ? ['taskset', ['-c', String(core), process.execPath, ...nodeArgs]]
     : [process.execPath, nodeArgs];

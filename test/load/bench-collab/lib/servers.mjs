@@ -10,6 +10,9 @@ export const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 const SERVERS_DIR = fileURLToPath(new URL('../servers/', import.meta.url));
 const SERVER_CORE = 0;
 
+/** BENCH_PROFILE=<dir>: every server writes a V8 CPU profile there when it stops (open it in Chrome DevTools). */
+const profileArgs = () => (process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []);
+
 export const BENCH_JWT_SECRET = 'minga-bench-secret-long-enough-for-hs256-signing';
 export const BENCH_DEMO_PASSWORD = 'minga-bench-demo-2026';
 export const DEMO_OFFICIAL = 'official.tsukuba@demo.minga.dev';
@@ -52,6 +55,7 @@ export async function startMinga({ entry, databaseUrl }) {
   const url = `http://127.0.0.1:${port}`;
   const server = spawnNode(entry, [], {
     core: SERVER_CORE,
+    execArgv: profileArgs(),
     cwd: ROOT,
     quiet: true,
     inheritEnv: false,
@@ -81,7 +85,7 @@ export async function startMinga({ entry, databaseUrl }) {
 
 async function startPeer(name, script) {
   const port = await freePort();
-  const server = spawnNode(join(SERVERS_DIR, script), [String(port)], { core: SERVER_CORE, cwd: ROOT, quiet: true });
+  const server = spawnNode(join(SERVERS_DIR, script), [String(port)], { core: SERVER_CORE, cwd: ROOT, quiet: true, execArgv: profileArgs() });
   await server.message('ready');
   return { name, url: `http://127.0.0.1:${port}`, pid: server.pid, stop: () => server.stop(5000), output: server.output };
 }
