@@ -69,6 +69,8 @@ export class SocketIOProvider extends ObservableV2<SocketIOProviderEvents> {
   access: DocAccess | null = null;
   private joined = false;
   private readonly saves: SaveTracker;
+  /** An awareness this provider made itself is destroyed with it (its timer would keep a process alive). */
+  private readonly ownsAwareness: boolean;
 
   constructor(
     serverUrl: string,
@@ -77,6 +79,7 @@ export class SocketIOProvider extends ObservableV2<SocketIOProviderEvents> {
     private readonly options: SocketIOProviderOptions,
   ) {
     super();
+    this.ownsAwareness = options.awareness === undefined;
     this.awareness = options.awareness ?? new awarenessProtocol.Awareness(doc);
     this.saves = new SaveTracker(doc);
     this.socket = io(`${serverUrl.replace(/\/$/, '')}${COLLAB_NAMESPACE}`, {
@@ -129,6 +132,7 @@ export class SocketIOProvider extends ObservableV2<SocketIOProviderEvents> {
     this.doc.off('update', this.onDocUpdate);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.socket.removeAllListeners();
+    if (this.ownsAwareness) this.awareness.destroy();
     super.destroy();
   }
 
