@@ -12,6 +12,7 @@ import {
   type DraftStatus,
   type Page,
 } from '@minga/contracts';
+import { SqlConditions } from '../common/sql-conditions';
 import { decodeCursor, pageFrom } from '../common/cursor';
 import { Problem } from '../common/problem';
 import { ModelPoliciesService } from '../model-policies/model-policies.service';
@@ -62,30 +63,21 @@ export class DraftsService {
 
   /** Most recently changed first: keyset pagination by (updated_at DESC, id), the order of every drafts index. */
   async list(query: DraftQuery): Promise<Page<Draft>> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (clause: string, ...values: unknown[]) => {
-      let sql = clause;
-      for (const value of values) {
-        params.push(value);
-        sql = sql.replace('?', `$${params.length}`);
-      }
-      where.push(sql);
-    };
-    if (query.cityId) add('d.city_id = ?', query.cityId);
-    if (query.hubId) add('c.hub_id = ?', query.hubId);
-    if (query.modelPolicyId) add('d.model_policy_id = ?', query.modelPolicyId);
-    if (query.status) add('d.status = ?', query.status);
+    const conditions = new SqlConditions();
+    if (query.cityId) conditions.add('d.city_id = ?', query.cityId);
+    if (query.hubId) conditions.add('c.hub_id = ?', query.hubId);
+    if (query.modelPolicyId) conditions.add('d.model_policy_id = ?', query.modelPolicyId);
+    if (query.status) conditions.add('d.status = ?', query.status);
     const after = decodeCursor(query.cursor, CURSOR_KEY);
     // Newer first, ties by id ascending, as the indexes are ordered; the `<=` bound is what lets the index seek.
     if (after) {
-      add('d.updated_at <= ?::timestamptz AND (d.updated_at < ?::timestamptz OR d.id > ?::uuid)', after[0], after[0], after[1]);
+      conditions.add('d.updated_at <= ?::timestamptz AND (d.updated_at < ?::timestamptz OR d.id > ?::uuid)', after[0], after[0], after[1]);
     }
-    params.push(query.limit + 1);
+    const limit = conditions.param(query.limit + 1);
     const rows: DraftRow[] = await this.db.query(
-      `${SELECT_DRAFTS} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY d.updated_at DESC, d.id ASC LIMIT $${params.length}`,
-      params,
+      `${SELECT_DRAFTS} ${conditions.where()}
+       ORDER BY d.updated_at DESC, d.id ASC LIMIT ${limit}`,
+      conditions.params,
     );
     const page = pageFrom(rows, query.limit, (r) => [r.updated_key, r.id]);
     return { items: page.items.map(toDraft), nextCursor: page.nextCursor };

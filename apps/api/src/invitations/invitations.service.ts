@@ -15,6 +15,7 @@ import {
   type SignUp,
 } from '@minga/contracts';
 import { AccessService } from '../access/access.service';
+import { SqlConditions } from '../common/sql-conditions';
 import { decodeCursor, pageFrom } from '../common/cursor';
 import { Problem } from '../common/problem';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -92,25 +93,16 @@ export class InvitationsService {
   }
 
   async list(query: InvitationQuery, viewer: Principal): Promise<Page<Invitation>> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (clause: string, ...values: unknown[]) => {
-      let sql = clause;
-      for (const value of values) {
-        params.push(value);
-        sql = sql.replace('?', `$${params.length}`);
-      }
-      where.push(sql);
-    };
-    if (query.hubId) add('COALESCE(i.hub_id, c.hub_id) = ?', query.hubId);
-    if (query.status) where.push(STATUS_SQL[query.status]);
+    const conditions = new SqlConditions();
+    if (query.hubId) conditions.add('COALESCE(i.hub_id, c.hub_id) = ?', query.hubId);
+    if (query.status) conditions.add(STATUS_SQL[query.status]);
     const after = decodeCursor(query.cursor, CURSOR_KEY);
-    if (after) add('(i.created_at, i.id) < (?::timestamptz, ?::uuid)', after[0], after[1]);
-    params.push(query.limit + 1);
+    if (after) conditions.add('(i.created_at, i.id) < (?::timestamptz, ?::uuid)', after[0], after[1]);
+    const limit = conditions.param(query.limit + 1);
     const rows: InvitationRow[] = await this.db.query(
-      `${SELECT_INVITATIONS} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY i.created_at DESC, i.id DESC LIMIT $${params.length}`,
-      params,
+      `${SELECT_INVITATIONS} ${conditions.where()}
+       ORDER BY i.created_at DESC, i.id DESC LIMIT ${limit}`,
+      conditions.params,
     );
     const ability = this.access.abilityFor(viewer);
     const page = pageFrom(rows, query.limit, (r) => [r.created_key, r.id]);

@@ -5,6 +5,7 @@ import type { PrincipalRole } from '@minga/access';
 import type { RoleAssignment, RoleGrant } from '@minga/contracts';
 import { AccessChanges } from '../access/access-changes';
 import { Problem } from '../common/problem';
+import { SqlConditions } from '../common/sql-conditions';
 import { RoleAssignmentEntity } from './role-assignment.entity';
 
 interface RoleRow {
@@ -57,18 +58,13 @@ export class RolesService {
   }
 
   async list(filter: RoleFilter): Promise<RoleAssignment[]> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (clause: string, value: unknown) => {
-      params.push(value);
-      where.push(clause.replace('?', `$${params.length}`));
-    };
-    if (filter.userId) add('ra.user_id = ?', filter.userId);
-    if (filter.hubId) add('COALESCE(ra.hub_id, c.hub_id) = ?', filter.hubId);
-    if (filter.cityId) add('ra.city_id = ?', filter.cityId);
-    if (filter.role) add('ra.role = ?', filter.role);
-    const sql = `${SELECT_WITH_SCOPE} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ra.created_at, ra.id LIMIT 1000`;
-    const rows: RoleRow[] = await this.db.query(sql, params);
+    const conditions = new SqlConditions();
+    if (filter.userId) conditions.add('ra.user_id = ?', filter.userId);
+    if (filter.hubId) conditions.add('COALESCE(ra.hub_id, c.hub_id) = ?', filter.hubId);
+    if (filter.cityId) conditions.add('ra.city_id = ?', filter.cityId);
+    if (filter.role) conditions.add('ra.role = ?', filter.role);
+    const sql = `${SELECT_WITH_SCOPE} ${conditions.where()} ORDER BY ra.created_at, ra.id LIMIT 1000`;
+    const rows: RoleRow[] = await this.db.query(sql, conditions.params);
     return rows.map(toRoleAssignment);
   }
 
