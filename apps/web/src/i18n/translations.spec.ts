@@ -26,14 +26,14 @@ describe('translations', () => {
 
   it.each(Object.entries(translations))('%s fills the same placeholders as English, and no text is empty', (_language, translated) => {
     for (const [key, text] of Object.entries(english)) {
-      expect(translated[key]?.trim(), key).toBeTruthy();
+      expect(translated[key]?.trim() ?? '', key).toMatch(/\S/);
       expect(placeholders(translated[key] ?? ''), key).toEqual(placeholders(text));
     }
   });
 
   it('names every role and explains every error code of the API', () => {
-    for (const roleName of ROLES) expect(english[`roles.${roleName}`], roleName).toBeTruthy();
-    for (const code of Object.keys(ERROR_CODES)) expect(english[`errors.${code}`], code).toBeTruthy();
+    for (const roleName of ROLES) expect(english[`roles.${roleName}`] ?? '', roleName).toMatch(/\S/);
+    for (const code of Object.keys(ERROR_CODES)) expect(english[`errors.${code}`] ?? '', code).toMatch(/\S/);
   });
 
   it('translates Japanese and Spanish rather than copying English', () => {
