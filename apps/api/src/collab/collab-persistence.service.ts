@@ -34,14 +34,6 @@ export class CollabPersistence {
     });
   }
 
-  async exists(name: string): Promise<boolean> {
-    const rows: unknown[] = await this.db.query(
-      'SELECT 1 FROM collab_documents WHERE name = $1 UNION ALL SELECT 1 FROM collab_updates WHERE doc_name = $1 LIMIT 1',
-      [name],
-    );
-    return rows.length > 0;
-  }
-
   /** One multi-row INSERT for a whole group commit. */
   async append(batch: AppendedUpdate[]): Promise<void> {
     if (batch.length === 0) return;

@@ -55,10 +55,6 @@ export class LiveDocuments implements OnApplicationShutdown {
     return this.docs.get(name);
   }
 
-  openCount(): number {
-    return this.docs.size;
-  }
-
   /** Loads a document once, however many clients join it at the same moment. */
   async acquire(name: string): Promise<LiveDocument> {
     await this.unloading.get(name);

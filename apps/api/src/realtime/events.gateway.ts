@@ -1,5 +1,5 @@
 import { Inject } from '@nestjs/common';
-import { WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGatewayInit } from '@nestjs/websockets';
+import { WebSocketGateway, type OnGatewayConnection, type OnGatewayInit } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
 import { PRINCIPAL_RESOLVER, type PrincipalResolver } from '../access/principal-resolver';
 import { socketAuthMiddleware, type AuthenticatedSocketData } from './socket-auth.middleware';
@@ -10,7 +10,6 @@ import { socketAuthMiddleware, type AuthenticatedSocketData } from './socket-aut
  */
 @WebSocketGateway({ namespace: '/events' })
 export class EventsGateway implements OnGatewayInit, OnGatewayConnection {
-  @WebSocketServer() private readonly namespace!: Namespace;
 
   constructor(@Inject(PRINCIPAL_RESOLVER) private readonly resolver: PrincipalResolver) {}
 
@@ -22,10 +21,5 @@ export class EventsGateway implements OnGatewayInit, OnGatewayConnection {
     const { principal } = socket.data as AuthenticatedSocketData;
     await socket.join(`user:${principal.id}`);
     socket.emit('session', { userId: principal.id, roles: principal.roles });
-  }
-
-  /** Ends every live connection of a user, e.g. after their account or sessions are revoked. */
-  disconnectUser(userId: string): void {
-    this.namespace.in(`user:${userId}`).disconnectSockets(true);
   }
 }
