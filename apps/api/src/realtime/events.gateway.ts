@@ -10,7 +10,6 @@ import { socketAuthMiddleware, type AuthenticatedSocketData } from './socket-aut
  */
 @WebSocketGateway({ namespace: '/events' })
 export class EventsGateway implements OnGatewayInit, OnGatewayConnection {
-
   constructor(@Inject(PRINCIPAL_RESOLVER) private readonly resolver: PrincipalResolver) {}
 
   afterInit(namespace: Namespace): void {
