@@ -4,6 +4,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { COLLAB_EVENTS, type DocAccess } from '@minga/contracts';
 import { toPlainText, yDocToJson } from '@minga/editor';
+import { broadcastPrebuilt } from '../realtime/prebuilt-broadcast';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CollabPersistence, type AppendedUpdate } from './collab-persistence.service';
 import { DocumentVersions } from './document-versions.service';
@@ -173,12 +174,9 @@ export class LiveDocuments implements OnApplicationShutdown {
    * update back to it, which Yjs ignores.
    */
   private relay(live: LiveDocument, update: Uint8Array, origin: Socket | null): void {
-    const nsp = this.namespace;
-    if (!nsp) return;
     if (!live.turnScheduled) {
       live.turnScheduled = true;
-      const target = origin ? nsp.to(live.room).except(origin.id) : nsp.to(live.room);
-      target.emit(COLLAB_EVENTS.y, live.name, syncUpdateMessage(update));
+      this.broadcast(live, syncUpdateMessage(update), origin);
       setImmediate(() => this.endTurn(live));
       return;
     }
@@ -191,7 +189,15 @@ export class LiveDocuments implements OnApplicationShutdown {
     if (batch.length === 0) return;
     live.turnBatch = [];
     const merged = batch.length === 1 ? batch[0] : Y.mergeUpdates(batch);
-    this.namespace?.to(live.room).emit(COLLAB_EVENTS.y, live.name, syncUpdateMessage(merged));
+    this.broadcast(live, syncUpdateMessage(merged), null);
+  }
+
+  /** One y-protocols message to every member of a document, except the connection it came from. */
+  private broadcast(live: LiveDocument, message: Buffer, except: Socket | null): void {
+    if (!this.namespace) return;
+    const recipients: Socket[] = [];
+    for (const member of live.members.values()) if (member.socket !== except) recipients.push(member.socket);
+    broadcastPrebuilt(this.namespace, recipients, COLLAB_EVENTS.y, live.name, message);
   }
 
   private onAwarenessUpdate(live: LiveDocument, changes: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void {
@@ -211,9 +217,8 @@ export class LiveDocuments implements OnApplicationShutdown {
   private flushAwareness(live: LiveDocument): void {
     const clients = [...live.awarenessBatch];
     live.awarenessBatch.clear();
-    if (!clients.length || !this.namespace || live.doc.isDestroyed) return;
-    const message = awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(live.awareness, clients));
-    this.namespace.to(live.room).emit(COLLAB_EVENTS.y, live.name, message);
+    if (!clients.length || live.doc.isDestroyed) return;
+    this.broadcast(live, awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(live.awareness, clients)), null);
   }
 
   /** Group commit: everything that arrives while a commit is in flight goes into the next one. */

@@ -1,0 +1,54 @@
+import type { Namespace, Socket } from 'socket.io';
+import * as ws from 'ws';
+
+/** ws exports its frame builder (engine.io uses it the same way) but @types/ws does not declare it. */
+interface FrameBuilder {
+  frame(data: Buffer, options: { fin: boolean; rsv1: boolean; opcode: number; mask: boolean; readOnly: boolean }): Buffer[];
+}
+const { Sender } = ws as unknown as { Sender: FrameBuilder };
+
+/** The parts of engine.io's socket and WebSocket transport this fast path looks at (not in socket.io's types). */
+interface EngineConnection {
+  readyState: string;
+  upgrading: boolean;
+  writeBuffer: unknown[];
+  transport: {
+    name: string;
+    writable: boolean;
+    perMessageDeflate?: unknown;
+    socket?: { readyState: number; _sender?: { sendFrame(list: Buffer[], cb?: () => void): void } };
+  };
+}
+
+const SOCKET_IO_EVENT = 2;
+const WS_BINARY_OPCODE = 2;
+const WS_OPEN = 1;
+
+/**
+ * Sends one socket.io event to many sockets, encoding the packet and building its WebSocket frame once instead of
+ * once per recipient (socket.io pre-builds frames only for text packets, not for the msgpack parser's binary ones).
+ * A socket whose engine.io connection is idle on a WebSocket gets the frame written straight to it; one with
+ * packets still queued in engine.io, upgrading, or on HTTP long-polling goes through `socket.emit`, so no message
+ * ever overtakes an earlier one.
+ */
+export function broadcastPrebuilt(namespace: Namespace, recipients: Iterable<Socket>, event: string, ...args: unknown[]): void {
+  const encoded: unknown[] = namespace.server.encoder.encode({ type: SOCKET_IO_EVENT, nsp: namespace.name, data: [event, ...args] });
+  const frame =
+    encoded.length === 1 && Buffer.isBuffer(encoded[0])
+      ? Buffer.concat(Sender.frame(encoded[0], { fin: true, rsv1: false, opcode: WS_BINARY_OPCODE, mask: false, readOnly: false }))
+      : null;
+  for (const socket of recipients) {
+    const sender = frame ? idleWebSocketSender(socket) : null;
+    if (sender && frame) sender.sendFrame([frame]);
+    else socket.emit(event, ...args);
+  }
+}
+
+function idleWebSocketSender(socket: Socket) {
+  const conn = socket.conn as unknown as EngineConnection;
+  const { transport } = conn;
+  if (conn.readyState !== 'open' || conn.upgrading || conn.writeBuffer.length > 0) return null;
+  if (transport.name !== 'websocket' || !transport.writable || transport.perMessageDeflate) return null;
+  if (transport.socket?.readyState !== WS_OPEN) return null;
+  return transport.socket._sender ?? null;
+}
