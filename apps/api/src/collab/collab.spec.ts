@@ -40,7 +40,13 @@ describe('live drafts over /collab', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp({ COLLAB_UNLOAD_GRACE_SECONDS: '0.2', COLLAB_MAX_MESSAGE_BYTES: '262144', COLLAB_MESSAGES_PER_SECOND: '200' });
+    t = await startTestApp({
+      COLLAB_UNLOAD_GRACE_SECONDS: '0.2',
+      COLLAB_MAX_MESSAGE_BYTES: '262144',
+      COLLAB_MESSAGES_PER_SECOND: '200',
+      COLLAB_COMPACT_AFTER_ROWS: '10',
+      COLLAB_COMPACT_MIN_INTERVAL_SECONDS: '0',
+    });
     official = await createPerson(t, [{ role: 'official', cityName: 'Tsukuba' }]);
     expert = await createPerson(t, [{ role: 'expert', hubKey: 'japan' }]);
     observer = await createPerson(t, [{ role: 'observer' }]);
@@ -195,6 +201,20 @@ describe('live drafts over /collab', () => {
     await t.http().delete(`/api/role-assignments/${roles.body[0].id}`).set(bearer(admin)).expect(204);
     await downgraded;
     expect(e.provider.access).toBe('view');
+  });
+
+  it('compacts the log of an open document once it passes the row threshold, losing nothing', async () => {
+    const e = await editor(official);
+    for (let i = 0; i < 25; i++) {
+      e.type(`Clause ${i}. `);
+      await allSaved(e);
+    }
+    await eventually('compaction while open', async () => {
+      const [{ n }]: { n: number }[] = await t.db.query('SELECT count(*)::int AS n FROM collab_updates WHERE doc_name = $1', [docName]);
+      return n < 10;
+    });
+    expect(await storedText(t, docName)).toBe(e.text());
+    expect(e.text()).toContain('Clause 24. ');
   });
 
   it('compacts the log into a snapshot when the last client leaves, losing nothing', async () => {

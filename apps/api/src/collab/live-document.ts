@@ -22,6 +22,7 @@ export class LiveDocument {
   /** Awareness clients changed in the current turn, sent together at its end. */
   readonly awarenessBatch = new Set<number>();
   rowsSinceCompaction = 0;
+  lastCompactionAt = 0;
   /** For automatic versions: when the last one was taken (load counts as one) and whether anything changed since. */
   lastVersionAt = Date.now();
   changedSinceVersion = false;

@@ -270,7 +270,7 @@ export class LiveDocuments implements OnApplicationShutdown {
     const writers = new Set(writes.map((w) => w.writerSocketId).filter((id): id is string => id !== null && live.members.has(id)));
     if (writers.size && this.namespace) this.namespace.to([...writers]).emit(COLLAB_EVENTS.saved, live.name, asBuffer(stateVector));
     live.rowsSinceCompaction += writes.length;
-    if (live.rowsSinceCompaction >= this.config.COLLAB_COMPACT_AFTER_ROWS) void this.compact(live);
+    if (this.dueForCompaction(live)) void this.compact(live);
     if (Date.now() - live.lastVersionAt >= this.config.COLLAB_AUTO_VERSION_MINUTES * 60_000) void this.autoVersion(live);
   }
 
@@ -284,8 +284,20 @@ export class LiveDocuments implements OnApplicationShutdown {
       .catch((err: unknown) => this.logger.error(`Automatic version of ${live.name} failed: ${String(err)}`));
   }
 
+  /**
+   * Compaction rebuilds the whole document from storage, so its cost grows with the document, not with the rows:
+   * past the row threshold it runs at most once per interval, or a flood of edits would have it run many times a second.
+   */
+  private dueForCompaction(live: LiveDocument): boolean {
+    return (
+      live.rowsSinceCompaction >= this.config.COLLAB_COMPACT_AFTER_ROWS &&
+      Date.now() - live.lastCompactionAt >= this.config.COLLAB_COMPACT_MIN_INTERVAL_SECONDS * 1000
+    );
+  }
+
   private compact(live: LiveDocument): Promise<void> {
     if (live.compacting) return live.compacting;
+    live.lastCompactionAt = Date.now();
     const rowsBefore = live.rowsSinceCompaction;
     live.compacting = this.persistence
       .compact(live.name, extractText)
