@@ -267,8 +267,12 @@ export class LiveDocuments implements OnApplicationShutdown {
    */
   private afterCommit(live: LiveDocument, stateVector: Uint8Array, batch: PendingWrite[]): void {
     const writes = batch.filter((w) => w.live === live);
-    const writers = new Set(writes.map((w) => w.writerSocketId).filter((id): id is string => id !== null && live.members.has(id)));
-    if (writers.size && this.namespace) this.namespace.to([...writers]).emit(COLLAB_EVENTS.saved, live.name, asBuffer(stateVector));
+    const writers = new Set<Socket>();
+    for (const write of writes) {
+      const member = write.writerSocketId === null ? undefined : live.members.get(write.writerSocketId);
+      if (member) writers.add(member.socket);
+    }
+    if (writers.size && this.namespace) broadcastPrebuilt(this.namespace, writers, COLLAB_EVENTS.saved, live.name, asBuffer(stateVector));
     live.rowsSinceCompaction += writes.length;
     if (this.dueForCompaction(live)) void this.compact(live);
     if (Date.now() - live.lastVersionAt >= this.config.COLLAB_AUTO_VERSION_MINUTES * 60_000) void this.autoVersion(live);
