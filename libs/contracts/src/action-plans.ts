@@ -160,6 +160,10 @@ export const TABLE_FORMATS = ['json', 'csv'] as const;
 export const tableFormatQuerySchema = z.object({ format: z.enum(TABLE_FORMATS).optional() });
 export type TableFormat = (typeof TABLE_FORMATS)[number];
 
+/** A plan is a workplan people read, not a database: these bound every list of a plan (and every import). */
+export const MAX_MILESTONES_PER_PLAN = 500;
+export const MAX_KPIS_PER_PLAN = 50;
+
 /** CSV imports are bounded so one request cannot hold a transaction open for long. */
 export const MAX_IMPORT_ROWS = 5000;
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
