@@ -222,7 +222,7 @@ export class KpisService {
       `INSERT INTO kpi_measurements (id, kpi_id, measured_on, value, source, note)
        SELECT r.id, r.kpi_id, r.date, r.value, r.source, r.note
        FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, kpi_id uuid, date date, value float8, source text, note text)`,
-      [JSON.stringify(measurements)],
+      [JSON.stringify(measurements.map((m) => ({ id: m.id, kpi_id: m.kpiId, date: m.date, value: m.value, source: m.source, note: m.note })))],
     );
     await this.history.record(
       em,

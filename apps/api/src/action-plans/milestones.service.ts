@@ -212,11 +212,12 @@ export class MilestonesService {
     );
     const tasks = milestones.flatMap((m) => m.tasks.map((t) => ({ ...t, milestone_id: m.id })));
     if (tasks.length) {
-      // clock_timestamp() keeps the tasks of a milestone in the order they were given.
+      // One microsecond apart, so the tasks of a milestone keep the order they were given in.
       await em.query(
         `INSERT INTO milestone_tasks (id, milestone_id, title, done, created_at)
-         SELECT r.id, r.milestone_id, r.title, r.done, clock_timestamp()
-         FROM jsonb_to_recordset($1::jsonb) WITH ORDINALITY AS r(id uuid, milestone_id uuid, title text, done boolean, n bigint) ORDER BY n`,
+         SELECT (e.value->>'id')::uuid, (e.value->>'milestone_id')::uuid, e.value->>'title', (e.value->>'done')::boolean,
+                now() + e.n * interval '1 microsecond'
+         FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(value, n)`,
         [JSON.stringify(tasks)],
       );
     }
