@@ -19,15 +19,18 @@ export type CsvCell = string | number | boolean | null | undefined;
  * Cells that start like a formula are prefixed with a quote, so opening an export never runs someone's formula.
  */
 export function csvFile(res: Response, filename: string, columns: readonly string[], rows: CsvCell[][]): StreamableFile {
-  const text = stringify(rows.map((row) => row.map(safeCell)), { header: true, columns: [...columns], bom: true });
+  const text = stringify(rows.map((row) => row.map(safeCell)), CSV_OPTIONS(columns));
   res.setHeader('Content-Type', 'text/csv; charset=utf-8');
   res.setHeader('Content-Disposition', `attachment; filename="${filename}.csv"`);
   return new StreamableFile(Buffer.from(text, 'utf8'));
 }
 
 export function csvText(columns: readonly string[], rows: CsvCell[][]): string {
-  return stringify(rows.map((row) => row.map(safeCell)), { header: true, columns: [...columns], bom: true });
+  return stringify(rows.map((row) => row.map(safeCell)), CSV_OPTIONS(columns));
 }
+
+// Booleans as true/false (csv-stringify writes false as an empty cell by default).
+const CSV_OPTIONS = (columns: readonly string[]) => ({ header: true, columns: [...columns], bom: true, cast: { boolean: (v: boolean) => String(v) } });
 
 function safeCell(cell: CsvCell): CsvCell {
   return typeof cell === 'string' && /^[=+\-@\t\r]/.test(cell) && !/^-?\d/.test(cell) ? `'${cell}` : cell;
