@@ -43,3 +43,6 @@ export function ChartFigure({ caption, summary, chart, table, initialView = 'cha
     </figure>
   );
 }
+
+/** What a chart draws before its container is measured (and in tests, where nothing has a size). */
+export const CHART_SIZE_BEFORE_LAYOUT = { width: 640, height: 256 };

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Kpi, Measurement } from '@minga/contracts';
 import { useFormatters } from '../lib/formatters';
-import { ChartFigure } from './chart-figure';
+import { CHART_SIZE_BEFORE_LAYOUT, ChartFigure } from './chart-figure';
 import { TableExport } from './table-export';
 
 export type ChartKpi = Pick<Kpi, 'name' | 'unit' | 'baselineValue' | 'baselineDate' | 'targetValue' | 'targetDate'>;
@@ -50,7 +50,7 @@ export function KpiChart({ kpi, measurements, filename }: KpiChartProps) {
   const dayLabel = (x: number) => format.day(new Date(x).toISOString().slice(0, 10));
 
   const chart = (
-    <ResponsiveContainer width="100%" height="100%">
+    <ResponsiveContainer width="100%" height="100%" initialDimension={CHART_SIZE_BEFORE_LAYOUT}>
       <LineChart margin={{ top: 16, right: 24, bottom: 8, left: 8 }} accessibilityLayer={false}>
         <CartesianGrid stroke="#d5dae1" strokeDasharray="3 3" />
         <XAxis dataKey="x" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={dayLabel} stroke="#4f5b6a" />

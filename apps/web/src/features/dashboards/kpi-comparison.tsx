@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import type { CityStatus, DashboardCity } from '@minga/contracts';
-import { ChartFigure } from '../../components/chart-figure';
+import { CHART_SIZE_BEFORE_LAYOUT, ChartFigure } from '../../components/chart-figure';
 import { ProgressMeter } from '../../components/progress-meter';
 import { TableExport } from '../../components/table-export';
 import { useFormatters } from '../../lib/formatters';
@@ -31,7 +31,7 @@ export function KpiComparison({ cities, caption, filename }: { cities: Dashboard
     : t('dashboards.kpiChartEmpty');
 
   const chart = (
-    <ResponsiveContainer width="100%" height="100%">
+    <ResponsiveContainer width="100%" height="100%" initialDimension={CHART_SIZE_BEFORE_LAYOUT}>
       <BarChart data={data} layout="vertical" margin={{ top: 8, right: 32, bottom: 8, left: 8 }} accessibilityLayer={false}>
         <CartesianGrid stroke="#d5dae1" strokeDasharray="3 3" horizontal={false} />
         <XAxis type="number" domain={[0, 100]} tickFormatter={(tick: number) => format.percent(tick / 100)} stroke="#4f5b6a" />
