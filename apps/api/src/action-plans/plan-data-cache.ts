@@ -21,6 +21,8 @@ const MAX_ENTRIES = 500;
 @Injectable()
 export class PlanDataCache {
   private readonly entries = new Map<string, CachedBody & { version: string }>();
+  /** Computations under way: concurrent requests for the same answer wait for one instead of each starting its own. */
+  private readonly pending = new Map<string, Promise<CachedBody & { version: string }>>();
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
@@ -34,11 +36,19 @@ export class PlanDataCache {
       this.entries.set(key, hit);
       return hit;
     }
-    const body = await compute();
-    const entry = { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`, version };
-    this.entries.set(key, entry);
-    if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
-    return entry;
+    const flightKey = `${key}@${version}`;
+    const inFlight = this.pending.get(flightKey);
+    if (inFlight) return inFlight;
+    const computation = compute()
+      .then((body) => {
+        const entry = { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`, version };
+        this.entries.set(key, entry);
+        if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
+        return entry;
+      })
+      .finally(() => this.pending.delete(flightKey));
+    this.pending.set(flightKey, computation);
+    return computation;
   }
 
   private async revision(hubId: string | null | undefined): Promise<string> {
