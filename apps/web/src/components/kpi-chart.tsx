@@ -51,7 +51,7 @@ export function KpiChart({ kpi, measurements, filename }: KpiChartProps) {
 
   const chart = (
     <ResponsiveContainer width="100%" height="100%" initialDimension={CHART_SIZE_BEFORE_LAYOUT}>
-      <LineChart margin={{ top: 16, right: 24, bottom: 8, left: 8 }} accessibilityLayer={false}>
+      <LineChart margin={{ top: 24, right: 32, bottom: 8, left: 8 }} accessibilityLayer={false}>
         <CartesianGrid stroke="#d5dae1" strokeDasharray="3 3" />
         <XAxis dataKey="x" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={dayLabel} stroke="#4f5b6a" />
         <YAxis tickFormatter={(tick: number) => format.number(tick)} stroke="#4f5b6a" width={72} />

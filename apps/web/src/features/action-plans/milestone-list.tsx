@@ -89,7 +89,10 @@ function MilestoneItem({ plan, milestone, canEdit }: { plan: ActionPlan; milesto
         )}
       </dl>
       {milestone.tasks.length > 0 && (
-        <ul className="task-list" aria-label={t('plans.milestones.tasksOf', { title: milestone.title })}>
+        <ul
+          className={canEdit ? 'task-list task-list--editable' : 'task-list'}
+          aria-label={t('plans.milestones.tasksOf', { title: milestone.title })}
+        >
           {milestone.tasks.map((task) => (
             <li key={task.id}>
               {canEdit ? (

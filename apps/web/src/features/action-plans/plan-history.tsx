@@ -5,12 +5,26 @@ import { ListTable } from '../../components/list-table';
 import { useFormatters } from '../../lib/formatters';
 import { useHistory } from './api';
 
-/** A before/after value as text: lists joined, nothing as a dash. */
+/** A before/after value as text: lists joined, nothing (or an empty list) as a dash. */
 export function historyValue(value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
-  if (Array.isArray(value)) return value.map(historyValue).join(', ');
+  if (Array.isArray(value)) return value.length ? value.map(historyValue).join(', ') : '—';
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
+}
+
+/** The part a task or measurement belongs to is already said by "what"; its id would only be noise. */
+const PARENT_FIELDS = new Set(['milestoneId', 'kpiId', 'actionPlanId']);
+
+function ChangeLine({ action, change }: { action: HistoryEntry['action']; change: HistoryEntry['changes'][number] }) {
+  const { t } = useTranslation();
+  const field = t(`plans.history.field.${change.field}`, { defaultValue: change.field });
+  let text: string;
+  // A new part has only "after" values and a removed one only "before": an arrow from nothing says nothing.
+  if (action === 'create') text = t('plans.history.value', { field, value: historyValue(change.after) });
+  else if (action === 'delete') text = t('plans.history.value', { field, value: historyValue(change.before) });
+  else text = t('plans.history.change', { field, before: historyValue(change.before), after: historyValue(change.after) });
+  return <p className="history-change">{text}</p>;
 }
 
 export function PlanHistory({ planId, caption }: { planId: string; caption: string }) {
@@ -42,15 +56,11 @@ export function PlanHistory({ planId, caption }: { planId: string; caption: stri
             })}
           </td>
           <td>
-            {entry.changes.map((change) => (
-              <p key={change.field} className="history-change">
-                {t('plans.history.change', {
-                  field: change.field,
-                  before: historyValue(change.before),
-                  after: historyValue(change.after),
-                })}
-              </p>
-            ))}
+            {entry.changes
+              .filter((change) => !PARENT_FIELDS.has(change.field))
+              .map((change) => (
+                <ChangeLine key={change.field} action={entry.action} change={change} />
+              ))}
           </td>
         </tr>
       )}

@@ -40,7 +40,7 @@ export function CityStanding({ cities, caption, filename }: { cities: DashboardC
                 <td>
                   <CityStatusTag status={city.status} />
                 </td>
-                <td>
+                <td className="reasons-cell">
                   <Reasons city={city} />
                 </td>
                 <td className="numeric">{format.number(city.milestonesDue)}</td>

@@ -15,7 +15,7 @@ export function DashboardTotals({ totals }: { totals: HubDashboard['totals'] }) 
     ['kpisOffTrack', totals.kpisOffTrack],
   ] as const;
   return (
-    <dl className="facts plan-summary">
+    <dl className="facts plan-summary totals">
       {items.map(([key, value]) => (
         <div className="facts-item" key={key}>
           <dt>{t(`dashboards.totals.${key}`)}</dt>

@@ -1,19 +1,11 @@
 // Cities compared by KPI progress (mean share of target reached) as bars, with the KPI counts by status as a table.
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
-import type { CityStatus, DashboardCity } from '@minga/contracts';
+import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import type { DashboardCity } from '@minga/contracts';
 import { CHART_SIZE_BEFORE_LAYOUT, ChartFigure } from '../../components/chart-figure';
 import { ProgressMeter } from '../../components/progress-meter';
 import { TableExport } from '../../components/table-export';
 import { useFormatters } from '../../lib/formatters';
-
-// The same hues as the status pills' text, all at least 3:1 against white as graphics must be.
-const BAR_COLOURS: Record<CityStatus, string> = {
-  on_track: '#1d6537',
-  at_risk: '#8a5a00',
-  behind: '#a4262c',
-  no_plan: '#4f5b6a',
-};
 
 export function KpiComparison({ cities, caption, filename }: { cities: DashboardCity[]; caption: string; filename: string }) {
   const { t } = useTranslation();
@@ -22,7 +14,6 @@ export function KpiComparison({ cities, caption, filename }: { cities: Dashboard
   const data = measured.map((city) => ({
     name: city.name,
     share: Math.round((city.kpiProgress ?? 0) * 100),
-    status: city.status,
   }));
   const summary = measured.length
     ? t('dashboards.kpiChartSummary', {
@@ -32,24 +23,21 @@ export function KpiComparison({ cities, caption, filename }: { cities: Dashboard
 
   const chart = (
     <ResponsiveContainer width="100%" height="100%" initialDimension={CHART_SIZE_BEFORE_LAYOUT}>
-      <BarChart data={data} layout="vertical" margin={{ top: 8, right: 32, bottom: 8, left: 8 }} accessibilityLayer={false}>
+      <BarChart data={data} layout="vertical" margin={{ top: 24, right: 48, bottom: 8, left: 8 }} accessibilityLayer={false}>
         <CartesianGrid stroke="#d5dae1" strokeDasharray="3 3" horizontal={false} />
         <XAxis type="number" domain={[0, 100]} tickFormatter={(tick: number) => format.percent(tick / 100)} stroke="#4f5b6a" />
         <YAxis type="category" dataKey="name" width={120} stroke="#4f5b6a" />
         <ReferenceLine x={100} stroke="#1d6537" strokeWidth={2} label={{ value: t('kpis.target'), position: 'top', fill: '#1d6537' }} />
         <Bar
           dataKey="share"
+          fill="#1f4e8c"
           isAnimationActive={false}
           label={{
             position: 'right',
             formatter: (value: unknown) => format.percent(Number(value) / 100),
             fill: '#1c2430',
           }}
-        >
-          {data.map((entry) => (
-            <Cell key={entry.name} fill={BAR_COLOURS[entry.status]} />
-          ))}
-        </Bar>
+        />
       </BarChart>
     </ResponsiveContainer>
   );

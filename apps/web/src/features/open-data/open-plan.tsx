@@ -41,10 +41,10 @@ export function OpenPlan({ plan }: { plan: OpenPlanData }) {
           <dd>{format.date(plan.updatedAt)}</dd>
         </div>
       </dl>
-      <h3>{t('plans.statementOfIntent')}</h3>
+      <h3 className="subsection-heading">{t('plans.statementOfIntent')}</h3>
       <p className="plan-intent">{plan.statementOfIntent || t('plans.noStatement')}</p>
 
-      <h3>{t('plans.milestonesLabel')}</h3>
+      <h3 className="subsection-heading">{t('plans.milestonesLabel')}</h3>
       {plan.milestones.length === 0 ? (
         <EmptyState>{t('plans.milestones.empty')}</EmptyState>
       ) : (
@@ -75,10 +75,9 @@ export function OpenPlan({ plan }: { plan: OpenPlanData }) {
                     <MilestoneStatusTag status={milestone.status} /> {milestone.overdue && <OverdueFlag />}
                   </td>
                   <td>
-                    {t('plans.milestones.tasksDone', {
-                      done: milestone.tasksDone,
-                      total: milestone.taskCount,
-                    })}
+                    {milestone.taskCount === 0
+                      ? t('plans.milestones.noTasks')
+                      : t('plans.milestones.tasksDone', { done: milestone.tasksDone, total: milestone.taskCount })}
                   </td>
                 </tr>
               ))}
@@ -87,7 +86,7 @@ export function OpenPlan({ plan }: { plan: OpenPlanData }) {
         </div>
       )}
 
-      <h3>{t('kpis.title')}</h3>
+      <h3 className="subsection-heading">{t('kpis.title')}</h3>
       {plan.kpis.length === 0 ? (
         <EmptyState>{t('kpis.empty')}</EmptyState>
       ) : (
