@@ -48,7 +48,7 @@ describe('MilestoneForm', () => {
 
     expect(screen.getByLabelText('Milestone')).toHaveAccessibleDescription('This field is required.');
     expect(screen.getByLabelText('Milestone')).toHaveFocus();
-    expect(screen.getByLabelText('Evidence links')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByLabelText('Evidence links')).toHaveAccessibleDescription(/Enter an https:\/\/ address/);
     expect(api.calls.some((call) => call.method === 'POST' && call.path.endsWith('/milestones'))).toBe(false);
 
     await userEvent.type(screen.getByLabelText('Milestone'), 'Share portal source code');
