@@ -104,7 +104,7 @@ function PlanSections({ plan }: { plan: ActionPlan }) {
         <h2 id="plan-history" tabIndex={-1}>
           {t('plans.history.title')}
         </h2>
-        <PlanHistory planId={plan.id} caption={t('plans.history.caption', { plan: planName })} />
+        <PlanHistory planId={plan.id} caption={t('plans.history.caption', { plan: planName })} filename={`${filename}-history`} />
       </section>
     </>
   );

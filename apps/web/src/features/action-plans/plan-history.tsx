@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { HistoryEntry } from '@minga/contracts';
 import { ListTable } from '../../components/list-table';
+import { TableExport } from '../../components/table-export';
 import { useFormatters } from '../../lib/formatters';
 import { useHistory } from './api';
 
@@ -27,43 +28,63 @@ function ChangeLine({ action, change }: { action: HistoryEntry['action']; change
   return <p className="history-change">{text}</p>;
 }
 
-export function PlanHistory({ planId, caption }: { planId: string; caption: string }) {
+export function PlanHistory({ planId, caption, filename }: { planId: string; caption: string; filename: string }) {
   const { t } = useTranslation();
   const format = useFormatters();
   const history = useHistory(planId);
+  const loaded = history.data?.pages.flatMap((page) => page.items) ?? [];
   return (
-    <ListTable
-      query={history}
-      caption={caption}
-      emptyText={t('plans.history.empty')}
-      columns={
-        <>
-          <th scope="col">{t('plans.history.when')}</th>
-          <th scope="col">{t('plans.history.who')}</th>
-          <th scope="col">{t('plans.history.what')}</th>
-          <th scope="col">{t('plans.history.changes')}</th>
-        </>
-      }
-      renderRow={(entry: HistoryEntry) => (
-        <tr key={entry.id}>
-          <th scope="row">
-            <time dateTime={entry.at}>{format.dateTime(entry.at)}</time>
-          </th>
-          <td>{entry.actor?.name ?? t('plans.history.system')}</td>
-          <td>
-            {t(`plans.history.action.${entry.action}`, {
-              entity: t(`plans.history.entity.${entry.entity}`),
-            })}
-          </td>
-          <td>
-            {entry.changes
-              .filter((change) => !PARENT_FIELDS.has(change.field))
-              .map((change) => (
-                <ChangeLine key={change.field} action={entry.action} change={change} />
-              ))}
-          </td>
-        </tr>
+    <>
+      <ListTable
+        query={history}
+        caption={caption}
+        emptyText={t('plans.history.empty')}
+        columns={
+          <>
+            <th scope="col">{t('plans.history.when')}</th>
+            <th scope="col">{t('plans.history.who')}</th>
+            <th scope="col">{t('plans.history.what')}</th>
+            <th scope="col">{t('plans.history.changes')}</th>
+          </>
+        }
+        renderRow={(entry: HistoryEntry) => (
+          <tr key={entry.id}>
+            <th scope="row">
+              <time dateTime={entry.at}>{format.dateTime(entry.at)}</time>
+            </th>
+            <td>{entry.actor?.name ?? t('plans.history.system')}</td>
+            <td>
+              {t(`plans.history.action.${entry.action}`, {
+                entity: t(`plans.history.entity.${entry.entity}`),
+              })}
+            </td>
+            <td>
+              {entry.changes
+                .filter((change) => !PARENT_FIELDS.has(change.field))
+                .map((change) => (
+                  <ChangeLine key={change.field} action={entry.action} change={change} />
+                ))}
+            </td>
+          </tr>
+        )}
+      />
+      {loaded.length > 0 && (
+        <TableExport
+          filename={filename}
+          subject={caption}
+          columns={['id', 'at', 'actor', 'entity', 'entity_id', 'action', 'changes']}
+          // The rows loaded so far ("Show more" loads older ones); the changes as JSON, since their fields differ by entity.
+          rows={loaded.map((entry) => ({
+            id: entry.id,
+            at: entry.at,
+            actor: entry.actor?.name ?? null,
+            entity: entry.entity,
+            entity_id: entry.entityId,
+            action: entry.action,
+            changes: JSON.stringify(entry.changes),
+          }))}
+        />
       )}
-    />
+    </>
   );
 }
