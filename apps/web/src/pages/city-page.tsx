@@ -74,9 +74,6 @@ function CityPlans({ city }: { city: City }) {
   return (
     <section className="section" aria-labelledby="city-plans">
       <h2 id="city-plans">{t('plans.title')}</h2>
-      <p>
-        <Link to={`/open-data/cities/${city.id}`}>{t('plans.cityOpenData', { city: city.name })}</Link>
-      </p>
       <CityActionPlans city={city} modelPolicies={modelPolicies.data ?? []} />
     </section>
   );

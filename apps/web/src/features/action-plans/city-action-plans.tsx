@@ -38,6 +38,11 @@ export function CityActionPlans({ city, modelPolicies }: CityActionPlansProps) {
     <>
       {plans.isPending && <LoadingState />}
       {plans.isError && <ErrorState error={plans.error} onRetry={() => void plans.refetch()} />}
+      {plans.data?.some((plan) => plan.published) && (
+        <p>
+          <Link to={`/open-data/cities/${city.id}`}>{t('plans.cityOpenData', { city: city.name })}</Link>
+        </p>
+      )}
       {plans.data?.length === 0 && <EmptyState>{t('plans.cityEmpty')}</EmptyState>}
       {plans.data && plans.data.length > 0 && (
         <>
