@@ -50,7 +50,7 @@ export class DashboardsController {
       return format === 'csv' ? matrixCsv(dashboard) : JSON.stringify(dashboard);
     });
     if (format === 'csv') res.setHeader('Content-Disposition', 'attachment; filename="dashboard.csv"');
-    sendWithEtag(req, res, cached.body, cached.etag, format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8', 'private, no-cache');
+    sendWithEtag(req, res, cached, format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8', 'private, no-cache');
   }
 }
 

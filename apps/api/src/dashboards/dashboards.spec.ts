@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { HubDashboard, ModelPolicy } from '@minga/contracts';
+import { hubDashboardSchema, type HubDashboard, type ModelPolicy } from '@minga/contracts';
 import { bearer, createPerson, hubId, startTestApp, type TestApp, type TestPerson } from '../../test/test-app';
 import { DashboardsService } from './dashboards.service';
 
@@ -15,8 +15,9 @@ describe('hub dashboards', () => {
   const tag = `Zh${randomBytes(4).toString('hex')}`;
   const hubKey = `zh-${tag.slice(2)}`;
 
+  /** Served as cached bytes, so the contract is checked here on what the client receives. */
   const dashboard = async (query = ''): Promise<HubDashboard> =>
-    (await t.http().get(`/api/hubs/${hub}/dashboard${query}`).set(bearer(coordinator)).expect(200)).body;
+    hubDashboardSchema.parse((await t.http().get(`/api/hubs/${hub}/dashboard${query}`).set(bearer(coordinator)).expect(200)).body);
 
   /** A city of the test hub with an open-data plan; `late` gives it an overdue milestone. */
   async function cityWithPlan(name: string, late: boolean): Promise<{ cityId: string; planId: string }> {

@@ -65,7 +65,7 @@ export class OpenDataController {
     const cached = await this.cache.get('open:catalog', undefined, async () =>
       JSON.stringify(dcatCatalog(this.openData.base, await this.openData.publishedCities())),
     );
-    sendWithEtag(req, res, cached.body, cached.etag, 'application/ld+json; charset=utf-8', CACHE_CONTROL);
+    sendWithEtag(req, res, cached, 'application/ld+json; charset=utf-8', CACHE_CONTROL);
   }
 
   /** Every published table and column: type, meaning and allowed values. */
@@ -74,7 +74,7 @@ export class OpenDataController {
   @ApiProblems([], { public: true })
   async dictionary(@Req() req: Request, @Res() res: Response): Promise<void> {
     const cached = await this.cache.get('open:dictionary', null, async () => JSON.stringify(dataDictionarySchema.parse(dataDictionary())));
-    sendWithEtag(req, res, cached.body, cached.etag, JSON_TYPE, CACHE_CONTROL);
+    sendWithEtag(req, res, cached, JSON_TYPE, CACHE_CONTROL);
   }
 
   /** A city's published plans in one document: milestones, KPIs with their measurements. */
@@ -87,7 +87,7 @@ export class OpenDataController {
     const cached = await this.cache.get(`open:city:${cityId}`, hubId, async () =>
       JSON.stringify(openCityPlansSchema.parse(await this.openData.cityPlans(cityId))),
     );
-    sendWithEtag(req, res, cached.body, cached.etag, JSON_TYPE, CACHE_CONTROL);
+    sendWithEtag(req, res, cached, JSON_TYPE, CACHE_CONTROL);
   }
 
   /** One published plan, in the shape of the city document; the `uri` of every plan record points here. */
@@ -100,7 +100,7 @@ export class OpenDataController {
       const [{ city_id: cityId }] = await this.openData.cityOfPlan(id);
       return JSON.stringify(openCityPlansSchema.parse(await this.openData.cityPlans(cityId, id)));
     });
-    sendWithEtag(req, res, cached.body, cached.etag, JSON_TYPE, CACHE_CONTROL);
+    sendWithEtag(req, res, cached, JSON_TYPE, CACHE_CONTROL);
   }
 
   /** One table of a city's published plans, as JSON or CSV (`?format=csv` or `Accept: text/csv`). */
@@ -121,7 +121,7 @@ export class OpenDataController {
     const cached = await this.cache.get(`open:hub:${hubId}`, hubId, async () =>
       JSON.stringify(openHubPlansSchema.parse(await this.openData.hubPlans(hubId))),
     );
-    sendWithEtag(req, res, cached.body, cached.etag, JSON_TYPE, CACHE_CONTROL);
+    sendWithEtag(req, res, cached, JSON_TYPE, CACHE_CONTROL);
   }
 
   /** One table of the published plans of a hub's cities, as JSON or CSV. */
@@ -141,7 +141,7 @@ export class OpenDataController {
       return format === 'csv' ? csvText(OPEN_CSV_COLUMNS[table], this.openData.csvRows(table, data.items)) : JSON.stringify(data);
     });
     if (format === 'csv') res.setHeader('Content-Disposition', `attachment; filename="${table}.csv"`);
-    sendWithEtag(req, res, cached.body, cached.etag, format === 'csv' ? 'text/csv; charset=utf-8' : JSON_TYPE, CACHE_CONTROL);
+    sendWithEtag(req, res, cached, format === 'csv' ? 'text/csv; charset=utf-8' : JSON_TYPE, CACHE_CONTROL);
   }
 
   /**

@@ -1,6 +1,18 @@
 import { randomBytes } from 'node:crypto';
+import { get, type IncomingHttpHeaders } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import type { ActionPlan, ModelPolicy, OpenCityPlans } from '@minga/contracts';
 import { bearer, cityId, createPerson, hubId, startTestApp, type TestApp, type TestPerson } from '../../test/test-app';
+
+function rawGet(url: string, headers: Record<string, string>): Promise<{ headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+    }).on('error', reject);
+  });
+}
 
 describe('open data', () => {
   let t: TestApp;
@@ -73,6 +85,22 @@ describe('open data', () => {
     }
     const plans = (await t.http().get(`/api/open-data/hubs/${latam}`).expect(200)).body;
     expect(plans.plans.map((p: { cityName: string }) => p.cityName)).toEqual(['Mexico City']);
+  });
+
+  it('sends each answer compressed when the client accepts it, with its own ETag, and plain otherwise', async () => {
+    const path = `/api/open-data/hubs/${latam}/kpis`;
+    const plain = await t.http().get(path).set('Accept-Encoding', 'identity').expect(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers['vary']).toBe('Accept, Accept-Encoding');
+    // Raw bytes as they travel (supertest would unzip them first).
+    const gzipped = await rawGet(`${t.url}${path}`, { 'Accept-Encoding': 'gzip' });
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(JSON.parse(gunzipSync(gzipped.body).toString('utf8'))).toEqual(plain.body);
+    const brotli = await t.http().get(path).set('Accept-Encoding', 'gzip, deflate, br').expect(200);
+    expect(brotli.headers['content-encoding']).toBe('br');
+    expect(new Set([plain.headers['etag'], gzipped.headers['etag'], brotli.headers['etag']]).size).toBe(3);
+    // The content is the same, so any of its tags is a match.
+    await t.http().get(path).set('Accept-Encoding', 'identity').set('If-None-Match', brotli.headers['etag']).expect(304);
   });
 
   it('answers 304 to a matching ETag, and sets Cache-Control', async () => {
