@@ -14,6 +14,19 @@ export type OpenDataTable = z.infer<typeof openDataTableSchema>;
 
 export const openDataFormatQuerySchema = z.object({ format: z.enum(TABLE_FORMATS).optional() });
 
+/**
+ * The measurements table grows every day a city measures, so in JSON it comes in pages (keyset cursors: pass `nextCursor` back
+ * as `cursor` until it is null). Its CSV holds every row. Other tables are
+ * bounded by the number of plans and come whole.
+ */
+export const OPEN_DATA_PAGE_SIZE = 1000;
+export const OPEN_DATA_MAX_PAGE_SIZE = 5000;
+export const openDataTableQuerySchema = openDataFormatQuerySchema.extend({
+  limit: z.coerce.number().int().min(1).max(OPEN_DATA_MAX_PAGE_SIZE).default(OPEN_DATA_PAGE_SIZE),
+  cursor: z.string().max(512).optional(),
+});
+export type OpenDataTableQuery = z.infer<typeof openDataTableQuerySchema>;
+
 const timestamp = z.iso.datetime({ offset: true });
 
 // Records carry no person fields at all (no owners, authors or editors): only what the city decided to publish.
@@ -96,8 +109,9 @@ function envelopeOf<T extends z.ZodType>(item: T) {
 export const openActionPlansSchema = envelopeOf(openActionPlanSchema);
 export const openMilestonesSchema = envelopeOf(openMilestoneSchema);
 export const openKpisSchema = envelopeOf(openKpiSchema);
-export const openMeasurementsSchema = envelopeOf(openMeasurementSchema);
-export type OpenDataSet<T> = { license: typeof OPEN_DATA_LICENSE; licenseUrl: string; uri: string; modified: string | null; items: T[] };
+/** A page of measurements: `nextCursor` asks for the next one (null on the last). */
+export const openMeasurementsSchema = envelopeOf(openMeasurementSchema).extend({ nextCursor: z.string().nullable() });
+export type OpenDataSet<T> = { license: typeof OPEN_DATA_LICENSE; licenseUrl: string; uri: string; modified: string | null; items: T[]; nextCursor?: string | null };
 
 /** A city's published plans in one document, for its public page: plans with their milestones and KPIs. */
 export const openCityPlansSchema = z.object({

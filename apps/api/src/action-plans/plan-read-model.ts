@@ -137,6 +137,9 @@ const SELECT_MEASUREMENTS = `
   JOIN action_plans p ON p.id = k.action_plan_id
   JOIN cities c ON c.id = p.city_id`;
 
+/** Where a page of measurements across many KPIs resumes: the last row's plan, KPI and date. */
+export type MeasurementKey = readonly [actionPlanId: string, kpiId: string, date: string];
+
 /** Reads for this domain and for open data; callers add conditions on p (plan), c (city), ms, k, m. */
 @Injectable()
 export class PlanReadModel {
@@ -158,6 +161,31 @@ export class PlanReadModel {
   measurements(conditions: SqlConditions, limit?: string): Promise<MeasurementRow[]> {
     return this.db.query(
       `${SELECT_MEASUREMENTS} ${conditions.where()} ORDER BY k.action_plan_id, m.kpi_id, m.measured_on, m.id ${limit ? `LIMIT ${limit}` : ''}`,
+      conditions.params,
+    );
+  }
+
+  /**
+   * A page of the measurements of many KPIs (a hub's, a city's), in the order of \`measurements\`, after \`after\`.
+   * KPIs are walked in (plan, id) order on kpis_plan_id_idx and each one's measurements on its (kpi_id, measured_on)
+   * key, so a page costs the rows it returns however deep it is; \`conditions\` are on p (plan) and c (city) only.
+   */
+  measurementPage(conditions: SqlConditions, after: MeasurementKey | null, limit: number): Promise<MeasurementRow[]> {
+    if (after) conditions.add('(k.action_plan_id, k.id) >= (?::uuid, ?::uuid)', after[0], after[1]);
+    const afterKpi = conditions.param(after?.[1] ?? null);
+    const afterDate = conditions.param(after?.[2] ?? null);
+    const take = conditions.param(limit);
+    return this.db.query(
+      `SELECT m.id, k.id AS kpi_id, k.action_plan_id, p.city_id, to_char(m.measured_on, 'YYYY-MM-DD') AS date, m.value, m.source, m.note, m.created_at
+       FROM kpis k
+       JOIN action_plans p ON p.id = k.action_plan_id
+       JOIN cities c ON c.id = p.city_id
+       CROSS JOIN LATERAL (
+         SELECT m.id, m.measured_on, m.value, m.source, m.note, m.created_at FROM kpi_measurements m
+         WHERE m.kpi_id = k.id AND m.measured_on > CASE WHEN k.id = ${afterKpi}::uuid THEN ${afterDate}::date ELSE '-infinity'::date END
+         ORDER BY m.measured_on LIMIT ${take}) m
+       ${conditions.where()}
+       ORDER BY k.action_plan_id, k.id, m.measured_on LIMIT ${take}`,
       conditions.params,
     );
   }

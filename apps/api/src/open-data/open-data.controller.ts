@@ -25,8 +25,8 @@ import {
   DcatCatalogDto,
   HubTableParamsDto,
   OpenCityPlansDto,
-  OpenDataFormatQueryDto,
   OpenDataSetDto,
+  OpenDataTableQueryDto,
   OpenHubPlansDto,
 } from './open-data.dto';
 import { OpenDataService, OPEN_CSV_COLUMNS, type OpenScope } from './open-data.service';
@@ -103,12 +103,15 @@ export class OpenDataController {
     sendWithEtag(req, res, cached, JSON_TYPE, CACHE_CONTROL);
   }
 
-  /** One table of a city's published plans, as JSON or CSV (`?format=csv` or `Accept: text/csv`). */
+  /**
+   * One table of a city's published plans, as JSON or CSV (`?format=csv` or `Accept: text/csv`). The measurements
+   * table comes in pages in JSON (`limit`, `cursor`; follow `nextCursor`); its CSV holds every row.
+   */
   @Get('cities/:cityId/:table')
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: OpenDataSetDto })
   @ApiProblems([400, 404], { public: true })
-  async cityTable(@Param() params: CityTableParamsDto, @Query() query: OpenDataFormatQueryDto, @Req() req: Request, @Res() res: Response): Promise<void> {
+  async cityTable(@Param() params: CityTableParamsDto, @Query() query: OpenDataTableQueryDto, @Req() req: Request, @Res() res: Response): Promise<void> {
     await this.sendTable({ kind: 'city', id: params.cityId }, params.table, query, req, res);
   }
 
@@ -124,20 +127,23 @@ export class OpenDataController {
     sendWithEtag(req, res, cached, JSON_TYPE, CACHE_CONTROL);
   }
 
-  /** One table of the published plans of a hub's cities, as JSON or CSV. */
+  /** One table of the published plans of a hub's cities, as JSON or CSV; measurements in pages in JSON, as above. */
   @Get('hubs/:hubId/:table')
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: OpenDataSetDto })
   @ApiProblems([400, 404], { public: true })
-  async hubTable(@Param() params: HubTableParamsDto, @Query() query: OpenDataFormatQueryDto, @Req() req: Request, @Res() res: Response): Promise<void> {
+  async hubTable(@Param() params: HubTableParamsDto, @Query() query: OpenDataTableQueryDto, @Req() req: Request, @Res() res: Response): Promise<void> {
     await this.sendTable({ kind: 'hub', id: params.hubId }, params.table, query, req, res);
   }
 
-  private async sendTable(scope: OpenScope, table: OpenDataTable, query: OpenDataFormatQueryDto, req: Request, res: Response): Promise<void> {
+  private async sendTable(scope: OpenScope, table: OpenDataTable, query: OpenDataTableQueryDto, req: Request, res: Response): Promise<void> {
     const hubId = await this.allowed(scope);
     const format = tableFormatOf(req, query.format);
-    const cached = await this.cache.get(`open:${scope.kind}:${scope.id}:${table}:${format}`, hubId, async () => {
-      const data = TABLE_SCHEMAS[table].parse(await this.openData.table(scope, table));
+    // The measurements table grows without bound: its JSON comes in pages, each cached on its own.
+    const paged = table === 'measurements' && format === 'json';
+    const key = `open:${scope.kind}:${scope.id}:${table}:${format}${paged ? `:${query.limit}:${query.cursor ?? ''}` : ''}`;
+    const cached = await this.cache.get(key, hubId, async () => {
+      const data = TABLE_SCHEMAS[table].parse(paged ? await this.openData.measurementPage(scope, query) : await this.openData.table(scope, table));
       return format === 'csv' ? csvText(OPEN_CSV_COLUMNS[table], this.openData.csvRows(table, data.items)) : JSON.stringify(data);
     });
     if (format === 'csv') res.setHeader('Content-Disposition', `attachment; filename="${table}.csv"`);

@@ -5,7 +5,7 @@ import {
   dcatCatalogSchema,
   openActionPlansSchema,
   openCityPlansSchema,
-  openDataFormatQuerySchema,
+  openDataTableQuerySchema,
   openDataTableSchema,
   openHubPlansSchema,
   uuidSchema,
@@ -17,6 +17,6 @@ export class OpenHubPlansDto extends createZodDto(openHubPlansSchema) {}
 export class OpenDataSetDto extends createZodDto(openActionPlansSchema) {}
 export class DataDictionaryDto extends createZodDto(dataDictionarySchema) {}
 export class DcatCatalogDto extends createZodDto(dcatCatalogSchema) {}
-export class OpenDataFormatQueryDto extends createZodDto(openDataFormatQuerySchema) {}
+export class OpenDataTableQueryDto extends createZodDto(openDataTableQuerySchema) {}
 export class CityTableParamsDto extends createZodDto(z.object({ cityId: uuidSchema, table: openDataTableSchema })) {}
 export class HubTableParamsDto extends createZodDto(z.object({ hubId: uuidSchema, table: openDataTableSchema })) {}

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { z } from 'zod';
 import {
   OPEN_DATA_LICENSE,
   OPEN_DATA_LICENSE_URL,
@@ -13,9 +14,11 @@ import {
   type OpenKpi,
   type OpenMeasurement,
   type OpenMilestone,
+  uuidSchema,
 } from '@minga/contracts';
 import { PlanReadModel, type KpiRow, type MeasurementRow, type MilestoneRow, type PlanRow } from '../action-plans/plan-read-model';
 import { type CsvCell } from '../common/csv';
+import { decodeCursor, pageFrom } from '../common/cursor';
 import { Problem } from '../common/problem';
 import { SqlConditions } from '../common/sql-conditions';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -24,6 +27,9 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 export type OpenScope = { kind: 'city'; id: string } | { kind: 'hub'; id: string } | { kind: 'plan'; id: string };
 
 type OpenRecord = OpenActionPlan | OpenMilestone | OpenKpi | OpenMeasurement;
+
+/** The sort key of the measurements table: plan, KPI, date (unique per KPI). */
+const MEASUREMENT_CURSOR = z.tuple([uuidSchema, uuidSchema, z.iso.date()]);
 
 /** Columns of each table in CSV, in the data dictionary's order (the JSON records carry the same fields). */
 export const OPEN_CSV_COLUMNS: Record<OpenDataTable, string[]> = {
@@ -63,7 +69,17 @@ export class OpenDataService {
 
   async table(scope: OpenScope, table: OpenDataTable): Promise<OpenDataSet<OpenRecord>> {
     const items = await this.records(scope, table);
-    return this.envelope(`${this.scopeUri(scope)}/${table}`, items);
+    const set = this.envelope(`${this.scopeUri(scope)}/${table}`, items);
+    // Every row: nothing follows.
+    return table === 'measurements' ? { ...set, nextCursor: null } : set;
+  }
+
+  /** One page of the measurements table (JSON); the CSV holds every row (`table`). */
+  async measurementPage(scope: OpenScope, page: { limit: number; cursor?: string }): Promise<OpenDataSet<OpenMeasurement>> {
+    const after = decodeCursor(page.cursor, MEASUREMENT_CURSOR);
+    const rows = await this.read.measurementPage(this.scopeConditions(scope), after, page.limit + 1);
+    const { items, nextCursor } = pageFrom(rows, page.limit, (r) => [r.action_plan_id, r.kpi_id, r.date]);
+    return { ...this.envelope(`${this.scopeUri(scope)}/measurements`, items.map(openMeasurement)), nextCursor };
   }
 
   csvRows(table: OpenDataTable, items: OpenRecord[]): CsvCell[][] {
@@ -142,10 +158,7 @@ export class OpenDataService {
 
   private async records(scope: OpenScope, table: OpenDataTable): Promise<OpenRecord[]> {
     if (!OPEN_DATA_TABLES.includes(table)) throw new Problem('not_found', 'No such table');
-    const conditions = new SqlConditions().add('p.published');
-    if (scope.kind === 'city') conditions.add('p.city_id = ?', scope.id);
-    if (scope.kind === 'hub') conditions.add('c.hub_id = ?', scope.id);
-    if (scope.kind === 'plan') conditions.add('p.id = ?', scope.id);
+    const conditions = this.scopeConditions(scope);
     switch (table) {
       case 'action-plans':
         return (await this.read.plans(conditions)).map((r) => this.openPlan(r));
@@ -156,6 +169,15 @@ export class OpenDataService {
       case 'measurements':
         return (await this.read.measurements(conditions)).map(openMeasurement);
     }
+  }
+
+  /** Published plans of the scope, on p (plan) and c (city). */
+  private scopeConditions(scope: OpenScope): SqlConditions {
+    const conditions = new SqlConditions().add('p.published');
+    if (scope.kind === 'city') conditions.add('p.city_id = ?', scope.id);
+    if (scope.kind === 'hub') conditions.add('c.hub_id = ?', scope.id);
+    if (scope.kind === 'plan') conditions.add('p.id = ?', scope.id);
+    return conditions;
   }
 
   private openPlan(r: PlanRow): OpenActionPlan {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { get, type IncomingHttpHeaders } from 'node:http';
 import { gunzipSync } from 'node:zlib';
-import type { ActionPlan, ModelPolicy, OpenCityPlans } from '@minga/contracts';
+import { openMeasurementsSchema, type ActionPlan, type ModelPolicy, type OpenCityPlans, type OpenMeasurement } from '@minga/contracts';
 import { bearer, cityId, createPerson, hubId, startTestApp, type TestApp, type TestPerson } from '../../test/test-app';
 
 function rawGet(url: string, headers: Record<string, string>): Promise<{ headers: IncomingHttpHeaders; body: Buffer }> {
@@ -85,6 +85,31 @@ describe('open data', () => {
     }
     const plans = (await t.http().get(`/api/open-data/hubs/${latam}`).expect(200)).body;
     expect(plans.plans.map((p: { cityName: string }) => p.cityName)).toEqual(['Mexico City']);
+  });
+
+  it("pages a hub's measurements in JSON by keyset cursor, every row exactly once, as the CSV holds them", async () => {
+    const seen: OpenMeasurement[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const res = await t.http().get(`/api/open-data/hubs/${latam}/measurements`).query({ limit: 3, ...(cursor ? { cursor } : {}) }).expect(200);
+      const page = openMeasurementsSchema.parse(res.body);
+      expect(page.items.length).toBeLessThanOrEqual(3);
+      seen.push(...page.items);
+      cursor = page.nextCursor;
+      pages += 1;
+    } while (cursor && pages < 1000);
+    expect(cursor).toBeNull();
+    expect(pages).toBeGreaterThan(1);
+    expect(new Set(seen.map((m) => m.id)).size).toBe(seen.length);
+    const csv = await t.http().get(`/api/open-data/hubs/${latam}/measurements?format=csv`).expect(200);
+    const csvIds = csv.text.trim().split('\n').slice(1).map((line) => line.split(',')[0]);
+    expect(seen.map((m) => m.id)).toEqual(csvIds);
+    const whole = (await t.http().get(`/api/open-data/hubs/${latam}/measurements`).query({ limit: 5000 }).expect(200)).body;
+    expect(whole.items).toEqual(seen);
+    expect(whole.nextCursor).toBeNull();
+    await t.http().get(`/api/open-data/hubs/${latam}/measurements`).query({ cursor: 'not-a-cursor' }).expect(400);
+    await t.http().get(`/api/open-data/hubs/${latam}/measurements`).query({ limit: 5001 }).expect(400);
   });
 
   it('sends each answer compressed when the client accepts it, with its own ETag, and plain otherwise', async () => {
