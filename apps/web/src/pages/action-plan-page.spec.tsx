@@ -84,4 +84,21 @@ describe('ActionPlanPage', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('Some values are not valid.');
     expect(screen.getByLabelText('Date')).toHaveAccessibleDescription('The date must not be in the future');
   });
+
+  it('adds a task to a milestone from the keyboard and clears the field for the next one', async () => {
+    const api = planApi([officialOfMexicoCity], {
+      [`POST /api/milestones/${milestone().id}/tasks`]: () =>
+        json(201, { id: crypto.randomUUID(), milestoneId: milestone().id, title: 'Announce the changes', done: false }),
+    });
+    renderPage();
+
+    const form = await screen.findByRole('form', { name: 'Add a task to Update the open data portal with resident feedback' });
+    await userEvent.type(within(form).getByLabelText('New task'), '  Announce the changes {enter}');
+
+    await vi.waitFor(() => expect(within(form).getByLabelText('New task')).toHaveValue(''));
+    expect(api.calls.find((call) => call.method === 'POST' && call.path.endsWith('/tasks'))?.body).toEqual({
+      title: 'Announce the changes',
+      done: false,
+    });
+  });
 });

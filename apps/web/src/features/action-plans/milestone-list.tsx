@@ -8,6 +8,7 @@ import { useDisclosureForm } from '../../components/use-disclosure-form';
 import { useFormatters } from '../../lib/formatters';
 import { useUpdateTask } from './api';
 import { MilestoneForm } from './milestone-form';
+import { NewTaskForm } from './new-task-form';
 
 interface MilestoneListProps {
   plan: ActionPlan;
@@ -136,6 +137,7 @@ function MilestoneItem({ plan, milestone, canEdit }: { plan: ActionPlan; milesto
           </ul>
         </>
       )}
+      {canEdit && <NewTaskForm plan={plan} milestone={milestone} />}
       {canEdit && (
         <div className="milestone-editor">
           {open ? (
