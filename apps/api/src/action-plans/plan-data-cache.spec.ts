@@ -2,14 +2,20 @@ import { gunzipSync, brotliDecompressSync } from 'node:zlib';
 import type { DataSource } from 'typeorm';
 import { PlanDataCache } from './plan-data-cache';
 
-/** A cache over a fake revision table: `revision` is what the database would answer. */
-function cacheWith(state: { revision: number }): PlanDataCache {
-  const db = { query: async () => [{ revision: String(state.revision) }] } as unknown as DataSource;
+const hub = '11111111-1111-4111-8111-111111111111';
+
+/** A cache over a fake revision table: `revision` is what the database would answer for the hub. */
+function cacheWith(state: { revision: number; reads?: number }): PlanDataCache {
+  const db = {
+    query: async () => {
+      state.reads = (state.reads ?? 0) + 1;
+      return [{ hub_id: hub, revision: String(state.revision) }];
+    },
+  } as unknown as DataSource;
   return new PlanDataCache(db);
 }
 
 describe('PlanDataCache', () => {
-  const hub = '11111111-1111-4111-8111-111111111111';
   let now: jest.SpiedFunction<typeof Date.now>;
   beforeEach(() => {
     now = jest.spyOn(Date, 'now').mockReturnValue(Date.UTC(2026, 0, 1, 12, 0, 10));
@@ -61,5 +67,16 @@ describe('PlanDataCache', () => {
     version = 3;
     now.mockReturnValue(Date.UTC(2026, 0, 1, 12, 3, 0));
     expect((await cache.get('k', hub, compute)).body.toString()).toBe('answer 3');
+  });
+
+  it('reads the revisions once for the requests of one turn of the event loop, and afresh for a request after the read was sent', async () => {
+    const state = { revision: 1, reads: 0 };
+    const cache = cacheWith(state);
+    const compute = async () => `answer at revision ${state.revision}`;
+    await Promise.all([cache.get('a', hub, compute), cache.get('b', hub, compute), cache.get('c', undefined, compute)]);
+    expect(state.reads).toBe(1);
+    state.revision = 2;
+    expect((await cache.get('a', hub, compute)).body.toString()).toBe('answer at revision 2');
+    expect(state.reads).toBe(2);
   });
 });

@@ -30,8 +30,8 @@ type Entry = CachedBody & { revision: bigint; minute: number; bytes: number };
 
 /**
  * Aggregates (hub dashboards, open data) computed once and served until a plan of the hub changes. Every change
- * bumps the hub's revision in its own transaction (PlanHistory), and each request reads that one row, so every API
- * instance sees a change at once. Entries also age by the minute: overdue flags move with the date and cities'
+ * bumps the hub's revision in its own transaction (PlanHistory), and each request reads the revisions (one query for
+ * the requests of a turn of the event loop), so every API instance sees a change at once. Entries also age by the minute: overdue flags move with the date and cities'
  * names or hubs change outside this domain. When only the minute has turned, the entry is served while one
  * recomputation runs in the background (so readers never queue behind the clock), never past the next minute.
  *
@@ -45,6 +45,8 @@ export class PlanDataCache {
   private bytes = 0;
   /** Computations under way: concurrent requests for the same answer wait for one instead of each starting its own. */
   private readonly pending = new Map<string, Promise<Entry>>();
+  /** The revision read the requests of this turn of the event loop wait for; null once it is sent. */
+  private nextRead: Promise<Map<string, bigint>> | null = null;
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
@@ -99,12 +101,31 @@ export class PlanDataCache {
     }
   }
 
+  /** `hubId` undefined: the sum over all hubs (every change bumps one of them, so the sum moves with any change). */
   private async revision(hubId: string | null | undefined): Promise<bigint> {
-    const rows: { revision: string }[] =
-      hubId === undefined
-        ? await this.db.query('SELECT coalesce(sum(revision), 0)::text AS revision FROM action_plan_revisions')
-        : await this.db.query('SELECT coalesce((SELECT revision FROM action_plan_revisions WHERE hub_id = $1), 0)::text AS revision', [hubId ?? NO_HUB]);
-    return BigInt(rows[0].revision);
+    const revisions = await this.revisions();
+    if (hubId !== undefined) return revisions.get(hubId ?? NO_HUB) ?? 0n;
+    let sum = 0n;
+    for (const revision of revisions.values()) sum += revision;
+    return sum;
+  }
+
+  /**
+   * Every hub's revision (one row per hub), read once for all the requests that arrive in the same turn of the event
+   * loop: under load that is many requests per query. A request only joins a read that has not been sent yet, so the
+   * read's snapshot is taken after the request arrived and sees every change committed before it; no answer is older
+   * than its request.
+   */
+  private revisions(): Promise<Map<string, bigint>> {
+    this.nextRead ??= new Promise((resolve, reject) => {
+      setImmediate(() => {
+        this.nextRead = null;
+        this.db
+          .query('SELECT hub_id, revision::text AS revision FROM action_plan_revisions')
+          .then((rows: { hub_id: string; revision: string }[]) => resolve(new Map(rows.map((r) => [r.hub_id, BigInt(r.revision)]))), reject);
+      });
+    });
+    return this.nextRead;
   }
 }
 
