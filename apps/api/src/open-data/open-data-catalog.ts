@@ -81,7 +81,7 @@ const TABLES: Record<OpenDataTable, { description: string; columns: Column[] }> 
     ],
   },
   measurements: {
-    description: 'Values of a KPI over time, one per day at most',
+    description: 'Values of a KPI over time, one per day at most. In JSON, pages of up to `limit` rows: pass `nextCursor` back as `cursor` until it is null; the CSV holds every row',
     columns: [
       COMMON['id'],
       col('kpiId', 'uuid', 'The KPI measured'),
