@@ -125,16 +125,18 @@ function othersCpu(before, after, seconds, ownPids) {
   return Math.round((ticks / CLOCK_TICKS / seconds) * 100);
 }
 
-function run(title, path, headers, ownPids) {
+function run(title, path, headers, ownPids, apiPid) {
   return new Promise((resolve, reject) => {
     const load = loadavg()[0];
     const before = processTicks();
     const t0 = Date.now();
     autocannon({ url: `${base}${path}`, connections, duration, headers: { ...headers, 'accept-encoding': ACCEPT_ENCODING } }, (err, result) => {
       if (err) return reject(err);
-      const others = othersCpu(before, processTicks(), (Date.now() - t0) / 1000, ownPids);
+      const after = processTicks();
+      const others = othersCpu(before, after, (Date.now() - t0) / 1000, ownPids);
+      const apiMs = (((after.get(apiPid)?.ticks ?? 0) - (before.get(apiPid)?.ticks ?? 0)) * (1000 / CLOCK_TICKS)) / result.requests.total;
       const bad = result.non2xx + result.errors + result.timeouts;
-      resolve({ title, path, result, bad, load, others });
+      resolve({ title, path, result, bad, load, others, apiMs });
     });
   });
 }
@@ -153,7 +155,7 @@ function row(r) {
   const p95 = l.p90 + ((l.p97_5 - l.p90) * (95 - 90)) / (97.5 - 90);
   return {
     title: r.title, path: r.path, p50: l.p50, p95: Math.round(p95 * 10) / 10, p99: l.p99, rps: Math.round(r.result.requests.average), bad: r.bad,
-    load: r.load.toFixed(2), others: r.others, kb: `${(r.size.wire / 1024).toFixed(1)} ${r.size.encoding} (${(r.size.plain / 1024).toFixed(0)})`,
+    load: r.load.toFixed(2), others: r.others, apiMs: r.apiMs.toFixed(2), kb: `${(r.size.wire / 1024).toFixed(1)} ${r.size.encoding} (${(r.size.plain / 1024).toFixed(0)})`,
   };
 }
 
@@ -221,7 +223,7 @@ async function main() {
     for (const [title, path, headers] of scenarios) {
       console.log(`${title}: ${connections} connections for ${duration} s`);
       const size = await sizes(path, headers);
-      results.push(row({ ...(await run(title, path, headers, ownPids)), size }));
+      results.push(row({ ...(await run(title, path, headers, ownPids, String(api.pid))), size }));
     }
     console.log('Cold dashboard (cache invalidated before each request, one at a time)…');
     const coldDashboard = await cold(db, `/api/hubs/${latam.id}/dashboard`, auth, latam.id, quick ? 10 : 40);
@@ -239,7 +241,7 @@ async function main() {
 
 function writeReport({ data, latam, results, coldDashboard, coldMeasurements }) {
   const met = results.filter((r) => r.p95 < 100).length;
-  const table = results.map((r) => `| ${r.title} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.rps} | ${r.bad} | ${r.kb} | ${r.load} | ${r.others} |`).join('\n');
+  const table = results.map((r) => `| ${r.title} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.rps} | ${r.bad} | ${r.kb} | ${r.apiMs} | ${r.load} | ${r.others} |`).join('\n');
   const text = `# API benchmark: hub dashboards and open data
 
 Last run: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${quick ? '**quick mode** (3 s per scenario)' : '15 s per scenario'},
@@ -256,20 +258,21 @@ ${data.kpis} KPIs and ${data.measurements} measurements. The Latin America hub m
 
 Latencies in milliseconds; p95 is interpolated between autocannon's p90 and p97.5. Requests send
 \`Accept-Encoding: ${ACCEPT_ENCODING}\` as browsers do; "KiB sent" is one answer on the wire, its encoding and (in
-brackets) its size decoded. "Load" is the 1-minute load average when the scenario started and "others" the CPU that
-processes other than this benchmark, its API and its database sessions used meanwhile, in % of one core (of
+brackets) its size decoded. "API CPU/request" is the API process's CPU time over the scenario divided by the requests
+it answered, which depends far less on the neighbours than latency does. "Load" is the 1-minute load average when the scenario started and "others" the CPU that
+processes other than this benchmark, its API and its database sessions used meanwhile, in % of one core (the load
+average counts this benchmark's own processes too; of
 ${cpus().length}): the API, PostgreSQL and autocannon share the cores with them.
 
-| Scenario | p50 | p95 | p99 | req/s | non-2xx/errors | KiB sent | load | others (% core) |
-| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |
+| Scenario | p50 | p95 | p99 | req/s | non-2xx/errors | KiB sent | API CPU/request (ms) | load | others (% core) |
+| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |
 ${table}
 
 These answers come from the API's aggregate cache: a dashboard or data set is computed once and served until a plan of
-its hub changes (every change bumps the hub's revision in its transaction; the revisions are read in one query for
-the requests of a turn of the event loop) or the
-minute turns (then the previous answer is served while one recomputation runs). An entry holds the bytes to send,
-already gzip- and brotli-encoded, so a hit serialises and compresses nothing. So the figures above are the steady state
-of many readers and few writers, which is the expected use. The hub's measurements are the first page (1,000 rows) of
+its hub changes (every change bumps the hub's revision in its transaction; the revisions are read in one query for the
+requests of a turn of the event loop) or the minute turns (then the previous answer is served while one recomputation
+runs). An entry holds the bytes to send, already gzip- and brotli-encoded, so a hit serialises and compresses nothing.
+So the figures above are the steady state of many readers and few writers, which is the expected use. The hub's measurements are the first page (1,000 rows) of
 that table, which comes in keyset pages; a later page costs the same (the query walks the KPIs from the cursor).
 
 ## Cold: the queries themselves
@@ -286,14 +289,18 @@ measurements.
 
 ## Standing against the target (p95 < 100 ms at 50 connections)
 
-Met by ${met} of ${results.length} scenarios, with the load average and other processes' CPU shown beside each.
-Served from the cache, an open-data request costs its share of a revision read and writing its compressed bytes; a dashboard
-request costs as well the access-token check of every signed-in route (verifying the JWT and reading the caller and
-their roles, two queries, so that a revoked role stops at once), which makes it several times dearer than an open-data
-answer of the same size. Two costs of that shared pipeline showed in CPU profiles (\`node --cpu-prof\` under
-autocannon), outside this domain: \`jsonwebtoken\` tries to parse the HS256 secret as a public key on every
-verification before using it as a secret (about a tenth of the API's CPU; a \`KeyObject\` secret avoids it), and the
-web app's static files middleware runs an \`fs.stat\` for every \`/api\` path (about 7 %).
+Met by ${met} of ${results.length} scenarios, with the load average and other processes' CPU shown beside each. At 50
+connections on two cores shared by the API, PostgreSQL and autocannon, p95 under 100 ms needs roughly 800 answers a
+second, that is about 1 ms of API CPU per request. Served from the cache, an open-data request costs its share of a
+revision read and writing its compressed bytes: it is at that floor, which is the request pipeline every route shares
+(Nest, Express, helmet, request logging, rate limiting). A dashboard request costs as well the access-token check of
+every signed-in route (verifying the JWT and reading the caller and their roles, two queries, so that a revoked role
+stops at once), which makes it two to three times dearer. Two costs of that shared pipeline showed in CPU profiles
+(\`node --cpu-prof\` under autocannon), outside this domain: \`jsonwebtoken\` tries to parse the HS256 secret as a
+public key on every verification before using it as a secret (about a tenth of the API's CPU; a \`KeyObject\` secret
+avoids it), and the web app's static files middleware runs an \`fs.stat\` for every \`/api\` path (about 7 %).
+Together they are about 0.8 ms of a dashboard request's API CPU (measured by patching a build); the two principal
+queries are most of the rest.
 
 Before this design (2026-11-24 03:58, on a busy machine), the same scenarios gave p95 274.7 ms (dashboard), 532.3
 (behind only), 346.7 (matrix CSV), 480.7 (catalogue), 96.7 (a city's plans), 161 (a hub's KPIs as CSV) and 10,860.7 ms
