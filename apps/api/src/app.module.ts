@@ -6,6 +6,9 @@ import { LoggerModule } from 'nestjs-pino';
 import { ZodSerializerInterceptor, ZodValidationPipe } from 'nestjs-zod';
 import { AccessModule } from './access/access.module';
 import { AccessTokenGuard } from './access/access-token.guard';
+import { ActionPlansModule } from './action-plans/action-plans.module';
+import { DashboardsModule } from './dashboards/dashboards.module';
+import { OpenDataModule } from './open-data/open-data.module';
 import { AuthModule } from './auth/auth.module';
 import { SIGN_IN_ROUTE } from './auth/sign-in.guards';
 import { CitiesModule } from './cities/cities.module';
@@ -71,6 +74,9 @@ const reflector = new Reflector();
     ModelPoliciesModule,
     DraftsModule,
     DraftVersionsModule,
+    ActionPlansModule,
+    DashboardsModule,
+    OpenDataModule,
     HealthModule,
     SeedModule,
   ],

@@ -9,7 +9,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { z } from 'zod';
-import { problemDetailsSchema } from '@minga/contracts';
+import { MAX_IMPORT_BYTES, problemDetailsSchema } from '@minga/contracts';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { MingaSocketIoAdapter } from './realtime/socket-io.adapter';
 
@@ -37,6 +37,8 @@ export function configureHttp(app: NestExpressApplication): { config: AppConfig;
   );
   app.use(cookieParser());
   app.useBodyParser('json', { limit: '1mb' });
+  // CSV imports of action plans may be sent as text/csv; larger bodies are a 413.
+  app.useBodyParser('text', { type: 'text/csv', limit: MAX_IMPORT_BYTES });
   app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: true });
 
   const openApi = buildOpenApi(app);

@@ -31,37 +31,48 @@ const resources: Record<string, Resource> = {
   modelPolicy: { kind: 'ModelPolicy', id: 'mp-open-data' },
   ownCityDraft: { kind: 'Draft', id: 'd-1', cityId: CITY, hubId: HUB },
   otherHubDraft: { kind: 'Draft', id: 'd-2', cityId: OTHER_CITY, hubId: OTHER_HUB },
+  ownCityPlan: { kind: 'ActionPlan', id: 'p-1', cityId: CITY, hubId: HUB, published: false },
+  ownCityPublishedPlan: { kind: 'ActionPlan', id: 'p-2', cityId: CITY, hubId: HUB, published: true },
+  otherHubPlan: { kind: 'ActionPlan', id: 'p-3', cityId: OTHER_CITY, hubId: OTHER_HUB, published: false },
+  otherHubPublishedPlan: { kind: 'ActionPlan', id: 'p-4', cityId: OTHER_CITY, hubId: OTHER_HUB, published: true },
+  hublessCityPlan: { kind: 'ActionPlan', id: 'p-5', cityId: 'city-istanbul', hubId: null, published: false },
 };
 
 // Every role against every action on every resource: the letters list the actions allowed,
 // r=read c=create u=update d=delete x=readContact e=editContent m=comment.
 const expected: Record<string, Record<string, string>> = {
-  anonymous: {},
-  roleless: {},
+  // Published plans are open data; nothing else is readable without a role.
+  anonymous: { ownCityPublishedPlan: 'r', otherHubPublishedPlan: 'r' },
+  roleless: { ownCityPublishedPlan: 'r', otherHubPublishedPlan: 'r' },
   admin: {
     ownHub: 'rcudx', otherHub: 'rcudx', ownCity: 'rcudx', otherCity: 'rcudx', hubPerson: 'rcudx', otherHubPerson: 'rcudx',
     expertGrantInHub: 'rcudx', adminGrant: 'rcudx', expertInviteInHub: 'rcudx', officialInviteInHub: 'rcudx',
     expertInviteOtherHub: 'rcudx', adminInvite: 'rcudx', modelPolicy: 'rcudx', ownCityDraft: 'rcuem', otherHubDraft: 'rcuem',
+    ownCityPlan: 'rcud', ownCityPublishedPlan: 'rcud', otherHubPlan: 'rcud', otherHubPublishedPlan: 'rcud', hublessCityPlan: 'rcud',
   },
   coordinator: {
     ownHub: 'ru', otherHub: 'r', ownCity: 'rcu', otherCity: 'r', hubPerson: 'rx', otherHubPerson: 'r',
     expertGrantInHub: 'rcd', adminGrant: 'r', expertInviteInHub: 'rcd', officialInviteInHub: 'rcd',
     expertInviteOtherHub: '', adminInvite: '', modelPolicy: 'r', ownCityDraft: 'rm', otherHubDraft: 'r',
+    ownCityPlan: 'rcu', ownCityPublishedPlan: 'rcu', otherHubPlan: 'r', otherHubPublishedPlan: 'r', hublessCityPlan: 'r',
   },
   expert: {
     ownHub: 'r', otherHub: 'r', ownCity: 'r', otherCity: 'r', hubPerson: 'r', otherHubPerson: 'r',
     expertGrantInHub: 'r', adminGrant: 'r', expertInviteInHub: '', officialInviteInHub: '', expertInviteOtherHub: '', adminInvite: '',
     modelPolicy: 'r', ownCityDraft: 'rm', otherHubDraft: 'r',
+    ownCityPlan: 'r', ownCityPublishedPlan: 'r', otherHubPlan: 'r', otherHubPublishedPlan: 'r', hublessCityPlan: 'r',
   },
   official: {
     ownHub: 'r', otherHub: 'r', ownCity: 'ru', otherCity: 'r', hubPerson: 'r', otherHubPerson: 'r',
     expertGrantInHub: 'r', adminGrant: 'r', expertInviteInHub: '', officialInviteInHub: '', expertInviteOtherHub: '', adminInvite: '',
     modelPolicy: 'r', ownCityDraft: 'rcuem', otherHubDraft: 'r',
+    ownCityPlan: 'rcud', ownCityPublishedPlan: 'rcud', otherHubPlan: 'r', otherHubPublishedPlan: 'r', hublessCityPlan: 'r',
   },
   observer: {
     ownHub: 'r', otherHub: 'r', ownCity: 'r', otherCity: 'r', hubPerson: 'r', otherHubPerson: 'r',
     expertGrantInHub: 'r', adminGrant: 'r', expertInviteInHub: '', officialInviteInHub: '', expertInviteOtherHub: '', adminInvite: '',
     modelPolicy: 'r', ownCityDraft: 'r', otherHubDraft: 'r',
+    ownCityPlan: 'r', ownCityPublishedPlan: 'r', otherHubPlan: 'r', otherHubPublishedPlan: 'r', hublessCityPlan: 'r',
   },
 };
 
@@ -99,5 +110,7 @@ describe('access policy', () => {
     expect(ability.can('create', resources['expertInviteInHub'])).toBe(true);
     expect(ability.can('create', resources['expertInviteOtherHub'])).toBe(false);
     expect(ability.can('update', resources['otherCity'])).toBe(true);
+    expect(ability.can('delete', resources['otherHubPlan'])).toBe(true);
+    expect(ability.can('delete', resources['ownCityPlan'])).toBe(false);
   });
 });

@@ -16,6 +16,11 @@ export interface InvitationResource extends Grant { kind: 'Invitation' }
 export interface ModelPolicyResource { kind: 'ModelPolicy'; id: string }
 /** A policy draft: its city decides who edits, the city's hub who comments. */
 export interface DraftResource { kind: 'Draft'; id: string; cityId: string; hubId: string | null }
+/**
+ * A city's action plan. Its milestones, tasks, KPIs and measurements are parts of it: adding or changing a part is
+ * `update` on the plan, removing one is `delete`. Published plans are open data, readable by anyone.
+ */
+export interface ActionPlanResource { kind: 'ActionPlan'; id: string; cityId: string; hubId: string | null; published: boolean }
 export type Resource =
   | HubResource
   | CityResource
@@ -23,9 +28,10 @@ export type Resource =
   | RoleAssignmentResource
   | InvitationResource
   | ModelPolicyResource
-  | DraftResource;
+  | DraftResource
+  | ActionPlanResource;
 export type SubjectKind = Resource['kind'];
-export const SUBJECT_KINDS: SubjectKind[] = ['Hub', 'City', 'User', 'RoleAssignment', 'Invitation', 'ModelPolicy', 'Draft'];
+export const SUBJECT_KINDS: SubjectKind[] = ['Hub', 'City', 'User', 'RoleAssignment', 'Invitation', 'ModelPolicy', 'Draft', 'ActionPlan'];
 
 /** A role a person holds, with the hub it falls under (a city's hub for officials). */
 export interface PrincipalRole {
@@ -46,6 +52,8 @@ const COORDINATOR_GRANTABLE: Role[] = ['coordinator', 'expert', 'official', 'obs
 
 export function defineAbilityFor(principal: Principal | null): AppAbility {
   const { can, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
+  // Published plans are open data: everyone reads them, signed in or not.
+  can('read', 'ActionPlan', { published: true });
   if (!principal || principal.roles.length === 0) {
     // Signed in but holding no role (every role revoked): may see and edit only themselves.
     if (principal) {
@@ -57,7 +65,7 @@ export function defineAbilityFor(principal: Principal | null): AppAbility {
   }
 
   // Every member of the alliance reads its hubs, cities and people.
-  can('read', ['Hub', 'City', 'User', 'RoleAssignment', 'ModelPolicy', 'Draft']);
+  can('read', ['Hub', 'City', 'User', 'RoleAssignment', 'ModelPolicy', 'Draft', 'ActionPlan']);
   can(['update', 'readContact'], 'User', { id: principal.id });
 
   for (const grant of principal.roles) {
@@ -66,6 +74,7 @@ export function defineAbilityFor(principal: Principal | null): AppAbility {
         can(['read', 'create', 'update', 'delete', 'readContact'], ['Hub', 'City', 'User', 'RoleAssignment', 'Invitation', 'ModelPolicy']);
         // Drafts are never deleted (nothing a user saved is lost); admins may do everything else.
         can(['read', 'create', 'update', 'editContent', 'comment'], 'Draft');
+        can(['read', 'create', 'update', 'delete'], 'ActionPlan');
         break;
       case 'coordinator': {
         const hubId = grant.hubId;
@@ -73,6 +82,8 @@ export function defineAbilityFor(principal: Principal | null): AppAbility {
         can(['create', 'update'], 'City', { hubId });
         can('readContact', 'User', { scopeHubIds: hubId });
         can('comment', 'Draft', { hubId });
+        // Coordinators help their hub's cities keep plans up to date, but removing anything stays with the city.
+        can(['create', 'update'], 'ActionPlan', { hubId });
         const grantable = { scopeHubId: hubId, role: { $in: COORDINATOR_GRANTABLE } };
         can(['read', 'create', 'delete'], 'RoleAssignment', grantable);
         can(['read', 'create', 'delete'], 'Invitation', grantable);
@@ -81,6 +92,7 @@ export function defineAbilityFor(principal: Principal | null): AppAbility {
       case 'official':
         can('update', 'City', { id: grant.cityId });
         can(['create', 'update', 'editContent', 'comment'], 'Draft', { cityId: grant.cityId });
+        can(['create', 'update', 'delete'], 'ActionPlan', { cityId: grant.cityId });
         break;
       case 'expert':
         can('comment', 'Draft', { hubId: grant.hubId });

@@ -10,3 +10,7 @@ export * from './health';
 export * from './drafts';
 export * from './collab';
 export * from './draft-versions';
+export * from './action-plans';
+export * from './kpis';
+export * from './dashboards';
+export * from './open-data';

@@ -5,6 +5,7 @@ import { DEFAULT_WORKING_HOURS } from '@minga/contracts';
 import { hashPassword } from '../common/password-hasher';
 import { APP_CONFIG, DEFAULT_DEMO_PASSWORD, type AppConfig } from '../config/app-config';
 import seedFacts from './seed-facts.json';
+import { DemoActionPlanSeed } from './demo-action-plan-seed.service';
 import { demoAccounts, type SeedCity, type SeedHub } from './demo-accounts';
 
 /**
@@ -18,6 +19,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly actionPlans: DemoActionPlanSeed,
   ) {}
 
   /** What main.ts prints once the server listens, so a newcomer sees how to sign in. */
@@ -26,6 +28,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.MINGA_DEMO) return;
     const accounts = await this.seed();
+    await this.actionPlans.run();
     this.logger.log(`Demo data ready: ${accounts.length} demo accounts`);
     const password = this.config.DEMO_PASSWORD === DEFAULT_DEMO_PASSWORD ? `${DEFAULT_DEMO_PASSWORD} (default)` : 'the value of DEMO_PASSWORD';
     this.signInHelp = [`Demo sign-ins, password ${password}:`, ...accounts.map((a) => `  ${a.role.padEnd(12)}${a.email}`)].join('\n');

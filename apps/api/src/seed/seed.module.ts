@@ -1,5 +1,9 @@
 import { Module } from '@nestjs/common';
+import { ActionPlansModule } from '../action-plans/action-plans.module';
+import { ModelPoliciesModule } from '../model-policies/model-policies.module';
+import { DemoActionPlanSeed } from './demo-action-plan-seed.service';
 import { DemoSeedService } from './demo-seed.service';
 
-@Module({ providers: [DemoSeedService] })
+// Importing the model policies and action plans puts their start-up work (the model policy catalogue) before ours.
+@Module({ imports: [ModelPoliciesModule, ActionPlansModule], providers: [DemoSeedService, DemoActionPlanSeed] })
 export class SeedModule {}

@@ -28,6 +28,9 @@ function SignedInLayout() {
         <li>
           <NavLink to="/drafts">{t('nav.drafts')}</NavLink>
         </li>
+        <li>
+          <NavLink to="/dashboards">{t('nav.dashboards')}</NavLink>
+        </li>
         {managesPeople && (
           <li>
             <NavLink to="/people">{t('nav.people')}</NavLink>

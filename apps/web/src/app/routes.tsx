@@ -14,6 +14,11 @@ const DraftPage = lazy(() => import('../pages/draft-page'));
 const PeoplePage = lazy(() => import('../pages/people-page'));
 const ProfilePage = lazy(() => import('../pages/profile-page'));
 const InvitationPage = lazy(() => import('../pages/invitation-page'));
+const ActionPlanPage = lazy(() => import('../pages/action-plan-page'));
+const DashboardsPage = lazy(() => import('../pages/dashboards-page'));
+const HubDashboardPage = lazy(() => import('../pages/hub-dashboard-page'));
+const OpenCityPage = lazy(() => import('../pages/open-city-page'));
+const OpenHubPage = lazy(() => import('../pages/open-hub-page'));
 const NotFoundPage = lazy(() => import('../pages/not-found-page'));
 
 export const routes: RouteObject[] = [
@@ -25,6 +30,8 @@ export const routes: RouteObject[] = [
         children: [
           { path: 'sign-in', element: <SignInPage /> },
           { path: 'invitations/:token', element: <InvitationPage /> },
+          { path: 'open-data/cities/:cityId', element: <OpenCityPage /> },
+          { path: 'open-data/hubs/:hubId', element: <OpenHubPage /> },
         ],
       },
       {
@@ -33,6 +40,9 @@ export const routes: RouteObject[] = [
           { index: true, element: <Navigate to="/hubs" replace /> },
           { path: 'hubs', element: <HubsPage /> },
           { path: 'hubs/:hubId', element: <HubPage /> },
+          { path: 'hubs/:hubId/dashboard', element: <HubDashboardPage /> },
+          { path: 'dashboards', element: <DashboardsPage /> },
+          { path: 'action-plans/:planId', element: <ActionPlanPage /> },
           { path: 'cities/:cityId', element: <CityPage /> },
           { path: 'drafts', element: <DraftsPage /> },
           { path: 'drafts/:draftId', element: <DraftPage /> },

@@ -1,5 +1,5 @@
 // Labelled inputs and selects whose hint and error are tied to the control with aria-describedby.
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 
 interface FieldChrome {
   label: string;
@@ -61,5 +61,49 @@ export function SelectField({ label, hint, error, children, ...select }: FieldCh
         {children}
       </select>
     </FieldFrame>
+  );
+}
+
+export function TextAreaField({ label, hint, error, className, ...textarea }: FieldChrome & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const id = useId();
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      <textarea
+        id={id}
+        className={className ? `input ${className}` : 'input'}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(`${id}-hint`, `${id}-error`, hint, error)}
+        {...textarea}
+      />
+    </FieldFrame>
+  );
+}
+
+/** A checkbox with its label beside it; its hint and error are tied to it like any field's. */
+export function CheckboxField({ label, hint, error, ...input }: FieldChrome & Omit<InputHTMLAttributes<HTMLInputElement>, 'type'>) {
+  const id = useId();
+  return (
+    <div className={error ? 'field field--invalid' : 'field'}>
+      <span className="checkbox">
+        <input
+          id={id}
+          type="checkbox"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(`${id}-hint`, `${id}-error`, hint, error)}
+          {...input}
+        />
+        <label htmlFor={id}>{label}</label>
+      </span>
+      {hint && (
+        <p className="field-hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+    </div>
   );
 }

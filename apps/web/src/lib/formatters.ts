@@ -7,6 +7,10 @@ export interface Formatters {
   locale: string;
   timeZone: string;
   number(value: number): string;
+  /** A share (0.42) as a whole percentage ("42%"). */
+  percent(share: number): string;
+  /** A calendar day (YYYY-MM-DD) as written in the locale, with no time zone shift. */
+  day(isoDate: string): string;
   areaKm2(value: number): string;
   dateTime(iso: string): string;
   date(iso: string): string;
@@ -26,10 +30,15 @@ export function createFormatters(locale: string, timeZone: string, formatArea: (
   const numbers = new Intl.NumberFormat(locale);
   const dateTimes = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
   const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone });
+  const percents = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+  // A due date or a measurement date names a day, not an instant: read and written in UTC it never moves.
+  const days = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   return {
     locale,
     timeZone,
     number: (value) => numbers.format(value),
+    percent: (share) => percents.format(share),
+    day: (isoDate) => days.format(new Date(`${isoDate}T00:00:00Z`)),
     areaKm2: (value) => formatArea(numbers.format(value)),
     dateTime: (iso) => dateTimes.format(new Date(iso)),
     date: (iso) => dates.format(new Date(iso)),

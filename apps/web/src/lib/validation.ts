@@ -26,7 +26,8 @@ function issueMessage(issue: z.core.$ZodIssue, t: TFunction): string {
       if (issue.origin === 'string') return t('validation.tooLong', { max: Number(issue.maximum) });
       return t('validation.tooBig', { max: Number(issue.maximum) });
     case 'invalid_format':
-      return issue.format === 'email' ? t('validation.email') : t('validation.format');
+      if (issue.format === 'email') return t('validation.email');
+      return issue.format === 'url' ? t('validation.url') : t('validation.format');
     case 'invalid_type':
       return issue.expected === 'number' ? t('validation.number') : t('validation.required');
     case 'custom':

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import type { City } from '@minga/contracts';
 import { PageHeading } from '../components/page-heading';
 import { ErrorState, LoadingState } from '../components/status-messages';
+import { CityActionPlans } from '../features/action-plans/city-action-plans';
 import { useCity } from '../features/cities/api';
 import { CityEditor } from '../features/cities/city-editor';
 import { CityFacts } from '../features/cities/city-facts';
@@ -45,6 +46,7 @@ function CitySections({ city }: { city: City }) {
         />
       </section>
       <CityDrafts city={city} />
+      <CityPlans city={city} />
     </>
   );
 }
@@ -62,6 +64,17 @@ function CityDrafts({ city }: { city: City }) {
         modelPolicies={modelPolicies.data ?? []}
       />
       <DraftCreator city={city} modelPolicies={modelPolicies.data ?? []} />
+    </section>
+  );
+}
+
+function CityPlans({ city }: { city: City }) {
+  const { t } = useTranslation();
+  const modelPolicies = useModelPolicies();
+  return (
+    <section className="section" aria-labelledby="city-plans">
+      <h2 id="city-plans">{t('plans.title')}</h2>
+      <CityActionPlans city={city} modelPolicies={modelPolicies.data ?? []} />
     </section>
   );
 }

@@ -1,6 +1,6 @@
 // A hub: its facts, cities, policy drafts and people, and for its coordinators and admins the invitations.
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import type { Hub } from '@minga/contracts';
 import { PageHeading } from '../components/page-heading';
 import { ErrorState, LoadingState } from '../components/status-messages';
@@ -37,6 +37,14 @@ function HubSections({ hub }: { hub: Hub }) {
   return (
     <>
       <HubFacts hub={hub} />
+      <ul className="open-data-links hub-links">
+        <li>
+          <Link to={`/hubs/${hub.id}/dashboard`}>{t('dashboards.openDashboard', { hub: hub.name })}</Link>
+        </li>
+        <li>
+          <Link to={`/open-data/hubs/${hub.id}`}>{t('dashboards.openPublicPage', { hub: hub.name })}</Link>
+        </li>
+      </ul>
       <nav aria-label={t('hubs.sectionsNav')} className="section-nav">
         <ul>
           <li>

@@ -3,26 +3,11 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EXPORT_FORMATS, type Draft, type ExportFormat } from '@minga/contracts';
 import { ProblemAlert } from '../../components/problem-alert';
+import { saveFile } from '../../lib/save-file';
 import { useSession } from '../../lib/session';
 import { useExportDraft } from './versions-api';
 
 const EXTENSIONS: Record<ExportFormat, string> = { markdown: 'md', html: 'html', docx: 'docx', text: 'txt' };
-
-/** The download is a fetch with the access token, so the file reaches the browser as a blob and is saved from there. */
-const REVOKE_AFTER_MS = 30_000;
-
-export function saveFile(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoked later, not at once: a slow disk may still be reading the blob when the click returns.
-  setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS);
-}
 
 export function ExportMenu({ draft }: { draft: Draft }) {
   const { t } = useTranslation();

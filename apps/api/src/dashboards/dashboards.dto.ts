@@ -1,0 +1,5 @@
+import { createZodDto } from 'nestjs-zod';
+import { dashboardQuerySchema, hubDashboardSchema } from '@minga/contracts';
+
+export class HubDashboardDto extends createZodDto(hubDashboardSchema) {}
+export class DashboardQueryDto extends createZodDto(dashboardQuerySchema) {}

@@ -1,0 +1,60 @@
+// "Download CSV / JSON" under a table view: the rows it shows, with stable column keys, saved as a file.
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { saveFile } from '../lib/save-file';
+import { toCsv, toJson, type Row } from '../lib/table-data';
+
+interface TableExportProps {
+  /** The file name without extension, e.g. `mexico-city-kpis`. */
+  filename: string;
+  /** What the files hold, for the buttons' accessible names, e.g. "KPIs of Mexico City". */
+  subject: string;
+  columns: readonly string[];
+  rows: readonly Row[];
+}
+
+const FORMATS = {
+  csv: { type: 'text/csv;charset=utf-8', write: toCsv },
+  json: { type: 'application/json', write: toJson },
+} as const;
+
+export function TableExport({ filename, subject, columns, rows }: TableExportProps) {
+  const { t } = useTranslation();
+  const labelId = useId();
+  const [saved, setSaved] = useState('');
+
+  function download(format: keyof typeof FORMATS) {
+    const name = `${filename}.${format}`;
+    saveFile(
+      new Blob([FORMATS[format].write(columns, rows)], {
+        type: FORMATS[format].type,
+      }),
+      name,
+    );
+    setSaved(t('tableExport.saved', { filename: name }));
+  }
+
+  return (
+    <div className="table-export">
+      <div role="group" aria-labelledby={labelId} className="table-export-group">
+        <span id={labelId} className="table-export-label">
+          {t('tableExport.label')}
+        </span>
+        {(Object.keys(FORMATS) as (keyof typeof FORMATS)[]).map((format) => (
+          <button
+            key={format}
+            type="button"
+            className="button button--secondary button--small"
+            aria-label={t(`tableExport.as.${format}`, { subject })}
+            onClick={() => download(format)}
+          >
+            {t(`tableExport.format.${format}`)}
+          </button>
+        ))}
+      </div>
+      <p role="status" className="status table-export-status">
+        {saved}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,169 @@
+// A plan's milestones in due order: status and overdue flag in words, owner, tasks (ticked off by editors) and evidence.
+import { useTranslation } from 'react-i18next';
+import type { ActionPlan, Milestone } from '@minga/contracts';
+import { EmptyState } from '../../components/status-messages';
+import { MilestoneStatusTag, OverdueFlag } from '../../components/status-tags';
+import { TableExport } from '../../components/table-export';
+import { useDisclosureForm } from '../../components/use-disclosure-form';
+import { useFormatters } from '../../lib/formatters';
+import { useUpdateTask } from './api';
+import { MilestoneForm } from './milestone-form';
+import { NewTaskForm } from './new-task-form';
+
+interface MilestoneListProps {
+  plan: ActionPlan;
+  milestones: Milestone[];
+  canEdit: boolean;
+  /** File name of the downloads, without extension. */
+  filename: string;
+}
+
+export function MilestoneList({ plan, milestones, canEdit, filename }: MilestoneListProps) {
+  const { t } = useTranslation();
+  if (milestones.length === 0) return <EmptyState>{t('plans.milestones.empty')}</EmptyState>;
+  return (
+    <>
+      <ol className="milestone-list">
+        {milestones.map((milestone) => (
+          <MilestoneItem key={milestone.id} plan={plan} milestone={milestone} canEdit={canEdit} />
+        ))}
+      </ol>
+      <TableExport
+        filename={filename}
+        subject={t('plans.milestones.exportSubject', {
+          plan: plan.modelPolicyName,
+          city: plan.cityName,
+        })}
+        columns={['id', 'title', 'due_date', 'status', 'overdue', 'owner', 'tasks_done', 'task_count', 'evidence_links']}
+        rows={milestones.map((milestone) => ({
+          id: milestone.id,
+          title: milestone.title,
+          due_date: milestone.dueDate,
+          status: milestone.status,
+          overdue: milestone.overdue,
+          owner: milestone.owner?.name ?? null,
+          tasks_done: milestone.tasks.filter((task) => task.done).length,
+          task_count: milestone.tasks.length,
+          evidence_links: milestone.evidenceLinks.join(' | '),
+        }))}
+      />
+    </>
+  );
+}
+
+function MilestoneItem({ plan, milestone, canEdit }: { plan: ActionPlan; milestone: Milestone; canEdit: boolean }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const { open, setOpen, formArea, openButton } = useDisclosureForm('input');
+  const updateTask = useUpdateTask(plan);
+  const headingId = `milestone-${milestone.id}`;
+  const done = milestone.tasks.filter((task) => task.done).length;
+
+  return (
+    <li className={milestone.overdue ? 'milestone milestone--overdue' : 'milestone'} aria-labelledby={headingId}>
+      <div className="milestone-head">
+        <h3 id={headingId}>{milestone.title}</h3>
+        <MilestoneStatusTag status={milestone.status} />
+        {milestone.overdue && <OverdueFlag />}
+      </div>
+      <dl className="milestone-meta">
+        <div>
+          <dt>{t('plans.milestones.dueDate')}</dt>
+          <dd>
+            <time dateTime={milestone.dueDate}>{format.day(milestone.dueDate)}</time>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('plans.milestones.owner')}</dt>
+          <dd>{milestone.owner?.name ?? t('plans.milestones.noOwner')}</dd>
+        </div>
+        {milestone.tasks.length > 0 && (
+          <div>
+            <dt>{t('plans.milestones.tasks')}</dt>
+            <dd>
+              {t('plans.milestones.tasksDone', {
+                done,
+                total: milestone.tasks.length,
+              })}
+            </dd>
+          </div>
+        )}
+      </dl>
+      {milestone.tasks.length > 0 && (
+        <ul
+          className={canEdit ? 'task-list task-list--editable' : 'task-list'}
+          aria-label={t('plans.milestones.tasksOf', { title: milestone.title })}
+        >
+          {milestone.tasks.map((task) => (
+            <li key={task.id}>
+              {canEdit ? (
+                <label className="checkbox">
+                  <input
+                    type="checkbox"
+                    checked={task.done}
+                    // Not disabled while saving, which would drop the keyboard focus; a second click waits for the first.
+                    aria-busy={updateTask.isPending}
+                    onChange={(event) => {
+                      if (!updateTask.isPending)
+                        updateTask.mutate({
+                          taskId: task.id,
+                          body: { done: event.target.checked },
+                        });
+                    }}
+                  />
+                  {task.title}
+                </label>
+              ) : (
+                <>
+                  {task.title}{' '}
+                  <span className="muted">({task.done ? t('plans.milestones.taskDone') : t('plans.milestones.taskOpen')})</span>
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {milestone.evidenceLinks.length > 0 && (
+        <>
+          <p className="muted history-change">{t('plans.milestones.evidence')}</p>
+          <ul className="evidence-list">
+            {milestone.evidenceLinks.map((link) => (
+              <li key={link}>
+                <a href={link} rel="noopener noreferrer" target="_blank">
+                  {link}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {canEdit && <NewTaskForm plan={plan} milestone={milestone} />}
+      {canEdit && (
+        <div className="milestone-editor">
+          {open ? (
+            <div ref={formArea}>
+              <MilestoneForm plan={plan} milestone={milestone} onSaved={() => setOpen(false)} onCancel={() => setOpen(false)} />
+            </div>
+          ) : (
+            <button
+              ref={openButton}
+              type="button"
+              className="button button--secondary button--small"
+              aria-label={t('plans.milestones.editNamed', {
+                title: milestone.title,
+              })}
+              onClick={() => setOpen(true)}
+            >
+              {t('plans.milestones.edit')}
+            </button>
+          )}
+        </div>
+      )}
+      {updateTask.isError && (
+        <p className="field-error" role="alert">
+          {t('plans.milestones.taskFailed')}
+        </p>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,24 @@
+// The hub dashboard: adoption matrix, who is behind and why, milestones due and KPI progress, filtered.
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { DashboardQuery, HubDashboard } from '@minga/contracts';
+import { apiClient } from '../../lib/api-client';
+
+export type DashboardFilters = Omit<DashboardQuery, 'format'>;
+
+export const dashboardKeys = {
+  all: ['dashboards'] as const,
+  hub: (hubId: string, filters: DashboardFilters) => ['dashboards', 'hub', hubId, filters] as const,
+};
+
+export function fetchHubDashboard(hubId: string, filters: DashboardFilters, signal?: AbortSignal): Promise<HubDashboard> {
+  return apiClient.request<HubDashboard>(`/api/hubs/${encodeURIComponent(hubId)}/dashboard`, { query: { ...filters }, signal });
+}
+
+export function useHubDashboard(hubId: string, filters: DashboardFilters) {
+  return useQuery({
+    queryKey: dashboardKeys.hub(hubId, filters),
+    queryFn: ({ signal }) => fetchHubDashboard(hubId, filters, signal),
+    // A new filter keeps the last answer on screen until the next arrives, instead of flashing "Loading".
+    placeholderData: keepPreviousData,
+  });
+}

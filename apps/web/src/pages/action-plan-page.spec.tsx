@@ -1,0 +1,104 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { json, problem, stubGlobalApi } from '../testing/fake-api';
+import { session, user } from '../testing/fixtures';
+import { actionPlan, expertOfLatam, kpi, KPI_ID, milestone, officialOfMexicoCity, PLAN_ID } from '../testing/plan-fixtures';
+import { renderRoutes } from '../testing/render';
+import ActionPlanPage from './action-plan-page';
+import { stubResizeObserver } from '../testing/resize-observer';
+
+function planApi(roles: (typeof officialOfMexicoCity)[], extra: Parameters<typeof stubGlobalApi>[0] = {}) {
+  return stubGlobalApi({
+    'POST /api/auth/session/refresh': () => json(200, session(user({ roles }))),
+    [`GET /api/action-plans/${PLAN_ID}`]: () => json(200, actionPlan()),
+    [`GET /api/action-plans/${PLAN_ID}/milestones`]: () => json(200, [milestone()]),
+    [`GET /api/action-plans/${PLAN_ID}/kpis`]: () => json(200, [kpi()]),
+    [`GET /api/action-plans/${PLAN_ID}/history`]: () => json(200, { items: [], nextCursor: null }),
+    [`GET /api/kpis/${KPI_ID}/measurements`]: () =>
+      json(200, {
+        items: [
+          {
+            id: crypto.randomUUID(),
+            kpiId: KPI_ID,
+            date: '2023-03-01',
+            value: 2500,
+            source: null,
+            note: null,
+            createdAt: '2026-01-05T09:00:00.000Z',
+          },
+        ],
+        nextCursor: null,
+      }),
+    'GET /api/users': () => json(200, { items: [], nextCursor: null }),
+    ...extra,
+  });
+}
+
+function renderPage() {
+  return renderRoutes([{ path: '/action-plans/:planId', element: <ActionPlanPage /> }], `/action-plans/${PLAN_ID}`);
+}
+
+describe('ActionPlanPage', () => {
+  beforeEach(() => {
+    stubResizeObserver();
+  });
+
+  it('shows the plan with its milestone flagged overdue and its KPI status in words, read only for an expert', async () => {
+    planApi([expertOfLatam]);
+    renderPage();
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Open data action plan of Mexico City' })).toBeInTheDocument();
+    const item = await screen.findByRole('listitem', { name: 'Update the open data portal with resident feedback' });
+    expect(item).toHaveTextContent('In progress');
+    expect(item).toHaveTextContent('Overdue');
+    expect(item).toHaveTextContent('1 of 2 done');
+    const kpis = await screen.findByRole('table', { name: 'KPIs of Open data · Mexico City' });
+    expect(within(kpis).getByRole('row', { name: /High-impact crime/ })).toHaveTextContent('On track');
+
+    expect(screen.queryByRole('button', { name: 'Edit plan' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Add a milestone' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Record a measurement/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Import from CSV' })).not.toBeInTheDocument();
+    expect(within(item).queryByRole('checkbox')).not.toBeInTheDocument();
+  });
+
+  it('gives an official of the city the edit controls, and shows a measurement’s field errors from the API', async () => {
+    planApi([officialOfMexicoCity], {
+      [`POST /api/kpis/${KPI_ID}/measurements`]: () =>
+        problem(400, 'validation_failed', { errors: [{ path: 'date', message: 'The date must not be in the future' }] }),
+    });
+    renderPage();
+
+    expect(await screen.findByRole('button', { name: 'Edit plan' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Add a milestone' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Import from CSV' })).toBeInTheDocument();
+    expect(await screen.findByRole('checkbox', { name: 'Survey residents' })).toBeChecked();
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Record a measurement of High-impact crime cases per month' }));
+    const date = screen.getByLabelText('Date');
+    expect(date).toHaveFocus();
+    await userEvent.type(date, '2030-01-01');
+    await userEvent.type(screen.getByLabelText('Value (cases)'), '2100');
+    await userEvent.click(screen.getByRole('button', { name: 'Save measurement' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Some values are not valid.');
+    expect(screen.getByLabelText('Date')).toHaveAccessibleDescription('The date must not be in the future');
+  });
+
+  it('adds a task to a milestone from the keyboard and clears the field for the next one', async () => {
+    const api = planApi([officialOfMexicoCity], {
+      [`POST /api/milestones/${milestone().id}/tasks`]: () =>
+        json(201, { id: crypto.randomUUID(), milestoneId: milestone().id, title: 'Announce the changes', done: false }),
+    });
+    renderPage();
+
+    const form = await screen.findByRole('form', { name: 'Add a task to Update the open data portal with resident feedback' });
+    await userEvent.type(within(form).getByLabelText('New task'), '  Announce the changes {enter}');
+
+    await vi.waitFor(() => expect(within(form).getByLabelText('New task')).toHaveValue(''));
+    expect(api.calls.find((call) => call.method === 'POST' && call.path.endsWith('/tasks'))?.body).toEqual({
+      title: 'Announce the changes',
+      done: false,
+    });
+  });
+});
