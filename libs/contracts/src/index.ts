@@ -10,3 +10,5 @@ export * from './health';
 export * from './drafts';
 export * from './collab';
 export * from './draft-versions';
+export * from './comments';
+export * from './notifications';
