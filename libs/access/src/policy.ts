@@ -3,7 +3,7 @@
 import { AbilityBuilder, createMongoAbility, type InferSubjects, type MongoAbility } from '@casl/ability';
 import type { Role } from '@minga/contracts';
 
-export const ACTIONS = ['read', 'create', 'update', 'delete', 'readContact', 'editContent', 'comment'] as const;
+export const ACTIONS = ['read', 'create', 'update', 'delete', 'readContact', 'editContent', 'comment', 'resolve'] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /** Resource shapes the rules look at; only the fields that decide access. */
@@ -16,6 +16,10 @@ export interface InvitationResource extends Grant { kind: 'Invitation' }
 export interface ModelPolicyResource { kind: 'ModelPolicy'; id: string }
 /** A policy draft: its city decides who edits, the city's hub who comments. */
 export interface DraftResource { kind: 'Draft'; id: string; cityId: string; hubId: string | null }
+/** A comment thread (or suggestion) on a draft: the draft's scope, and who started it. */
+export interface ThreadResource { kind: 'Thread'; id: string; draftId: string; cityId: string; hubId: string | null; authorId: string }
+/** One comment in a thread: only its author edits or deletes it. */
+export interface CommentResource { kind: 'Comment'; id: string; draftId: string; cityId: string; hubId: string | null; authorId: string }
 export type Resource =
   | HubResource
   | CityResource
@@ -23,9 +27,11 @@ export type Resource =
   | RoleAssignmentResource
   | InvitationResource
   | ModelPolicyResource
-  | DraftResource;
+  | DraftResource
+  | ThreadResource
+  | CommentResource;
 export type SubjectKind = Resource['kind'];
-export const SUBJECT_KINDS: SubjectKind[] = ['Hub', 'City', 'User', 'RoleAssignment', 'Invitation', 'ModelPolicy', 'Draft'];
+export const SUBJECT_KINDS: SubjectKind[] = ['Hub', 'City', 'User', 'RoleAssignment', 'Invitation', 'ModelPolicy', 'Draft', 'Thread', 'Comment'];
 
 /** A role a person holds, with the hub it falls under (a city's hub for officials). */
 export interface PrincipalRole {
@@ -56,9 +62,12 @@ export function defineAbilityFor(principal: Principal | null): AppAbility {
     return build({ detectSubjectType: subjectKind });
   }
 
-  // Every member of the alliance reads its hubs, cities and people.
-  can('read', ['Hub', 'City', 'User', 'RoleAssignment', 'ModelPolicy', 'Draft']);
+  // Every member of the alliance reads its hubs, cities and people, and the drafts with their discussions.
+  can('read', ['Hub', 'City', 'User', 'RoleAssignment', 'ModelPolicy', 'Draft', 'Thread', 'Comment']);
   can(['update', 'readContact'], 'User', { id: principal.id });
+  // Comments: starting a thread or replying is `comment` on the draft. Where one may comment, one may edit and
+  // delete one's own comments and resolve or reopen the threads one started; the rules per role add the rest.
+  const own = { authorId: principal.id };
 
   for (const grant of principal.roles) {
     switch (grant.role) {
@@ -66,6 +75,8 @@ export function defineAbilityFor(principal: Principal | null): AppAbility {
         can(['read', 'create', 'update', 'delete', 'readContact'], ['Hub', 'City', 'User', 'RoleAssignment', 'Invitation', 'ModelPolicy']);
         // Drafts are never deleted (nothing a user saved is lost); admins may do everything else.
         can(['read', 'create', 'update', 'editContent', 'comment'], 'Draft');
+        can(['update', 'delete'], 'Comment', own);
+        can('resolve', 'Thread');
         break;
       case 'coordinator': {
         const hubId = grant.hubId;
@@ -73,6 +84,9 @@ export function defineAbilityFor(principal: Principal | null): AppAbility {
         can(['create', 'update'], 'City', { hubId });
         can('readContact', 'User', { scopeHubIds: hubId });
         can('comment', 'Draft', { hubId });
+        can(['update', 'delete'], 'Comment', { ...own, hubId });
+        // Coordinators moderate the discussion of their hub's drafts.
+        can('resolve', 'Thread', { hubId });
         const grantable = { scopeHubId: hubId, role: { $in: COORDINATOR_GRANTABLE } };
         can(['read', 'create', 'delete'], 'RoleAssignment', grantable);
         can(['read', 'create', 'delete'], 'Invitation', grantable);
@@ -81,9 +95,14 @@ export function defineAbilityFor(principal: Principal | null): AppAbility {
       case 'official':
         can('update', 'City', { id: grant.cityId });
         can(['create', 'update', 'editContent', 'comment'], 'Draft', { cityId: grant.cityId });
+        can(['update', 'delete'], 'Comment', { ...own, cityId: grant.cityId });
+        // Editors of the draft settle its threads.
+        can('resolve', 'Thread', { cityId: grant.cityId });
         break;
       case 'expert':
         can('comment', 'Draft', { hubId: grant.hubId });
+        can(['update', 'delete'], 'Comment', { ...own, hubId: grant.hubId });
+        can('resolve', 'Thread', { ...own, hubId: grant.hubId });
         break;
       case 'observer':
         break;
