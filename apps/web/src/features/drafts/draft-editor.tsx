@@ -31,12 +31,14 @@ export interface DraftEditorAddons {
   /** Shown in the side column after the outline. */
   renderSide?: (context: DraftEditorContext) => ReactNode;
   /** Shown after a section's link in the outline. */
-  renderSectionExtra?: (entry: OutlineEntry) => ReactNode;
+  renderSectionExtra?: (entry: OutlineEntry, context: DraftEditorContext) => ReactNode;
 }
 
 export interface DraftEditorContext {
   editor: Editor;
   ydoc: CollabDocument['ydoc'];
+  /** The document's connection, which carries the document's other live events too. */
+  provider: CollabDocument['provider'];
   access: DocAccess;
   /** Whether the text is on screen (from the server or this browser's cache). */
   shown: boolean;
@@ -127,13 +129,14 @@ function CollabEditor({ draft, collab, addons }: { draft: Draft; collab: CollabD
   useLayoutEffect(() => () => editor.destroy(), [editor]);
 
   const finalError = state.error && FINAL_ERRORS.has(state.error.code);
-  const context: DraftEditorContext = { editor, ydoc: collab.ydoc, access, shown };
+  const context: DraftEditorContext = { editor, ydoc: collab.ydoc, provider: collab.provider, access, shown };
+  const { renderSectionExtra } = addons;
   return (
     <DraftWorkspace
       aside={
         <>
           <PresenceList awareness={collab.provider.awareness} />
-          {shown && <DraftOutline editor={editor} renderSectionExtra={addons.renderSectionExtra} />}
+          {shown && <DraftOutline editor={editor} renderSectionExtra={renderSectionExtra && ((entry) => renderSectionExtra(entry, context))} />}
           {addons.renderSide?.(context)}
         </>
       }
