@@ -36,11 +36,11 @@ export const notificationPageSchema = z.object({
 });
 export type NotificationPage = z.infer<typeof notificationPageSchema>;
 
-/** Mark some notifications read, or all of them. */
-export const markNotificationsReadSchema = z.union([
-  z.object({ ids: z.array(uuidSchema).min(1).max(200) }).strict(),
-  z.object({ all: z.literal(true) }).strict(),
-]);
+/** Mark some notifications read (`ids`), or all of them (`all: true`); exactly one of the two. */
+export const markNotificationsReadSchema = z
+  .object({ ids: z.array(uuidSchema).min(1).max(200).optional(), all: z.literal(true).optional() })
+  .strict()
+  .refine((input) => (input.ids === undefined) !== (input.all === undefined), { message: 'Give either ids or all', path: ['ids'] });
 export type MarkNotificationsRead = z.infer<typeof markNotificationsReadSchema>;
 
 export const unreadCountSchema = z.object({ unreadCount: z.number().int() });

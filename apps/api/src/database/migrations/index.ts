@@ -3,5 +3,6 @@ import { Foundation1764000000000 } from './1764000000000-foundation';
 import { Collab1764100000000 } from './1764100000000-collab';
 import { Drafts1764200000000 } from './1764200000000-drafts';
 import { Versions1764300000000 } from './1764300000000-versions';
+import { Comments1764500000000 } from './1764500000000-comments';
 
-export const MIGRATIONS = [Foundation1764000000000, Collab1764100000000, Drafts1764200000000, Versions1764300000000];
+export const MIGRATIONS = [Foundation1764000000000, Collab1764100000000, Drafts1764200000000, Versions1764300000000, Comments1764500000000];
