@@ -131,6 +131,8 @@ export class ThreadsService {
   async get(threadId: string): Promise<Thread> {
     const rows: ThreadRow[] = await this.db.query(`${SELECT_THREADS} WHERE t.id = $1`, [threadId]);
     if (!rows.length) throw new Problem('not_found', 'No such thread');
+    // A whole-draft thread has nothing to place: no need to read the document.
+    if (!rows[0].anchor_start) return toThread(rows[0], null);
     return this.documents.read(draftDocName(rows[0].draft_id), (doc) => toThread(rows[0], new DocumentText(doc)));
   }
 
