@@ -23,9 +23,8 @@ export const commentKeys = {
 };
 
 const draftPath = (draftId: string) => `/api/drafts/${encodeURIComponent(draftId)}`;
-const threadPath = (draftId: string, threadId: string) => `${draftPath(draftId)}/threads/${encodeURIComponent(threadId)}`;
-const commentPath = (draftId: string, threadId: string, commentId: string) =>
-  `${threadPath(draftId, threadId)}/comments/${encodeURIComponent(commentId)}`;
+const threadPath = (threadId: string) => `/api/threads/${encodeURIComponent(threadId)}`;
+const commentPath = (commentId: string) => `/api/comments/${encodeURIComponent(commentId)}`;
 
 export function fetchThreads(draftId: string, cursor: string | undefined, signal?: AbortSignal): Promise<ThreadPage> {
   return apiClient.request<ThreadPage>(`${draftPath(draftId)}/threads`, { query: { limit: PAGE_SIZE, cursor }, signal });
@@ -35,24 +34,25 @@ export function createThread(draftId: string, body: CreateThread): Promise<Threa
   return apiClient.request<Thread>(`${draftPath(draftId)}/threads`, { method: 'POST', body });
 }
 
-export function setThreadStatus(draftId: string, threadId: string, status: ThreadStatus): Promise<Thread> {
-  return apiClient.request<Thread>(threadPath(draftId, threadId), { method: 'PATCH', body: { status } });
+export function setThreadStatus(threadId: string, status: ThreadStatus): Promise<Thread> {
+  return apiClient.request<Thread>(threadPath(threadId), { method: 'PATCH', body: { status } });
 }
 
-export function addComment(draftId: string, threadId: string, body: string): Promise<Thread> {
-  return apiClient.request<Thread>(`${threadPath(draftId, threadId)}/comments`, { method: 'POST', body: { body } });
+export function addComment(threadId: string, body: string): Promise<Thread> {
+  return apiClient.request<Thread>(`${threadPath(threadId)}/comments`, { method: 'POST', body: { body } });
 }
 
-export function editComment(draftId: string, threadId: string, commentId: string, body: string): Promise<Thread> {
-  return apiClient.request<Thread>(commentPath(draftId, threadId, commentId), { method: 'PATCH', body: { body } });
+export function editComment(commentId: string, body: string): Promise<Thread> {
+  return apiClient.request<Thread>(commentPath(commentId), { method: 'PATCH', body: { body } });
 }
 
-export function deleteComment(draftId: string, threadId: string, commentId: string): Promise<Thread> {
-  return apiClient.request<Thread>(commentPath(draftId, threadId, commentId), { method: 'DELETE' });
+export function deleteComment(commentId: string): Promise<void> {
+  return apiClient.request<void>(commentPath(commentId), { method: 'DELETE' });
 }
 
-export function decideSuggestion(draftId: string, threadId: string, decision: 'accept' | 'reject'): Promise<Thread> {
-  return apiClient.request<Thread>(`${threadPath(draftId, threadId)}/${decision}`, { method: 'POST' });
+/** Accepting applies the new wording through the live document on the server. */
+export function decideSuggestion(threadId: string, decision: 'accept' | 'reject'): Promise<Thread> {
+  return apiClient.request<Thread>(`/api/suggestions/${encodeURIComponent(threadId)}/${decision}`, { method: 'POST' });
 }
 
 export function fetchContributions(draftId: string, signal?: AbortSignal): Promise<Page<Contribution>> {
@@ -92,7 +92,7 @@ export function upsertThread(queryClient: QueryClient, thread: Thread): void {
   });
 }
 
-function useThreadMutation<Variables>(draftId: string, run: (variables: Variables) => Promise<Thread>) {
+function useThreadMutation<Variables>(run: (variables: Variables) => Promise<Thread>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: run,
@@ -101,31 +101,38 @@ function useThreadMutation<Variables>(draftId: string, run: (variables: Variable
 }
 
 export function useCreateThread(draftId: string) {
-  return useThreadMutation(draftId, (body: CreateThread) => createThread(draftId, body));
+  return useThreadMutation((body: CreateThread) => createThread(draftId, body));
 }
 
-export function useSetThreadStatus(draftId: string) {
-  return useThreadMutation(draftId, ({ threadId, status }: { threadId: string; status: ThreadStatus }) => setThreadStatus(draftId, threadId, status));
+export function useSetThreadStatus() {
+  return useThreadMutation(({ threadId, status }: { threadId: string; status: ThreadStatus }) => setThreadStatus(threadId, status));
 }
 
-export function useAddComment(draftId: string) {
-  return useThreadMutation(draftId, ({ threadId, body }: { threadId: string; body: string }) => addComment(draftId, threadId, body));
+export function useAddComment() {
+  return useThreadMutation(({ threadId, body }: { threadId: string; body: string }) => addComment(threadId, body));
 }
 
-export function useEditComment(draftId: string) {
-  return useThreadMutation(draftId, ({ threadId, commentId, body }: { threadId: string; commentId: string; body: string }) =>
-    editComment(draftId, threadId, commentId, body),
-  );
+export function useEditComment() {
+  return useThreadMutation(({ commentId, body }: { commentId: string; body: string }) => editComment(commentId, body));
 }
 
-export function useDeleteComment(draftId: string) {
-  return useThreadMutation(draftId, ({ threadId, commentId }: { threadId: string; commentId: string }) => deleteComment(draftId, threadId, commentId));
+/** The API answers a deletion with no body: the comment becomes its placeholder here at once. */
+export function useDeleteComment(thread: Thread) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (commentId: string) => deleteComment(commentId),
+    onSuccess: (_nothing, commentId) =>
+      upsertThread(queryClient, {
+        ...thread,
+        comments: thread.comments.map((comment) => (comment.id === commentId ? { ...comment, body: null, deleted: true } : comment)),
+      }),
+  });
 }
 
 export function useDecideSuggestion(draftId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ threadId, decision }: { threadId: string; decision: 'accept' | 'reject' }) => decideSuggestion(draftId, threadId, decision),
+    mutationFn: ({ threadId, decision }: { threadId: string; decision: 'accept' | 'reject' }) => decideSuggestion(threadId, decision),
     onSuccess: (thread) => {
       upsertThread(queryClient, thread);
       void queryClient.invalidateQueries({ queryKey: commentKeys.contributions(draftId) });

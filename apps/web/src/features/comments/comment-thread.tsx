@@ -29,8 +29,8 @@ export const CommentThread = forwardRef<HTMLElement, CommentThreadProps>(functio
   const { t } = useTranslation();
   const { dateTime } = useFormatters();
   const [replying, setReplying] = useState(false);
-  const setStatus = useSetThreadStatus(thread.draftId);
-  const addComment = useAddComment(thread.draftId);
+  const setStatus = useSetThreadStatus();
+  const addComment = useAddComment();
   const decide = useDecideSuggestion(thread.draftId);
   const headingId = `${id}-heading`;
   const open = thread.status === 'open';
@@ -135,8 +135,8 @@ function CommentItem({ thread, comment, mayChange }: { thread: Thread; comment: 
   const { dateTime } = useFormatters();
   const [editing, setEditing] = useState(false);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
-  const edit = useEditComment(thread.draftId);
-  const remove = useDeleteComment(thread.draftId);
+  const edit = useEditComment();
+  const remove = useDeleteComment(thread);
   const own = mayChange && !comment.deleted;
 
   if (comment.deleted || comment.body === null) {
@@ -161,7 +161,7 @@ function CommentItem({ thread, comment, mayChange }: { thread: Thread; comment: 
           initialBody={comment.body}
           autoFocus
           onSubmit={async (body) => {
-            await edit.mutateAsync({ threadId: thread.id, commentId: comment.id, body });
+            await edit.mutateAsync({ commentId: comment.id, body });
             setEditing(false);
           }}
           onCancel={() => setEditing(false)}
@@ -180,7 +180,7 @@ function CommentItem({ thread, comment, mayChange }: { thread: Thread; comment: 
                 aria-describedby={`${comment.id}-confirm`}
                 disabled={remove.isPending}
                 autoFocus
-                onClick={() => remove.mutate({ threadId: thread.id, commentId: comment.id })}
+                onClick={() => remove.mutate(comment.id)}
               >
                 {t('comments.comment.yesDelete')}
               </button>

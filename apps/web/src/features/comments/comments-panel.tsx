@@ -96,17 +96,20 @@ export function CommentsPanel({ comments, editor, access, live, shown }: Comment
     setHighlights(editor.view, highlightItems);
   }, [editor, shown, highlightItems, t]);
 
-  // A highlight chosen in the text shows its thread: in the list whatever the filter, and focused if asked.
+  // A highlight chosen in the text shows its thread: in the list whatever the filter, and focused if asked. Only a
+  // new request (`current` changes per request) moves the view; the list changing under it must not.
+  const latest = useRef({ threads: query.threads, filter, me });
+  latest.current = { threads: query.threads, filter, me };
   useEffect(() => {
     if (!current) return;
-    const thread = query.threads.find((item) => item.id === current.threadId);
-    if (thread && !threadMatches(thread, filter, me)) setFilter(thread.status === 'open' ? 'open' : 'resolved');
+    const { threads, filter: shownFilter, me: userId } = latest.current;
+    const thread = threads.find((item) => item.id === current.threadId);
+    if (thread && !threadMatches(thread, shownFilter, userId)) setFilter(thread.status === 'open' ? 'open' : 'resolved');
     requestAnimationFrame(() => {
       const element = threadRefs.current.get(current.threadId);
       element?.scrollIntoView({ block: 'nearest' });
       if (current.focus) element?.focus();
     });
-    // Only a new request moves the view (`current` changes per request); the list changing under it must not.
   }, [current]);
 
   const openCount = openThreads.length;
