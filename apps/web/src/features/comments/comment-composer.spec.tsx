@@ -15,7 +15,8 @@ function renderComposer() {
   const api = stubGlobalApi({
     'POST /api/auth/session/refresh': () => json(200, session(user({ roles: [expertOfJapan] }))),
     [`GET /api/drafts/${DRAFT.id}/mentionable`]: (call) => {
-      const q = (call.search.get('q') ?? '').toLowerCase();
+      // As the API does (the contract trims the query).
+      const q = (call.search.get('q') ?? '').trim().toLowerCase();
       return json(200, [aiko, ana].filter((person) => person.name.toLowerCase().includes(q)));
     },
   });
@@ -48,6 +49,9 @@ describe('Comment composer', () => {
     expect(text).not.toHaveAttribute('aria-activedescendant');
     expect(text).toHaveValue('Please check, @Ana María Ruiz ');
     expect(text).toHaveFocus();
+    // The chosen name is not a new search: the list stays closed.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.queryByRole('listbox')).not.toBeInTheDocument();
 
     await userEvent.type(text, 'thanks');
     await userEvent.keyboard('{Control>}{Enter}{/Control}');

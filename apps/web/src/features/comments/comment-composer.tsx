@@ -41,7 +41,7 @@ export function CommentComposer({ draftId, label, submitLabel, initialBody = '',
   const optionId = (index: number) => `${id}-person-${index}`;
 
   function readQuery(value: string, caret: number) {
-    const next = mentionQueryAt(value, caret);
+    const next = mentionQueryAt(value, caret, chosen.current);
     setQuery(next);
     if (next?.text !== query?.text) setActiveIndex(0);
   }
@@ -59,8 +59,9 @@ export function CommentComposer({ draftId, label, submitLabel, initialBody = '',
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
-    if ((event.key === 'Enter' && (event.ctrlKey || event.metaKey)) && !open) {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
+      setQuery(null);
       event.currentTarget.form?.requestSubmit();
       return;
     }

@@ -28,14 +28,18 @@ export interface MentionQuery {
   text: string;
 }
 
-/** The mention being typed at the caret: an "@" at the start or after a space, followed by up to 40 characters of one line. */
-export function mentionQueryAt(text: string, caret: number): MentionQuery | null {
+/**
+ * The mention being typed at the caret: an "@" at the start or after a space, followed by up to 40 characters of one
+ * line; none once the text after the "@" is a person already chosen (names have spaces, so a space does not end it).
+ */
+export function mentionQueryAt(text: string, caret: number, chosen: ChosenMentions = new Map()): MentionQuery | null {
   const before = text.slice(0, caret);
   const at = before.lastIndexOf('@');
   if (at === -1) return null;
   if (at > 0 && !/\s|\(/.test(before[at - 1])) return null;
   const typed = before.slice(at + 1);
   if (typed.length > 40 || /[\n@[\]]/.test(typed) || typed.startsWith(' ')) return null;
+  for (const name of chosen.keys()) if (typed === name || typed.startsWith(`${name} `)) return null;
   return { start: at, text: typed };
 }
 
