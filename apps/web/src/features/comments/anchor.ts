@@ -42,24 +42,38 @@ export interface SelectedRange {
   quote: string;
 }
 
-/** The editor's current selection as an anchor and its quote, or null for an empty selection or an unbound editor. */
-export function anchorOfSelection(state: EditorState): SelectedRange | null {
+export interface DecodedAnchor {
+  start: Y.RelativePosition;
+  end: Y.RelativePosition;
+}
+
+/**
+ * The editor's current selection as relative positions: the start sticks to the first selected character, the end
+ * to the last, so text others type just outside stays outside. Null for an empty selection or an unbound editor.
+ */
+export function relativeSelection(state: EditorState): DecodedAnchor | null {
   const { from, to, empty } = state.selection;
   const ystate = syncState(state);
   if (empty || !ystate) return null;
-  const quote = state.doc.textBetween(from, to, '\n', ' ').trim();
+  return { start: relativeAt(ystate, from, 0), end: relativeAt(ystate, to, -1) };
+}
+
+/** A range held as relative positions, as an anchor with the words it covers now; null when they are gone. */
+export function selectedRangeOf(state: EditorState, range: DecodedAnchor): SelectedRange | null {
+  const resolved = resolveAnchor(state, range);
+  if (!resolved) return null;
+  const quote = state.doc.textBetween(resolved.from, resolved.to, '\n', ' ').trim();
   if (!quote) return null;
-  const start = relativeAt(ystate, from, 0);
-  const end = relativeAt(ystate, to, -1);
   return {
-    anchor: { start: toBase64(Y.encodeRelativePosition(start)), end: toBase64(Y.encodeRelativePosition(end)) },
+    anchor: { start: toBase64(Y.encodeRelativePosition(range.start)), end: toBase64(Y.encodeRelativePosition(range.end)) },
     quote,
   };
 }
 
-export interface DecodedAnchor {
-  start: Y.RelativePosition;
-  end: Y.RelativePosition;
+/** The editor's current selection as an anchor and its quote, or null for an empty selection or an unbound editor. */
+export function anchorOfSelection(state: EditorState): SelectedRange | null {
+  const range = relativeSelection(state);
+  return range && selectedRangeOf(state, range);
 }
 
 export function decodeAnchor(anchor: Anchor): DecodedAnchor | null {

@@ -3,11 +3,11 @@
 // with Accept and Reject for those who may edit. Ranges are resolved from the threads' Yjs relative positions after
 // every remote change, and mapped through local edits, so highlights move with the text.
 import { Extension } from '@tiptap/core';
-import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state';
+import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state';
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import type { ThreadKind } from '@minga/contracts';
-import { anchorOfSelection, resolveAnchor, type DecodedAnchor, type SelectedRange } from './anchor';
+import { anchorOfSelection, relativeSelection, resolveAnchor, selectedRangeOf, type DecodedAnchor, type SelectedRange } from './anchor';
 
 export interface HighlightSuggestion {
   replacement: string;
@@ -41,12 +41,19 @@ export interface HighlightHandlers {
   startThread(kind: ThreadKind, range: SelectedRange): void;
   /** Whether this person may comment; set by the panel once access is known. */
   mayComment?: boolean;
+  /**
+   * What this person last selected, kept as relative positions. The selection ProseMirror restores after a remote
+   * change grows to take in text typed at its edges; this does not, so a comment covers exactly the chosen words.
+   */
+  selected?: DecodedAnchor | null;
   labels: HighlightLabels;
 }
 
 interface HighlightState {
   items: HighlightItem[];
   decorations: DecorationSet;
+  /** Whether the last transaction came from another person (through the Yjs binding). */
+  remote: boolean;
 }
 
 export const commentHighlightsKey = new PluginKey<HighlightState>('commentHighlights');
@@ -124,6 +131,12 @@ export function threadAt(state: EditorState, pos: number): string | null {
   return last ? (last.spec['threadId'] as string) : null;
 }
 
+/** The words to comment on: those this person selected, as they are now; else the editor's selection. */
+export function selectedRange(state: EditorState, handlers: HighlightHandlers): SelectedRange | null {
+  const kept = handlers.selected ? selectedRangeOf(state, handlers.selected) : null;
+  return kept ?? anchorOfSelection(state);
+}
+
 /** Hands the highlights the panel's current open threads. */
 export function setHighlights(view: EditorView, items: HighlightItem[]): void {
   view.dispatch(view.state.tr.setMeta(commentHighlightsKey, items).setMeta('addToHistory', false));
@@ -133,18 +146,18 @@ export function highlightDecorations(state: EditorState): DecorationSet | undefi
   return commentHighlightsKey.getState(state)?.decorations;
 }
 
-export const CommentHighlights = Extension.create<{ handlers: HighlightHandlers }>({
+/** A getter, not the object: TipTap deep-copies plain objects in options, and the panel fills in this very object. */
+export const CommentHighlights = Extension.create<{ handlers: () => HighlightHandlers }>({
   name: 'commentHighlights',
 
   addOptions() {
-    return {
-      handlers: {
-        activate: () => undefined,
-        decide: () => undefined,
-        startThread: () => undefined,
-        labels: { accept: 'Accept', reject: 'Reject', pending: 'Pending', inserted: 'Suggested text' },
-      },
+    const fallback: HighlightHandlers = {
+      activate: () => undefined,
+      decide: () => undefined,
+      startThread: () => undefined,
+      labels: { accept: 'Accept', reject: 'Reject', pending: 'Pending', inserted: 'Suggested text' },
     };
+    return { handlers: () => fallback };
   },
 
   addKeyboardShortcuts() {
@@ -152,13 +165,14 @@ export const CommentHighlights = Extension.create<{ handlers: HighlightHandlers 
       if (requireReadOnly && this.editor.isEditable) return false;
       const threadId = threadAt(this.editor.state, this.editor.state.selection.from);
       if (!threadId) return false;
-      this.options.handlers.activate(threadId, true);
+      this.options.handlers().activate(threadId, true);
       return true;
     };
     const comment = () => {
-      const range = anchorOfSelection(this.editor.state);
-      if (!range || !this.options.handlers.mayComment) return false;
-      this.options.handlers.startThread('comment', range);
+      const handlers = this.options.handlers();
+      const range = selectedRange(this.editor.state, handlers);
+      if (!range || !handlers.mayComment) return false;
+      handlers.startThread('comment', range);
       return true;
     };
     // Enter would break the line for those who edit; Alt+Enter works for everyone. Ctrl+Alt+M as in other editors.
@@ -166,23 +180,35 @@ export const CommentHighlights = Extension.create<{ handlers: HighlightHandlers 
   },
 
   addProseMirrorPlugins() {
-    const { handlers } = this.options;
+    const handlers = this.options.handlers();
     return [
       new Plugin<HighlightState>({
         key: commentHighlightsKey,
         state: {
-          init: () => ({ items: [], decorations: DecorationSet.empty }),
+          init: () => ({ items: [], decorations: DecorationSet.empty, remote: false }),
           apply(tr, value, _old, state) {
             const items = tr.getMeta(commentHighlightsKey) as HighlightItem[] | undefined;
+            const sync = tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined;
+            // A transaction other plugins append to a remote change is part of that remote change.
+            const root = (tr.getMeta('appendedTransaction') as Transaction | undefined) ?? tr;
+            const remote = (root.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin === true;
             // Remote changes and the binding's first render come from y-sync: resolve the anchors again.
-            if (items || tr.getMeta(ySyncPluginKey) !== undefined) {
+            if (items || sync !== undefined) {
               const next = items ?? value.items;
-              return { items: next, decorations: decorate(state, next, handlers) };
+              return { items: next, decorations: decorate(state, next, handlers), remote };
             }
-            if (!tr.docChanged) return value;
-            return { items: value.items, decorations: value.decorations.map(tr.mapping, tr.doc) };
+            if (!tr.docChanged) return value.remote ? { ...value, remote } : value;
+            return { items: value.items, decorations: value.decorations.map(tr.mapping, tr.doc), remote };
           },
         },
+        // After the binding has written local changes to Yjs (its view updates first), so positions are current.
+        view: () => ({
+          update(view, previous) {
+            if (commentHighlightsKey.getState(view.state)?.remote) return;
+            if (previous.selection.eq(view.state.selection) && previous.doc === view.state.doc) return;
+            handlers.selected = relativeSelection(view.state);
+          },
+        }),
         props: {
           decorations(state) {
             return commentHighlightsKey.getState(state)?.decorations;

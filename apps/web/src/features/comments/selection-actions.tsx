@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
 import type { DocAccess, ThreadKind } from '@minga/contracts';
-import { anchorOfSelection } from './anchor';
+import { selectedRange } from './comment-highlights';
 import type { DraftComments } from './use-draft-comments';
 
 interface SelectionActionsProps {
@@ -18,7 +18,7 @@ export function SelectionActions({ comments, editor, access }: SelectionActionsP
   if (access === 'view') return null;
 
   function start(kind: ThreadKind) {
-    const range = anchorOfSelection(editor.state);
+    const range = selectedRange(editor.state, comments.handlers);
     if (range) comments.startThread({ kind, ...range });
   }
 

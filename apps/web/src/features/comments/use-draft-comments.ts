@@ -41,7 +41,7 @@ export function useDraftComments(draft: Draft): DraftComments {
     startThread: () => undefined,
     labels: { accept: '', reject: '', pending: '', inserted: '' },
   }));
-  const [extensions] = useState(() => [CommentHighlights.configure({ handlers })]);
+  const [extensions] = useState(() => [CommentHighlights.configure({ handlers: () => handlers })]);
 
   const startThread = useCallback((thread: Omit<NewThread, 'request'>) => {
     setNewThread((previous) => ({ ...thread, request: (previous?.request ?? 0) + 1 }));
