@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { act } from 'react';
 import { Editor } from '@tiptap/core';
@@ -75,14 +75,14 @@ function Panel({ editor, live }: { editor: Editor; live: LiveSource }) {
   return <CommentsPanel comments={comments} editor={editor} access="comment" live={live} shown={false} />;
 }
 
-function renderPanel(threads: Thread[]) {
+function renderPanel(threads: Thread[], path = '/') {
   stubGlobalApi({
     'POST /api/auth/session/refresh': () => json(200, session(ME)),
     [`GET /api/drafts/${DRAFT.id}/threads`]: () => json(200, { items: threads, nextCursor: null, counts: { open: 0, detached: 0, bySection: [] } }),
   });
   const editor = new Editor({ extensions: editorExtensions() });
   const { live, emit } = fakeLive();
-  renderInApp(<Panel editor={editor} live={live} />);
+  renderInApp(<Panel editor={editor} live={live} />, path);
   return { emit, editor };
 }
 
@@ -90,6 +90,11 @@ const titles = () => screen.getAllByRole('article').map((article) => within(arti
 const bodies = () => screen.getAllByRole('article').map((article) => article.querySelector('.comment-body')?.textContent?.trim());
 
 describe('Comments panel', () => {
+  beforeEach(() => {
+    // jsdom lays nothing out, so it has no scrolling.
+    Element.prototype.scrollIntoView = vi.fn();
+  });
+
   it('shows open threads first, and filters by resolved, mine and mentioning me', async () => {
     renderPanel([byOther, mine, mentioningMe, resolved, detached]);
 
@@ -141,5 +146,16 @@ describe('Comments panel', () => {
     // Another draft's events are not this panel's.
     act(() => emit('draft:00000000-0000-4000-8000-000000000000', { ...event, thread: thread({ body: 'Elsewhere' }) }));
     expect(bodies()).not.toContain('Elsewhere');
+  });
+
+  it('opens on the thread a link points to (from a notification), whatever the filter', async () => {
+    renderPanel([byOther, resolved], `/drafts/${DRAFT.id}#thread-${resolved.id}`);
+
+    // Both threads are Haruto's; the linked one is the resolved one, shown although the list starts on open threads.
+    await waitFor(() => expect(document.activeElement?.id).toBe(`thread-${resolved.id}`));
+    const thread = document.activeElement as HTMLElement;
+    expect(thread).toHaveRole('article');
+    expect(thread).toHaveTextContent('Settled.');
+    expect(screen.getByRole('combobox', { name: 'Show' })).toHaveDisplayValue('Resolved');
   });
 });

@@ -2,6 +2,7 @@
 // editor (highlights of open threads, Accept and Reject on suggestions, threads arriving without reload).
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
 import type { Editor } from '@tiptap/core';
 import { type DocAccess, type Thread } from '@minga/contracts';
 import { FilterSelect } from '../../components/filter-select';
@@ -111,6 +112,15 @@ export function CommentsPanel({ comments, editor, access, live, shown }: Comment
       if (current.focus) element?.focus();
     });
   }, [current]);
+
+  // A link to a thread (from a notification) opens the draft on that thread, once its threads are here.
+  const { hash } = useLocation();
+  const linkedThread = hash.startsWith('#thread-') ? hash.slice('#thread-'.length) : null;
+  const linkedFound = linkedThread !== null && query.threads.some((thread) => thread.id === linkedThread);
+  const { showThread } = comments;
+  useEffect(() => {
+    if (linkedThread && linkedFound) showThread(linkedThread, true);
+  }, [linkedThread, linkedFound, showThread]);
 
   const openCount = openThreads.length;
   return (
