@@ -133,7 +133,7 @@ function NotificationItem({ notification, message, onOpen, onMarkRead }: Notific
       <Link to={`/drafts/${notification.draft.id}#thread-${notification.thread.id}`} onClick={onOpen} className="notification-link">
         {message}
       </Link>
-      {notification.thread.quote && <p className="notification-quote">“{notification.thread.quote}”</p>}
+      {notification.thread.quote && <p className="notification-quote">{t('notifications.quote', { quote: notification.thread.quote })}</p>}
       <p className="notification-meta">
         <time dateTime={notification.createdAt}>{dateTime(notification.createdAt)}</time>
         {unread && (
