@@ -1,6 +1,6 @@
 // One thread: what it is about (the quoted words, or the suggested change), its comments with edit and delete for
 // their authors, replies, resolve and reopen, and accept or reject for suggestions.
-import { forwardRef, useState } from 'react';
+import { forwardRef, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Comment, Thread } from '@minga/contracts';
 import { ProblemAlert } from '../../components/problem-alert';
@@ -29,6 +29,12 @@ export const CommentThread = forwardRef<HTMLElement, CommentThreadProps>(functio
   const { t } = useTranslation();
   const { dateTime } = useFormatters();
   const [replying, setReplying] = useState(false);
+  const replyButton = useRef<HTMLButtonElement>(null);
+  // The composer goes away on send or cancel: the keyboard returns to the Reply button.
+  const closeReply = () => {
+    setReplying(false);
+    requestAnimationFrame(() => replyButton.current?.focus());
+  };
   const setStatus = useSetThreadStatus();
   const addComment = useAddComment();
   const decide = useDecideSuggestion(thread.draftId);
@@ -89,14 +95,20 @@ export const CommentThread = forwardRef<HTMLElement, CommentThreadProps>(functio
           autoFocus
           onSubmit={async (body) => {
             await addComment.mutateAsync({ threadId: thread.id, body });
-            setReplying(false);
+            closeReply();
           }}
-          onCancel={() => setReplying(false)}
+          onCancel={closeReply}
         />
       ) : (
         <div className="comment-thread-actions">
           {permissions.reply && open && (
-            <button type="button" className="button button--secondary button--small" onClick={() => setReplying(true)}>
+            <button
+              ref={replyButton}
+              type="button"
+              className="button button--secondary button--small"
+              aria-describedby={headingId}
+              onClick={() => setReplying(true)}
+            >
               {t('comments.thread.reply')}
             </button>
           )}
@@ -106,6 +118,7 @@ export const CommentThread = forwardRef<HTMLElement, CommentThreadProps>(functio
                 key={decision}
                 type="button"
                 className={`button button--small ${decision === 'reject' ? 'button--danger' : ''}`}
+                aria-describedby={headingId}
                 disabled={decide.isPending}
                 onClick={() => decide.mutate({ threadId: thread.id, decision })}
               >
@@ -116,6 +129,7 @@ export const CommentThread = forwardRef<HTMLElement, CommentThreadProps>(functio
             <button
               type="button"
               className="button button--secondary button--small"
+              aria-describedby={headingId}
               disabled={setStatus.isPending}
               onClick={() => setStatus.mutate({ threadId: thread.id, status: open ? 'resolved' : 'open' })}
             >
@@ -148,7 +162,7 @@ function CommentItem({ thread, comment, mayChange }: { thread: Thread; comment: 
   }
   return (
     <li className="comment">
-      <p className="comment-meta">
+      <p className="comment-meta" id={`comment-${comment.id}-meta`}>
         <span className="comment-author">{comment.author.name}</span>{' '}
         <time dateTime={comment.createdAt}>{dateTime(comment.createdAt)}</time>
         {comment.editedAt && <span className="comment-edited"> {t('comments.comment.edited')}</span>}
@@ -190,10 +204,15 @@ function CommentItem({ thread, comment, mayChange }: { thread: Thread; comment: 
             </>
           ) : (
             <>
-              <button type="button" className="button button--secondary button--small" onClick={() => setEditing(true)}>
+              <button type="button" className="button button--secondary button--small" aria-describedby={`comment-${comment.id}-meta`} onClick={() => setEditing(true)}>
                 {t('comments.comment.edit')}
               </button>
-              <button type="button" className="button button--secondary button--small" onClick={() => setConfirmingDelete(true)}>
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                aria-describedby={`comment-${comment.id}-meta`}
+                onClick={() => setConfirmingDelete(true)}
+              >
                 {t('comments.comment.delete')}
               </button>
             </>

@@ -78,6 +78,8 @@ function Panel({ editor, live }: { editor: Editor; live: LiveSource }) {
 function renderPanel(threads: Thread[], path = '/') {
   stubGlobalApi({
     'POST /api/auth/session/refresh': () => json(200, session(ME)),
+    [`POST /api/threads/${byOther.id}/comments`]: (call) =>
+      json(201, { ...byOther, comments: [...byOther.comments, comment({ threadId: byOther.id, author: { id: ME.id, name: ME.name }, body: (call.body as { body: string }).body })] }),
     [`GET /api/drafts/${DRAFT.id}/threads`]: () => json(200, { items: threads, nextCursor: null, counts: { open: 0, detached: 0, bySection: [] } }),
   });
   const editor = new Editor({ extensions: editorExtensions() });
@@ -157,5 +159,19 @@ describe('Comments panel', () => {
     expect(thread).toHaveRole('article');
     expect(thread).toHaveTextContent('Settled.');
     expect(screen.getByRole('combobox', { name: 'Show' })).toHaveDisplayValue('Resolved');
+  });
+
+  it('sends a reply by keyboard and returns the keyboard to the Reply button', async () => {
+    renderPanel([byOther]);
+    const reply = await screen.findByRole('button', { name: 'Reply' });
+    expect(reply).toHaveAccessibleDescription('Comment by Haruto Sato');
+
+    await userEvent.click(reply);
+    const text = screen.getByRole('textbox', { name: 'Your reply' });
+    expect(text).toHaveFocus();
+    await userEvent.keyboard('CC0 for all of them.{Control>}{Enter}{/Control}');
+
+    expect(await screen.findByText('CC0 for all of them.')).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Reply' })).toHaveFocus());
   });
 });
