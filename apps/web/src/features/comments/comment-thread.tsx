@@ -152,10 +152,12 @@ function CommentItem({ thread, comment, mayChange }: { thread: Thread; comment: 
   const edit = useEditComment();
   const remove = useDeleteComment(thread);
   const own = mayChange && !comment.deleted;
+  // The buttons go with the comment: the keyboard moves to the placeholder that stays.
+  const placeholder = useRef<HTMLLIElement>(null);
 
   if (comment.deleted || comment.body === null) {
     return (
-      <li className="comment comment--deleted">
+      <li className="comment comment--deleted" ref={placeholder} tabIndex={-1}>
         <p className="comment-meta">{t('comments.comment.deleted', { when: dateTime(comment.createdAt) })}</p>
       </li>
     );
@@ -194,7 +196,7 @@ function CommentItem({ thread, comment, mayChange }: { thread: Thread; comment: 
                 aria-describedby={`${comment.id}-confirm`}
                 disabled={remove.isPending}
                 autoFocus
-                onClick={() => remove.mutate(comment.id)}
+                onClick={() => remove.mutate(comment.id, { onSuccess: () => requestAnimationFrame(() => placeholder.current?.focus()) })}
               >
                 {t('comments.comment.yesDelete')}
               </button>

@@ -78,6 +78,7 @@ function Panel({ editor, live }: { editor: Editor; live: LiveSource }) {
 function renderPanel(threads: Thread[], path = '/') {
   stubGlobalApi({
     'POST /api/auth/session/refresh': () => json(200, session(ME)),
+    [`DELETE /api/comments/${mine.comments[0].id}`]: () => new Response(null, { status: 204 }),
     [`POST /api/threads/${byOther.id}/comments`]: (call) =>
       json(201, { ...byOther, comments: [...byOther.comments, comment({ threadId: byOther.id, author: { id: ME.id, name: ME.name }, body: (call.body as { body: string }).body })] }),
     [`GET /api/drafts/${DRAFT.id}/threads`]: () => json(200, { items: threads, nextCursor: null, counts: { open: 0, detached: 0, bySection: [] } }),
@@ -173,5 +174,17 @@ describe('Comments panel', () => {
 
     expect(await screen.findByText('CC0 for all of them.')).toBeInTheDocument();
     await waitFor(() => expect(screen.getByRole('button', { name: 'Reply' })).toHaveFocus());
+  });
+
+  it('deletes one’s own comment after asking, leaving a placeholder that takes the keyboard', async () => {
+    renderPanel([mine]);
+    await userEvent.click(await screen.findByRole('button', { name: 'Delete' }));
+    const confirm = screen.getByRole('button', { name: 'Yes, delete' });
+    expect(confirm).toHaveFocus();
+    await userEvent.click(confirm);
+
+    const placeholder = await screen.findByText(/This comment was deleted/);
+    expect(screen.queryByText('Thirty days is long.')).not.toBeInTheDocument();
+    await waitFor(() => expect(placeholder.closest('li')).toHaveFocus());
   });
 });
