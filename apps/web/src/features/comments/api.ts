@@ -1,6 +1,7 @@
 // A draft's comment threads, suggestions, contributions and the people one may mention: typed calls and TanStack
 // Query hooks. All threads of a draft are held in one cache entry, which live events update in place, so the panel's
 // filters, the editor's highlights and the counts per section always agree.
+import { useEffect } from 'react';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type {
   Contribution,
@@ -72,7 +73,9 @@ export function useThreads(draftId: string) {
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
-  if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  useEffect(() => {
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
   const threads = query.data?.pages.flatMap((page) => page.items) ?? [];
   return { ...query, threads };
 }

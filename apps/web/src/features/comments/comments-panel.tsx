@@ -61,17 +61,22 @@ export function CommentsPanel({ comments, editor, access, live, shown }: Comment
   const visible = useMemo(() => query.threads.filter((thread) => threadMatches(thread, filter, me)), [query.threads, filter, me]);
   const openThreads = useMemo(() => query.threads.filter((thread) => thread.status === 'open'), [query.threads]);
 
-  // The editor calls these; they are replaced on every render so they always see the current state.
-  comments.handlers.activate = comments.showThread;
-  comments.handlers.decide = (threadId, decision) => decide.mutate({ threadId, decision });
-  comments.handlers.startThread = (kind, range) => comments.startThread({ kind, ...range });
-  comments.handlers.mayComment = access !== 'view';
-  comments.handlers.labels = {
-    accept: t('comments.suggestion.accept'),
-    reject: t('comments.suggestion.reject'),
-    pending: t('comments.suggestion.pendingInline'),
-    inserted: t('comments.suggestion.inserted'),
-  };
+  // The editor calls these; they are replaced after every render so they always see the current state (and before
+  // the highlights below are drawn, which use the labels).
+  const decideSuggestion = decide.mutate;
+  useEffect(() => {
+    const { handlers } = comments;
+    handlers.activate = comments.showThread;
+    handlers.decide = (threadId, decision) => decideSuggestion({ threadId, decision });
+    handlers.startThread = (kind, range) => comments.startThread({ kind, ...range });
+    handlers.mayComment = access !== 'view';
+    handlers.labels = {
+      accept: t('comments.suggestion.accept'),
+      reject: t('comments.suggestion.reject'),
+      pending: t('comments.suggestion.pendingInline'),
+      inserted: t('comments.suggestion.inserted'),
+    };
+  });
 
   const highlightItems = useMemo<HighlightItem[]>(
     () =>
@@ -100,7 +105,9 @@ export function CommentsPanel({ comments, editor, access, live, shown }: Comment
   // A highlight chosen in the text shows its thread: in the list whatever the filter, and focused if asked. Only a
   // new request (`current` changes per request) moves the view; the list changing under it must not.
   const latest = useRef({ threads: query.threads, filter, me });
-  latest.current = { threads: query.threads, filter, me };
+  useEffect(() => {
+    latest.current = { threads: query.threads, filter, me };
+  });
   useEffect(() => {
     if (!current) return;
     const { threads, filter: shownFilter, me: userId } = latest.current;
