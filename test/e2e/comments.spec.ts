@@ -134,6 +134,13 @@ describe('comments and suggestions on a live draft', () => {
     expect((await highlightOf(expert).allTextContents()).join('')).toBe(COMMENTED);
     const paragraph = await editorOf(official).locator('p', { hasText: COMMENTED }).textContent();
     expect(paragraph).toContain(`${typed}${COMMENTED}`);
+    // From the highlighted words, Alt+Enter takes the keyboard to their thread.
+    await selectInDraft(official, 'treats its data', true);
+    await official.keyboard.press('Alt+Enter');
+    const focusedThread = official.getByRole('article', { name: 'Comment by Japan Expert' });
+    await official.waitForFunction(() => document.activeElement?.tagName === 'ARTICLE');
+    expect(await focusedThread.evaluate((element) => element === document.activeElement)).toBe(true);
+
     // The mention reached the official's notification centre, live.
     await official.getByRole('button', { name: /^Notifications 1 unread$/ }).waitFor({ timeout: 5000 });
 
@@ -155,8 +162,11 @@ describe('comments and suggestions on a live draft', () => {
       .getByRole('article', { name: 'Suggestion by Japan Expert' })
       .getByRole('button', { name: 'Accept' })
       .click();
-    await editorOf(official).getByText(NEW_WORDING, { exact: false }).waitFor();
-    await editorOf(expert).getByText(NEW_WORDING, { exact: false }).waitFor({ timeout: 5000 });
+    // The inline suggestion gives way to the text itself, in both browsers.
+    for (const page of [official, expert]) {
+      await editorOf(page).locator('ins, del').first().waitFor({ state: 'detached', timeout: 5000 });
+      await editorOf(page).getByText(NEW_WORDING, { exact: false }).waitFor();
+    }
     expect(await editorOf(official).textContent()).not.toContain(REWORDED);
     expect(await editorOf(official).locator('del, ins').count()).toBe(0);
 
