@@ -13,6 +13,7 @@ import { AuthModule } from './auth/auth.module';
 import { SIGN_IN_ROUTE } from './auth/sign-in.guards';
 import { CitiesModule } from './cities/cities.module';
 import { CollabModule } from './collab/collab.module';
+import { CommentsModule } from './comments/comments.module';
 import { DraftVersionsModule } from './draft-versions/draft-versions.module';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
@@ -24,6 +25,7 @@ import { HubsModule } from './hubs/hubs.module';
 import { InvitationsModule } from './invitations/invitations.module';
 import { MailModule } from './mail/mail.module';
 import { ModelPoliciesModule } from './model-policies/model-policies.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { RolesModule } from './roles/roles.module';
 import { SeedModule } from './seed/seed.module';
@@ -77,6 +79,8 @@ const reflector = new Reflector();
     ActionPlansModule,
     DashboardsModule,
     OpenDataModule,
+    CommentsModule,
+    NotificationsModule,
     HealthModule,
     SeedModule,
   ],

@@ -36,10 +36,28 @@ const resources: Record<string, Resource> = {
   otherHubPlan: { kind: 'ActionPlan', id: 'p-3', cityId: OTHER_CITY, hubId: OTHER_HUB, published: false },
   otherHubPublishedPlan: { kind: 'ActionPlan', id: 'p-4', cityId: OTHER_CITY, hubId: OTHER_HUB, published: true },
   hublessCityPlan: { kind: 'ActionPlan', id: 'p-5', cityId: 'city-istanbul', hubId: null, published: false },
+  threadBySomeone: { kind: 'Thread', id: 't-1', draftId: 'd-1', cityId: CITY, hubId: HUB, authorId: 'u-someone' },
+  threadByExpert: { kind: 'Thread', id: 't-2', draftId: 'd-1', cityId: CITY, hubId: HUB, authorId: 'u-expert' },
+  threadByOfficial: { kind: 'Thread', id: 't-3', draftId: 'd-1', cityId: CITY, hubId: HUB, authorId: 'u-official' },
+  threadOtherHub: { kind: 'Thread', id: 't-4', draftId: 'd-2', cityId: OTHER_CITY, hubId: OTHER_HUB, authorId: 'u-someone' },
+  threadByExpertOtherHub: { kind: 'Thread', id: 't-5', draftId: 'd-2', cityId: OTHER_CITY, hubId: OTHER_HUB, authorId: 'u-expert' },
+  commentBySomeone: { kind: 'Comment', id: 'c-1', draftId: 'd-1', cityId: CITY, hubId: HUB, authorId: 'u-someone' },
+  commentByExpert: { kind: 'Comment', id: 'c-2', draftId: 'd-1', cityId: CITY, hubId: HUB, authorId: 'u-expert' },
+  commentByOfficial: { kind: 'Comment', id: 'c-3', draftId: 'd-1', cityId: CITY, hubId: HUB, authorId: 'u-official' },
+  commentByCoordinator: { kind: 'Comment', id: 'c-4', draftId: 'd-1', cityId: CITY, hubId: HUB, authorId: 'u-coord' },
+  commentByAdminOtherHub: { kind: 'Comment', id: 'c-5', draftId: 'd-2', cityId: OTHER_CITY, hubId: OTHER_HUB, authorId: 'u-admin' },
+  commentByExpertOtherHub: { kind: 'Comment', id: 'c-6', draftId: 'd-2', cityId: OTHER_CITY, hubId: OTHER_HUB, authorId: 'u-expert' },
+};
+
+/** Threads and comments everyone with a role may read and nobody else touches. */
+const readOnlyDiscussion = {
+  threadBySomeone: 'r', threadByExpert: 'r', threadByOfficial: 'r', threadOtherHub: 'r', threadByExpertOtherHub: 'r',
+  commentBySomeone: 'r', commentByExpert: 'r', commentByOfficial: 'r', commentByCoordinator: 'r', commentByAdminOtherHub: 'r',
+  commentByExpertOtherHub: 'r',
 };
 
 // Every role against every action on every resource: the letters list the actions allowed,
-// r=read c=create u=update d=delete x=readContact e=editContent m=comment.
+// r=read c=create u=update d=delete x=readContact e=editContent m=comment v=resolve.
 const expected: Record<string, Record<string, string>> = {
   // Published plans are open data; nothing else is readable without a role.
   anonymous: { ownCityPublishedPlan: 'r', otherHubPublishedPlan: 'r' },
@@ -49,34 +67,44 @@ const expected: Record<string, Record<string, string>> = {
     expertGrantInHub: 'rcudx', adminGrant: 'rcudx', expertInviteInHub: 'rcudx', officialInviteInHub: 'rcudx',
     expertInviteOtherHub: 'rcudx', adminInvite: 'rcudx', modelPolicy: 'rcudx', ownCityDraft: 'rcuem', otherHubDraft: 'rcuem',
     ownCityPlan: 'rcud', ownCityPublishedPlan: 'rcud', otherHubPlan: 'rcud', otherHubPublishedPlan: 'rcud', hublessCityPlan: 'rcud',
+    ...readOnlyDiscussion,
+    threadBySomeone: 'rv', threadByExpert: 'rv', threadByOfficial: 'rv', threadOtherHub: 'rv', threadByExpertOtherHub: 'rv',
+    commentByAdminOtherHub: 'rud',
   },
   coordinator: {
     ownHub: 'ru', otherHub: 'r', ownCity: 'rcu', otherCity: 'r', hubPerson: 'rx', otherHubPerson: 'r',
     expertGrantInHub: 'rcd', adminGrant: 'r', expertInviteInHub: 'rcd', officialInviteInHub: 'rcd',
     expertInviteOtherHub: '', adminInvite: '', modelPolicy: 'r', ownCityDraft: 'rm', otherHubDraft: 'r',
     ownCityPlan: 'rcu', ownCityPublishedPlan: 'rcu', otherHubPlan: 'r', otherHubPublishedPlan: 'r', hublessCityPlan: 'r',
+    ...readOnlyDiscussion,
+    threadBySomeone: 'rv', threadByExpert: 'rv', threadByOfficial: 'rv', commentByCoordinator: 'rud',
   },
   expert: {
     ownHub: 'r', otherHub: 'r', ownCity: 'r', otherCity: 'r', hubPerson: 'r', otherHubPerson: 'r',
     expertGrantInHub: 'r', adminGrant: 'r', expertInviteInHub: '', officialInviteInHub: '', expertInviteOtherHub: '', adminInvite: '',
     modelPolicy: 'r', ownCityDraft: 'rm', otherHubDraft: 'r',
     ownCityPlan: 'r', ownCityPublishedPlan: 'r', otherHubPlan: 'r', otherHubPublishedPlan: 'r', hublessCityPlan: 'r',
+    ...readOnlyDiscussion,
+    threadByExpert: 'rv', commentByExpert: 'rud',
   },
   official: {
     ownHub: 'r', otherHub: 'r', ownCity: 'ru', otherCity: 'r', hubPerson: 'r', otherHubPerson: 'r',
     expertGrantInHub: 'r', adminGrant: 'r', expertInviteInHub: '', officialInviteInHub: '', expertInviteOtherHub: '', adminInvite: '',
     modelPolicy: 'r', ownCityDraft: 'rcuem', otherHubDraft: 'r',
     ownCityPlan: 'rcud', ownCityPublishedPlan: 'rcud', otherHubPlan: 'r', otherHubPublishedPlan: 'r', hublessCityPlan: 'r',
+    ...readOnlyDiscussion,
+    threadBySomeone: 'rv', threadByExpert: 'rv', threadByOfficial: 'rv', commentByOfficial: 'rud',
   },
   observer: {
     ownHub: 'r', otherHub: 'r', ownCity: 'r', otherCity: 'r', hubPerson: 'r', otherHubPerson: 'r',
     expertGrantInHub: 'r', adminGrant: 'r', expertInviteInHub: '', officialInviteInHub: '', expertInviteOtherHub: '', adminInvite: '',
     modelPolicy: 'r', ownCityDraft: 'r', otherHubDraft: 'r',
     ownCityPlan: 'r', ownCityPublishedPlan: 'r', otherHubPlan: 'r', otherHubPublishedPlan: 'r', hublessCityPlan: 'r',
+    ...readOnlyDiscussion,
   },
 };
 
-const LETTER: Record<Action, string> = { read: 'r', create: 'c', update: 'u', delete: 'd', readContact: 'x', editContent: 'e', comment: 'm' };
+const LETTER: Record<Action, string> = { read: 'r', create: 'c', update: 'u', delete: 'd', readContact: 'x', editContent: 'e', comment: 'm', resolve: 'v' };
 
 const table = Object.keys(principals).flatMap((who) =>
   Object.keys(resources).flatMap((what) =>

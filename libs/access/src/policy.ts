@@ -3,7 +3,7 @@
 import { AbilityBuilder, createMongoAbility, type InferSubjects, type MongoAbility } from '@casl/ability';
 import type { Role } from '@minga/contracts';
 
-export const ACTIONS = ['read', 'create', 'update', 'delete', 'readContact', 'editContent', 'comment'] as const;
+export const ACTIONS = ['read', 'create', 'update', 'delete', 'readContact', 'editContent', 'comment', 'resolve'] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /** Resource shapes the rules look at; only the fields that decide access. */
@@ -21,6 +21,10 @@ export interface DraftResource { kind: 'Draft'; id: string; cityId: string; hubI
  * `update` on the plan, removing one is `delete`. Published plans are open data, readable by anyone.
  */
 export interface ActionPlanResource { kind: 'ActionPlan'; id: string; cityId: string; hubId: string | null; published: boolean }
+/** A comment thread (or suggestion) on a draft: the draft's scope, and who started it. */
+export interface ThreadResource { kind: 'Thread'; id: string; draftId: string; cityId: string; hubId: string | null; authorId: string }
+/** One comment in a thread: only its author edits or deletes it. */
+export interface CommentResource { kind: 'Comment'; id: string; draftId: string; cityId: string; hubId: string | null; authorId: string }
 export type Resource =
   | HubResource
   | CityResource
@@ -29,9 +33,22 @@ export type Resource =
   | InvitationResource
   | ModelPolicyResource
   | DraftResource
-  | ActionPlanResource;
+  | ActionPlanResource
+  | ThreadResource
+  | CommentResource;
 export type SubjectKind = Resource['kind'];
-export const SUBJECT_KINDS: SubjectKind[] = ['Hub', 'City', 'User', 'RoleAssignment', 'Invitation', 'ModelPolicy', 'Draft', 'ActionPlan'];
+export const SUBJECT_KINDS: SubjectKind[] = [
+  'Hub',
+  'City',
+  'User',
+  'RoleAssignment',
+  'Invitation',
+  'ModelPolicy',
+  'Draft',
+  'ActionPlan',
+  'Thread',
+  'Comment',
+];
 
 /** A role a person holds, with the hub it falls under (a city's hub for officials). */
 export interface PrincipalRole {
@@ -64,9 +81,12 @@ export function defineAbilityFor(principal: Principal | null): AppAbility {
     return build({ detectSubjectType: subjectKind });
   }
 
-  // Every member of the alliance reads its hubs, cities and people.
-  can('read', ['Hub', 'City', 'User', 'RoleAssignment', 'ModelPolicy', 'Draft', 'ActionPlan']);
+  // Every member of the alliance reads its hubs, cities and people, the drafts with their discussions, and action plans.
+  can('read', ['Hub', 'City', 'User', 'RoleAssignment', 'ModelPolicy', 'Draft', 'Thread', 'Comment', 'ActionPlan']);
   can(['update', 'readContact'], 'User', { id: principal.id });
+  // Comments: starting a thread or replying is `comment` on the draft. Where one may comment, one may edit and
+  // delete one's own comments and resolve or reopen the threads one started; the rules per role add the rest.
+  const own = { authorId: principal.id };
 
   for (const grant of principal.roles) {
     switch (grant.role) {
@@ -75,6 +95,8 @@ export function defineAbilityFor(principal: Principal | null): AppAbility {
         // Drafts are never deleted (nothing a user saved is lost); admins may do everything else.
         can(['read', 'create', 'update', 'editContent', 'comment'], 'Draft');
         can(['read', 'create', 'update', 'delete'], 'ActionPlan');
+        can(['update', 'delete'], 'Comment', own);
+        can('resolve', 'Thread');
         break;
       case 'coordinator': {
         const hubId = grant.hubId;
@@ -84,6 +106,9 @@ export function defineAbilityFor(principal: Principal | null): AppAbility {
         can('comment', 'Draft', { hubId });
         // Coordinators help their hub's cities keep plans up to date, but removing anything stays with the city.
         can(['create', 'update'], 'ActionPlan', { hubId });
+        can(['update', 'delete'], 'Comment', { ...own, hubId });
+        // Coordinators moderate the discussion of their hub's drafts.
+        can('resolve', 'Thread', { hubId });
         const grantable = { scopeHubId: hubId, role: { $in: COORDINATOR_GRANTABLE } };
         can(['read', 'create', 'delete'], 'RoleAssignment', grantable);
         can(['read', 'create', 'delete'], 'Invitation', grantable);
@@ -93,9 +118,14 @@ export function defineAbilityFor(principal: Principal | null): AppAbility {
         can('update', 'City', { id: grant.cityId });
         can(['create', 'update', 'editContent', 'comment'], 'Draft', { cityId: grant.cityId });
         can(['create', 'update', 'delete'], 'ActionPlan', { cityId: grant.cityId });
+        can(['update', 'delete'], 'Comment', { ...own, cityId: grant.cityId });
+        // Editors of the draft settle its threads.
+        can('resolve', 'Thread', { cityId: grant.cityId });
         break;
       case 'expert':
         can('comment', 'Draft', { hubId: grant.hubId });
+        can(['update', 'delete'], 'Comment', { ...own, hubId: grant.hubId });
+        can('resolve', 'Thread', { ...own, hubId: grant.hubId });
         break;
       case 'observer':
         break;

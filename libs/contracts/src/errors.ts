@@ -9,6 +9,8 @@ export const ERROR_CODES = {
   not_found: 404,
   conflict: 409,
   email_taken: 409,
+  /** The text a suggestion or a selection covered has changed since the client saw it. */
+  text_changed: 409,
   invitation_invalid: 410,
   account_locked: 423,
   payload_too_large: 413,

@@ -14,3 +14,5 @@ export * from './action-plans';
 export * from './kpis';
 export * from './dashboards';
 export * from './open-data';
+export * from './comments';
+export * from './notifications';

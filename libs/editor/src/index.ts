@@ -8,3 +8,5 @@ export * from './export-text';
 export * from './outline';
 export * from './template';
 export * from './link-safety';
+export * from './comment-anchors';
+export * from './comment-markdown';

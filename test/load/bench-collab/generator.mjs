@@ -2,6 +2,8 @@
 // and reports latency, throughput, CPU and memory as one IPC message. Started by run.mjs:
 //   node generator.mjs '<json config>'
 import pg from 'pg';
+import { io } from 'socket.io-client';
+import msgpackParser from 'socket.io-msgpack-parser';
 import * as Y from 'yjs';
 import { HocuspocusClient } from './clients/hocuspocus-client.mjs';
 import { MingaClient } from './clients/minga-client.mjs';
@@ -573,8 +575,92 @@ async function runCold(scenario, t) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// (f) Comment delivery: how long a comment takes from its REST POST to the `comment-thread` event at every viewer.
 
-const RUNNERS = { fanout: runFanout, saturation: runSaturation, cold: runCold };
+/** A viewer of the draft: a /collab connection that joined the document and only listens for comment events. */
+function openViewer(docName, onThread) {
+  return new Promise((resolve, reject) => {
+    const socket = io(`${config.url}/collab`, {
+      auth: { token: config.token },
+      parser: msgpackParser,
+      transports: ['websocket'],
+      forceNew: true,
+      reconnection: false,
+      timeout: 30_000,
+    });
+    socket.on('connect_error', (err) => reject(new Error(`connect: ${err.message}`)));
+    socket.on('comment-thread', (_docName, event) => onThread(event, performance.now()));
+    socket.on('connect', () =>
+      socket.emit('join', docName, (result) => (result?.ok ? resolve(socket) : reject(new Error(`join: ${result?.error?.code}`)))),
+    );
+  });
+}
+
+async function runComments(scenario, t) {
+  const docName = config.docNames[0];
+  const draftId = docName.slice('draft:'.length);
+  const sentAt = new Map();
+  const latency = new Samples(1 << 14);
+  let deliveries = 0;
+  const onThread = (event, now) => {
+    const sent = sentAt.get(event.thread.comments[0]?.body);
+    if (event.type !== 'thread_created' || sent === undefined) return;
+    deliveries++;
+    latency.push(now - sent);
+  };
+  const viewers = [];
+  await inBatches(Array.from({ length: scenario.viewers }), CONNECT_CONCURRENCY, async () => viewers.push(await openViewer(docName, onThread)));
+  const post = (body) =>
+    fetch(`${config.url}/api/drafts/${draftId}/threads`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${config.token}` },
+      body: JSON.stringify({ body }),
+    }).then(async (res) => {
+      if (res.status !== 201) throw new Error(`POST thread: ${res.status} ${(await res.text()).slice(0, 300)}`);
+    });
+  // Warm the route (module code, first database round trips) outside the measurement.
+  for (let i = 0; i < 5; i++) await post(`warm-up ${i}`);
+  await sleep(200);
+
+  const postMs = new Samples(1 << 10);
+  const stopMemory = memoryWatch();
+  const postgres = await postgresBackends();
+  const before = snapshot(benchPids(postgres));
+  const interval = 1000 / t.commentsPerSecond;
+  const start = performance.now();
+  const posts = [];
+  for (let i = 0; i < t.comments; i++) {
+    const due = start + i * interval;
+    const wait = due - performance.now();
+    if (wait > 0) await sleep(wait);
+    const body = `Bench comment ${i}: the wording of this clause should be clearer.`;
+    const at = performance.now();
+    sentAt.set(body, at);
+    posts.push(post(body).then(() => postMs.push(performance.now() - at)));
+  }
+  await Promise.all(posts);
+  const expected = t.comments * scenario.viewers;
+  const deadline = performance.now() + t.drainMs;
+  while (deliveries < expected && performance.now() < deadline) await sleep(20);
+  const cpu = cpuBetween(before, snapshot(benchPids(postgres)));
+  for (const socket of viewers) socket.close();
+  const summary = latency.summary();
+  const posted = postMs.summary();
+  return {
+    comments: t.comments,
+    viewers: scenario.viewers,
+    deliveries,
+    lost: expected - deliveries,
+    latencyMs: { p50: round(summary.p50), p95: round(summary.p95), p99: round(summary.p99), max: round(summary.max) },
+    postMs: { p50: round(posted.p50), p99: round(posted.p99), max: round(posted.max) },
+    cpu: { server: round(cpu.roles.server), postgres: round(cpu.roles.postgres), others: round(cpu.others) },
+    serverRssPeakMb: round(stopMemory()),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+const RUNNERS = { fanout: runFanout, saturation: runSaturation, cold: runCold, comments: runComments };
 
 try {
   const result = await RUNNERS[config.scenario.kind](config.scenario, config.timings);

@@ -144,6 +144,9 @@ function oneLine(scenario, name, r) {
   if (scenario.kind === 'fanout') {
     return `${scenario.id} ${name}: p50 ${r.latencyMs.p50} p99 ${r.latencyMs.p99} max ${r.latencyMs.max} ms, ${r.deliveredPerSec}/s delivered (lost ${r.lost}), server ${r.cpu.server} % CPU, ${r.serverUsPerDelivery} µs/update, ${r.serverRssPeakMb} MB, converged ${r.converged}${r.savedMs ? `, saved p99 ${r.savedMs.p99} ms` : ''}, others ${r.cpu.others} %`;
   }
+  if (scenario.kind === 'comments') {
+    return `${scenario.id} ${name}: p50 ${r.latencyMs.p50} p99 ${r.latencyMs.p99} max ${r.latencyMs.max} ms over ${r.deliveries} deliveries (lost ${r.lost}), POST p99 ${r.postMs.p99} ms, server ${r.cpu.server} % CPU, others ${r.cpu.others} %`;
+  }
   if (scenario.kind === 'saturation') return `${scenario.id} ${name}: max ${r.maxRate}/s with p99 < 100 ms; stopped: ${r.stopReason}; converged ${r.converged}`;
   return `${scenario.id} ${name}: cold p95 ${r.cold?.joinToSyncedMs.p95 ?? 'n/a'} ms, warm p95 ${r.warm.joinToSyncedMs.p95} ms, doc ${r.docBytes} bytes`;
 }
@@ -178,6 +181,7 @@ async function main() {
     results.scenarios[scenario.id] = {};
     for (const name of serverNames) {
       if (stopping) return 130;
+      if (scenario.mingaOnly && name !== 'minga') continue;
       let server = null;
       try {
         server = name === 'minga' ? await startMinga({ entry: ENTRY, databaseUrl: database.url }) : await STARTERS[name]();

@@ -1,6 +1,8 @@
 // The scenarios, their sizes and timings; BENCH_QUICK=1 shortens every window to check the harness end to end.
 
 const full = {
+  comments: 200,
+  commentsPerSecond: 20,
   warmupMs: 2000,
   measureMs: 10_000,
   drainMs: 5000,
@@ -12,6 +14,8 @@ const full = {
 };
 
 const quick = {
+  comments: 40,
+  commentsPerSecond: 20,
   warmupMs: 500,
   measureMs: 2000,
   drainMs: 2000,
@@ -75,5 +79,14 @@ export const SCENARIOS = [
     title: '(e) loading a document built from 100k small edits',
     docs: 1,
     edits: 100_000,
+  },
+  {
+    id: 'f',
+    kind: 'comments',
+    title: '(f) comment delivery: REST POST of a comment → `comment-thread` event at 50 viewers of the draft',
+    docs: 1,
+    viewers: 50,
+    /** Minga's comments have no counterpart in the peers. */
+    mingaOnly: true,
   },
 ];

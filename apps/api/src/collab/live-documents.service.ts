@@ -147,15 +147,44 @@ export class LiveDocuments implements OnApplicationShutdown {
     }
   }
 
+  /** Reads a document as it is now, open or not, without opening it for editing; `read` must not keep `doc`. */
+  async read<T>(name: string, read: (doc: Y.Doc) => T): Promise<T> {
+    const live = this.docs.get(name);
+    if (live) return read(live.doc);
+    const doc = await this.versions.storedDoc(name);
+    try {
+      return read(doc);
+    } finally {
+      doc.destroy();
+    }
+  }
+
+  /**
+   * Sends a JSON event to everyone who has the document open (comments, suggestions). Members only: their access
+   * was decided at join and is re-decided on every role change. Encoded and framed once for all of them.
+   */
+  emitToMembers(name: string, event: string, ...args: unknown[]): void {
+    const live = this.docs.get(name);
+    if (!live || !this.namespace || live.members.size === 0) return;
+    broadcastPrebuilt(
+      this.namespace,
+      [...live.members.values()].map((member) => member.socket),
+      event,
+      ...args,
+    );
+  }
+
   /**
    * Changes a document on the server (restoring a version, accepting a suggestion): the change goes through the
    * live document, so every open client receives it and it is stored like any edit. Resolves once it is durable.
    */
-  async change(name: string, apply: (doc: Y.Doc) => void): Promise<void> {
+  async change<T = void>(name: string, apply: (doc: Y.Doc) => T): Promise<T> {
     const live = await this.acquire(name);
     try {
-      Y.transact(live.doc, () => apply(live.doc), SERVER_ORIGIN);
+      let result!: T;
+      Y.transact(live.doc, () => (result = apply(live.doc)), SERVER_ORIGIN);
       await this.flush();
+      return result;
     } finally {
       if (live.members.size === 0) this.scheduleUnload(live);
     }

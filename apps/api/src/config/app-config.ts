@@ -37,6 +37,8 @@ const envSchema = z.object({
   COLLAB_COMPACT_AFTER_ROWS: z.coerce.number().int().min(10).max(1_000_000).default(500),
   COLLAB_COMPACT_MIN_INTERVAL_SECONDS: z.coerce.number().min(0).max(3600).default(5),
   COLLAB_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).max(100_000).default(400),
+  /** How often notifications chosen for the digest are mailed (a day by default). */
+  NOTIFICATION_DIGEST_INTERVAL_MINUTES: z.coerce.number().min(0.1).max(10_080).default(1440),
   COLLAB_AUTO_VERSION_MINUTES: z.coerce.number().min(0.01).max(1440).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

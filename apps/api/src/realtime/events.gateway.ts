@@ -1,5 +1,5 @@
 import { Inject } from '@nestjs/common';
-import { WebSocketGateway, type OnGatewayConnection, type OnGatewayInit } from '@nestjs/websockets';
+import { WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGatewayInit } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
 import { PRINCIPAL_RESOLVER, type PrincipalResolver } from '../access/principal-resolver';
 import { socketAuthMiddleware, type AuthenticatedSocketData } from './socket-auth.middleware';
@@ -10,6 +10,8 @@ import { socketAuthMiddleware, type AuthenticatedSocketData } from './socket-aut
  */
 @WebSocketGateway({ namespace: '/events' })
 export class EventsGateway implements OnGatewayInit, OnGatewayConnection {
+  @WebSocketServer() private readonly namespace!: Namespace;
+
   constructor(@Inject(PRINCIPAL_RESOLVER) private readonly resolver: PrincipalResolver) {}
 
   afterInit(namespace: Namespace): void {
@@ -20,5 +22,10 @@ export class EventsGateway implements OnGatewayInit, OnGatewayConnection {
     const { principal } = socket.data as AuthenticatedSocketData;
     await socket.join(`user:${principal.id}`);
     socket.emit('session', { userId: principal.id, roles: principal.roles });
+  }
+
+  /** Reaches every open tab of one person. */
+  emitToUser(userId: string, event: string, payload: unknown): void {
+    this.namespace?.to(`user:${userId}`).emit(event, payload);
   }
 }

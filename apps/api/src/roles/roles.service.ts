@@ -48,6 +48,15 @@ export class RolesService {
     return rows.map((r) => ({ role: r.role, hubId: r.hub_id, cityId: r.city_id, scopeHubId: r.scope_hub_id }));
   }
 
+  /** Principal roles of many users at once, to ask the access policy about each of them (one query). */
+  async principalRolesByUser(userIds: string[]): Promise<Map<string, PrincipalRole[]>> {
+    const result = new Map<string, PrincipalRole[]>(userIds.map((id) => [id, []]));
+    if (userIds.length === 0) return result;
+    const rows: RoleRow[] = await this.db.query(`${SELECT_WITH_SCOPE} WHERE ra.user_id = ANY($1::uuid[])`, [userIds]);
+    for (const r of rows) result.get(r.user_id)?.push({ role: r.role, hubId: r.hub_id, cityId: r.city_id, scopeHubId: r.scope_hub_id });
+    return result;
+  }
+
   /** Roles of many users at once, for lists of people (one query, not one per person). */
   async byUser(userIds: string[]): Promise<Map<string, RoleAssignment[]>> {
     const result = new Map<string, RoleAssignment[]>(userIds.map((id) => [id, []]));

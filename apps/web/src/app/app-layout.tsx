@@ -1,15 +1,20 @@
-// The frame of signed-in pages: main navigation, the person's name and sign-out.
+// The frame of signed-in pages: main navigation, notifications, the person's name and sign-out, and the live
+// channel they share.
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { SiteLayout } from '../components/site-layout';
 import { RequireSession } from '../features/auth/require-session';
 import { SignOutButton } from '../features/auth/sign-out-button';
+import { NotificationCentre } from '../features/notifications/notification-centre';
+import { LiveEventsProvider } from '../lib/live-events';
 import { useSession } from '../lib/session';
 
 export function AppLayout() {
   return (
     <RequireSession>
-      <SignedInLayout />
+      <LiveEventsProvider>
+        <SignedInLayout />
+      </LiveEventsProvider>
     </RequireSession>
   );
 }
@@ -44,6 +49,7 @@ function SignedInLayout() {
   );
   const account = (
     <div className="site-account">
+      <NotificationCentre />
       <span className="site-account-name">{user?.name}</span>
       <SignOutButton />
     </div>

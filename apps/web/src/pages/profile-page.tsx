@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../components/page-heading';
+import { NotificationPreferences } from '../features/notifications/notification-preferences';
 import { ChangePasswordForm } from '../features/profile/change-password-form';
 import { ProfileForm } from '../features/profile/profile-form';
 import { useSession } from '../lib/session';
@@ -16,6 +17,10 @@ export default function ProfilePage() {
           <ProfileForm user={user} />
         </section>
       )}
+      <section className="section" aria-labelledby="profile-notifications">
+        <h2 id="profile-notifications">{t('notifications.preferences.heading')}</h2>
+        <NotificationPreferences />
+      </section>
       <section className="section" aria-labelledby="profile-password">
         <h2 id="profile-password">{t('profile.passwordHeading')}</h2>
         <ChangePasswordForm />

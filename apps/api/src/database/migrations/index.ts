@@ -5,5 +5,14 @@ import { Drafts1764200000000 } from './1764200000000-drafts';
 import { Versions1764300000000 } from './1764300000000-versions';
 import { ActionPlans1764400000000 } from './1764400000000-action-plans';
 import { ActionPlanReadIndexes1764450000000 } from './1764450000000-action-plan-read-indexes';
+import { Comments1764500000000 } from './1764500000000-comments';
 
-export const MIGRATIONS = [Foundation1764000000000, Collab1764100000000, Drafts1764200000000, Versions1764300000000, ActionPlans1764400000000, ActionPlanReadIndexes1764450000000];
+export const MIGRATIONS = [
+  Foundation1764000000000,
+  Collab1764100000000,
+  Drafts1764200000000,
+  Versions1764300000000,
+  ActionPlans1764400000000,
+  ActionPlanReadIndexes1764450000000,
+  Comments1764500000000,
+];

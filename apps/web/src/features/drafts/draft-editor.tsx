@@ -3,12 +3,13 @@
 // browser's cached copy is there, and once shown the text stays on screen through any disconnection.
 import { useEffect, useId, useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AnyExtension, Editor } from '@tiptap/core';
 import { EditorContent, useEditor } from '@tiptap/react';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import type { AppAbility } from '@minga/access';
 import type { DocAccess, Draft } from '@minga/contracts';
-import { DOC_FRAGMENT, editorExtensions } from '@minga/editor';
+import { DOC_FRAGMENT, editorExtensions, type OutlineEntry } from '@minga/editor';
 import { useSession } from '../../lib/session';
 import { DraftOutline } from './draft-outline';
 import { EditorToolbar } from './editor-toolbar';
@@ -21,7 +22,29 @@ import { userColor } from './user-color';
 /** Errors after which the server will not send this document, however long we wait. */
 const FINAL_ERRORS = new Set(['forbidden', 'unknown_document']);
 
-export function DraftEditor({ draft }: { draft: Draft }) {
+/** What the page may add around the live editor (comments, for one), without this feature knowing about them. */
+export interface DraftEditorAddons {
+  /** Extra editor extensions; read once, when the editor is made. */
+  extensions?: AnyExtension[];
+  /** Shown under the editor's bar, e.g. actions on the selection. */
+  renderBar?: (context: DraftEditorContext) => ReactNode;
+  /** Shown in the side column after the outline. */
+  renderSide?: (context: DraftEditorContext) => ReactNode;
+  /** Shown after a section's link in the outline. */
+  renderSectionExtra?: (entry: OutlineEntry, context: DraftEditorContext) => ReactNode;
+}
+
+export interface DraftEditorContext {
+  editor: Editor;
+  ydoc: CollabDocument['ydoc'];
+  /** The document's connection, which carries the document's other live events too. */
+  provider: CollabDocument['provider'];
+  access: DocAccess;
+  /** Whether the text is on screen (from the server or this browser's cache). */
+  shown: boolean;
+}
+
+export function DraftEditor({ draft, addons = {} }: { draft: Draft; addons?: DraftEditorAddons }) {
   const collab = useCollabDocument(draft.docName);
   if (!collab) {
     return (
@@ -31,7 +54,7 @@ export function DraftEditor({ draft }: { draft: Draft }) {
       </DraftWorkspace>
     );
   }
-  return <CollabEditor key={collab.ydoc.guid} draft={draft} collab={collab} />;
+  return <CollabEditor key={collab.ydoc.guid} draft={draft} collab={collab} addons={addons} />;
 }
 
 /** Until the server answers, the same access policy it applies says what this person may do. */
@@ -55,7 +78,7 @@ function renderCaret(user: Record<string, unknown>): HTMLElement {
   return caret;
 }
 
-function CollabEditor({ draft, collab }: { draft: Draft; collab: CollabDocument }) {
+function CollabEditor({ draft, collab, addons }: { draft: Draft; collab: CollabDocument; addons: DraftEditorAddons }) {
   const { t } = useTranslation();
   const { user, ability } = useSession();
   const editorId = useId();
@@ -74,6 +97,7 @@ function CollabEditor({ draft, collab }: { draft: Draft; collab: CollabDocument 
     ...editorExtensions(),
     Collaboration.configure({ document: collab.ydoc, field: DOC_FRAGMENT }),
     CollaborationCaret.configure({ provider: collab.provider, user: caretUser, render: renderCaret }),
+    ...(addons.extensions ?? []),
   ]);
   const label = t('drafts.editor.label');
   const editorProps = useMemo(
@@ -105,18 +129,22 @@ function CollabEditor({ draft, collab }: { draft: Draft; collab: CollabDocument 
   useLayoutEffect(() => () => editor.destroy(), [editor]);
 
   const finalError = state.error && FINAL_ERRORS.has(state.error.code);
+  const context: DraftEditorContext = { editor, ydoc: collab.ydoc, provider: collab.provider, access, shown };
+  const { renderSectionExtra } = addons;
   return (
     <DraftWorkspace
       aside={
         <>
           <PresenceList awareness={collab.provider.awareness} />
-          {shown && <DraftOutline editor={editor} />}
+          {shown && <DraftOutline editor={editor} renderSectionExtra={renderSectionExtra && ((entry) => renderSectionExtra(entry, context))} />}
+          {addons.renderSide?.(context)}
         </>
       }
     >
       <div className="draft-editor-bar">
         <SaveStateIndicator status={state.status} synced={state.synced} pending={state.pending} />
         {editable && shown && <EditorToolbar editor={editor} controls={editorId} />}
+        {addons.renderBar?.(context)}
       </div>
       <AccessNote access={access} />
       <CollabErrorAlert state={state} />

@@ -1,5 +1,5 @@
 // The draft's sections, from its headings, as links that bring each heading into view.
-import { useEffect, useState, type MouseEvent } from 'react';
+import { useEffect, useState, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Editor } from '@tiptap/core';
 import { outlineOf, type OutlineEntry } from '@minga/editor';
@@ -49,7 +49,13 @@ function positionOfBlock(editor: Editor, index: number): number | null {
   return position;
 }
 
-export function DraftOutline({ editor }: { editor: Editor }) {
+interface DraftOutlineProps {
+  editor: Editor;
+  /** Shown after a section's link, e.g. how many comments it has. */
+  renderSectionExtra?: (entry: OutlineEntry) => ReactNode;
+}
+
+export function DraftOutline({ editor, renderSectionExtra }: DraftOutlineProps) {
   const { t } = useTranslation();
   const outline = useOutline(editor);
 
@@ -77,6 +83,7 @@ export function DraftOutline({ editor }: { editor: Editor }) {
               <a href={`#draft-section-${entry.index}`} onClick={(event) => jump(event, entry)}>
                 {entry.text || t('drafts.outline.untitled')}
               </a>
+              {renderSectionExtra?.(entry)}
             </li>
           ))}
         </ol>
