@@ -29,6 +29,10 @@ describe('comment markdown', () => {
     expect(html).not.toMatch(/<a [^>]*onclick/i);
   });
 
+  it('keeps the line breaks of a multi-line comment', () => {
+    expect(renderCommentMarkdown('First line\nsecond line')).toContain('First line<br>');
+  });
+
   it('shows a mention as a marked name, escaped, and not as a link', () => {
     const html = renderCommentMarkdown(`Thanks @[Ana <b>R</b>](${ID})!`);
     expect(html).toContain(`<span class="mention" data-user-id="${ID}">@Ana &lt;b&gt;R&lt;/b&gt;</span>`);
