@@ -47,6 +47,8 @@ export function OpenDataDownloads({ owner, href, license, licenseUrl }: OpenData
                         format: t(`tableExport.format.${format}`),
                       })}
                     </a>
+                    {/* The API pages this table in JSON (it grows every day); the CSV holds every row. */}
+                    {table === 'measurements' && format === 'json' && <p className="field-hint">{t('openData.pagedJson')}</p>}
                   </td>
                 ))}
               </tr>
