@@ -86,8 +86,8 @@ describe('a live policy draft', () => {
     await a.getByLabel('Version name').fill('Sent to legal review');
     await a.getByRole('button', { name: 'Save version' }).click();
     await a.getByRole('button', { name: 'Sent to legal review', exact: true }).waitFor();
-    await a.getByLabel('From').selectOption({ label: 'Model policy' });
-    await a.getByLabel('To').selectOption({ label: 'Current draft' });
+    await a.getByLabel('From', { exact: true }).selectOption({ label: 'Model policy' });
+    await a.getByLabel('To', { exact: true }).selectOption({ label: 'Current draft' });
     await a.getByRole('button', { name: 'Compare', exact: true }).click();
     await a.getByRole('heading', { name: 'Changes from Model policy to Current draft' }).waitFor();
     // Word-level diff: words the template also has ("sensor", "may") can stay unmarked between inserted words;

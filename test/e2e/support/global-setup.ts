@@ -17,7 +17,14 @@ export default async function globalSetup(): Promise<void> {
   }
   if (!existsSync(SERVER_ENTRY)) throw new Error('Build first: npx nx run-many -t build -p api,web');
 
-  const env: Record<string, string> = { DEMO_PASSWORD: E2E_DEMO_PASSWORD, WEB_DIST: 'dist/apps/web' };
+  // Every spec signs in from 127.0.0.1: per-address rate limits (tested in the API's integration tests) would
+  // otherwise turn the later journeys away with 429s.
+  const env: Record<string, string> = {
+    DEMO_PASSWORD: E2E_DEMO_PASSWORD,
+    WEB_DIST: 'dist/apps/web',
+    SIGN_IN_RATE_LIMIT: '10000',
+    API_RATE_LIMIT: '1000000',
+  };
   let dropDatabase: (() => Promise<void>) | undefined;
   if (process.env['DATABASE_URL']) {
     const db = await createTestDatabase(process.env['DATABASE_URL']);
