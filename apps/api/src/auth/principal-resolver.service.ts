@@ -1,6 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import type { Subscription } from 'rxjs';
+import { AccessChanges } from '../access/access-changes';
 import type { AuthPrincipal } from '../access/principal';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { PrincipalResolver } from '../access/principal-resolver';
 import { RolesService } from '../roles/roles.service';
 import { UsersService } from '../users/users.service';
@@ -10,14 +13,38 @@ interface AccessTokenClaims {
   typ: 'access';
 }
 
-/** Roles are read on every request, not baked into the token, so a revoked role stops working at once. */
+/** Bounds the memory of the principal cache; the oldest entries go first. */
+const MAX_CACHED_PRINCIPALS = 10_000;
+
+/**
+ * Roles are read from the database, not baked into the token. A request reuses the principal of the same person's
+ * requests of the last few seconds (PRINCIPAL_CACHE_SECONDS): the two queries behind it were most of the cost of a
+ * cached read. A grant or revocation in this process drops the entry at once, so a revoked role stops working at
+ * once here; another instance sees it when its entry expires.
+ */
 @Injectable()
-export class PrincipalResolverService implements PrincipalResolver {
+export class PrincipalResolverService implements PrincipalResolver, OnModuleDestroy {
+  private readonly recent = new Map<string, { principal: AuthPrincipal; until: number }>();
+  /** Bumped by every access change, so a load that raced with one is not cached. */
+  private generation = 0;
+  private readonly subscription: Subscription;
+
   constructor(
     private readonly jwt: JwtService,
     private readonly users: UsersService,
     private readonly roles: RolesService,
-  ) {}
+    accessChanges: AccessChanges,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.subscription = accessChanges.userChanged$.subscribe((userId) => {
+      this.generation += 1;
+      this.recent.delete(userId);
+    });
+  }
+
+  onModuleDestroy(): void {
+    this.subscription.unsubscribe();
+  }
 
   sign(userId: string): Promise<string> {
     const claims: AccessTokenClaims = { sub: userId, typ: 'access' };
@@ -32,9 +59,24 @@ export class PrincipalResolverService implements PrincipalResolver {
       return null;
     }
     if (claims.typ !== 'access' || typeof claims.sub !== 'string') return null;
-    return this.load(claims.sub);
+    return this.loadRecent(claims.sub);
   }
 
+  private async loadRecent(userId: string): Promise<AuthPrincipal | null> {
+    const ttlMs = this.config.PRINCIPAL_CACHE_SECONDS * 1000;
+    const hit = this.recent.get(userId);
+    if (hit && hit.until > Date.now()) return hit.principal;
+    const generation = this.generation;
+    const principal = await this.load(userId);
+    if (principal && ttlMs > 0 && generation === this.generation) {
+      this.recent.delete(userId);
+      this.recent.set(userId, { principal, until: Date.now() + ttlMs });
+      if (this.recent.size > MAX_CACHED_PRINCIPALS) this.recent.delete(this.recent.keys().next().value as string);
+    }
+    return principal;
+  }
+
+  /** Always from the database: used where a change must be seen at once (re-deciding open connections). */
   async load(userId: string): Promise<AuthPrincipal | null> {
     const [user, roles] = await Promise.all([this.users.findEntity(userId), this.roles.principalRolesFor(userId)]);
     return user ? { id: user.id, name: user.name, email: user.email, roles } : null;

@@ -26,6 +26,7 @@ const envSchema = z.object({
   MAIL_FROM: z.string().default('Minga <no-reply@minga.dev>'),
   SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   API_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
+  PRINCIPAL_CACHE_SECONDS: z.coerce.number().min(0).max(60).default(5),
   SIGN_IN_LOCK_THRESHOLD: z.coerce.number().int().min(1).default(5),
   SIGN_IN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   MINGA_DEMO: bool.default(true),
