@@ -1,11 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { ZodResponse, ZodSerializerDto } from 'nestjs-zod';
+import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ZodResponse } from 'nestjs-zod';
 import type { Request, Response } from 'express';
 import type { ImportReport, Kpi, Measurement, Page } from '@minga/contracts';
 import { AccessService } from '../access/access.service';
 import { CurrentPrincipal, type AuthPrincipal } from '../access/principal';
 import { ApiProblems } from '../common/api-problems.decorator';
+import { JsonOrCsvTable } from './json-or-csv.decorator';
 import { csvFile, tableFormatOf } from '../common/csv';
 import { IdParam } from '../common/id-param.decorator';
 import {
@@ -42,11 +43,7 @@ export class KpisController {
 
   /** The plan's KPIs with latest value, status and progress, as JSON or CSV. */
   @Get('action-plans/:id/kpis')
-  @ApiProduces('application/json', 'text/csv')
-  @ApiProblems([400, 401, 403, 404])
-  // Either JSON (serialised through the contract) or a CSV file, so the response type cannot be one DTO.
-  @ApiOkResponse({ type: KpiListDto })
-  @ZodSerializerDto(KpiListDto)
+  @JsonOrCsvTable(KpiListDto)
   async list(
     @IdParam() id: string,
     @Query() query: TableFormatQueryDto,
@@ -75,11 +72,7 @@ export class KpisController {
 
   /** Every measurement of the plan's KPIs, as JSON or CSV (columns as the measurement import, KPI by name). */
   @Get('action-plans/:id/measurements')
-  @ApiProduces('application/json', 'text/csv')
-  @ApiProblems([400, 401, 403, 404])
-  // Either JSON (serialised through the contract) or a CSV file, so the response type cannot be one DTO.
-  @ApiOkResponse({ type: PlanMeasurementListDto })
-  @ZodSerializerDto(PlanMeasurementListDto)
+  @JsonOrCsvTable(PlanMeasurementListDto)
   async planMeasurements(
     @IdParam() id: string,
     @Query() query: TableFormatQueryDto,

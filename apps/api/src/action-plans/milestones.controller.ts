@@ -1,11 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { ZodResponse, ZodSerializerDto } from 'nestjs-zod';
+import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ZodResponse } from 'nestjs-zod';
 import type { Request, Response } from 'express';
 import { MILESTONE_CSV_COLUMNS, type ImportReport, type Milestone, type Task } from '@minga/contracts';
 import { AccessService } from '../access/access.service';
 import { CurrentPrincipal, type AuthPrincipal } from '../access/principal';
 import { ApiProblems } from '../common/api-problems.decorator';
+import { JsonOrCsvTable } from './json-or-csv.decorator';
 import { csvFile, tableFormatOf } from '../common/csv';
 import { IdParam } from '../common/id-param.decorator';
 import {
@@ -38,11 +39,7 @@ export class MilestonesController {
 
   /** The plan's milestones by due date, as JSON or as CSV (`?format=csv` or `Accept: text/csv`) in the import's columns. */
   @Get('action-plans/:id/milestones')
-  @ApiProduces('application/json', 'text/csv')
-  @ApiProblems([400, 401, 403, 404])
-  // Either JSON (serialised through the contract) or a CSV file, so the response type cannot be one DTO.
-  @ApiOkResponse({ type: MilestoneListDto })
-  @ZodSerializerDto(MilestoneListDto)
+  @JsonOrCsvTable(MilestoneListDto)
   async list(
     @IdParam() id: string,
     @Query() query: TableFormatQueryDto,
