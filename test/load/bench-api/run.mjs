@@ -1,6 +1,7 @@
 // npm run bench:api — loads a large data set (1,000 cities, 50,000 milestones, 500,000 KPI measurements) into a
 // fresh database, starts the built API, and measures the hub dashboard and open-data endpoints with autocannon at
-// 50 concurrent connections. Writes docs/benchmarks-api.md. BENCH_QUICK=1 runs 3 s per scenario instead of 15 s.
+// 50 concurrent connections. Writes docs/benchmarks-api.md. BENCH_QUICK=1 runs 3 s per scenario instead of 15 s;
+// BENCH_PROFILE=<dir> profiles the API's CPU.
 // Requests accept gzip and brotli, as every browser and harvester does; the machine's load average and the CPU
 // that other processes used during each scenario are reported beside its figures (the cores are shared).
 import { spawn, execFileSync } from 'node:child_process';
@@ -191,7 +192,9 @@ async function main() {
     MINGA_DEMO: 'true',
     DEMO_PASSWORD: 'bench-demo-password',
   };
-  const api = spawn(process.execPath, [join(root, 'dist/apps/api/main.js')], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  // BENCH_PROFILE=<dir> writes a CPU profile of the API (node --cpu-prof) there when it stops.
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const api = spawn(process.execPath, [...profile, join(root, 'dist/apps/api/main.js')], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
   const db = new pg.Pool({ connectionString: dbUrl, max: 2 });
   try {
     await waitReady(api);
