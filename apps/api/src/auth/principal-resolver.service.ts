@@ -15,6 +15,11 @@ interface AccessTokenClaims {
 
 /** Bounds the memory of the principal cache; the oldest entries go first. */
 const MAX_CACHED_PRINCIPALS = 10_000;
+/**
+ * A grant inside a larger transaction (accepting an invitation) is announced before that transaction commits: for
+ * this long after a change, a person's roles are read but not kept, so a read from before the commit never sticks.
+ */
+const SETTLE_AFTER_CHANGE_MS = 2_000;
 
 /**
  * Roles are read from the database, not baked into the token. A request reuses the principal of the same person's
@@ -25,6 +30,7 @@ const MAX_CACHED_PRINCIPALS = 10_000;
 @Injectable()
 export class PrincipalResolverService implements PrincipalResolver, OnModuleDestroy {
   private readonly recent = new Map<string, { principal: AuthPrincipal; until: number }>();
+  private readonly changedAt = new Map<string, number>();
   /** Bumped by every access change, so a load that raced with one is not cached. */
   private generation = 0;
   private readonly subscription: Subscription;
@@ -39,6 +45,8 @@ export class PrincipalResolverService implements PrincipalResolver, OnModuleDest
     this.subscription = accessChanges.userChanged$.subscribe((userId) => {
       this.generation += 1;
       this.recent.delete(userId);
+      this.changedAt.set(userId, Date.now());
+      for (const [id, at] of this.changedAt) if (Date.now() - at > SETTLE_AFTER_CHANGE_MS) this.changedAt.delete(id);
     });
   }
 
@@ -68,7 +76,8 @@ export class PrincipalResolverService implements PrincipalResolver, OnModuleDest
     if (hit && hit.until > Date.now()) return hit.principal;
     const generation = this.generation;
     const principal = await this.load(userId);
-    if (principal && ttlMs > 0 && generation === this.generation) {
+    const settled = Date.now() - (this.changedAt.get(userId) ?? 0) > SETTLE_AFTER_CHANGE_MS;
+    if (principal && ttlMs > 0 && generation === this.generation && settled) {
       this.recent.delete(userId);
       this.recent.set(userId, { principal, until: Date.now() + ttlMs });
       if (this.recent.size > MAX_CACHED_PRINCIPALS) this.recent.delete(this.recent.keys().next().value as string);
