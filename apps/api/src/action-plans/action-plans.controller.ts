@@ -15,7 +15,7 @@ import {
   UpdateActionPlanDto,
 } from './action-plans.dto';
 import { ActionPlansService } from './action-plans.service';
-import { planResource } from './plan-access';
+import { PlanAccess, planResource } from './plan-access';
 
 @ApiTags('action-plans')
 @Controller()
@@ -23,6 +23,7 @@ export class ActionPlansController {
   constructor(
     private readonly plans: ActionPlansService,
     private readonly access: AccessService,
+    private readonly planAccess: PlanAccess,
   ) {}
 
   /** The city's plans the caller may read (all of them for members of the alliance). */
@@ -50,7 +51,7 @@ export class ActionPlansController {
   @ApiProblems([400, 401, 403, 404])
   @ZodResponse({ type: ActionPlanDto })
   async get(@IdParam() id: string, @CurrentPrincipal() me: AuthPrincipal): Promise<ActionPlan> {
-    this.access.assert(me, 'read', planResource(await this.plans.scopeOf('plan', id)));
+    await this.planAccess.assert(me, 'read', 'plan', id);
     return this.plans.findOne(id);
   }
 
@@ -59,7 +60,7 @@ export class ActionPlansController {
   @ApiProblems([400, 401, 403, 404])
   @ZodResponse({ type: ActionPlanDto })
   async update(@IdParam() id: string, @Body() body: UpdateActionPlanDto, @CurrentPrincipal() me: AuthPrincipal): Promise<ActionPlan> {
-    this.access.assert(me, 'update', planResource(await this.plans.scopeOf('plan', id)));
+    await this.planAccess.assert(me, 'update', 'plan', id);
     return this.plans.update(id, body, me.id);
   }
 
@@ -67,7 +68,7 @@ export class ActionPlansController {
   @HttpCode(204)
   @ApiProblems([400, 401, 403, 404])
   async remove(@IdParam() id: string, @CurrentPrincipal() me: AuthPrincipal): Promise<void> {
-    this.access.assert(me, 'delete', planResource(await this.plans.scopeOf('plan', id)));
+    await this.planAccess.assert(me, 'delete', 'plan', id);
     await this.plans.remove(id, me.id);
   }
 
@@ -76,7 +77,7 @@ export class ActionPlansController {
   @ApiProblems([400, 401, 403, 404])
   @ZodResponse({ type: HistoryPageDto })
   async history(@IdParam() id: string, @Query() query: HistoryQueryDto, @CurrentPrincipal() me: AuthPrincipal): Promise<Page<HistoryEntry>> {
-    this.access.assert(me, 'read', planResource(await this.plans.scopeOf('plan', id)));
+    await this.planAccess.assert(me, 'read', 'plan', id);
     return this.plans.historyOf(id, query);
   }
 }

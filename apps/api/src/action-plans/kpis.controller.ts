@@ -3,7 +3,6 @@ import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import type { Request, Response } from 'express';
 import type { ImportReport, Kpi, Measurement, Page } from '@minga/contracts';
-import { AccessService } from '../access/access.service';
 import { CurrentPrincipal, type AuthPrincipal } from '../access/principal';
 import { ApiProblems } from '../common/api-problems.decorator';
 import { JsonOrCsvTable } from './json-or-csv.decorator';
@@ -24,10 +23,8 @@ import {
   TableFormatQueryDto,
   UpdateKpiDto,
 } from './action-plans.dto';
-import { ActionPlansService, type PlanPart } from './action-plans.service';
 import { KpisService } from './kpis.service';
-import { planResource } from './plan-access';
-import type { PlanScope } from './plan-history';
+import { PlanAccess } from './plan-access';
 import { csvOfBody } from './plan-import';
 
 const KPI_CSV_COLUMNS = ['id', 'name', 'unit', 'direction', 'baseline_value', 'baseline_date', 'target_value', 'target_date', 'latest_value', 'latest_date', 'status', 'progress'];
@@ -36,9 +33,8 @@ const KPI_CSV_COLUMNS = ['id', 'name', 'unit', 'direction', 'baseline_value', 'b
 @Controller()
 export class KpisController {
   constructor(
-    private readonly plans: ActionPlansService,
     private readonly kpis: KpisService,
-    private readonly access: AccessService,
+    private readonly planAccess: PlanAccess,
   ) {}
 
   /** The plan's KPIs with latest value, status and progress, as JSON or CSV. */
@@ -51,7 +47,7 @@ export class KpisController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<Kpi[] | StreamableFile> {
-    await this.allowed(me, 'read', 'plan', id);
+    await this.planAccess.assert(me, 'read', 'plan', id);
     const kpis = await this.kpis.list(id);
     if (tableFormatOf(req, query.format) !== 'csv') return kpis;
     return csvFile(
@@ -66,7 +62,7 @@ export class KpisController {
   @ApiProblems([400, 401, 403, 404, 409])
   @ZodResponse({ status: 201, type: KpiDto })
   async create(@IdParam() id: string, @Body() body: CreateKpiDto, @CurrentPrincipal() me: AuthPrincipal): Promise<Kpi> {
-    const scope = await this.allowed(me, 'update', 'plan', id);
+    const scope = await this.planAccess.assert(me, 'update', 'plan', id);
     return this.kpis.create(scope, body, me.id);
   }
 
@@ -80,7 +76,7 @@ export class KpisController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<(Measurement & { kpiName: string })[] | StreamableFile> {
-    await this.allowed(me, 'read', 'plan', id);
+    await this.planAccess.assert(me, 'read', 'plan', id);
     const measurements = await this.kpis.planMeasurements(id);
     if (tableFormatOf(req, query.format) !== 'csv') return measurements;
     return csvFile(res, 'measurements', ['kpi', 'date', 'value', 'source', 'note'], measurements.map((m) => [m.kpiName, m.date, m.value, m.source, m.note]));
@@ -97,7 +93,7 @@ export class KpisController {
   @ApiProblems([400, 401, 403, 404, 413])
   @ZodResponse({ type: ImportReportDto })
   async import(@IdParam() id: string, @Query() query: ImportQueryDto, @Body() body: unknown, @CurrentPrincipal() me: AuthPrincipal): Promise<ImportReport> {
-    const scope = await this.allowed(me, 'update', 'plan', id);
+    const scope = await this.planAccess.assert(me, 'update', 'plan', id);
     return this.kpis.import(scope, csvOfBody(body), query.dryRun, me.id);
   }
 
@@ -105,7 +101,7 @@ export class KpisController {
   @ApiProblems([400, 401, 403, 404, 409])
   @ZodResponse({ type: KpiDto })
   async update(@IdParam() id: string, @Body() body: UpdateKpiDto, @CurrentPrincipal() me: AuthPrincipal): Promise<Kpi> {
-    await this.allowed(me, 'update', 'kpi', id);
+    await this.planAccess.assert(me, 'update', 'kpi', id);
     return this.kpis.update(id, body, me.id);
   }
 
@@ -113,7 +109,7 @@ export class KpisController {
   @HttpCode(204)
   @ApiProblems([400, 401, 403, 404])
   async remove(@IdParam() id: string, @CurrentPrincipal() me: AuthPrincipal): Promise<void> {
-    await this.allowed(me, 'delete', 'kpi', id);
+    await this.planAccess.assert(me, 'delete', 'kpi', id);
     await this.kpis.remove(id, me.id);
   }
 
@@ -122,7 +118,7 @@ export class KpisController {
   @ApiProblems([400, 401, 403, 404])
   @ZodResponse({ type: MeasurementPageDto })
   async measurements(@IdParam() id: string, @Query() query: MeasurementQueryDto, @CurrentPrincipal() me: AuthPrincipal): Promise<Page<Measurement>> {
-    await this.allowed(me, 'read', 'kpi', id);
+    await this.planAccess.assert(me, 'read', 'kpi', id);
     return this.kpis.measurements(id, query);
   }
 
@@ -131,7 +127,7 @@ export class KpisController {
   @ApiProblems([400, 401, 403, 404, 409])
   @ZodResponse({ status: 201, type: MeasurementDto })
   async addMeasurement(@IdParam() id: string, @Body() body: CreateMeasurementDto, @CurrentPrincipal() me: AuthPrincipal): Promise<Measurement> {
-    await this.allowed(me, 'update', 'kpi', id);
+    await this.planAccess.assert(me, 'update', 'kpi', id);
     return this.kpis.addMeasurement(id, body, me.id);
   }
 
@@ -139,13 +135,8 @@ export class KpisController {
   @HttpCode(204)
   @ApiProblems([400, 401, 403, 404])
   async removeMeasurement(@IdParam() id: string, @CurrentPrincipal() me: AuthPrincipal): Promise<void> {
-    await this.allowed(me, 'delete', 'measurement', id);
+    await this.planAccess.assert(me, 'delete', 'measurement', id);
     await this.kpis.removeMeasurement(id, me.id);
   }
 
-  private async allowed(me: AuthPrincipal, action: 'read' | 'update' | 'delete', part: PlanPart, id: string): Promise<PlanScope> {
-    const scope = await this.plans.scopeOf(part, id);
-    this.access.assert(me, action, planResource(scope));
-    return scope;
-  }
 }

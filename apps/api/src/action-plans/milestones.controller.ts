@@ -3,7 +3,6 @@ import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import type { Request, Response } from 'express';
 import { MILESTONE_CSV_COLUMNS, type ImportReport, type Milestone, type Task } from '@minga/contracts';
-import { AccessService } from '../access/access.service';
 import { CurrentPrincipal, type AuthPrincipal } from '../access/principal';
 import { ApiProblems } from '../common/api-problems.decorator';
 import { JsonOrCsvTable } from './json-or-csv.decorator';
@@ -22,19 +21,16 @@ import {
   UpdateMilestoneDto,
   UpdateTaskDto,
 } from './action-plans.dto';
-import { ActionPlansService, type PlanPart } from './action-plans.service';
 import { MilestonesService } from './milestones.service';
-import { planResource } from './plan-access';
+import { PlanAccess } from './plan-access';
 import { csvOfBody } from './plan-import';
-import type { PlanScope } from './plan-history';
 
 @ApiTags('action-plans')
 @Controller()
 export class MilestonesController {
   constructor(
-    private readonly plans: ActionPlansService,
     private readonly milestones: MilestonesService,
-    private readonly access: AccessService,
+    private readonly planAccess: PlanAccess,
   ) {}
 
   /** The plan's milestones by due date, as JSON or as CSV (`?format=csv` or `Accept: text/csv`) in the import's columns. */
@@ -47,7 +43,7 @@ export class MilestonesController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<Milestone[] | StreamableFile> {
-    await this.allowed(me, 'read', 'plan', id);
+    await this.planAccess.assert(me, 'read', 'plan', id);
     if (tableFormatOf(req, query.format) === 'csv') return csvFile(res, 'milestones', MILESTONE_CSV_COLUMNS, await this.milestones.csvRows(id));
     return this.milestones.list(id);
   }
@@ -56,7 +52,7 @@ export class MilestonesController {
   @ApiProblems([400, 401, 403, 404, 409])
   @ZodResponse({ status: 201, type: MilestoneDto })
   async create(@IdParam() id: string, @Body() body: CreateMilestoneDto, @CurrentPrincipal() me: AuthPrincipal): Promise<Milestone> {
-    const scope = await this.allowed(me, 'update', 'plan', id);
+    const scope = await this.planAccess.assert(me, 'update', 'plan', id);
     return this.milestones.create(scope, body, me.id);
   }
 
@@ -71,7 +67,7 @@ export class MilestonesController {
   @ApiProblems([400, 401, 403, 404, 409, 413])
   @ZodResponse({ type: ImportReportDto })
   async import(@IdParam() id: string, @Query() query: ImportQueryDto, @Body() body: unknown, @CurrentPrincipal() me: AuthPrincipal): Promise<ImportReport> {
-    const scope = await this.allowed(me, 'update', 'plan', id);
+    const scope = await this.planAccess.assert(me, 'update', 'plan', id);
     return this.milestones.import(scope, csvOfBody(body), query.dryRun, me.id);
   }
 
@@ -79,7 +75,7 @@ export class MilestonesController {
   @ApiProblems([400, 401, 403, 404])
   @ZodResponse({ type: MilestoneDto })
   async update(@IdParam() id: string, @Body() body: UpdateMilestoneDto, @CurrentPrincipal() me: AuthPrincipal): Promise<Milestone> {
-    await this.allowed(me, 'update', 'milestone', id);
+    await this.planAccess.assert(me, 'update', 'milestone', id);
     return this.milestones.update(id, body, me.id);
   }
 
@@ -87,7 +83,7 @@ export class MilestonesController {
   @HttpCode(204)
   @ApiProblems([400, 401, 403, 404])
   async remove(@IdParam() id: string, @CurrentPrincipal() me: AuthPrincipal): Promise<void> {
-    await this.allowed(me, 'delete', 'milestone', id);
+    await this.planAccess.assert(me, 'delete', 'milestone', id);
     await this.milestones.remove(id, me.id);
   }
 
@@ -95,7 +91,7 @@ export class MilestonesController {
   @ApiProblems([400, 401, 403, 404])
   @ZodResponse({ status: 201, type: TaskDto })
   async addTask(@IdParam() id: string, @Body() body: CreateTaskDto, @CurrentPrincipal() me: AuthPrincipal): Promise<Task> {
-    await this.allowed(me, 'update', 'milestone', id);
+    await this.planAccess.assert(me, 'update', 'milestone', id);
     return this.milestones.addTask(id, body, me.id);
   }
 
@@ -103,7 +99,7 @@ export class MilestonesController {
   @ApiProblems([400, 401, 403, 404])
   @ZodResponse({ type: TaskDto })
   async updateTask(@IdParam() id: string, @Body() body: UpdateTaskDto, @CurrentPrincipal() me: AuthPrincipal): Promise<Task> {
-    await this.allowed(me, 'update', 'task', id);
+    await this.planAccess.assert(me, 'update', 'task', id);
     return this.milestones.updateTask(id, body, me.id);
   }
 
@@ -111,14 +107,9 @@ export class MilestonesController {
   @HttpCode(204)
   @ApiProblems([400, 401, 403, 404])
   async removeTask(@IdParam() id: string, @CurrentPrincipal() me: AuthPrincipal): Promise<void> {
-    await this.allowed(me, 'delete', 'task', id);
+    await this.planAccess.assert(me, 'delete', 'task', id);
     await this.milestones.removeTask(id, me.id);
   }
 
   /** Parts of a plan are decided on their plan: changing one is `update`, removing one is `delete`. */
-  private async allowed(me: AuthPrincipal, action: 'read' | 'update' | 'delete', part: PlanPart, id: string): Promise<PlanScope> {
-    const scope = await this.plans.scopeOf(part, id);
-    this.access.assert(me, action, planResource(scope));
-    return scope;
-  }
 }
