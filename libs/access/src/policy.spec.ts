@@ -47,6 +47,20 @@ const resources: Record<string, Resource> = {
   commentByCoordinator: { kind: 'Comment', id: 'c-4', draftId: 'd-1', cityId: CITY, hubId: HUB, authorId: 'u-coord' },
   commentByAdminOtherHub: { kind: 'Comment', id: 'c-5', draftId: 'd-2', cityId: OTHER_CITY, hubId: OTHER_HUB, authorId: 'u-admin' },
   commentByExpertOtherHub: { kind: 'Comment', id: 'c-6', draftId: 'd-2', cityId: OTHER_CITY, hubId: OTHER_HUB, authorId: 'u-expert' },
+  ownHubCohort: { kind: 'Cohort', id: 'co-1', hubId: HUB },
+  otherHubCohort: { kind: 'Cohort', id: 'co-2', hubId: OTHER_HUB },
+  // `invited` is whether the asking person is an invitee of the meeting.
+  meetingInvited: { kind: 'Meeting', id: 'm-1', hubId: HUB, organiserId: 'u-someone', invited: true },
+  meetingNotInvited: { kind: 'Meeting', id: 'm-1', hubId: HUB, organiserId: 'u-someone', invited: false },
+  otherHubMeetingInvited: { kind: 'Meeting', id: 'm-2', hubId: OTHER_HUB, organiserId: 'u-far', invited: true },
+  otherHubMeeting: { kind: 'Meeting', id: 'm-2', hubId: OTHER_HUB, organiserId: 'u-far', invited: false },
+  meetingOrganisedByExpert: { kind: 'Meeting', id: 'm-3', hubId: HUB, organiserId: 'u-expert', invited: false },
+};
+
+/** Cohorts and meetings for a member without a hub role: read all, answer and attend where invited. */
+const memberMeetings = {
+  ownHubCohort: 'r', otherHubCohort: 'r',
+  meetingInvited: 'rpa', meetingNotInvited: 'r', otherHubMeetingInvited: 'rpa', otherHubMeeting: 'r', meetingOrganisedByExpert: 'r',
 };
 
 /** Threads and comments everyone with a role may read and nobody else touches. */
@@ -57,7 +71,7 @@ const readOnlyDiscussion = {
 };
 
 // Every role against every action on every resource: the letters list the actions allowed,
-// r=read c=create u=update d=delete x=readContact e=editContent m=comment v=resolve.
+// r=read c=create u=update d=delete x=readContact e=editContent m=comment v=resolve p=respond a=attend h=host.
 const expected: Record<string, Record<string, string>> = {
   // Published plans are open data; nothing else is readable without a role.
   anonymous: { ownCityPublishedPlan: 'r', otherHubPublishedPlan: 'r' },
@@ -70,6 +84,10 @@ const expected: Record<string, Record<string, string>> = {
     ...readOnlyDiscussion,
     threadBySomeone: 'rv', threadByExpert: 'rv', threadByOfficial: 'rv', threadOtherHub: 'rv', threadByExpertOtherHub: 'rv',
     commentByAdminOtherHub: 'rud',
+    ownHubCohort: 'rcud', otherHubCohort: 'rcud',
+    // Admins schedule and host anywhere, but answer only where invited.
+    meetingInvited: 'rcudpah', meetingNotInvited: 'rcudah', otherHubMeetingInvited: 'rcudpah', otherHubMeeting: 'rcudah',
+    meetingOrganisedByExpert: 'rcudah',
   },
   coordinator: {
     ownHub: 'ru', otherHub: 'r', ownCity: 'rcu', otherCity: 'r', hubPerson: 'rx', otherHubPerson: 'r',
@@ -78,6 +96,9 @@ const expected: Record<string, Record<string, string>> = {
     ownCityPlan: 'rcu', ownCityPublishedPlan: 'rcu', otherHubPlan: 'r', otherHubPublishedPlan: 'r', hublessCityPlan: 'r',
     ...readOnlyDiscussion,
     threadBySomeone: 'rv', threadByExpert: 'rv', threadByOfficial: 'rv', commentByCoordinator: 'rud',
+    ownHubCohort: 'rcud', otherHubCohort: 'r',
+    meetingInvited: 'rcudpah', meetingNotInvited: 'rcudah', otherHubMeetingInvited: 'rpa', otherHubMeeting: 'r',
+    meetingOrganisedByExpert: 'rcudah',
   },
   expert: {
     ownHub: 'r', otherHub: 'r', ownCity: 'r', otherCity: 'r', hubPerson: 'r', otherHubPerson: 'r',
@@ -86,6 +107,9 @@ const expected: Record<string, Record<string, string>> = {
     ownCityPlan: 'r', ownCityPublishedPlan: 'r', otherHubPlan: 'r', otherHubPublishedPlan: 'r', hublessCityPlan: 'r',
     ...readOnlyDiscussion,
     threadByExpert: 'rv', commentByExpert: 'rud',
+    ...memberMeetings,
+    // The organiser keeps hosting the meetings they set up.
+    meetingOrganisedByExpert: 'rh',
   },
   official: {
     ownHub: 'r', otherHub: 'r', ownCity: 'ru', otherCity: 'r', hubPerson: 'r', otherHubPerson: 'r',
@@ -94,6 +118,7 @@ const expected: Record<string, Record<string, string>> = {
     ownCityPlan: 'rcud', ownCityPublishedPlan: 'rcud', otherHubPlan: 'r', otherHubPublishedPlan: 'r', hublessCityPlan: 'r',
     ...readOnlyDiscussion,
     threadBySomeone: 'rv', threadByExpert: 'rv', threadByOfficial: 'rv', commentByOfficial: 'rud',
+    ...memberMeetings,
   },
   observer: {
     ownHub: 'r', otherHub: 'r', ownCity: 'r', otherCity: 'r', hubPerson: 'r', otherHubPerson: 'r',
@@ -101,10 +126,11 @@ const expected: Record<string, Record<string, string>> = {
     modelPolicy: 'r', ownCityDraft: 'r', otherHubDraft: 'r',
     ownCityPlan: 'r', ownCityPublishedPlan: 'r', otherHubPlan: 'r', otherHubPublishedPlan: 'r', hublessCityPlan: 'r',
     ...readOnlyDiscussion,
+    ...memberMeetings,
   },
 };
 
-const LETTER: Record<Action, string> = { read: 'r', create: 'c', update: 'u', delete: 'd', readContact: 'x', editContent: 'e', comment: 'm', resolve: 'v' };
+const LETTER: Record<Action, string> = { read: 'r', create: 'c', update: 'u', delete: 'd', readContact: 'x', editContent: 'e', comment: 'm', resolve: 'v', respond: 'p', attend: 'a', host: 'h' };
 
 const table = Object.keys(principals).flatMap((who) =>
   Object.keys(resources).flatMap((what) =>

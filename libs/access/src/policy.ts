@@ -3,7 +3,19 @@
 import { AbilityBuilder, createMongoAbility, type InferSubjects, type MongoAbility } from '@casl/ability';
 import type { Role } from '@minga/contracts';
 
-export const ACTIONS = ['read', 'create', 'update', 'delete', 'readContact', 'editContent', 'comment', 'resolve'] as const;
+export const ACTIONS = [
+  'read',
+  'create',
+  'update',
+  'delete',
+  'readContact',
+  'editContent',
+  'comment',
+  'resolve',
+  'respond',
+  'attend',
+  'host',
+] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /** Resource shapes the rules look at; only the fields that decide access. */
@@ -25,6 +37,14 @@ export interface ActionPlanResource { kind: 'ActionPlan'; id: string; cityId: st
 export interface ThreadResource { kind: 'Thread'; id: string; draftId: string; cityId: string; hubId: string | null; authorId: string }
 /** One comment in a thread: only its author edits or deletes it. */
 export interface CommentResource { kind: 'Comment'; id: string; draftId: string; cityId: string; hubId: string | null; authorId: string }
+/** A cohort of cities (from any hub) run by its owner hub's coordinators. */
+export interface CohortResource { kind: 'Cohort'; id: string; hubId: string }
+/**
+ * A meeting or series of a hub (or of one of its cohorts). `invited`: whether the asking person is an invitee, so
+ * one resource answers for one person. `read` is every member's; the join link and the live room are `attend`.
+ * `respond` is the RSVP; `host` runs the live room (current agenda item, polls, minutes).
+ */
+export interface MeetingResource { kind: 'Meeting'; id: string; hubId: string; organiserId: string; invited: boolean }
 export type Resource =
   | HubResource
   | CityResource
@@ -35,7 +55,9 @@ export type Resource =
   | DraftResource
   | ActionPlanResource
   | ThreadResource
-  | CommentResource;
+  | CommentResource
+  | CohortResource
+  | MeetingResource;
 export type SubjectKind = Resource['kind'];
 export const SUBJECT_KINDS: SubjectKind[] = [
   'Hub',
@@ -48,6 +70,8 @@ export const SUBJECT_KINDS: SubjectKind[] = [
   'ActionPlan',
   'Thread',
   'Comment',
+  'Cohort',
+  'Meeting',
 ];
 
 /** A role a person holds, with the hub it falls under (a city's hub for officials). */
@@ -82,8 +106,11 @@ export function defineAbilityFor(principal: Principal | null): AppAbility {
   }
 
   // Every member of the alliance reads its hubs, cities and people, the drafts with their discussions, and action plans.
-  can('read', ['Hub', 'City', 'User', 'RoleAssignment', 'ModelPolicy', 'Draft', 'Thread', 'Comment', 'ActionPlan']);
+  can('read', ['Hub', 'City', 'User', 'RoleAssignment', 'ModelPolicy', 'Draft', 'Thread', 'Comment', 'ActionPlan', 'Cohort', 'Meeting']);
   can(['update', 'readContact'], 'User', { id: principal.id });
+  // Invitees answer, join the room and its notes; the organiser hosts while they hold any role.
+  can(['respond', 'attend'], 'Meeting', { invited: true });
+  can('host', 'Meeting', { organiserId: principal.id });
   // Comments: starting a thread or replying is `comment` on the draft. Where one may comment, one may edit and
   // delete one's own comments and resolve or reopen the threads one started; the rules per role add the rest.
   const own = { authorId: principal.id };
@@ -97,6 +124,8 @@ export function defineAbilityFor(principal: Principal | null): AppAbility {
         can(['read', 'create', 'update', 'delete'], 'ActionPlan');
         can(['update', 'delete'], 'Comment', own);
         can('resolve', 'Thread');
+        can(['create', 'update', 'delete'], 'Cohort');
+        can(['create', 'update', 'delete', 'attend', 'host'], 'Meeting');
         break;
       case 'coordinator': {
         const hubId = grant.hubId;
@@ -109,6 +138,9 @@ export function defineAbilityFor(principal: Principal | null): AppAbility {
         can(['update', 'delete'], 'Comment', { ...own, hubId });
         // Coordinators moderate the discussion of their hub's drafts.
         can('resolve', 'Thread', { hubId });
+        // Coordinators run their hub's cohorts and meetings: they schedule, join any of them and host.
+        can(['create', 'update', 'delete'], 'Cohort', { hubId });
+        can(['create', 'update', 'delete', 'attend', 'host'], 'Meeting', { hubId });
         const grantable = { scopeHubId: hubId, role: { $in: COORDINATOR_GRANTABLE } };
         can(['read', 'create', 'delete'], 'RoleAssignment', grantable);
         can(['read', 'create', 'delete'], 'Invitation', grantable);

@@ -107,6 +107,8 @@ export const milestoneSchema = z.object({
   tasks: z.array(taskSchema),
   /** Not done and its due date has passed in the city's time zone. */
   overdue: z.boolean(),
+  /** The community meeting whose action item this milestone came from. */
+  fromMeeting: z.object({ occurrenceId: uuidSchema, title: z.string(), startsAt: timestamp }).nullable(),
   createdAt: timestamp,
   updatedAt: timestamp,
 });

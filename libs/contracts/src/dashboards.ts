@@ -60,12 +60,12 @@ export const dashboardCitySchema = z.object({
 });
 export type DashboardCity = z.infer<typeof dashboardCitySchema>;
 
-export const hubDashboardSchema = z.object({
-  hub: z.object({ id: uuidSchema, key: z.string(), name: z.string() }),
+/** What every dashboard shows, whatever cities it covers (a hub's, or a cohort's from several hubs). */
+export const dashboardSchema = z.object({
   filters: dashboardQuerySchema.omit({ format: true }),
   /** Columns of the adoption matrix: every model policy (or the filtered one). */
   modelPolicies: z.array(z.object({ id: uuidSchema, key: z.string(), name: z.string() })),
-  /** Rows: the hub's cities that pass the filters, by name. */
+  /** Rows: the cities that pass the filters, by name. */
   cities: z.array(dashboardCitySchema),
   /** The matrix's filled cells: one per action plan. */
   cells: z.array(dashboardCellSchema),
@@ -78,4 +78,15 @@ export const hubDashboardSchema = z.object({
     citiesBehind: z.number().int(),
   }),
 });
+export type Dashboard = z.infer<typeof dashboardSchema>;
+
+export const hubDashboardSchema = dashboardSchema.extend({
+  hub: z.object({ id: uuidSchema, key: z.string(), name: z.string() }),
+});
 export type HubDashboard = z.infer<typeof hubDashboardSchema>;
+
+/** A cohort's member cities (from any hub), compared across their plans. */
+export const cohortDashboardSchema = dashboardSchema.extend({
+  cohort: z.object({ id: uuidSchema, name: z.string(), hubId: uuidSchema, modelPolicyId: uuidSchema.nullable() }),
+});
+export type CohortDashboard = z.infer<typeof cohortDashboardSchema>;

@@ -16,3 +16,7 @@ export * from './dashboards';
 export * from './open-data';
 export * from './comments';
 export * from './notifications';
+export * from './cohorts';
+export * from './meetings';
+export * from './calendars';
+export * from './meeting-room';

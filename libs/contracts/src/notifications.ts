@@ -1,17 +1,33 @@
-// A person's notifications (mentions, replies, suggestions and their outcomes), their preferences, and live events on /events.
+// A person's notifications (mentions, replies, suggestions and their outcomes; meetings one is invited to, changed or
+// cancelled, reminders and published minutes), their preferences, and live events on /events.
 import { z } from 'zod';
 import { pageQuerySchema, uuidSchema } from './common';
 import { personRefSchema } from './comments';
 
-export const NOTIFICATION_KINDS = ['mention', 'reply', 'suggestion', 'suggestion_accepted', 'suggestion_rejected'] as const;
+export const NOTIFICATION_KINDS = [
+  'mention',
+  'reply',
+  'suggestion',
+  'suggestion_accepted',
+  'suggestion_rejected',
+  'minutes_published',
+  'meeting_reminder',
+  'meeting_invited',
+  'meeting_changed',
+  'meeting_cancelled',
+] as const;
+/** Kinds about a meeting occurrence (`meeting` is set, `draft` and `thread` are null); the others are about a draft's thread. */
+export const MEETING_NOTIFICATION_KINDS = ['minutes_published', 'meeting_reminder', 'meeting_invited', 'meeting_changed', 'meeting_cancelled'] as const satisfies readonly (typeof NOTIFICATION_KINDS)[number][];
 export const notificationKindSchema = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof notificationKindSchema>;
 
 export const notificationSchema = z.object({
   id: uuidSchema,
   kind: notificationKindSchema,
-  draft: z.object({ id: uuidSchema, title: z.string() }),
-  thread: z.object({ id: uuidSchema, quote: z.string() }),
+  draft: z.object({ id: uuidSchema, title: z.string() }).nullable(),
+  thread: z.object({ id: uuidSchema, quote: z.string() }).nullable(),
+  /** For meeting kinds: the occurrence (the room is /occurrences/:id/room, the minutes /occurrences/:id/minutes). */
+  meeting: z.object({ occurrenceId: uuidSchema, meetingId: uuidSchema, title: z.string(), startsAt: z.iso.datetime({ offset: true }) }).nullable(),
   /** The comment that mentioned or replied, when there is one (null once deleted). */
   commentId: uuidSchema.nullable(),
   actor: personRefSchema,
@@ -83,6 +99,11 @@ export const DEFAULT_NOTIFICATION_PREFERENCE: Record<NotificationKind, KindPrefe
   suggestion: { inApp: true, email: 'daily_digest' },
   suggestion_accepted: { inApp: true, email: 'daily_digest' },
   suggestion_rejected: { inApp: true, email: 'daily_digest' },
+  minutes_published: { inApp: true, email: 'immediate' },
+  meeting_reminder: { inApp: true, email: 'immediate' },
+  meeting_invited: { inApp: true, email: 'immediate' },
+  meeting_changed: { inApp: true, email: 'immediate' },
+  meeting_cancelled: { inApp: true, email: 'immediate' },
 };
 
 export const NOTIFICATION_EVENTS = {
