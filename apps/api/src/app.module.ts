@@ -11,7 +11,9 @@ import { DashboardsModule } from './dashboards/dashboards.module';
 import { OpenDataModule } from './open-data/open-data.module';
 import { AuthModule } from './auth/auth.module';
 import { SIGN_IN_ROUTE } from './auth/sign-in.guards';
+import { CalendarsModule } from './calendars/calendars.module';
 import { CitiesModule } from './cities/cities.module';
+import { CohortsModule } from './cohorts/cohorts.module';
 import { CollabModule } from './collab/collab.module';
 import { CommentsModule } from './comments/comments.module';
 import { DraftVersionsModule } from './draft-versions/draft-versions.module';
@@ -24,6 +26,8 @@ import { HealthModule } from './health/health.module';
 import { HubsModule } from './hubs/hubs.module';
 import { InvitationsModule } from './invitations/invitations.module';
 import { MailModule } from './mail/mail.module';
+import { MeetingRoomModule } from './meeting-room/meeting-room.module';
+import { MeetingsModule } from './meetings/meetings.module';
 import { ModelPoliciesModule } from './model-policies/model-policies.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { RealtimeModule } from './realtime/realtime.module';
@@ -42,6 +46,8 @@ const reflector = new Reflector();
         pinoHttp: {
           level: config.LOG_LEVEL,
           redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+          // A calendar feed's URL is its secret: logs keep the route, not the token.
+          serializers: { req: (req: { url?: string }) => ({ ...req, url: req.url?.replace(/(\/api\/calendars\/feeds\/)[^/?]+/, '$1[token]') }) },
           autoLogging: { ignore: (req) => req.url?.startsWith('/api/health') ?? false },
         },
       }),
@@ -81,6 +87,10 @@ const reflector = new Reflector();
     OpenDataModule,
     CommentsModule,
     NotificationsModule,
+    CohortsModule,
+    MeetingsModule,
+    CalendarsModule,
+    MeetingRoomModule,
     HealthModule,
     SeedModule,
   ],

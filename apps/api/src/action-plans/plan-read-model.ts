@@ -67,10 +67,14 @@ export interface MilestoneRow {
   evidence_links: string[];
   overdue: boolean;
   tasks: { id: string; milestoneId: string; title: string; done: boolean }[];
+  from_occurrence_id: string | null;
+  from_meeting_title: string | null;
+  from_starts_at: Date | null;
   created_at: Date;
   updated_at: Date;
 }
 
+// A milestone made from a meeting's action item links back to that meeting (read-model join of the meetings' tables).
 const SELECT_MILESTONES = `
   SELECT ms.id, ms.action_plan_id, p.city_id, ms.title, to_char(ms.due_date, 'YYYY-MM-DD') AS due_date,
          ms.owner_id, u.name AS owner_name, ms.status, ms.evidence_links,
@@ -78,11 +82,17 @@ const SELECT_MILESTONES = `
          coalesce((SELECT json_agg(json_build_object('id', mt.id, 'milestoneId', mt.milestone_id, 'title', mt.title, 'done', mt.done)
                                    ORDER BY mt.created_at, mt.id)
                    FROM milestone_tasks mt WHERE mt.milestone_id = ms.id), '[]'::json) AS tasks,
+         src.occurrence_id AS from_occurrence_id, src.title AS from_meeting_title, src.starts_at AS from_starts_at,
          ms.created_at, ms.updated_at
   FROM milestones ms
   JOIN action_plans p ON p.id = ms.action_plan_id
   JOIN cities c ON c.id = p.city_id
-  LEFT JOIN users u ON u.id = ms.owner_id`;
+  LEFT JOIN users u ON u.id = ms.owner_id
+  LEFT JOIN LATERAL (SELECT ai.occurrence_id, m.title, o.starts_at
+                     FROM meeting_action_items ai
+                     JOIN meeting_occurrences o ON o.id = ai.occurrence_id
+                     JOIN meetings m ON m.id = o.meeting_id
+                     WHERE ai.milestone_id = ms.id LIMIT 1) src ON true`;
 
 export interface KpiRow {
   id: string;
@@ -225,6 +235,10 @@ export function toMilestone(row: MilestoneRow): Milestone {
     evidenceLinks: row.evidence_links,
     tasks: row.tasks,
     overdue: row.overdue,
+    fromMeeting:
+      row.from_occurrence_id && row.from_meeting_title && row.from_starts_at
+        ? { occurrenceId: row.from_occurrence_id, title: row.from_meeting_title, startsAt: row.from_starts_at.toISOString() }
+        : null,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };

@@ -203,6 +203,24 @@ describe('live drafts over /collab', () => {
     expect(e.provider.access).toBe('view');
   });
 
+  it('upgrades an open connection as soon as a viewer accepts an invitation to edit', async () => {
+    const viewer = await createPerson(t, [{ role: 'expert', hubKey: 'latam' }]);
+    const coordinator = await createPerson(t, [{ role: 'coordinator', hubKey: 'japan' }]);
+    const e = await editor(viewer);
+    expect(e.provider.access).toBe('view');
+    const invited = await t.http()
+      .post('/api/invitations')
+      .set(bearer(coordinator))
+      .send({ email: viewer.email, role: 'official', cityId: await cityId(t, 'Tsukuba') })
+      .expect(201);
+    const token = /[?&/]([A-Za-z0-9_-]{20,})$/.exec(invited.body.inviteUrl)?.[1];
+    const upgraded = waitFor('access change', (done) => e.provider.on('access', done));
+    // The role is granted inside the acceptance's transaction; the connection must re-read it after the commit.
+    await t.http().post('/api/invitations/accept').set(bearer(viewer)).send({ invitationToken: token }).expect(200);
+    await upgraded;
+    expect(e.provider.access).toBe('edit');
+  });
+
   it('compacts the log of an open document once it passes the row threshold, losing nothing', async () => {
     const e = await editor(official);
     for (let i = 0; i < 25; i++) {

@@ -41,6 +41,10 @@ const envSchema = z.object({
   /** How often notifications chosen for the digest are mailed (a day by default). */
   NOTIFICATION_DIGEST_INTERVAL_MINUTES: z.coerce.number().min(0.1).max(10_080).default(1440),
   COLLAB_AUTO_VERSION_MINUTES: z.coerce.number().min(0.01).max(1440).default(10),
+  /** A person who drops out of a live meeting room and comes back within this many seconds keeps one stay. */
+  MEETING_ROOM_GRACE_SECONDS: z.coerce.number().min(0).max(3600).default(30),
+  /** How often meeting reminders (24 hours and 15 minutes before) are looked for; 0 turns the sweep off. */
+  MEETING_REMINDER_SWEEP_SECONDS: z.coerce.number().min(0).max(3600).default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

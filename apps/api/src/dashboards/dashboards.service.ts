@@ -6,6 +6,8 @@ import {
   DASHBOARD_REASONS_PER_CITY,
   type CityStatus,
   type DashboardCity,
+  type CohortDashboard,
+  type Dashboard,
   type DashboardQuery,
   type HubDashboard,
 } from '@minga/contracts';
@@ -19,7 +21,7 @@ interface CellRow {
   city_id: string;
   model_policy_id: string;
   action_plan_id: string;
-  stage: HubDashboard['cells'][number]['stage'];
+  stage: Dashboard['cells'][number]['stage'];
   published: boolean;
   progress: number;
   overdue_count: number;
@@ -45,9 +47,16 @@ interface OverdueRow {
   overdue: DashboardCity['overdueMilestones'];
 }
 
-/** Plans of the hub's cities that pass the filters. */
-function planFilter(hubId: string, query: DashboardQuery): SqlConditions {
-  const conditions = new SqlConditions().add('c.hub_id = ?', hubId);
+/** Which cities a dashboard covers: a hub's, or a list (a cohort's, from any hub). */
+type CityScope = { hubId: string } | { cityIds: string[] };
+
+function addCityScope(conditions: SqlConditions, scope: CityScope): SqlConditions {
+  return 'hubId' in scope ? conditions.add('c.hub_id = ?', scope.hubId) : conditions.add('c.id = ANY(?::uuid[])', scope.cityIds);
+}
+
+/** Plans of the scope's cities that pass the filters. */
+function planFilter(scope: CityScope, query: DashboardQuery): SqlConditions {
+  const conditions = addCityScope(new SqlConditions(), scope);
   if (query.modelPolicyId) conditions.add('p.model_policy_id = ?', query.modelPolicyId);
   if (query.stage) conditions.add('p.stage = ?', query.stage);
   return conditions;
@@ -60,16 +69,27 @@ export class DashboardsService {
   async hubDashboard(hubId: string, query: DashboardQuery): Promise<HubDashboard> {
     const hubs: { id: string; key: string; name: string }[] = await this.db.query('SELECT id, key, name FROM hubs WHERE id = $1', [hubId]);
     if (!hubs.length) throw new Problem('not_found', 'No such hub');
-    const policies: HubDashboard['modelPolicies'] = await this.db.query(
+    return { hub: hubs[0], ...(await this.dashboardOf({ hubId }, query)) };
+  }
+
+  /** The same dashboard over a cohort's member cities, whichever hubs they belong to. */
+  async cohortDashboard(cohort: CohortDashboard['cohort'] & { cityIds: string[] }, query: DashboardQuery): Promise<CohortDashboard> {
+    const { cityIds, ...summary } = cohort;
+    return { cohort: summary, ...(await this.dashboardOf({ cityIds }, query)) };
+  }
+
+  private async dashboardOf(scope: CityScope, query: DashboardQuery): Promise<Dashboard> {
+    const policies: Dashboard['modelPolicies'] = await this.db.query(
       `SELECT id, key, name FROM model_policies ${query.modelPolicyId ? 'WHERE id = $1' : ''} ORDER BY name, id`,
       query.modelPolicyId ? [query.modelPolicyId] : [],
     );
-    const filter = planFilter(hubId, query);
+    const filter = planFilter(scope, query);
+    const cityFilter = addCityScope(new SqlConditions(), scope);
     const planWhere = filter.where();
     const today = `(now() AT TIME ZONE c.time_zone)::date`;
 
     const [cities, cells, kpis, overdue] = await Promise.all([
-      this.db.query(`SELECT id, name, country FROM cities WHERE hub_id = $1 ORDER BY name, id`, [hubId]) as Promise<CityRow[]>,
+      this.db.query(`SELECT c.id, c.name, c.country FROM cities c ${cityFilter.where()} ORDER BY c.name, c.id`, cityFilter.params) as Promise<CityRow[]>,
       this.db.query(
         `SELECT p.city_id, p.model_policy_id, p.id AS action_plan_id, p.stage, p.published,
                 coalesce(round(100 * avg(CASE WHEN ms.status = 'done' THEN 1
@@ -136,7 +156,6 @@ export class DashboardsService {
     const shown = new Set(rows.map((r) => r.id));
     const shownCells = cells.filter((c) => shown.has(c.city_id));
     return {
-      hub: hubs[0],
       filters: { modelPolicyId: query.modelPolicyId, stage: query.stage, cityStatus: query.cityStatus },
       modelPolicies: policies,
       cities: rows,

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { hubDashboardSchema, type HubDashboard, type ModelPolicy } from '@minga/contracts';
-import { bearer, createPerson, hubId, startTestApp, type TestApp, type TestPerson } from '../../test/test-app';
+import { cohortDashboardSchema, hubDashboardSchema, type CohortDashboard, type HubDashboard, type ModelPolicy } from '@minga/contracts';
+import { bearer, cityId as cityNamed, createPerson, hubId, startTestApp, type TestApp, type TestPerson } from '../../test/test-app';
 import { DashboardsService } from './dashboards.service';
 
 const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
@@ -88,6 +88,35 @@ describe('hub dashboards', () => {
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     expect(csv.text).toMatch(new RegExp(`${tag} Late,CO,behind,Open data,localize,0,1,false`));
     await t.http().get(`/api/hubs/${hub}/dashboard`).expect(401);
+  });
+
+  it("compares a cohort's cities across hubs, and follows changes to its membership", async () => {
+    const { cityId: member } = await cityWithPlan('Cohort member', true);
+    const { cityId: outsider } = await cityWithPlan('Not in the cohort', true);
+    const medellin = await cityNamed(t, 'Medellin');
+    const cohort = await t.http()
+      .post(`/api/hubs/${hub}/cohorts`)
+      .set(bearer(coordinator))
+      .send({ name: `${tag} cohort`, modelPolicyId: policy['open-data'].id, startsOn: isoDay(-30), endsOn: isoDay(300), cityIds: [member, medellin] })
+      .expect(201);
+    const expert = await createPerson(t, [{ role: 'expert', hubKey: 'japan' }]);
+    const read = async (query = ''): Promise<CohortDashboard> =>
+      cohortDashboardSchema.parse((await t.http().get(`/api/cohorts/${cohort.body.id}/dashboard${query}`).set(bearer(expert)).expect(200)).body);
+
+    const before = await read();
+    expect(before.cohort).toEqual({ id: cohort.body.id, name: `${tag} cohort`, hubId: hub, modelPolicyId: policy['open-data'].id });
+    expect(before.cities.map((c) => c.id).sort()).toEqual([member, medellin].sort());
+    expect(before.cities.find((c) => c.id === medellin)?.status).toBe('behind');
+    expect(before.cities.find((c) => c.id === member)?.overdueMilestones.map((m) => m.title)).toEqual(['Analysis']);
+    expect((await read('?cityStatus=on_track')).cities.map((c) => c.id)).not.toContain(member);
+
+    await t.http().patch(`/api/cohorts/${cohort.body.id}`).set(bearer(coordinator)).send({ cityIds: [member, outsider] }).expect(200);
+    expect((await read()).cities.map((c) => c.id).sort()).toEqual([member, outsider].sort());
+    const csv = await t.http().get(`/api/cohorts/${cohort.body.id}/dashboard?format=csv`).set(bearer(expert)).expect(200);
+    expect(csv.text).toContain(`${tag} Not in the cohort,CO,behind,Open data`);
+    await t.http().get(`/api/cohorts/${cohort.body.id}/dashboard`).expect(401);
+    await t.http().get(`/api/cohorts/00000000-0000-4000-8000-000000000000/dashboard`).set(bearer(expert)).expect(404);
+    await t.db.query('DELETE FROM cohorts WHERE id = $1', [cohort.body.id]);
   });
 
   it('asks the database the same number of queries for 3 cities as for 30 (no N+1)', async () => {

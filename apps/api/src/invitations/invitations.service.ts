@@ -143,7 +143,7 @@ export class InvitationsService {
 
   /** Sign-up through an invitation: the account, its role and the used invitation commit together or not at all. */
   async acceptAsNewUser(input: SignUp): Promise<UserEntity> {
-    return this.db.transaction(async (em) => {
+    const user = await this.db.transaction(async (em) => {
       const row = await this.pendingByToken(input.invitationToken, em, true);
       if (await this.users.findByEmail(row.email)) {
         throw new Problem('email_taken', 'An account with this email exists: sign in to accept the invitation');
@@ -153,6 +153,8 @@ export class InvitationsService {
       await this.markAccepted(em, row.id, user.id);
       return user;
     });
+    this.roles.announceChange(user.id);
+    return user;
   }
 
   /** A signed-in person takes an invitation sent to their own email address. */
@@ -165,6 +167,7 @@ export class InvitationsService {
       await this.roles.grant(user.id, { role: row.role, hubId: row.hub_id, cityId: row.city_id }, row.invited_by, em);
       await this.markAccepted(em, row.id, user.id);
     });
+    this.roles.announceChange(user.id);
   }
 
   private async pendingByToken(token: string, em: EntityManager, lock: boolean): Promise<InvitationRow> {

@@ -23,24 +23,23 @@ import { MailService } from '../mail/mail.service';
 import { EventsGateway } from '../realtime/events.gateway';
 import type { NotificationQueryDto } from './notifications.dto';
 
-/** Something happened that a person should hear about. */
-export interface NotificationInput {
-  userId: string;
-  kind: NotificationKind;
-  draftId: string;
-  threadId: string;
-  commentId: string | null;
-  actorId: string;
-}
+/** Something happened that a person should hear about: on a draft's thread, or about a meeting occurrence. */
+export type NotificationInput =
+  | { userId: string; kind: NotificationKind; draftId: string; threadId: string; commentId: string | null; actorId: string; occurrenceId?: undefined }
+  | { userId: string; kind: NotificationKind; occurrenceId: string; actorId: string; draftId?: undefined; threadId?: undefined; commentId?: undefined };
 
 interface NotificationRow {
   id: string;
   user_id: string;
   kind: NotificationKind;
-  draft_id: string;
-  draft_title: string;
-  thread_id: string;
-  quote: string;
+  draft_id: string | null;
+  draft_title: string | null;
+  thread_id: string | null;
+  quote: string | null;
+  occurrence_id: string | null;
+  meeting_id: string | null;
+  meeting_title: string | null;
+  starts_at: Date | null;
   comment_id: string | null;
   actor_id: string;
   actor_name: string;
@@ -51,11 +50,14 @@ interface NotificationRow {
 
 const SELECT_NOTIFICATIONS = `
   SELECT n.id, n.user_id, n.kind, n.draft_id, d.title AS draft_title, n.thread_id, t.quote, n.comment_id,
+         n.occurrence_id, o.meeting_id, m.title AS meeting_title, o.starts_at,
          n.actor_id, a.name AS actor_name, n.created_at, n.read_at,
          to_char(n.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key
   FROM notifications n
-  JOIN drafts d ON d.id = n.draft_id
-  JOIN comment_threads t ON t.id = n.thread_id
+  LEFT JOIN drafts d ON d.id = n.draft_id
+  LEFT JOIN comment_threads t ON t.id = n.thread_id
+  LEFT JOIN meeting_occurrences o ON o.id = n.occurrence_id
+  LEFT JOIN meetings m ON m.id = o.meeting_id
   JOIN users a ON a.id = n.actor_id`;
 
 const CURSOR_KEY = z.tuple([z.iso.datetime(), uuidSchema]);
@@ -66,6 +68,11 @@ const SUBJECTS: Record<NotificationKind, string> = {
   suggestion: 'suggested a change',
   suggestion_accepted: 'accepted your suggestion',
   suggestion_rejected: 'rejected your suggestion',
+  minutes_published: 'published the minutes of',
+  meeting_reminder: 'invited you to',
+  meeting_invited: 'invited you to',
+  meeting_changed: 'changed',
+  meeting_cancelled: 'cancelled',
 };
 
 /** Notifications: stored per person, pushed live to their tabs on /events, mailed at once or in a digest. */
@@ -93,12 +100,13 @@ export class NotificationsService implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
-   * Stores and delivers notifications. Nobody hears about their own action, and a person gets one notification
-   * per event (the first input for them wins, so callers list mentions before replies).
+   * Stores and delivers notifications. Nobody hears about their own action (unless `includeActor`: a reminder of
+   * the organiser's own meeting), and a person gets one notification per event (the first input for them wins, so
+   * callers list mentions before replies).
    */
-  async notify(inputs: NotificationInput[]): Promise<void> {
+  async notify(inputs: NotificationInput[], options: { includeActor?: boolean } = {}): Promise<void> {
     const seen = new Set<string>();
-    const wanted = inputs.filter((n) => n.userId !== n.actorId && !seen.has(n.userId) && seen.add(n.userId));
+    const wanted = inputs.filter((n) => (options.includeActor || n.userId !== n.actorId) && !seen.has(n.userId) && seen.add(n.userId));
     if (!wanted.length) return;
     const prefs = await this.preferencesOf(wanted.map((n) => n.userId));
     const rows = wanted
@@ -106,18 +114,19 @@ export class NotificationsService implements OnModuleInit, OnModuleDestroy {
       .filter((n) => n.pref.inApp || n.pref.email !== 'off');
     if (!rows.length) return;
     const inserted: { id: string; in_app: boolean; email: EmailDelivery }[] = await this.db.query(
-      `INSERT INTO notifications (user_id, kind, draft_id, thread_id, comment_id, actor_id, in_app, email)
-       SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::uuid[], $4::uuid[], $5::uuid[], $6::uuid[], $7::boolean[], $8::varchar[])
+      `INSERT INTO notifications (user_id, kind, draft_id, thread_id, comment_id, occurrence_id, actor_id, in_app, email)
+       SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::uuid[], $4::uuid[], $5::uuid[], $9::uuid[], $6::uuid[], $7::boolean[], $8::varchar[])
        RETURNING id, in_app, email`,
       [
         rows.map((r) => r.userId),
         rows.map((r) => r.kind),
-        rows.map((r) => r.draftId),
-        rows.map((r) => r.threadId),
-        rows.map((r) => r.commentId),
+        rows.map((r) => r.draftId ?? null),
+        rows.map((r) => r.threadId ?? null),
+        rows.map((r) => r.commentId ?? null),
         rows.map((r) => r.actorId),
         rows.map((r) => r.pref.inApp),
         rows.map((r) => r.pref.email),
+        rows.map((r) => r.occurrenceId ?? null),
       ],
     );
     const ids = inserted.map((r) => r.id);
@@ -224,12 +233,22 @@ export class NotificationsService implements OnModuleInit, OnModuleDestroy {
     for (const view of views) {
       const to = emailOf.get(view.user_id);
       if (!to) continue;
-      const ok = await this.mail.send({ to, subject: `${view.actor_name} ${SUBJECTS[view.kind]} on ${view.draft_title}`, text: this.line(view) });
+      const ok = await this.mail.send({ to, subject: this.subject(view), text: this.line(view) });
       if (ok) await this.db.query('UPDATE notifications SET emailed_at = now() WHERE id = $1', [view.id]);
     }
   }
 
+  private subject(n: NotificationRow): string {
+    if (n.kind === 'meeting_reminder') return `Reminder: ${n.meeting_title ?? 'a meeting'} starts ${n.starts_at ? `at ${n.starts_at.toISOString()}` : 'soon'}`;
+    if (n.occurrence_id) return `${n.actor_name} ${SUBJECTS[n.kind]} ${n.meeting_title ?? 'a meeting'}`;
+    return `${n.actor_name} ${SUBJECTS[n.kind]} on ${n.draft_title}`;
+  }
+
   private line(n: NotificationRow): string {
+    if (n.occurrence_id) {
+      const page = n.kind === 'minutes_published' ? '/minutes' : n.kind === 'meeting_reminder' ? '/room' : '';
+      return `${this.subject(n)}\n  ${this.config.publicUrl}/occurrences/${n.occurrence_id}${page}`;
+    }
     const quote = n.quote ? `\n  on "${n.quote.length > 200 ? `${n.quote.slice(0, 200)}…` : n.quote}"` : '';
     return `${n.actor_name} ${SUBJECTS[n.kind]} on ${n.draft_title}${quote}\n  ${this.config.publicUrl}/drafts/${n.draft_id}?thread=${n.thread_id}`;
   }
@@ -258,8 +277,12 @@ function toNotification(row: NotificationRow): Notification {
   return {
     id: row.id,
     kind: row.kind,
-    draft: { id: row.draft_id, title: row.draft_title },
-    thread: { id: row.thread_id, quote: row.quote },
+    draft: row.draft_id ? { id: row.draft_id, title: row.draft_title ?? '' } : null,
+    thread: row.thread_id ? { id: row.thread_id, quote: row.quote ?? '' } : null,
+    meeting:
+      row.occurrence_id && row.meeting_id && row.starts_at
+        ? { occurrenceId: row.occurrence_id, meetingId: row.meeting_id, title: row.meeting_title ?? '', startsAt: row.starts_at.toISOString() }
+        : null,
     commentId: row.comment_id,
     actor: { id: row.actor_id, name: row.actor_name },
     createdAt: row.created_at.toISOString(),

@@ -83,7 +83,11 @@ export class RolesService {
     return toRoleAssignment(rows[0]);
   }
 
-  /** Grants a role; granting one the person already holds is a no-op that returns the existing assignment. */
+  /**
+   * Grants a role; granting one the person already holds is a no-op that returns the existing assignment.
+   * Inside a caller's transaction (`manager`), the change is not announced here: open connections re-read roles
+   * on the notice, and would read them before the commit. The caller calls `announceChange` after its commit.
+   */
   async grant(userId: string, grant: RoleGrant, grantedBy: string | null, manager?: EntityManager): Promise<string> {
     const em = manager ?? this.db.manager;
     const inserted: { id: string }[] = await em.query(
@@ -92,7 +96,7 @@ export class RolesService {
       [userId, grant.role, grant.hubId, grant.cityId, grantedBy],
     );
     if (inserted.length) {
-      this.accessChanges.publish(userId);
+      if (!manager) this.accessChanges.publish(userId);
       return inserted[0].id;
     }
     const existing = await em.getRepository(RoleAssignmentEntity).findOneOrFail({
@@ -121,6 +125,11 @@ export class RolesService {
   async userExists(userId: string): Promise<boolean> {
     const rows: unknown[] = await this.db.query('SELECT 1 FROM users WHERE id = $1', [userId]);
     return rows.length > 0;
+  }
+
+  /** Tells caches and open connections that this person's roles changed (after the change has committed). */
+  announceChange(userId: string): void {
+    this.accessChanges.publish(userId);
   }
 
   async revoke(id: string): Promise<void> {

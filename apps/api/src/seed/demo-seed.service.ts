@@ -7,6 +7,8 @@ import { APP_CONFIG, DEFAULT_DEMO_PASSWORD, type AppConfig } from '../config/app
 import seedFacts from './seed-facts.json';
 import { DemoActionPlanSeed } from './demo-action-plan-seed.service';
 import { demoAccounts, type SeedCity, type SeedHub } from './demo-accounts';
+import { DemoMeetingsSeed } from './demo-meetings-seed.service';
+import { DEMO_MEETING_CITIES } from './demo-meetings';
 
 /**
  * Seeds the alliance's hubs and cities (from public reports, see seed-facts.json) and one demo account per role.
@@ -20,6 +22,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly actionPlans: DemoActionPlanSeed,
+    private readonly meetings: DemoMeetingsSeed,
   ) {}
 
   /** What main.ts prints once the server listens, so a newcomer sees how to sign in. */
@@ -29,6 +32,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     if (!this.config.MINGA_DEMO) return;
     const accounts = await this.seed();
     await this.actionPlans.run();
+    await this.meetings.run();
     this.logger.log(`Demo data ready: ${accounts.length} demo accounts`);
     const password = this.config.DEMO_PASSWORD === DEFAULT_DEMO_PASSWORD ? `${DEFAULT_DEMO_PASSWORD} (default)` : 'the value of DEMO_PASSWORD';
     this.signInHelp = [`Demo sign-ins, password ${password}:`, ...accounts.map((a) => `  ${a.role.padEnd(12)}${a.email}`)].join('\n');
@@ -36,7 +40,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
 
   async seed() {
     const hubs = seedFacts.hubs as SeedHub[];
-    const cities = seedFacts.cities as SeedCity[];
+    const cities = [...(seedFacts.cities as SeedCity[]), ...DEMO_MEETING_CITIES];
     const accounts = demoAccounts(hubs, cities);
     const passwordHash = await hashPassword(this.config.DEMO_PASSWORD);
     await this.db.transaction(async (em) => {

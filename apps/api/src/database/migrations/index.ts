@@ -6,6 +6,9 @@ import { Versions1764300000000 } from './1764300000000-versions';
 import { ActionPlans1764400000000 } from './1764400000000-action-plans';
 import { ActionPlanReadIndexes1764450000000 } from './1764450000000-action-plan-read-indexes';
 import { Comments1764500000000 } from './1764500000000-comments';
+import { Meetings1764600000000 } from './1764600000000-meetings';
+import { MeetingRoom1764650000000 } from './1764650000000-meeting-room';
+import { MeetingNotices1764700000000 } from './1764700000000-meeting-notices';
 
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -15,4 +18,7 @@ export const MIGRATIONS = [
   ActionPlans1764400000000,
   ActionPlanReadIndexes1764450000000,
   Comments1764500000000,
+  Meetings1764600000000,
+  MeetingRoom1764650000000,
+  MeetingNotices1764700000000,
 ];

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { CohortsModule } from '../cohorts/cohorts.module';
+import { MeetingsModule } from '../meetings/meetings.module';
+import { CalendarFeedsService } from './calendar-feeds.service';
+import { CalendarsController } from './calendars.controller';
+
+/** iCalendar: per-meeting .ics and secret-token subscription feeds (per person, per cohort). */
+@Module({
+  imports: [MeetingsModule, CohortsModule],
+  controllers: [CalendarsController],
+  providers: [CalendarFeedsService],
+})
+export class CalendarsModule {}

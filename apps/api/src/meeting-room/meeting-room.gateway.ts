@@ -1,0 +1,438 @@
+import { Inject, Logger, type BeforeApplicationShutdown, type OnModuleDestroy } from '@nestjs/common';
+import { WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGatewayDisconnect, type OnGatewayInit } from '@nestjs/websockets';
+import type { Subscription } from 'rxjs';
+import type { Namespace, Socket } from 'socket.io';
+import type { z } from 'zod';
+import {
+  MEETING_ROOM_EVENTS,
+  MEETING_ROOM_NAMESPACE,
+  lowerHandSchema,
+  meetingNotesDocName,
+  openPollSchema,
+  pollRefSchema,
+  roomRefSchema,
+  setAgendaItemSchema,
+  voteSchema,
+  type OccurrenceContext,
+  type RoomError,
+  type RoomErrorCode,
+  type RoomRole,
+  type RoomState,
+} from '@minga/contracts';
+import { AccessChanges } from '../access/access-changes';
+import type { AuthPrincipal } from '../access/principal';
+import { PRINCIPAL_RESOLVER, type PrincipalResolver } from '../access/principal-resolver';
+import { TokenBucket } from '../collab/token-bucket';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { broadcastPrebuilt } from '../realtime/prebuilt-broadcast';
+import { socketAuthMiddleware, type AuthenticatedSocketData } from '../realtime/socket-auth.middleware';
+import { LiveRoom } from './live-room';
+import { RoomAccess } from './room-access';
+import { PollClosedError, RoomStore } from './room-store';
+
+interface RoomSocketData extends AuthenticatedSocketData {
+  principal: AuthPrincipal;
+  bucket: TokenBucket;
+  strikes: number;
+  /** Rooms this connection joined, with its role in each (re-decided when the person's roles change). */
+  rooms: Map<string, RoomRole>;
+}
+
+type Ack = (answer: unknown) => void;
+type Answer = { ok: true } & Record<string, unknown>;
+
+class RoomProblem extends Error {
+  constructor(
+    readonly code: RoomErrorCode,
+    message: string,
+    readonly errors?: { path: string; message: string }[],
+  ) {
+    super(message);
+  }
+}
+
+/** Room events a person may send per second (steady), twice that in a burst; past 20 warnings the socket is closed. */
+const EVENTS_PER_SECOND = 10;
+const MAX_STRIKES = 20;
+
+/**
+ * `/meetings`: the live room of a meeting occurrence. Presence (one per person, several tabs allowed, a short grace
+ * for reconnects) becomes attendance stays; the host moves the current agenda item, works the raise-hand queue and
+ * runs polls whose tallies everyone sees as votes arrive. Every event is checked against the access policy (the
+ * Meeting's `attend` and `host`), decided at join and again whenever the person's roles change.
+ */
+@WebSocketGateway({ namespace: MEETING_ROOM_NAMESPACE })
+export class MeetingRoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, BeforeApplicationShutdown, OnModuleDestroy {
+  private readonly logger = new Logger('MeetingRoom');
+  @WebSocketServer() private readonly namespace!: Namespace;
+  private readonly rooms = new Map<string, LiveRoom>();
+  private readonly loading = new Map<string, Promise<LiveRoom>>();
+  /** Vote writes in flight per poll and person: one person's votes are written in the order they were cast. */
+  private readonly voteChains = new Map<string, Map<string, Promise<void>>>();
+  private accessSubscription: Subscription | null = null;
+  private shuttingDown = false;
+
+  constructor(
+    @Inject(PRINCIPAL_RESOLVER) private readonly resolver: PrincipalResolver,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly access: RoomAccess,
+    private readonly store: RoomStore,
+    private readonly accessChanges: AccessChanges,
+  ) {}
+
+  afterInit(namespace: Namespace): void {
+    namespace.use(socketAuthMiddleware(this.resolver));
+    this.accessSubscription = this.accessChanges.userChanged$.subscribe((userId) => {
+      this.recheckUser(userId).catch((err: unknown) => this.logger.error(`Re-checking room access failed: ${String(err)}`));
+    });
+  }
+
+  onModuleDestroy(): void {
+    this.accessSubscription?.unsubscribe();
+  }
+
+  /** Everyone still in a room leaves now: their stays end before the sockets and the database go away. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.shuttingDown = true;
+    const now = new Date();
+    const stays: Promise<{ id: string; leftAt: Date } | null>[] = [];
+    for (const room of this.rooms.values()) {
+      for (const person of [...room.people.values()]) {
+        room.endStay(person.user.id);
+        stays.push(person.stay.then((id) => (id ? { id, leftAt: person.goneSince ?? now } : null)));
+      }
+    }
+    this.rooms.clear();
+    const ended = (await Promise.all(stays)).filter((s): s is { id: string; leftAt: Date } => s !== null);
+    await this.store.endStays(ended).catch((err: unknown) => this.logger.error(`Recording departures at shutdown failed: ${String(err)}`));
+  }
+
+  handleConnection(socket: Socket): void {
+    const data = socket.data as RoomSocketData;
+    data.bucket = new TokenBucket(EVENTS_PER_SECOND);
+    data.strikes = 0;
+    data.rooms = new Map();
+    const on = <S extends z.ZodType>(event: string, schema: S, handle: (input: z.output<S>) => Promise<Answer>) => {
+      socket.on(event, (payload: unknown, ack: unknown) => this.dispatch(socket, schema, handle, payload, ack));
+    };
+    on(MEETING_ROOM_EVENTS.join, roomRefSchema, (input) => this.join(socket, input.occurrenceId));
+    on(MEETING_ROOM_EVENTS.leave, roomRefSchema, async (input) => {
+      this.leave(socket, input.occurrenceId, new Date());
+      return { ok: true };
+    });
+    on(MEETING_ROOM_EVENTS.setAgendaItem, setAgendaItemSchema, (input) => this.setAgendaItem(socket, input));
+    on(MEETING_ROOM_EVENTS.raiseHand, roomRefSchema, async (input) => {
+      const room = this.joined(socket, input.occurrenceId);
+      if (room.raiseHand(this.me(socket).id, new Date())) this.emitHands(room);
+      return { ok: true };
+    });
+    on(MEETING_ROOM_EVENTS.lowerHand, lowerHandSchema, (input) => this.lowerHand(socket, input.occurrenceId, input.userId));
+    on(MEETING_ROOM_EVENTS.nextHand, roomRefSchema, async (input) => {
+      const { room } = await this.asHost(socket, input.occurrenceId);
+      const hand = room.nextHand();
+      if (hand) this.emitHands(room);
+      return { ok: true, hand };
+    });
+    on(MEETING_ROOM_EVENTS.openPoll, openPollSchema, async (input) => {
+      const { room } = await this.asHost(socket, input.occurrenceId);
+      const tally = await this.store.openPoll(input, { id: this.me(socket).id, name: this.me(socket).name });
+      room.polls.set(tally.header.id, tally);
+      this.emitToRoom(room, MEETING_ROOM_EVENTS.poll, { occurrenceId: room.occurrenceId, poll: tally.view() });
+      return { ok: true, poll: tally.view(this.me(socket).id) };
+    });
+    on(MEETING_ROOM_EVENTS.vote, voteSchema, (input) => this.vote(socket, input));
+    on(MEETING_ROOM_EVENTS.closePoll, pollRefSchema, (input) => this.closePoll(socket, input));
+  }
+
+  handleDisconnect(socket: Socket): void {
+    const data = socket.data as RoomSocketData;
+    const now = new Date();
+    for (const occurrenceId of [...(data.rooms?.keys() ?? [])]) this.leave(socket, occurrenceId, now);
+  }
+
+  /** Validates the payload, rate-limits, runs the handler and answers through the ack (or a `room-error` event). */
+  private dispatch<S extends z.ZodType>(socket: Socket, schema: S, handle: (input: z.output<S>) => Promise<Answer>, payload: unknown, ack: unknown): void {
+    const reply = (answer: Answer | { ok: false; error: RoomError }) => {
+      if (typeof ack === 'function') (ack as Ack)(answer);
+      else if (!answer.ok) socket.emit(MEETING_ROOM_EVENTS.error, answer.error);
+    };
+    const occurrenceId = typeof payload === 'object' && payload !== null && typeof (payload as { occurrenceId?: unknown }).occurrenceId === 'string'
+      ? (payload as { occurrenceId: string }).occurrenceId
+      : undefined;
+    const fail = (code: RoomErrorCode, message: string, errors?: { path: string; message: string }[]) =>
+      reply({ ok: false, error: { code, message, ...(occurrenceId ? { occurrenceId } : {}), ...(errors ? { errors } : {}) } });
+
+    const data = socket.data as RoomSocketData;
+    if (!data.bucket.take()) {
+      data.strikes += 1;
+      if (data.strikes > MAX_STRIKES) socket.disconnect(true);
+      else fail('rate_limited', 'Too many room events; slow down');
+      return;
+    }
+    const parsed = schema.safeParse(payload);
+    if (!parsed.success) {
+      const errors = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+      return fail('invalid_input', 'The event does not match its schema', errors);
+    }
+    handle(parsed.data).then(reply, (err: unknown) => {
+      if (err instanceof RoomProblem) return fail(err.code, err.message, err.errors);
+      this.logger.error(`Room event failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      fail('internal_error', 'The room could not do that');
+    });
+  }
+
+  private me(socket: Socket): AuthPrincipal {
+    return (socket.data as RoomSocketData).principal;
+  }
+
+  private joined(socket: Socket, occurrenceId: string): LiveRoom {
+    const room = this.rooms.get(occurrenceId);
+    if (!room || !(socket.data as RoomSocketData).rooms.has(occurrenceId)) throw new RoomProblem('not_joined', 'Join the room first');
+    return room;
+  }
+
+  /**
+   * Host actions ask the policy again with a fresh view of the meeting (a changed organiser or invitee list counts
+   * at once); they are rare, so the query is cheap.
+   */
+  private async asHost(socket: Socket, occurrenceId: string): Promise<{ room: LiveRoom; ctx: OccurrenceContext }> {
+    const room = this.joined(socket, occurrenceId);
+    const ctx = await this.access.context(occurrenceId);
+    const role = ctx ? this.access.roleIn(ctx, this.me(socket)) : null;
+    if (!ctx || role !== 'host') throw new RoomProblem('host_only', 'Only the host may do this');
+    return { room, ctx };
+  }
+
+  private async join(socket: Socket, occurrenceId: string): Promise<Answer> {
+    const principal = this.me(socket);
+    const ctx = await this.access.context(occurrenceId);
+    if (!ctx || !this.access.canRead(ctx, principal)) throw new RoomProblem('not_found', 'No such meeting occurrence');
+    const role = this.access.roleIn(ctx, principal);
+    if (!role) throw new RoomProblem('forbidden', 'You are not invited to this meeting');
+    if (ctx.occurrence.status === 'cancelled' || ctx.meeting.status === 'cancelled') throw new RoomProblem('cancelled', 'This meeting was cancelled');
+    const facts = await this.store.memberFacts(principal);
+    // No await between getting the room and arriving in it: an emptied room cannot be dropped in between.
+    const room = await this.acquire(occurrenceId);
+    if (socket.disconnected || this.shuttingDown) throw new RoomProblem('internal_error', 'Disconnected while joining');
+    const data = socket.data as RoomSocketData;
+    data.rooms.set(occurrenceId, role);
+    const previousRole = room.people.get(principal.id)?.role;
+    const now = new Date();
+    const arrival = room.arrive({ user: { id: principal.id, name: principal.name }, ...facts, role }, socket.id, now, () =>
+      this.store.startStay(occurrenceId, principal.id, role, now).catch((err: unknown) => {
+        this.logger.error(`Recording an arrival failed: ${String(err)}`);
+        return null;
+      }),
+    );
+    await socket.join(room.channel);
+    if (arrival === 'new-stay' || previousRole !== role) this.emitPresence(room, socket);
+    return { ok: true, role, state: this.stateOf(room, ctx, role, principal.id) };
+  }
+
+  private stateOf(room: LiveRoom, ctx: OccurrenceContext, role: RoomRole, viewerId: string): RoomState {
+    const now = Date.now();
+    const startsAt = new Date(ctx.occurrence.startsAt).getTime();
+    const endsAt = new Date(ctx.occurrence.endsAt).getTime();
+    return {
+      occurrenceId: room.occurrenceId,
+      meeting: { id: ctx.meeting.id, title: ctx.meeting.title, hubId: ctx.hub.id, cohortId: ctx.cohort?.id ?? null, timeZone: ctx.meeting.timeZone },
+      startsAt: ctx.occurrence.startsAt,
+      endsAt: ctx.occurrence.endsAt,
+      phase: now < startsAt ? 'lobby' : now < endsAt ? 'live' : 'ended',
+      role,
+      present: room.presence(),
+      agenda: ctx.agenda.map((item) => ({
+        id: item.id,
+        position: item.position,
+        title: item.title,
+        durationMinutes: item.durationMinutes,
+        presenter: item.presenter,
+        draftId: item.draft?.id ?? null,
+        draftSection: item.draftSection,
+      })),
+      currentAgendaItem: room.currentAgendaItem,
+      hands: room.handQueue(),
+      polls: [...room.polls.values()].map((p) => p.view(viewerId)),
+      notesDocName: meetingNotesDocName(room.occurrenceId),
+      draftId: ctx.draft?.id ?? null,
+    };
+  }
+
+  /** Loads a room's stored state once, however many people join at the same moment. */
+  private async acquire(occurrenceId: string): Promise<LiveRoom> {
+    const open = this.rooms.get(occurrenceId);
+    if (open) return open;
+    let loading = this.loading.get(occurrenceId);
+    if (!loading) {
+      loading = (async () => {
+        const room = new LiveRoom(occurrenceId);
+        const [current, polls] = await Promise.all([this.store.currentAgendaItem(occurrenceId), this.store.polls(occurrenceId)]);
+        room.currentAgendaItem = current;
+        for (const poll of polls) room.polls.set(poll.header.id, poll);
+        this.rooms.set(occurrenceId, room);
+        return room;
+      })().finally(() => this.loading.delete(occurrenceId));
+      this.loading.set(occurrenceId, loading);
+    }
+    return loading;
+  }
+
+  /** A connection leaves a room; the person's stay ends once the grace passes without another connection of theirs. */
+  private leave(socket: Socket, occurrenceId: string, now: Date): void {
+    const data = socket.data as RoomSocketData;
+    if (!data.rooms.delete(occurrenceId)) return;
+    const room = this.rooms.get(occurrenceId);
+    if (!room) return;
+    void socket.leave(room.channel);
+    if (this.shuttingDown) return;
+    const gone = room.depart(data.principal.id, socket.id, now);
+    if (!gone) return;
+    gone.graceTimer = setTimeout(() => this.endStay(room, data.principal.id), this.config.MEETING_ROOM_GRACE_SECONDS * 1000);
+    gone.graceTimer.unref();
+  }
+
+  private endStay(room: LiveRoom, userId: string): void {
+    const person = room.people.get(userId);
+    if (!person || person.connections.size > 0) return;
+    const hadHand = room.hands.has(userId);
+    room.endStay(userId);
+    const leftAt = person.goneSince ?? new Date();
+    void person.stay
+      .then((id) => (id ? this.store.endStays([{ id, leftAt }]) : undefined))
+      .catch((err: unknown) => this.logger.error(`Recording a departure failed: ${String(err)}`));
+    if (room.isEmpty && this.rooms.get(room.occurrenceId) === room) {
+      this.rooms.delete(room.occurrenceId);
+      return;
+    }
+    this.emitPresence(room);
+    if (hadHand) this.emitHands(room);
+  }
+
+  private async setAgendaItem(socket: Socket, input: z.output<typeof setAgendaItemSchema>): Promise<Answer> {
+    const { room, ctx } = await this.asHost(socket, input.occurrenceId);
+    if (input.agendaItemId && !ctx.agenda.some((item) => item.id === input.agendaItemId)) {
+      throw new RoomProblem('unknown_agenda_item', 'That item is not on this occurrence’s agenda');
+    }
+    const me = this.me(socket);
+    room.currentAgendaItem = await this.store.setAgendaItem(room.occurrenceId, input.agendaItemId, { id: me.id, name: me.name });
+    this.emitToRoom(room, MEETING_ROOM_EVENTS.agenda, { occurrenceId: room.occurrenceId, currentAgendaItem: room.currentAgendaItem });
+    return { ok: true, currentAgendaItem: room.currentAgendaItem };
+  }
+
+  private async lowerHand(socket: Socket, occurrenceId: string, userId: string | undefined): Promise<Answer> {
+    const me = this.me(socket);
+    const room = userId && userId !== me.id ? (await this.asHost(socket, occurrenceId)).room : this.joined(socket, occurrenceId);
+    if (room.lowerHand(userId ?? me.id)) this.emitHands(room);
+    return { ok: true };
+  }
+
+  private async vote(socket: Socket, input: z.output<typeof voteSchema>): Promise<Answer> {
+    const room = this.joined(socket, input.occurrenceId);
+    const me = this.me(socket);
+    const tally = room.polls.get(input.pollId);
+    if (!tally) throw new RoomProblem('unknown_poll', 'No such poll in this meeting');
+    const refused = tally.check(input.optionIds);
+    if (refused) throw new RoomProblem(refused, refusalMessage(refused));
+    // The write goes after this person's earlier vote on the same poll, and counts here only once committed.
+    const chains = this.voteChains.get(tally.header.id) ?? new Map<string, Promise<void>>();
+    this.voteChains.set(tally.header.id, chains);
+    const previous = chains.get(me.id) ?? Promise.resolve();
+    const write = previous.catch(() => undefined).then(() => this.store.vote(tally.header.id, me.id, input.optionIds));
+    const counted = write.then(() => {
+      tally.apply(me.id, input.optionIds);
+      this.emitToRoom(room, MEETING_ROOM_EVENTS.poll, { occurrenceId: room.occurrenceId, poll: tally.view() });
+    });
+    chains.set(me.id, counted);
+    try {
+      await counted;
+    } catch (err) {
+      if (err instanceof PollClosedError) throw new RoomProblem('poll_closed', refusalMessage('poll_closed'));
+      throw err;
+    } finally {
+      if (chains.get(me.id) === counted) chains.delete(me.id);
+      if (chains.size === 0) this.voteChains.delete(tally.header.id);
+    }
+    return { ok: true, poll: tally.view(me.id) };
+  }
+
+  private async closePoll(socket: Socket, input: z.output<typeof pollRefSchema>): Promise<Answer> {
+    const { room } = await this.asHost(socket, input.occurrenceId);
+    const tally = room.polls.get(input.pollId);
+    if (!tally) throw new RoomProblem('unknown_poll', 'No such poll in this meeting');
+    if (!tally.isOpen) throw new RoomProblem('poll_closed', refusalMessage('poll_closed'));
+    // No new vote is taken from now on; votes already being written are counted before the result goes out.
+    tally.header = { ...tally.header, status: 'closed' };
+    await Promise.allSettled([...(this.voteChains.get(tally.header.id)?.values() ?? [])]);
+    const closedAt = await this.store.closePoll(tally.header.id);
+    tally.header = { ...tally.header, closedAt: (closedAt ?? new Date()).toISOString() };
+    this.emitToRoom(room, MEETING_ROOM_EVENTS.poll, { occurrenceId: room.occurrenceId, poll: tally.view() });
+    return { ok: true, poll: tally.view(this.me(socket).id) };
+  }
+
+  /** After a role change: each room of that person is re-decided; lost access removes them, a new role is announced. */
+  private async recheckUser(userId: string): Promise<void> {
+    const sockets = [...this.namespace.sockets.values()].filter(
+      (s) => (s.data as RoomSocketData).principal?.id === userId && (s.data as RoomSocketData).rooms?.size,
+    );
+    if (!sockets.length) return;
+    const principal = await this.resolver.load(userId);
+    const occurrenceIds = new Set(sockets.flatMap((s) => [...(s.data as RoomSocketData).rooms.keys()]));
+    for (const occurrenceId of occurrenceIds) {
+      const ctx = await this.access.context(occurrenceId);
+      const role = ctx && principal ? this.access.roleIn(ctx, principal) : null;
+      const room = this.rooms.get(occurrenceId);
+      for (const socket of sockets) {
+        const data = socket.data as RoomSocketData;
+        if (principal) data.principal = principal;
+        const had = data.rooms.get(occurrenceId);
+        if (!had) continue;
+        if (!role) {
+          this.leave(socket, occurrenceId, new Date());
+          socket.emit(MEETING_ROOM_EVENTS.error, { code: 'forbidden', message: 'You may no longer attend this meeting', occurrenceId } satisfies RoomError);
+        } else if (role !== had) {
+          data.rooms.set(occurrenceId, role);
+          socket.emit(MEETING_ROOM_EVENTS.role, { occurrenceId, role });
+        }
+      }
+      const person = room?.people.get(userId);
+      if (room && person && role && person.role !== role) {
+        person.role = role;
+        if (role === 'host') void person.stay.then((id) => (id ? this.store.markHost(id) : undefined)).catch(() => undefined);
+        this.emitPresence(room);
+      }
+    }
+  }
+
+  private emitPresence(room: LiveRoom, except?: Socket): void {
+    this.emitToRoom(room, MEETING_ROOM_EVENTS.presence, { occurrenceId: room.occurrenceId, present: room.presence() }, except);
+  }
+
+  private emitHands(room: LiveRoom): void {
+    this.emitToRoom(room, MEETING_ROOM_EVENTS.hands, { occurrenceId: room.occurrenceId, hands: room.handQueue() });
+  }
+
+  /** One event to every connection in the room, encoded and framed once for all of them. */
+  private emitToRoom(room: LiveRoom, event: string, payload: unknown, except?: Socket): void {
+    const ids = this.namespace.adapter.rooms.get(room.channel);
+    if (!ids?.size) return;
+    const recipients: Socket[] = [];
+    for (const id of ids) {
+      const socket = this.namespace.sockets.get(id);
+      if (socket && socket !== except) recipients.push(socket);
+    }
+    broadcastPrebuilt(this.namespace, recipients, event, payload);
+  }
+}
+
+function refusalMessage(code: RoomErrorCode): string {
+  switch (code) {
+    case 'poll_closed':
+      return 'This poll is closed';
+    case 'too_many_options':
+      return 'This poll takes one option';
+    case 'unknown_option':
+      return 'Choose options of this poll';
+    default:
+      return 'Not possible';
+  }
+}
