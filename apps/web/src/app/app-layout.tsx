@@ -36,6 +36,11 @@ function SignedInLayout() {
         <li>
           <NavLink to="/dashboards">{t('nav.dashboards')}</NavLink>
         </li>
+        <li>
+          <NavLink to="/meetings" end>
+            {t('meetings.mine.nav')}
+          </NavLink>
+        </li>
         {managesPeople && (
           <li>
             <NavLink to="/people">{t('nav.people')}</NavLink>

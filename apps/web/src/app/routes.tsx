@@ -17,8 +17,17 @@ const InvitationPage = lazy(() => import('../pages/invitation-page'));
 const ActionPlanPage = lazy(() => import('../pages/action-plan-page'));
 const DashboardsPage = lazy(() => import('../pages/dashboards-page'));
 const HubDashboardPage = lazy(() => import('../pages/hub-dashboard-page'));
+const CohortDashboardPage = lazy(() => import('../pages/cohort-dashboard-page'));
 const OpenCityPage = lazy(() => import('../pages/open-city-page'));
 const OpenHubPage = lazy(() => import('../pages/open-hub-page'));
+const MeetingRoomPage = lazy(() => import('../pages/meeting-room-page'));
+const MeetingMinutesPage = lazy(() => import('../pages/meeting-minutes-page'));
+const CohortPage = lazy(() => import('../pages/cohort-page'));
+const CohortFormPage = lazy(() => import('../pages/cohort-form-page'));
+const MeetingPage = lazy(() => import('../pages/meeting-page'));
+const MeetingFormPage = lazy(() => import('../pages/meeting-form-page'));
+const OccurrencePage = lazy(() => import('../pages/occurrence-page'));
+const MyMeetingsPage = lazy(() => import('../pages/my-meetings-page'));
 const NotFoundPage = lazy(() => import('../pages/not-found-page'));
 
 export const routes: RouteObject[] = [
@@ -48,6 +57,18 @@ export const routes: RouteObject[] = [
           { path: 'drafts/:draftId', element: <DraftPage /> },
           { path: 'people', element: <PeoplePage /> },
           { path: 'profile', element: <ProfilePage /> },
+          { path: 'occurrences/:occurrenceId/room', element: <MeetingRoomPage /> },
+          { path: 'occurrences/:occurrenceId/minutes', element: <MeetingMinutesPage /> },
+          { path: 'hubs/:hubId/cohorts/new', element: <CohortFormPage /> },
+          { path: 'cohorts/:cohortId', element: <CohortPage /> },
+          { path: 'cohorts/:cohortId/edit', element: <CohortFormPage /> },
+          { path: 'cohorts/:cohortId/dashboard', element: <CohortDashboardPage /> },
+          { path: 'cohorts/:cohortId/meetings/new', element: <MeetingFormPage /> },
+          { path: 'hubs/:hubId/meetings/new', element: <MeetingFormPage /> },
+          { path: 'meetings', element: <MyMeetingsPage /> },
+          { path: 'meetings/:meetingId', element: <MeetingPage /> },
+          { path: 'meetings/:meetingId/edit', element: <MeetingFormPage /> },
+          { path: 'occurrences/:occurrenceId', element: <OccurrencePage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -53,10 +53,20 @@ export function createFormatters(locale: string, timeZone: string, formatArea: (
   };
 }
 
+/**
+ * Dates and numbers follow the profile's locale (es-MX, en-IN) while it speaks the interface's language; once someone
+ * switches the interface to another language, they follow that language, so a page never mixes two.
+ */
+export function formattingLocale(profileLocale: string | undefined, interfaceLanguage: string | undefined): string {
+  const preferred = profileLocale ?? browserLocale();
+  if (!interfaceLanguage) return preferred;
+  return new Intl.Locale(preferred).language === new Intl.Locale(interfaceLanguage).language ? preferred : interfaceLanguage;
+}
+
 export function useFormatters(): Formatters {
   const { user } = useSession();
-  const { t } = useTranslation();
-  const locale = user?.locale ?? browserLocale();
+  const { t, i18n } = useTranslation();
+  const locale = formattingLocale(user?.locale, i18n.resolvedLanguage);
   const timeZone = user?.timeZone ?? browserTimeZone();
   return useMemo(
     () => createFormatters(locale, timeZone, (value) => t('units.areaKm2', { value })),

@@ -4,6 +4,8 @@ import { Link, useParams } from 'react-router';
 import type { Hub } from '@minga/contracts';
 import { PageHeading } from '../components/page-heading';
 import { ErrorState, LoadingState } from '../components/status-messages';
+import { CohortsList } from '../features/cohorts/cohorts-list';
+import { OccurrenceList } from '../features/meetings/occurrence-list';
 import { CitiesTable } from '../features/cities/cities-table';
 import { useCityOptions } from '../features/cities/api';
 import { DraftsTable } from '../features/drafts/drafts-table';
@@ -44,6 +46,9 @@ function HubSections({ hub }: { hub: Hub }) {
         <li>
           <Link to={`/open-data/hubs/${hub.id}`}>{t('dashboards.openPublicPage', { hub: hub.name })}</Link>
         </li>
+        <li>
+          <a href="#hub-cohorts">{t('cohorts.hubLink', { hub: hub.name })}</a>
+        </li>
       </ul>
       <nav aria-label={t('hubs.sectionsNav')} className="section-nav">
         <ul>
@@ -52,6 +57,9 @@ function HubSections({ hub }: { hub: Hub }) {
           </li>
           <li>
             <a href="#hub-drafts">{t('drafts.title')}</a>
+          </li>
+          <li>
+            <a href="#hub-cohorts">{t('meetings.hub.navLabel')}</a>
           </li>
           <li>
             <a href="#hub-people">{t('hubs.people')}</a>
@@ -70,6 +78,7 @@ function HubSections({ hub }: { hub: Hub }) {
         <CitiesTable filters={{ hubId: hub.id }} caption={t('hubs.citiesCaption', { hub: hub.name })} />
       </section>
       <HubDrafts hub={hub} />
+      <HubCohorts hub={hub} />
       <section className="section" aria-labelledby="hub-people">
         <h2 id="hub-people" tabIndex={-1}>
           {t('hubs.people')}
@@ -100,6 +109,32 @@ function HubDrafts({ hub }: { hub: Hub }) {
         modelPolicies={modelPolicies.data ?? []}
         showCity
       />
+    </section>
+  );
+}
+
+function HubCohorts({ hub }: { hub: Hub }) {
+  const { t } = useTranslation();
+  const { ability } = useSession();
+  const canCreate = ability.can('create', { kind: 'Cohort', id: '', hubId: hub.id });
+  return (
+    <section className="section" aria-labelledby="hub-cohorts">
+      <h2 id="hub-cohorts" tabIndex={-1}>
+        {t('meetings.hub.navLabel')}
+      </h2>
+      {canCreate && (
+        <p>
+          <Link to={`/hubs/${hub.id}/cohorts/new`}>{t('cohorts.new')}</Link>
+        </p>
+      )}
+      <CohortsList hubId={hub.id} emptyText={t('cohorts.hubEmpty', { hub: hub.name })} />
+      <h3 className="subsection-heading">{t('meetings.hub.heading')}</h3>
+      {ability.can('create', { kind: 'Meeting', id: '', hubId: hub.id, organiserId: '', invited: false }) && (
+        <p>
+          <Link to={`/hubs/${hub.id}/meetings/new`}>{t('meetings.hub.schedule')}</Link>
+        </p>
+      )}
+      <OccurrenceList source={{ kind: 'hub', hubId: hub.id }} emptyText={t('meetings.hub.empty', { hub: hub.name })} headingLevel={4} showCohort />
     </section>
   );
 }

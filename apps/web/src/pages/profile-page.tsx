@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../components/page-heading';
+import { CalendarFeeds } from '../features/calendars/calendar-feeds';
 import { NotificationPreferences } from '../features/notifications/notification-preferences';
 import { ChangePasswordForm } from '../features/profile/change-password-form';
 import { ProfileForm } from '../features/profile/profile-form';
@@ -20,6 +21,12 @@ export default function ProfilePage() {
       <section className="section" aria-labelledby="profile-notifications">
         <h2 id="profile-notifications">{t('notifications.preferences.heading')}</h2>
         <NotificationPreferences />
+      </section>
+      <section className="section" aria-labelledby="profile-calendars">
+        <h2 id="profile-calendars" tabIndex={-1}>
+          {t('calendars.heading')}
+        </h2>
+        <CalendarFeeds />
       </section>
       <section className="section" aria-labelledby="profile-password">
         <h2 id="profile-password">{t('profile.passwordHeading')}</h2>

@@ -1,5 +1,12 @@
 // Test data for action plans, KPIs and dashboards, shaped by the contracts: Mexico City's open-data plan in the Latin America hub.
-import type { ActionPlan, DashboardCity, HubDashboard, Kpi, Milestone, RoleAssignment } from '@minga/contracts';
+import type {
+  ActionPlan,
+  DashboardCity,
+  HubDashboard,
+  Kpi,
+  Milestone,
+  RoleAssignment,
+} from '@minga/contracts';
 import { OPEN_DATA_POLICY_ID, role } from './fixtures';
 
 export const LATAM_HUB_ID = '1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e';
@@ -22,6 +29,13 @@ export const expertOfLatam: RoleAssignment = role({
   scopeName: 'Latin America',
 });
 
+export const coordinatorOfLatam: RoleAssignment = role({
+  role: 'coordinator',
+  hubId: LATAM_HUB_ID,
+  scopeHubId: LATAM_HUB_ID,
+  scopeName: 'Latin America',
+});
+
 export function actionPlan(overrides: Partial<ActionPlan> = {}): ActionPlan {
   return {
     id: PLAN_ID,
@@ -31,7 +45,8 @@ export function actionPlan(overrides: Partial<ActionPlan> = {}): ActionPlan {
     modelPolicyId: OPEN_DATA_POLICY_ID,
     modelPolicyKey: 'open-data',
     modelPolicyName: 'Open data',
-    statementOfIntent: 'Let residents, NGOs and companies use data on crime, accidents and mobility.',
+    statementOfIntent:
+      'Let residents, NGOs and companies use data on crime, accidents and mobility.',
     stage: 'implementing',
     published: true,
     publishedAt: '2026-01-10T09:00:00.000Z',
@@ -52,7 +67,10 @@ export function milestone(overrides: Partial<Milestone> = {}): Milestone {
     actionPlanId: PLAN_ID,
     title: 'Update the open data portal with resident feedback',
     dueDate: '2026-02-01',
-    owner: { id: '22222222-2222-4222-8222-222222222222', name: 'Lucía Hernández' },
+    owner: {
+      id: '22222222-2222-4222-8222-222222222222',
+      name: 'Lucía Hernández',
+    },
     status: 'in_progress',
     evidenceLinks: ['https://datos.cdmx.gob.mx/'],
     tasks: [
@@ -70,6 +88,7 @@ export function milestone(overrides: Partial<Milestone> = {}): Milestone {
       },
     ],
     overdue: true,
+    fromMeeting: null,
     createdAt: '2026-01-05T09:00:00.000Z',
     updatedAt: '2026-01-12T09:00:00.000Z',
     ...overrides,
@@ -98,7 +117,9 @@ export function kpi(overrides: Partial<Kpi> = {}): Kpi {
   };
 }
 
-function dashboardCity(overrides: Partial<DashboardCity> & Pick<DashboardCity, 'id' | 'name'>): DashboardCity {
+function dashboardCity(
+  overrides: Partial<DashboardCity> & Pick<DashboardCity, 'id' | 'name'>,
+): DashboardCity {
   return {
     country: 'MX',
     status: 'on_track',
@@ -169,6 +190,13 @@ export function hubDashboard(): HubDashboard {
         overdueCount: 1,
       },
     ],
-    totals: { cities: 2, plans: 2, milestonesDue: 0, milestonesOverdue: 1, kpisOffTrack: 1, citiesBehind: 1 },
+    totals: {
+      cities: 2,
+      plans: 2,
+      milestonesDue: 0,
+      milestonesOverdue: 1,
+      kpisOffTrack: 1,
+      citiesBehind: 1,
+    },
   };
 }

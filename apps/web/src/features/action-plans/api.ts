@@ -196,6 +196,15 @@ export function useUpdateTask(plan: Pick<ActionPlan, 'id' | 'cityId'>) {
   });
 }
 
+/** Removes a milestone (with its tasks) or a task; the history keeps what was removed. */
+export function useDeletePlanPart(plan: Pick<ActionPlan, 'id' | 'cityId'>, part: 'milestones' | 'tasks') {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (partId: string) => apiClient.request<void>(`/api/${part}/${id(partId)}`, { method: 'DELETE' }),
+    onSuccess: () => refreshPlan(queryClient, plan),
+  });
+}
+
 export type ImportKind = 'milestones' | 'measurements';
 
 /** Sends a CSV for a dry run (a report, nothing written) or to apply it, all rows or none. */

@@ -2,23 +2,36 @@
 // overdue milestones, and links to the plan; an empty cell says there is no plan.
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { HubDashboard } from '@minga/contracts';
+import type { Dashboard } from '@minga/contracts';
 import { StageTag } from '../../components/stage-tag';
 import { TableExport } from '../../components/table-export';
 import { useFormatters } from '../../lib/formatters';
 
 interface AdoptionMatrixProps {
-  dashboard: Pick<HubDashboard, 'cities' | 'modelPolicies' | 'cells'>;
+  dashboard: Pick<Dashboard, 'cities' | 'modelPolicies' | 'cells'>;
   caption: string;
   filename: string;
 }
 
-export function AdoptionMatrix({ dashboard, caption, filename }: AdoptionMatrixProps) {
+export function AdoptionMatrix({
+  dashboard,
+  caption,
+  filename,
+}: AdoptionMatrixProps) {
   const { t } = useTranslation();
   const format = useFormatters();
-  const cells = new Map(dashboard.cells.map((cell) => [`${cell.cityId}:${cell.modelPolicyId}`, cell]));
-  const policyNames = new Map(dashboard.modelPolicies.map((policy) => [policy.id, policy.name]));
-  const cityNames = new Map(dashboard.cities.map((city) => [city.id, city.name]));
+  const cells = new Map(
+    dashboard.cells.map((cell) => [
+      `${cell.cityId}:${cell.modelPolicyId}`,
+      cell,
+    ]),
+  );
+  const policyNames = new Map(
+    dashboard.modelPolicies.map((policy) => [policy.id, policy.name]),
+  );
+  const cityNames = new Map(
+    dashboard.cities.map((city) => [city.id, city.name]),
+  );
 
   return (
     <>

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import type { HubDashboard } from '@minga/contracts';
+import type { Dashboard } from '@minga/contracts';
 import { useFormatters } from '../../lib/formatters';
 
 /** The hub in six numbers: cities, plans, cities behind, milestones due and overdue, KPIs off track. */
-export function DashboardTotals({ totals }: { totals: HubDashboard['totals'] }) {
+export function DashboardTotals({ totals }: { totals: Dashboard['totals'] }) {
   const { t } = useTranslation();
   const format = useFormatters();
   const items = [

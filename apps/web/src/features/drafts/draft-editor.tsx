@@ -18,6 +18,7 @@ import { SaveStateIndicator } from './save-state-indicator';
 import { useCollabDocument, type CollabDocument } from './use-collab-document';
 import { useProviderState, type ProviderState } from './use-provider-state';
 import { userColor } from './user-color';
+import { renderCollabCaret } from './collab-caret';
 
 /** Errors after which the server will not send this document, however long we wait. */
 const FINAL_ERRORS = new Set(['forbidden', 'unknown_document']);
@@ -64,19 +65,6 @@ function expectedAccess(ability: AppAbility, draft: Draft): DocAccess {
   return ability.can('comment', subject) ? 'comment' : 'view';
 }
 
-function renderCaret(user: Record<string, unknown>): HTMLElement {
-  // The presence list says who is here in words; the carets inside the text would only repeat names to screen readers.
-  const caret = document.createElement('span');
-  caret.className = 'collaboration-carets__caret';
-  caret.setAttribute('aria-hidden', 'true');
-  caret.style.borderColor = String(user['color']);
-  const label = document.createElement('span');
-  label.className = 'collaboration-carets__label';
-  label.style.backgroundColor = String(user['color']);
-  label.textContent = String(user['name'] ?? '');
-  caret.append(label);
-  return caret;
-}
 
 function CollabEditor({ draft, collab, addons }: { draft: Draft; collab: CollabDocument; addons: DraftEditorAddons }) {
   const { t } = useTranslation();
@@ -96,7 +84,7 @@ function CollabEditor({ draft, collab, addons }: { draft: Draft; collab: CollabD
   const [extensions] = useState(() => [
     ...editorExtensions(),
     Collaboration.configure({ document: collab.ydoc, field: DOC_FRAGMENT }),
-    CollaborationCaret.configure({ provider: collab.provider, user: caretUser, render: renderCaret }),
+    CollaborationCaret.configure({ provider: collab.provider, user: caretUser, render: renderCollabCaret }),
     ...(addons.extensions ?? []),
   ]);
   const label = t('drafts.editor.label');

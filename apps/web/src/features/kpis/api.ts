@@ -69,3 +69,12 @@ export function useCreateMeasurement(planId: string, kpiId: string) {
     onSuccess: () => refreshAround(queryClient, planId),
   });
 }
+
+/** Removes a KPI with its measurements; the plan's history keeps them. */
+export function useDeleteKpi(planId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (kpiId: string) => apiClient.request<void>(`/api/kpis/${id(kpiId)}`, { method: 'DELETE' }),
+    onSuccess: () => refreshAround(queryClient, planId),
+  });
+}

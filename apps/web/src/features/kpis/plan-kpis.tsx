@@ -4,12 +4,17 @@ import { useTranslation } from 'react-i18next';
 import type { Kpi } from '@minga/contracts';
 import { KpiChart } from '../../components/kpi-chart';
 import { ProgressMeter } from '../../components/progress-meter';
-import { EmptyState, ErrorState, LoadingState } from '../../components/status-messages';
+import {
+  EmptyState,
+  ErrorState,
+  LoadingState,
+} from '../../components/status-messages';
 import { KpiStatusTag } from '../../components/status-tags';
 import { TableExport } from '../../components/table-export';
+import { ConfirmDeleteButton } from '../../components/confirm-delete-button';
 import { useDisclosureForm } from '../../components/use-disclosure-form';
 import { useFormatters } from '../../lib/formatters';
-import { useMeasurements, usePlanKpis } from './api';
+import { useDeleteKpi, useMeasurements, usePlanKpis } from './api';
 import { KpiForm } from './kpi-form';
 import { MeasurementForm } from './measurement-form';
 
@@ -19,22 +24,43 @@ interface PlanKpisProps {
   planName: string;
   filename: string;
   canEdit: boolean;
+  canDelete: boolean;
 }
 
-export function PlanKpis({ planId, planName, filename, canEdit }: PlanKpisProps) {
+export function PlanKpis({
+  planId,
+  planName,
+  filename,
+  canEdit,
+  canDelete,
+}: PlanKpisProps) {
   const { t } = useTranslation();
   const kpis = usePlanKpis(planId);
   if (kpis.isPending) return <LoadingState />;
-  if (kpis.isError) return <ErrorState error={kpis.error} onRetry={() => void kpis.refetch()} />;
+  if (kpis.isError)
+    return (
+      <ErrorState error={kpis.error} onRetry={() => void kpis.refetch()} />
+    );
   return (
     <>
       {kpis.data.length === 0 ? (
         <EmptyState>{t('kpis.empty')}</EmptyState>
       ) : (
         <>
-          <KpiTable kpis={kpis.data} caption={t('kpis.caption', { plan: planName })} filename={filename} />
+          <KpiTable
+            kpis={kpis.data}
+            caption={t('kpis.caption', { plan: planName })}
+            filename={filename}
+          />
           {kpis.data.map((kpi) => (
-            <KpiDetail key={kpi.id} planId={planId} kpi={kpi} filename={`${filename}-${kpi.id.slice(0, 8)}`} canEdit={canEdit} />
+            <KpiDetail
+              key={kpi.id}
+              planId={planId}
+              kpi={kpi}
+              filename={`${filename}-${kpi.id.slice(0, 8)}`}
+              canEdit={canEdit}
+              canDelete={canDelete}
+            />
           ))}
         </>
       )}
@@ -43,10 +69,19 @@ export function PlanKpis({ planId, planName, filename, canEdit }: PlanKpisProps)
   );
 }
 
-export function KpiTable({ kpis, caption, filename }: { kpis: Kpi[]; caption: string; filename: string }) {
+export function KpiTable({
+  kpis,
+  caption,
+  filename,
+}: {
+  kpis: Kpi[];
+  caption: string;
+  filename: string;
+}) {
   const { t } = useTranslation();
   const format = useFormatters();
-  const withUnit = (value: number, unit: string) => t('kpis.valueWithUnit', { value: format.number(value), unit });
+  const withUnit = (value: number, unit: string) =>
+    t('kpis.valueWithUnit', { value: format.number(value), unit });
   return (
     <>
       <div className="table-wrap">
@@ -70,7 +105,10 @@ export function KpiTable({ kpis, caption, filename }: { kpis: Kpi[]; caption: st
               <tr key={kpi.id}>
                 <th scope="row">
                   {kpi.name}
-                  <span className="muted"> ({t(`kpis.direction.${kpi.direction}`)})</span>
+                  <span className="muted">
+                    {' '}
+                    ({t(`kpis.direction.${kpi.direction}`)})
+                  </span>
                 </th>
                 <td>
                   <KpiStatusTag status={kpi.status} />
@@ -82,7 +120,9 @@ export function KpiTable({ kpis, caption, filename }: { kpis: Kpi[]; caption: st
                     <>
                       {withUnit(kpi.latestValue, kpi.unit)}
                       <br />
-                      <span className="muted">{format.day(kpi.latestDate)}</span>
+                      <span className="muted">
+                        {format.day(kpi.latestDate)}
+                      </span>
                     </>
                   )}
                 </td>
@@ -91,7 +131,13 @@ export function KpiTable({ kpis, caption, filename }: { kpis: Kpi[]; caption: st
                   <br />
                   <span className="muted">{format.day(kpi.targetDate)}</span>
                 </td>
-                <td>{kpi.progress === null ? t('kpis.noMeasurement') : <ProgressMeter share={kpi.progress} />}</td>
+                <td>
+                  {kpi.progress === null ? (
+                    t('kpis.noMeasurement')
+                  ) : (
+                    <ProgressMeter share={kpi.progress} />
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -133,9 +179,22 @@ export function KpiTable({ kpis, caption, filename }: { kpis: Kpi[]; caption: st
   );
 }
 
-function KpiDetail({ planId, kpi, filename, canEdit }: { planId: string; kpi: Kpi; filename: string; canEdit: boolean }) {
+function KpiDetail({
+  planId,
+  kpi,
+  filename,
+  canEdit,
+  canDelete,
+}: {
+  planId: string;
+  kpi: Kpi;
+  filename: string;
+  canEdit: boolean;
+  canDelete: boolean;
+}) {
   const { t } = useTranslation();
   const measurements = useMeasurements(kpi.id);
+  const deleteKpi = useDeleteKpi(planId);
   const { open, setOpen, formArea, openButton } = useDisclosureForm('input');
   return (
     <section className="kpi-detail" aria-labelledby={`kpi-${kpi.id}`}>
@@ -143,12 +202,28 @@ function KpiDetail({ planId, kpi, filename, canEdit }: { planId: string; kpi: Kp
         {kpi.name} <KpiStatusTag status={kpi.status} />
       </h3>
       {measurements.isPending && <LoadingState />}
-      {measurements.isError && <ErrorState error={measurements.error} onRetry={() => void measurements.refetch()} />}
-      {measurements.data && <KpiChart kpi={kpi} measurements={measurements.data} filename={filename} />}
+      {measurements.isError && (
+        <ErrorState
+          error={measurements.error}
+          onRetry={() => void measurements.refetch()}
+        />
+      )}
+      {measurements.data && (
+        <KpiChart
+          kpi={kpi}
+          measurements={measurements.data}
+          filename={filename}
+        />
+      )}
       {canEdit &&
         (open ? (
           <div ref={formArea}>
-            <MeasurementForm planId={planId} kpi={kpi} onSaved={() => setOpen(false)} onCancel={() => setOpen(false)} />
+            <MeasurementForm
+              planId={planId}
+              kpi={kpi}
+              onSaved={() => setOpen(false)}
+              onCancel={() => setOpen(false)}
+            />
           </div>
         ) : (
           <button
@@ -161,6 +236,15 @@ function KpiDetail({ planId, kpi, filename, canEdit }: { planId: string; kpi: Kp
             {t('kpis.measurementForm.open')}
           </button>
         ))}
+      {canDelete && !open && (
+        <ConfirmDeleteButton
+          label={t('kpis.deleteNamed', { name: kpi.name })}
+          question={t('kpis.deleteQuestion', { name: kpi.name })}
+          onConfirm={() => deleteKpi.mutate(kpi.id)}
+          pending={deleteKpi.isPending}
+          failed={deleteKpi.isError}
+        />
+      )}
     </section>
   );
 }
@@ -173,10 +257,19 @@ function NewKpi({ planId }: { planId: string }) {
       {open ? (
         <div ref={formArea}>
           <h3>{t('kpis.form.heading')}</h3>
-          <KpiForm planId={planId} onSaved={() => setOpen(false)} onCancel={() => setOpen(false)} />
+          <KpiForm
+            planId={planId}
+            onSaved={() => setOpen(false)}
+            onCancel={() => setOpen(false)}
+          />
         </div>
       ) : (
-        <button ref={openButton} type="button" className="button" onClick={() => setOpen(true)}>
+        <button
+          ref={openButton}
+          type="button"
+          className="button"
+          onClick={() => setOpen(true)}
+        >
           {t('kpis.form.open')}
         </button>
       )}

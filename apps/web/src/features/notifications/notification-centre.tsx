@@ -20,7 +20,7 @@ export function NotificationCentre() {
   const root = useRef<HTMLDivElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const message = (notification: Notification) =>
-    t(`notifications.kind.${notification.kind}`, { name: notification.actor.name, draft: notification.draft.title });
+    t(`notifications.kind.${notification.kind}`, { name: notification.actor.name, draft: notification.draft?.title, meeting: notification.meeting?.title });
   useLiveNotifications(setAnnouncement, ({ notification }) => t('notifications.arrived', { message: message(notification) }));
 
   function close(returnFocus: boolean) {
@@ -130,10 +130,10 @@ function NotificationItem({ notification, message, onOpen, onMarkRead }: Notific
   return (
     <li className={unread ? 'notification notification--unread' : 'notification'}>
       {unread && <span className="notification-unread-tag">{t('notifications.unreadTag')}</span>}
-      <Link to={`/drafts/${notification.draft.id}#thread-${notification.thread.id}`} onClick={onOpen} className="notification-link">
+      <Link to={linkOf(notification)} onClick={onOpen} className="notification-link">
         {message}
       </Link>
-      {notification.thread.quote && <p className="notification-quote">{t('notifications.quote', { quote: notification.thread.quote })}</p>}
+      {notification.thread?.quote && <p className="notification-quote">{t('notifications.quote', { quote: notification.thread.quote })}</p>}
       <p className="notification-meta">
         <time dateTime={notification.createdAt}>{dateTime(notification.createdAt)}</time>
         {unread && (
@@ -144,4 +144,16 @@ function NotificationItem({ notification, message, onOpen, onMarkRead }: Notific
       </p>
     </li>
   );
+}
+
+/** A thread's place in its draft, or a meeting's room (reminders) or minutes. */
+function linkOf(notification: Notification): string {
+  if (notification.meeting) {
+    const { occurrenceId } = notification.meeting;
+    if (notification.kind === 'minutes_published') return `/occurrences/${occurrenceId}/minutes`;
+    if (notification.kind === 'meeting_reminder') return `/occurrences/${occurrenceId}/room`;
+    // Invitations, changes and cancellations open the occurrence's page (times, agenda, RSVP).
+    return `/occurrences/${occurrenceId}`;
+  }
+  return `/drafts/${notification.draft?.id}#thread-${notification.thread?.id}`;
 }

@@ -1,0 +1,63 @@
+// A dashboard page's frame, for a hub or a cohort: heading, back link, filters kept in the URL, then the dashboard.
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { UseQueryResult } from '@tanstack/react-query';
+import type { Dashboard } from '@minga/contracts';
+import { PageHeading } from '../../components/page-heading';
+import { ErrorState, LoadingState } from '../../components/status-messages';
+import type { DashboardFilters } from './api';
+import { DashboardBody } from './dashboard-body';
+import { DashboardFiltersForm } from './dashboard-filters';
+
+interface DashboardScreenProps<T extends Dashboard> {
+  title: string;
+  backLink: ReactNode;
+  modelPolicies: { id: string; name: string }[];
+  filters: DashboardFilters;
+  onFiltersChange: (next: DashboardFilters) => void;
+  dashboard: UseQueryResult<T>;
+  /** The hub's or cohort's name and a file-name stem, once the dashboard has come. */
+  scopeOf: (dashboard: T) => { name: string; fileStem: string };
+}
+
+export function DashboardScreen<T extends Dashboard>({
+  title,
+  backLink,
+  modelPolicies,
+  filters,
+  onFiltersChange,
+  dashboard,
+  scopeOf,
+}: DashboardScreenProps<T>) {
+  const { t } = useTranslation();
+  const scope = dashboard.data ? scopeOf(dashboard.data) : null;
+  return (
+    <div className="page">
+      <PageHeading>{title}</PageHeading>
+      <p className="lead">
+        {t('dashboards.intro')} {backLink}
+      </p>
+      <DashboardFiltersForm
+        modelPolicies={modelPolicies}
+        value={filters}
+        onChange={onFiltersChange}
+      />
+      {dashboard.isPending && <LoadingState />}
+      {dashboard.isError && (
+        <ErrorState
+          error={dashboard.error}
+          onRetry={() => void dashboard.refetch()}
+        />
+      )}
+      {dashboard.data && scope && (
+        <div aria-busy={dashboard.isPlaceholderData}>
+          <DashboardBody
+            dashboard={dashboard.data}
+            scopeName={scope.name}
+            fileStem={scope.fileStem}
+          />
+        </div>
+      )}
+    </div>
+  );
+}

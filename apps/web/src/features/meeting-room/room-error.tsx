@@ -1,0 +1,17 @@
+// Why an action or joining was refused, in the viewer's language (the server's message is English).
+import { useTranslation } from 'react-i18next';
+import type { RoomError } from '@minga/contracts';
+
+export function RoomErrorAlert({ error, onDismiss }: { error: RoomError; onDismiss?: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="alert alert--error" role="alert">
+      <p className="alert-title">{t(`meetingRoom.errors.${error.code}`, { defaultValue: t('meetingRoom.errors.internal_error') })}</p>
+      {onDismiss && (
+        <button type="button" className="button button--secondary button--small" onClick={onDismiss}>
+          {t('meetingRoom.errors.dismiss')}
+        </button>
+      )}
+    </div>
+  );
+}

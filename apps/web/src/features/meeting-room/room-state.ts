@@ -1,0 +1,66 @@
+// The room as the server last described it, and how each event changes it. Broadcast polls never carry the
+// viewer's own choice, so the choice known from the viewer's own answers is kept.
+import type { AgendaEvent, HandsEvent, Poll, PollEvent, PresenceEvent, RoleEvent, RoomState } from '@minga/contracts';
+
+export type RoomEvent =
+  | { type: 'presence'; event: PresenceEvent }
+  | { type: 'agenda'; event: AgendaEvent }
+  | { type: 'hands'; event: HandsEvent }
+  | { type: 'poll'; event: PollEvent }
+  | { type: 'role'; event: RoleEvent };
+
+export function withPoll(polls: readonly Poll[], poll: Poll): Poll[] {
+  const index = polls.findIndex((known) => known.id === poll.id);
+  if (index < 0) return [...polls, { ...poll, myOptionIds: poll.myOptionIds ?? [] }];
+  const merged = { ...poll, myOptionIds: poll.myOptionIds ?? polls[index].myOptionIds ?? [] };
+  return polls.map((known, i) => (i === index ? merged : known));
+}
+
+export function applyRoomEvent(state: RoomState, change: RoomEvent): RoomState {
+  if (change.event.occurrenceId !== state.occurrenceId) return state;
+  switch (change.type) {
+    case 'presence':
+      return { ...state, present: change.event.present };
+    case 'agenda':
+      return { ...state, currentAgendaItem: change.event.currentAgendaItem };
+    case 'hands':
+      return { ...state, hands: change.event.hands };
+    case 'poll':
+      return { ...state, polls: withPoll(state.polls, change.event.poll) };
+    case 'role':
+      return { ...state, role: change.event.role };
+  }
+}
+
+/** What a screen reader hears about a change someone else made; nothing for one's own actions or for no change. */
+export type Announcement =
+  | { key: 'joined' | 'left' | 'raisedHand'; name: string }
+  | { key: 'agenda'; title: string }
+  | { key: 'agendaCleared' }
+  | { key: 'pollOpened' | 'pollClosed'; question: string };
+
+export function announcementsFor(before: RoomState, after: RoomState, selfId: string | null): Announcement[] {
+  const found: Announcement[] = [];
+  const beforeIds = new Set(before.present.map((entry) => entry.user.id));
+  const afterIds = new Set(after.present.map((entry) => entry.user.id));
+  for (const entry of after.present) if (!beforeIds.has(entry.user.id) && entry.user.id !== selfId) found.push({ key: 'joined', name: entry.user.name });
+  for (const entry of before.present) if (!afterIds.has(entry.user.id) && entry.user.id !== selfId) found.push({ key: 'left', name: entry.user.name });
+
+  const raisedBefore = new Set(before.hands.map((hand) => hand.user.id));
+  for (const hand of after.hands) if (!raisedBefore.has(hand.user.id) && hand.user.id !== selfId) found.push({ key: 'raisedHand', name: hand.user.name });
+
+  const wasItem = before.currentAgendaItem?.agendaItemId ?? null;
+  const isItem = after.currentAgendaItem?.agendaItemId ?? null;
+  if (wasItem !== isItem) {
+    const item = after.agenda.find((entry) => entry.id === isItem);
+    found.push(item ? { key: 'agenda', title: item.title } : { key: 'agendaCleared' });
+  }
+
+  const pollsBefore = new Map(before.polls.map((poll) => [poll.id, poll]));
+  for (const poll of after.polls) {
+    const previous = pollsBefore.get(poll.id);
+    if (!previous && poll.status === 'open') found.push({ key: 'pollOpened', question: poll.question });
+    else if (previous?.status === 'open' && poll.status === 'closed') found.push({ key: 'pollClosed', question: poll.question });
+  }
+  return found;
+}
