@@ -1,7 +1,7 @@
 // Two officials co-edit a draft in two browsers; an expert sees the text but cannot change it.
 import type { Browser, Page } from 'playwright-core';
 import { seriousViolations } from './support/axe';
-import { launchBrowser, newPage } from './support/browser';
+import { launchBrowser, newPage, pageHeading } from './support/browser';
 import { baseUrl, E2E_DEMO_PASSWORD } from './support/constants';
 
 async function signIn(page: Page, email: string): Promise<void> {
@@ -39,7 +39,7 @@ describe('a live policy draft', () => {
     await a.getByLabel('Model policy').selectOption({ label: 'Privacy impact assessment' });
     await a.getByLabel('Title').fill(title);
     await a.getByRole('button', { name: 'Create draft' }).click();
-    await a.getByRole('heading', { level: 1, name: title }).waitFor();
+    await pageHeading(a, title).waitFor();
     await editorOf(a).getByText('Purpose').first().waitFor();
     const draftUrl = a.url();
     expect(draftUrl).toMatch(/\/drafts\/[0-9a-f-]{36}$/);

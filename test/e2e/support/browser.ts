@@ -16,3 +16,11 @@ export async function newPage(
   page.setDefaultTimeout(15_000);
   return { context, page };
 }
+
+/**
+ * The page's own title. A draft's text starts with an h1 of the same words, so
+ * a bare heading query would match two elements once the editor has synced.
+ */
+export function pageHeading(page: Page, name: string) {
+  return page.getByRole('heading', { level: 1, name, exact: true }).and(page.locator('.page-heading'));
+}

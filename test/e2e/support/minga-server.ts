@@ -29,7 +29,7 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   let output = '';
-  const child = spawn(process.execPath, [SERVER_ENTRY], {
+  const child = spawn(process.execPath, ['--max-semi-space-size=32', SERVER_ENTRY], {
     cwd: ROOT,
     env: {
       PATH: process.env['PATH'] ?? '',
