@@ -1,7 +1,7 @@
 // npm run bench:api — loads a large data set (1,000 cities, 50,000 milestones, 500,000 KPI measurements) into a
 // fresh database, starts the built API, and measures the hub dashboard and open-data endpoints with autocannon at
 // 50 concurrent connections. Writes docs/benchmarks-api.md. BENCH_QUICK=1 runs 3 s per scenario instead of 15 s;
-// BENCH_PROFILE=<dir> profiles the API's CPU.
+// BENCH_PROFILE=<dir> profiles the API's CPU. Needs DATABASE_URL; uses Redis (REDIS_URL, default 127.0.0.1:6379) as production does.
 // Requests accept gzip and brotli, as every browser and harvester does; the machine's load average and the CPU
 // that other processes used during each scenario are reported beside its figures (the cores are shared).
 import { spawn, execFileSync } from 'node:child_process';
@@ -187,6 +187,9 @@ async function main() {
     NODE_ENV: 'production',
     JWT_SECRET: 'bench-secret-that-is-long-enough-for-hs256-signing',
     LOG_LEVEL: 'warn',
+    // As in production (several instances), rate-limit counters live in Redis; the in-memory store scans every hit
+    // of the window on each request, which at the bench's rate (one address, ~40,000 hits a minute) is the bottleneck.
+    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     API_RATE_LIMIT: '100000000',
     SIGN_IN_RATE_LIMIT: '1000',
     MINGA_DEMO: 'true',
@@ -194,7 +197,7 @@ async function main() {
   };
   // BENCH_PROFILE=<dir> writes a CPU profile of the API (node --cpu-prof) there when it stops.
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  const api = spawn(process.execPath, [...profile, join(root, 'dist/apps/api/main.js')], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const api = spawn(process.execPath, ['--max-semi-space-size=32', ...profile, join(root, 'dist/apps/api/main.js')], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
   const db = new pg.Pool({ connectionString: dbUrl, max: 2 });
   try {
     await waitReady(api);
@@ -294,16 +297,13 @@ measurements.
 
 Met by ${met} of ${results.length} scenarios, with the load average and other processes' CPU shown beside each. At 50
 connections on two cores shared by the API, PostgreSQL and autocannon, p95 under 100 ms needs roughly 800 answers a
-second, that is about 1 ms of API CPU per request. Served from the cache, an open-data request costs its share of a
-revision read and writing its compressed bytes: it is at that floor, which is the request pipeline every route shares
-(Nest, Express, helmet, request logging, rate limiting). A dashboard request costs as well the access-token check of
-every signed-in route (verifying the JWT and reading the caller and their roles, two queries, so that a revoked role
-stops at once), which makes it two to three times dearer. Two costs of that shared pipeline showed in CPU profiles
-(\`node --cpu-prof\` under autocannon), outside this domain: \`jsonwebtoken\` tries to parse the HS256 secret as a
-public key on every verification before using it as a secret (about a tenth of the API's CPU; a \`KeyObject\` secret
-avoids it), and the web app's static files middleware runs an \`fs.stat\` for every \`/api\` path (about 7 %).
-Together they are about 0.8 ms of a dashboard request's API CPU (measured by patching a build); the two principal
-queries are most of the rest.
+second, that is about 1 ms of API CPU per request. Served from the cache, a request costs its share of a revision read
+and writing its compressed bytes, on top of the request pipeline every route shares (Nest, Express, helmet, request
+logging, rate limiting). Rate-limit counters live in Redis, as in production with several instances: the in-memory
+store of @nestjs/throttler filters every hit of the window on each request, which from one address at this rate
+(~40,000 hits a minute) cost a sixth of a request's CPU (1.27 against 1.07 ms for the dashboard). A signed-in request adds the access-token check (JWT
+verification, and the caller's principal, reused for 5 s, \`PRINCIPAL_CACHE_SECONDS\`). The dashboard answer is the
+largest (every city of the hub with its reasons), and writing it is a visible part of its cost.
 
 Before this design (2026-11-24 03:58, on a busy machine), the same scenarios gave p95 274.7 ms (dashboard), 532.3
 (behind only), 346.7 (matrix CSV), 480.7 (catalogue), 96.7 (a city's plans), 161 (a hub's KPIs as CSV) and 10,860.7 ms

@@ -1,7 +1,7 @@
 // Turns the results of a run into docs/benchmarks.md: the setting, one table per scenario, and a verdict per target.
 
 const serverLabels = (v) => ({
-  minga: `Minga (socket.io ${v.socketIo} + socket.io-msgpack-parser, PostgreSQL persistence)`,
+  minga: `Minga (socket.io ${v.socketIo} + socket.io-msgpack-parser, PostgreSQL persistence; its production Node flag \`--max-semi-space-size=32\`, the peers with Node's defaults)`,
   hocuspocus: `Hocuspocus ${v.hocuspocus} (\`new Server({ port, quiet: true })\`, in memory)`,
   'y-websocket': `the y-websocket ${v.yWebsocket} reference server (\`bin/utils.js\` setupWSConnection on ws, in memory)`,
 });
