@@ -55,6 +55,12 @@ async function waitReady(server, url, timeoutMs) {
   }
 }
 
+/** BENCH_MINGA_ENV="KEY=value,KEY=value" sets more of Minga's configuration, for experiments. */
+function extraMingaEnv() {
+  const pairs = (process.env.BENCH_MINGA_ENV ?? '').split(',').filter(Boolean);
+  return Object.fromEntries(pairs.map((pair) => pair.split('=')).map(([key, ...value]) => [key.trim(), value.join('=')]));
+}
+
 export async function startMinga({ entry, databaseUrl }) {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -82,6 +88,7 @@ export async function startMinga({ entry, databaseUrl }) {
       SIGN_IN_RATE_LIMIT: '1000',
       COLLAB_MESSAGES_PER_SECOND: '100000',
       COLLAB_UNLOAD_GRACE_SECONDS: '1',
+      ...extraMingaEnv(),
     },
   });
   await waitReady(server, url, 90_000);
