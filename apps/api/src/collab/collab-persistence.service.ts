@@ -5,7 +5,11 @@ import * as Y from 'yjs';
 
 export interface StoredDocument {
   snapshot: Uint8Array | null;
+  /** Which compaction wrote the snapshot (0: never compacted). */
+  revision: number;
   updates: Uint8Array[];
+  /** The log rows' ids, in the order of `updates`. */
+  updateIds: string[];
 }
 
 export interface AppendedUpdate {
@@ -13,8 +17,19 @@ export interface AppendedUpdate {
   update: Uint8Array;
 }
 
-/** Extracts the searchable text of a document when it is compacted. */
-export type TextExtractor = (doc: Y.Doc) => string;
+export interface AppendedRow {
+  id: string;
+  docName: string;
+}
+
+/** What a compaction stores, taken from the open document in one synchronous step. */
+export interface CompactedState {
+  snapshot: Uint8Array;
+  /** The searchable text, or null to keep the stored one (extracting it costs a conversion of the whole document). */
+  plainText: string | null;
+  /** Log rows the snapshot is known to contain: only these are deleted. */
+  rowIds: string[];
+}
 
 /**
  * PostgreSQL storage of collaboration documents: an append-only update log plus a compacted snapshot.
@@ -30,49 +45,54 @@ export class CollabPersistence {
    * concurrent compaction is seen whole or not at all, in one round trip (the cold load's first cost).
    */
   async load(name: string): Promise<StoredDocument> {
-    const [row]: { snapshot: Buffer | null; updates: Buffer[] }[] = await this.db.query(
-      `SELECT (SELECT snapshot FROM collab_documents WHERE name = $1) AS snapshot,
-              ARRAY(SELECT update FROM collab_updates WHERE doc_name = $1 ORDER BY id) AS updates`,
+    const [row]: { snapshot: Buffer | null; revision: number | null; updates: Buffer[]; ids: string[] }[] = await this.db.query(
+      `SELECT d.snapshot, d.revision,
+              ARRAY(SELECT update FROM collab_updates WHERE doc_name = $1 ORDER BY id) AS updates,
+              ARRAY(SELECT id FROM collab_updates WHERE doc_name = $1 ORDER BY id) AS ids
+         FROM (SELECT 1) AS one LEFT JOIN collab_documents d ON d.name = $1`,
       [name],
     );
-    return { snapshot: row.snapshot, updates: row.updates };
+    return { snapshot: row.snapshot, revision: row.revision ?? 0, updates: row.updates, updateIds: row.ids.map(String) };
   }
 
-  /** One multi-row INSERT for a whole group commit. */
-  async append(batch: AppendedUpdate[]): Promise<void> {
-    if (batch.length === 0) return;
-    await this.db.query('INSERT INTO collab_updates (doc_name, update) SELECT * FROM unnest($1::varchar[], $2::bytea[])', [
-      batch.map((b) => b.docName),
-      batch.map((b) => Buffer.from(b.update.buffer, b.update.byteOffset, b.update.byteLength)),
-    ]);
+  /** One multi-row INSERT for a whole group commit; returns each new row's id and document. */
+  async append(batch: AppendedUpdate[]): Promise<AppendedRow[]> {
+    if (batch.length === 0) return [];
+    const rows: { id: string; doc_name: string }[] = await this.db.query(
+      'INSERT INTO collab_updates (doc_name, update) SELECT * FROM unnest($1::varchar[], $2::bytea[]) RETURNING id, doc_name',
+      [batch.map((b) => b.docName), batch.map((b) => Buffer.from(b.update.buffer, b.update.byteOffset, b.update.byteLength))],
+    );
+    return rows.map((r) => ({ id: String(r.id), docName: r.doc_name }));
   }
 
   /**
-   * Merges the log into the snapshot through a fresh Y.Doc (linear, unlike one giant Y.mergeUpdates), under an
-   * advisory lock so two processes never compact the same document. Returns false when another process holds it.
+   * Folds the log into the snapshot, under an advisory lock so two processes never compact the same document.
+   * The snapshot comes from the caller's open Y.Doc (`take`), which costs one encoding instead of rebuilding the
+   * document from the log. If another process compacted since `knownRevision`, its snapshot is handed to `take`
+   * first to merge, so nothing it folded in is dropped. Only the rows `take` names are deleted: rows written by
+   * others and not yet seen stay in the log. Returns the new revision, or null when another process holds the lock.
    */
-  async compact(name: string, extractText: TextExtractor): Promise<boolean> {
+  async compact(name: string, knownRevision: number, take: (newerSnapshot: Uint8Array | null) => CompactedState): Promise<number | null> {
     return this.db.transaction(async (em) => {
       const [{ locked }]: { locked: boolean }[] = await em.query('SELECT pg_try_advisory_xact_lock(hashtextextended($1, 7461)) AS locked', [name]);
-      if (!locked) return false;
-      const rows: { id: string; update: Buffer }[] = await em.query('SELECT id, update FROM collab_updates WHERE doc_name = $1 ORDER BY id', [name]);
-      if (rows.length === 0) return true;
-      const snap: { snapshot: Buffer }[] = await em.query('SELECT snapshot FROM collab_documents WHERE name = $1', [name]);
-      const doc = new Y.Doc();
-      try {
-        if (snap[0]) Y.applyUpdate(doc, snap[0].snapshot);
-        for (const row of rows) Y.applyUpdate(doc, row.update);
-        const snapshot = Buffer.from(Y.encodeStateAsUpdate(doc));
-        await em.query(
-          `INSERT INTO collab_documents (name, snapshot, plain_text, compacted_at) VALUES ($1, $2, $3, now())
-           ON CONFLICT (name) DO UPDATE SET snapshot = EXCLUDED.snapshot, plain_text = EXCLUDED.plain_text, compacted_at = now()`,
-          [name, snapshot, extractText(doc)],
-        );
-        await em.query('DELETE FROM collab_updates WHERE id = ANY($1::bigint[])', [rows.map((r) => r.id)]);
-        return true;
-      } finally {
-        doc.destroy();
+      if (!locked) return null;
+      const stored: { revision: number }[] = await em.query('SELECT revision FROM collab_documents WHERE name = $1', [name]);
+      const revision = stored[0]?.revision ?? 0;
+      let newer: Uint8Array | null = null;
+      if (revision !== knownRevision) {
+        const [row]: { snapshot: Buffer }[] = await em.query('SELECT snapshot FROM collab_documents WHERE name = $1', [name]);
+        newer = row.snapshot;
       }
+      const state = take(newer);
+      const snapshot = Buffer.from(state.snapshot.buffer, state.snapshot.byteOffset, state.snapshot.byteLength);
+      await em.query(
+        `INSERT INTO collab_documents (name, snapshot, plain_text, compacted_at, revision) VALUES ($1, $2, COALESCE($3, ''), now(), $4)
+         ON CONFLICT (name) DO UPDATE SET snapshot = EXCLUDED.snapshot, compacted_at = now(), revision = EXCLUDED.revision,
+           plain_text = COALESCE($3, collab_documents.plain_text)`,
+        [name, snapshot, state.plainText, revision + 1],
+      );
+      if (state.rowIds.length) await em.query('DELETE FROM collab_updates WHERE id = ANY($1::bigint[])', [state.rowIds]);
+      return revision + 1;
     });
   }
 }

@@ -21,8 +21,13 @@ export class LiveDocument {
   turnScheduled = false;
   /** Awareness clients changed in the current turn, sent together at its end. */
   readonly awarenessBatch = new Set<number>();
-  rowsSinceCompaction = 0;
+  /** Log rows this document is known to contain (loaded with it or written from it): compaction may delete these. */
+  storedRowIds: string[] = [];
+  /** The revision of the stored snapshot this document contains. */
+  snapshotRevision = 0;
   lastCompactionAt = 0;
+  /** When the stored plain text was last brought up to date (load counts as one). */
+  textExtractedAt = Date.now();
   /** For automatic versions: when the last one was taken (load counts as one) and whether anything changed since. */
   lastVersionAt = Date.now();
   changedSinceVersion = false;

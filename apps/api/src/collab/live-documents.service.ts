@@ -3,10 +3,10 @@ import type { Namespace, Socket } from 'socket.io';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { COLLAB_EVENTS, type DocAccess } from '@minga/contracts';
-import { toPlainText, yDocToJson } from '@minga/editor';
+import { toPlainText, updateToJson } from '@minga/editor';
 import { broadcastPrebuilt } from '../realtime/prebuilt-broadcast';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { CollabPersistence, type AppendedUpdate } from './collab-persistence.service';
+import { CollabPersistence, type AppendedRow, type AppendedUpdate } from './collab-persistence.service';
 import { DocumentVersions } from './document-versions.service';
 import { LiveDocument } from './live-document';
 import { asBuffer, awarenessMessage, syncStep1Message, syncUpdateMessage } from './y-messages';
@@ -17,7 +17,11 @@ interface PendingWrite extends AppendedUpdate {
   writerSocketId: string | null;
 }
 
-const extractText = (doc: Y.Doc) => toPlainText(yDocToJson(doc));
+/**
+ * The stored plain text (for search) is refreshed at most this often while a document is open, and always when it
+ * unloads: extracting it converts the whole document, which is the one part of compaction that grows with its size.
+ */
+const PLAIN_TEXT_REFRESH_MS = 60_000;
 
 /** Transaction origin of changes made by the server itself. */
 const SERVER_ORIGIN = 'minga-server';
@@ -126,7 +130,8 @@ export class LiveDocuments implements OnApplicationShutdown {
       if (stored.snapshot) Y.applyUpdate(live.doc, stored.snapshot);
       for (const update of stored.updates) Y.applyUpdate(live.doc, update);
     });
-    live.rowsSinceCompaction = stored.updates.length;
+    live.storedRowIds = stored.updateIds;
+    live.snapshotRevision = stored.revision;
     live.doc.on('update', (update: Uint8Array, origin: unknown) => this.onDocUpdate(live, update, origin));
     live.awareness.on('update', (changes: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) =>
       this.onAwarenessUpdate(live, changes, origin),
@@ -271,9 +276,10 @@ export class LiveDocuments implements OnApplicationShutdown {
     this.flushing = this.persistence
       .append(batch)
       .then(
-        () => {
+        (rows) => {
           this.retryDelayMs = 0;
-          for (const [live, stateVector] of durable) this.afterCommit(live, stateVector, batch);
+          const rowIds = rowIdsByDocument(batch, rows);
+          for (const [live, stateVector] of durable) this.afterCommit(live, stateVector, batch, rowIds.get(live) ?? []);
         },
         (err: unknown) => {
           // Keep the writes, in order, and retry: nothing acknowledged is ever dropped.
@@ -294,16 +300,16 @@ export class LiveDocuments implements OnApplicationShutdown {
    * `saved` goes to the writers of this batch only, once each: readers have nothing pending, and with hundreds of
    * people on a document a room-wide `saved` per commit would double the messages the server sends.
    */
-  private afterCommit(live: LiveDocument, stateVector: Uint8Array, batch: PendingWrite[]): void {
-    const writes = batch.filter((w) => w.live === live);
+  private afterCommit(live: LiveDocument, stateVector: Uint8Array, batch: PendingWrite[], rowIds: string[]): void {
     const writers = new Set<Socket>();
-    for (const write of writes) {
+    for (const write of batch) {
+      if (write.live !== live) continue;
       const member = write.writerSocketId === null ? undefined : live.members.get(write.writerSocketId);
       if (member) writers.add(member.socket);
     }
     if (writers.size && this.namespace) broadcastPrebuilt(this.namespace, writers, COLLAB_EVENTS.saved, live.name, asBuffer(stateVector));
-    live.rowsSinceCompaction += writes.length;
-    if (this.dueForCompaction(live)) void this.compact(live);
+    for (const id of rowIds) live.storedRowIds.push(id);
+    if (this.dueForCompaction(live)) void this.compact(live, false);
     if (Date.now() - live.lastVersionAt >= this.config.COLLAB_AUTO_VERSION_MINUTES * 60_000) void this.autoVersion(live);
   }
 
@@ -318,24 +324,41 @@ export class LiveDocuments implements OnApplicationShutdown {
   }
 
   /**
-   * Compaction rebuilds the whole document from storage, so its cost grows with the document, not with the rows:
-   * past the row threshold it runs at most once per interval, or a flood of edits would have it run many times a second.
+   * Compaction encodes the whole document, so its cost grows with the document, not with the rows: past the row
+   * threshold it runs at most once per interval, or a flood of edits would have it run many times a second.
    */
   private dueForCompaction(live: LiveDocument): boolean {
     return (
-      live.rowsSinceCompaction >= this.config.COLLAB_COMPACT_AFTER_ROWS &&
+      live.storedRowIds.length >= this.config.COLLAB_COMPACT_AFTER_ROWS &&
       Date.now() - live.lastCompactionAt >= this.config.COLLAB_COMPACT_MIN_INTERVAL_SECONDS * 1000
     );
   }
 
-  private compact(live: LiveDocument): Promise<void> {
+  /**
+   * Writes the open document as the new snapshot and deletes the log rows it is known to contain. The snapshot is
+   * encoded from the live Y.Doc at one instant, together with the list of rows it covers, so no row it lacks is
+   * ever deleted; a newer snapshot from another process is merged into the live document first.
+   */
+  private compact(live: LiveDocument, refreshText: boolean): Promise<void> {
     if (live.compacting) return live.compacting;
     live.lastCompactionAt = Date.now();
-    const rowsBefore = live.rowsSinceCompaction;
+    let covered = 0;
+    let textAt: number | null = null;
     live.compacting = this.persistence
-      .compact(live.name, extractText)
-      .then((done) => {
-        if (done) live.rowsSinceCompaction = Math.max(0, live.rowsSinceCompaction - rowsBefore);
+      .compact(live.name, live.snapshotRevision, (newerSnapshot) => {
+        if (newerSnapshot) Y.applyUpdate(live.doc, newerSnapshot, SERVER_ORIGIN);
+        const snapshot = Y.encodeStateAsUpdate(live.doc);
+        covered = live.storedRowIds.length;
+        const withText = refreshText || Date.now() - live.textExtractedAt >= PLAIN_TEXT_REFRESH_MS;
+        if (withText) textAt = Date.now();
+        return { snapshot, plainText: withText ? toPlainText(updateToJson(snapshot)) : null, rowIds: live.storedRowIds.slice(0, covered) };
+      })
+      .then((revision) => {
+        if (revision === null) return;
+        live.snapshotRevision = revision;
+        // Rows committed while compacting were appended after the covered ones and stay for the next compaction.
+        live.storedRowIds.splice(0, covered);
+        if (textAt !== null) live.textExtractedAt = textAt;
       })
       .catch((err: unknown) => this.logger.error(`Compacting ${live.name} failed: ${String(err)}`))
       .finally(() => {
@@ -366,9 +389,24 @@ export class LiveDocuments implements OnApplicationShutdown {
     try {
       await this.flush();
       await this.autoVersion(live);
-      if (live.rowsSinceCompaction > 0) await this.compact(live);
+      if (live.storedRowIds.length > 0) await this.compact(live, true);
     } finally {
       live.destroy();
     }
   }
+}
+
+/** The new log rows of a group commit, per open document (a document's writes in one batch come from one object). */
+function rowIdsByDocument(batch: PendingWrite[], rows: AppendedRow[]): Map<LiveDocument, string[]> {
+  const liveByName = new Map<string, LiveDocument>();
+  for (const write of batch) liveByName.set(write.docName, write.live);
+  const ids = new Map<LiveDocument, string[]>();
+  for (const row of rows) {
+    const live = liveByName.get(row.docName);
+    if (!live) continue;
+    const list = ids.get(live);
+    if (list) list.push(row.id);
+    else ids.set(live, [row.id]);
+  }
+  return ids;
 }

@@ -9,6 +9,7 @@ import { Comments1764500000000 } from './1764500000000-comments';
 import { Meetings1764600000000 } from './1764600000000-meetings';
 import { MeetingRoom1764650000000 } from './1764650000000-meeting-room';
 import { MeetingNotices1764700000000 } from './1764700000000-meeting-notices';
+import { CollabRevision1764750000000 } from './1764750000000-collab-revision';
 
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   Meetings1764600000000,
   MeetingRoom1764650000000,
   MeetingNotices1764700000000,
+  CollabRevision1764750000000,
 ];
