@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import * as Y from 'yjs';
 
 export interface StoredDocument {
   snapshot: Uint8Array | null;

@@ -22,12 +22,10 @@ class ProcessView {
   }
 
   async write(word: string): Promise<void> {
-    let update: Uint8Array | null = null;
-    const capture = (u: Uint8Array) => (update = u);
-    this.doc.on('update', capture);
+    const before = Y.encodeStateVector(this.doc);
     this.doc.getArray<string>('words').push([word]);
-    this.doc.off('update', capture);
-    const [row] = await this.persistence.append([{ docName: this.name, update: update! }]);
+    const update = Y.encodeStateAsUpdate(this.doc, before);
+    const [row] = await this.persistence.append([{ docName: this.name, update }]);
     this.rowIds.push(row.id);
   }
 
