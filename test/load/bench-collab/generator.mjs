@@ -10,12 +10,21 @@ import { MingaClient } from './clients/minga-client.mjs';
 import { YWebsocketClient } from './clients/y-websocket-client.mjs';
 import { cpuBetween, processMemory, resetPeakMemory, snapshot } from './lib/proc-stats.mjs';
 import { ByteLog, Samples } from './lib/samples.mjs';
+import { WindowProfiler } from './lib/window-profiler.mjs';
 import { SATURATION_P99_MS } from './scenarios.mjs';
 
 const CLIENTS = { minga: MingaClient, hocuspocus: HocuspocusClient, 'y-websocket': YWebsocketClient };
 
 /** Every writer inserts exactly this many characters per update, so a Yjs clock tells which update it belongs to. */
 const INSERT_LENGTH = 16;
+/**
+ * Each writer types paragraphs of this many updates (4 KB), in paragraphs of its own created before the run.
+ * Typing one ever-growing paragraph would measure a Yjs cost instead of the servers: Yjs merges consecutive
+ * typing into one string, and encoding the next update then copies that whole string, in every process that
+ * encodes it (the writer, and servers that re-encode what they apply).
+ */
+const INSERTS_PER_PARAGRAPH = 256;
+const PARAGRAPHS_PER_WRITER = 64;
 /** A failed saturation step is repeated (up to twice) when processes outside the benchmark used more than this (% of a core). */
 const NOISY_OTHERS_PCT = 10;
 const NOISY_RETRIES = 2;
@@ -25,6 +34,7 @@ const CONNECT_CONCURRENCY = 25;
 const config = JSON.parse(process.argv[2]);
 const Client = CLIENTS[config.server];
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const profiler = new WindowProfiler(config.profileDir);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Measurement window: what the clients record goes to the current meter.
@@ -78,11 +88,15 @@ class Writer {
     this.doc.on('update', (update) => {
       this.lastUpdate = update;
     });
-    // Each writer types into its own paragraph of the editor's fragment, as a TipTap client would.
-    const paragraph = new Y.XmlElement('paragraph');
-    this.text = new Y.XmlText();
-    paragraph.insert(0, [this.text]);
-    this.doc.getXmlFragment('default').push([paragraph]);
+    // Each writer types into paragraphs of its own in the editor's fragment, as a TipTap client would.
+    this.paragraphs = Array.from({ length: PARAGRAPHS_PER_WRITER }, () => new Y.XmlText());
+    this.doc.getXmlFragment('default').push(
+      this.paragraphs.map((text) => {
+        const paragraph = new Y.XmlElement('paragraph');
+        paragraph.insert(0, [text]);
+        return paragraph;
+      }),
+    );
     this.setupUpdate = this.lastUpdate;
     this.base = Y.getState(this.doc.store, this.clientID);
     this.sendTimes = new Samples(1 << 12);
@@ -95,7 +109,8 @@ class Writer {
     const seq = this.seq++;
     const now = performance.now();
     this.sendTimes.push(now);
-    this.text.insert(this.text.length, `${this.tag}:${seq};`.padEnd(INSERT_LENGTH, '.').slice(0, INSERT_LENGTH));
+    const text = this.paragraphs[Math.floor(seq / INSERTS_PER_PARAGRAPH) % PARAGRAPHS_PER_WRITER];
+    text.insert(text.length, `${this.tag}:${seq};`.padEnd(INSERT_LENGTH, '.').slice(0, INSERT_LENGTH));
     this.participant.client.send(this.lastUpdate);
     meter.onSend(now, this.recipients);
   }
@@ -230,6 +245,7 @@ async function drive(writers, rate, warmupMs, measureMs) {
     const tick = () => {
       const now = performance.now();
       if (!before && now >= plannedStart) {
+        void profiler.start();
         stopMemory = memoryWatch();
         before = snapshot(benchPids(postgres));
         meter.windowStart = before.at;
@@ -254,6 +270,7 @@ async function drive(writers, rate, warmupMs, measureMs) {
   });
   clearTimeout(relist);
   const after = snapshot(benchPids(postgres));
+  await profiler.stop(`${config.server}-${config.scenario.id}-${rate}`);
   meter.windowEnd = after.at;
   return { cpu: cpuBetween(before, after), peakRssMb: stopMemory() };
 }

@@ -71,7 +71,7 @@ export const SCENARIOS = [
     docs: 1,
     clientsPerDoc: 20,
     writersPerDoc: 20,
-    steps: [1000, 2000, 4000, 6000, 8000, 10_000, 12_000],
+    steps: [1000, 2000, 4000, 6000, 8000, 10_000, 12_000, 14_000, 16_000, 18_000],
   },
   {
     id: 'e',

@@ -4,7 +4,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { COLLAB_EVENTS, type DocAccess } from '@minga/contracts';
 import { toPlainText, updateToJson } from '@minga/editor';
-import { broadcastPrebuilt } from '../realtime/prebuilt-broadcast';
+import { broadcastPrebuilt, broadcastPrebuiltBatch } from '../realtime/prebuilt-broadcast';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CollabPersistence, type AppendedRow, type AppendedUpdate } from './collab-persistence.service';
 import { DocumentVersions } from './document-versions.service';
@@ -97,9 +97,14 @@ export class LiveDocuments implements OnApplicationShutdown {
     if (live.members.size === 0) this.scheduleUnload(live);
   }
 
-  /** Applies an editor's update; the document's update handler relays and persists what actually changed. */
+  /**
+   * Applies an editor's update, then relays and stores exactly the bytes received (checked by the gateway). The
+   * document has no 'update' listener: Yjs would re-encode every transaction, and after merging the writer's new
+   * text into its run that encoding slices the whole run, which grows with the document.
+   */
   applyUpdate(live: LiveDocument, update: Uint8Array, origin: Socket): void {
     Y.applyUpdate(live.doc, update, origin);
+    this.accept(live, update, origin);
   }
 
   applyAwareness(live: LiveDocument, update: Uint8Array, origin: Socket): void {
@@ -132,7 +137,6 @@ export class LiveDocuments implements OnApplicationShutdown {
     });
     live.storedRowIds = stored.updateIds;
     live.snapshotRevision = stored.revision;
-    live.doc.on('update', (update: Uint8Array, origin: unknown) => this.onDocUpdate(live, update, origin));
     live.awareness.on('update', (changes: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) =>
       this.onAwarenessUpdate(live, changes, origin),
     );
@@ -187,7 +191,7 @@ export class LiveDocuments implements OnApplicationShutdown {
     const live = await this.acquire(name);
     try {
       let result!: T;
-      Y.transact(live.doc, () => (result = apply(live.doc)), SERVER_ORIGIN);
+      this.serverChange(live, () => Y.transact(live.doc, () => (result = apply(live.doc)), SERVER_ORIGIN));
       await this.flush();
       return result;
     } finally {
@@ -195,22 +199,37 @@ export class LiveDocuments implements OnApplicationShutdown {
     }
   }
 
-  private onDocUpdate(live: LiveDocument, update: Uint8Array, origin: unknown): void {
+  /** An update now in the document goes to the other members at once and into the next group commit. */
+  private accept(live: LiveDocument, update: Uint8Array, origin: Socket | null): void {
     live.changedSinceVersion = true;
-    this.relay(live, update, isSocket(origin) ? origin : null);
-    this.pending.push({ live, docName: live.name, update, writerSocketId: isSocket(origin) ? origin.id : null });
+    this.relay(live, update, origin);
+    this.pending.push({ live, docName: live.name, update, writerSocketId: origin ? origin.id : null });
     this.scheduleFlush();
   }
 
+  /** A change the server makes itself: Yjs encodes what it changed, which is relayed and stored like an edit. */
+  private serverChange(live: LiveDocument, change: () => void): void {
+    const updates: Uint8Array[] = [];
+    const capture = (update: Uint8Array) => updates.push(update);
+    live.doc.on('update', capture);
+    try {
+      change();
+    } finally {
+      live.doc.off('update', capture);
+      for (const update of updates) this.accept(live, update, null);
+    }
+  }
+
   /**
-   * A lone update goes out at once (lowest latency); further updates of the same event-loop turn are merged
-   * and sent once at the end of the turn (highest throughput). The merged batch may echo a writer's own
-   * update back to it, which Yjs ignores.
+   * A lone update goes out at once (lowest latency); further updates of the same event-loop turn go out together
+   * at the end of the turn, each still its own message but all in one write per member (highest throughput).
+   * Merging them into one update instead costs more than it saves. The batch echoes a writer's own updates back
+   * to it, which Yjs ignores.
    */
   private relay(live: LiveDocument, update: Uint8Array, origin: Socket | null): void {
     if (!live.turnScheduled) {
       live.turnScheduled = true;
-      this.broadcast(live, syncUpdateMessage(update), origin);
+      this.broadcast(live, [syncUpdateMessage(update)], origin);
       setImmediate(() => this.endTurn(live));
       return;
     }
@@ -222,16 +241,19 @@ export class LiveDocuments implements OnApplicationShutdown {
     const batch = live.turnBatch;
     if (batch.length === 0) return;
     live.turnBatch = [];
-    const merged = batch.length === 1 ? batch[0] : Y.mergeUpdates(batch);
-    this.broadcast(live, syncUpdateMessage(merged), null);
+    this.broadcast(live, batch.map(syncUpdateMessage), null);
   }
 
-  /** One y-protocols message to every member of a document, except the connection it came from. */
-  private broadcast(live: LiveDocument, message: Buffer, except: Socket | null): void {
+  /** y-protocols messages, in order, to every member of a document except the connection they came from. */
+  private broadcast(live: LiveDocument, messages: Buffer[], except: Socket | null): void {
     if (!this.namespace) return;
     const recipients: Socket[] = [];
     for (const member of live.members.values()) if (member.socket !== except) recipients.push(member.socket);
-    broadcastPrebuilt(this.namespace, recipients, COLLAB_EVENTS.y, live.name, message);
+    broadcastPrebuiltBatch(
+      this.namespace,
+      recipients,
+      messages.map((message) => [COLLAB_EVENTS.y, live.name, message]),
+    );
   }
 
   private onAwarenessUpdate(live: LiveDocument, changes: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void {
@@ -252,7 +274,7 @@ export class LiveDocuments implements OnApplicationShutdown {
     const clients = [...live.awarenessBatch];
     live.awarenessBatch.clear();
     if (!clients.length || live.doc.isDestroyed) return;
-    this.broadcast(live, awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(live.awareness, clients)), null);
+    this.broadcast(live, [awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(live.awareness, clients))], null);
   }
 
   /** Group commit: everything that arrives while a commit is in flight goes into the next one. */
@@ -346,7 +368,7 @@ export class LiveDocuments implements OnApplicationShutdown {
     let textAt: number | null = null;
     live.compacting = this.persistence
       .compact(live.name, live.snapshotRevision, (newerSnapshot) => {
-        if (newerSnapshot) Y.applyUpdate(live.doc, newerSnapshot, SERVER_ORIGIN);
+        if (newerSnapshot) this.serverChange(live, () => Y.applyUpdate(live.doc, newerSnapshot, SERVER_ORIGIN));
         const snapshot = Y.encodeStateAsUpdate(live.doc);
         covered = live.storedRowIds.length;
         const withText = refreshText || Date.now() - live.textExtractedAt >= PLAIN_TEXT_REFRESH_MS;
