@@ -167,8 +167,9 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGate
           if (!message.isEmpty) this.fail(socket, 'read_only', 'You may not change this document', docName);
           return;
         }
+        if (message.isEmpty) return;
         try {
-          this.documents.applyUpdate(live, message.update, socket);
+          this.documents.applyUpdate(live, message.update, socket, message.syncStep2);
         } catch {
           this.fail(socket, 'malformed_message', 'The update could not be applied', docName);
         }

@@ -221,6 +221,50 @@ describe('live drafts over /collab', () => {
     expect(e.provider.access).toBe('edit');
   });
 
+  it('stores nothing for a reconnecting client that brings no new text, even with deletions in its state', async () => {
+    const draft = await t.http()
+      .post('/api/drafts')
+      .set(bearer(official))
+      .send({ cityId: await cityId(t, 'Tsukuba'), modelPolicyId: (await t.http().get('/api/model-policies').set(bearer(official))).body[0].id, title: 'Rejoin' })
+      .expect(201);
+    const name: string = draft.body.docName;
+    const rows = async () => {
+      const [{ n }]: { n: number }[] = await t.db.query('SELECT count(*)::int AS n FROM collab_updates WHERE doc_name = $1', [name]);
+      return n;
+    };
+    const a = await openEditor(t.url, name, official.token);
+    open.push(a);
+    a.type('A sentence written and then removed.');
+    a.doc.getXmlFragment(DOC_FRAGMENT).delete(a.doc.getXmlFragment(DOC_FRAGMENT).length - 1, 1);
+    await allSaved(a);
+    const before = await rows();
+
+    // A client coming back with the same state answers the server's step 1 with all of it, delete set included.
+    const socket = rawSocket(t.url, official.token);
+    try {
+      await connected(socket);
+      expect(await join(socket, name)).toEqual({ ok: true, access: 'edit' });
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, Y_MESSAGE_SYNC);
+      syncProtocol.writeSyncStep2(encoder, a.doc);
+      socket.emit(COLLAB_EVENTS.y, name, Buffer.from(encoding.toUint8Array(encoder)));
+      // The server handles one connection's messages in order: once it answers a step 1, the step 2 was handled.
+      const answered = waitFor<void>('the answer to a step 1', (done) =>
+        socket.on(COLLAB_EVENTS.y, (_doc: string, bytes: Uint8Array) => bytes[0] === Y_MESSAGE_SYNC && bytes[1] === syncProtocol.messageYjsSyncStep2 && done()),
+      );
+      const step1 = encoding.createEncoder();
+      encoding.writeVarUint(step1, Y_MESSAGE_SYNC);
+      syncProtocol.writeSyncStep1(step1, new Y.Doc());
+      socket.emit(COLLAB_EVENTS.y, name, Buffer.from(encoding.toUint8Array(step1)));
+      await answered;
+      a.type('Typed after the other client came back.');
+      await allSaved(a);
+      expect(await rows()).toBe(before + 1);
+    } finally {
+      socket.close();
+    }
+  });
+
   it('compacts the log of an open document once it passes the row threshold, losing nothing', async () => {
     const e = await editor(official);
     for (let i = 0; i < 25; i++) {

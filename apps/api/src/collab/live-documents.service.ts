@@ -101,8 +101,11 @@ export class LiveDocuments implements OnApplicationShutdown {
    * Applies an editor's update, then relays and stores exactly the bytes received (checked by the gateway). The
    * document has no 'update' listener: Yjs would re-encode every transaction, and after merging the writer's new
    * text into its run that encoding slices the whole run, which grows with the document.
+   * A sync step 2 (a client's answer on join or reconnect) is different: it carries the client's whole delete set
+   * and whatever the server already has, so only what it actually changed is relayed and stored.
    */
-  applyUpdate(live: LiveDocument, update: Uint8Array, origin: Socket): void {
+  applyUpdate(live: LiveDocument, update: Uint8Array, origin: Socket, syncStep2 = false): void {
+    if (syncStep2) return this.capturedChange(live, origin, () => Y.applyUpdate(live.doc, update, origin));
     Y.applyUpdate(live.doc, update, origin);
     this.accept(live, update, origin);
   }
@@ -191,7 +194,7 @@ export class LiveDocuments implements OnApplicationShutdown {
     const live = await this.acquire(name);
     try {
       let result!: T;
-      this.serverChange(live, () => Y.transact(live.doc, () => (result = apply(live.doc)), SERVER_ORIGIN));
+      this.capturedChange(live, null, () => Y.transact(live.doc, () => (result = apply(live.doc)), SERVER_ORIGIN));
       await this.flush();
       return result;
     } finally {
@@ -207,8 +210,8 @@ export class LiveDocuments implements OnApplicationShutdown {
     this.scheduleFlush();
   }
 
-  /** A change the server makes itself: Yjs encodes what it changed, which is relayed and stored like an edit. */
-  private serverChange(live: LiveDocument, change: () => void): void {
+  /** A change whose update Yjs encodes (only what it changed), relayed and stored like an edit from `origin`. */
+  private capturedChange(live: LiveDocument, origin: Socket | null, change: () => void): void {
     const updates: Uint8Array[] = [];
     const capture = (update: Uint8Array) => updates.push(update);
     live.doc.on('update', capture);
@@ -216,7 +219,7 @@ export class LiveDocuments implements OnApplicationShutdown {
       change();
     } finally {
       live.doc.off('update', capture);
-      for (const update of updates) this.accept(live, update, null);
+      for (const update of updates) this.accept(live, update, origin);
     }
   }
 
@@ -368,7 +371,7 @@ export class LiveDocuments implements OnApplicationShutdown {
     let textAt: number | null = null;
     live.compacting = this.persistence
       .compact(live.name, live.snapshotRevision, (newerSnapshot) => {
-        if (newerSnapshot) this.serverChange(live, () => Y.applyUpdate(live.doc, newerSnapshot, SERVER_ORIGIN));
+        if (newerSnapshot) this.capturedChange(live, null, () => Y.applyUpdate(live.doc, newerSnapshot, SERVER_ORIGIN));
         const snapshot = Y.encodeStateAsUpdate(live.doc);
         covered = live.storedRowIds.length;
         const withText = refreshText || Date.now() - live.textExtractedAt >= PLAIN_TEXT_REFRESH_MS;

@@ -40,7 +40,8 @@ export function awarenessMessage(update: Uint8Array): Buffer {
 
 export type ParsedMessage =
   | { kind: 'sync-step-1'; stateVector: Uint8Array }
-  | { kind: 'update'; update: Uint8Array; isEmpty: boolean }
+  /** `syncStep2`: a client's answer to the server's step 1 (on join and reconnect), as opposed to a live edit. */
+  | { kind: 'update'; update: Uint8Array; isEmpty: boolean; syncStep2: boolean }
   | { kind: 'awareness'; update: Uint8Array };
 
 /**
@@ -59,7 +60,12 @@ export function parseMessage(data: Uint8Array): ParsedMessage {
       parsed = { kind: 'sync-step-1', stateVector: payload };
     } else if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
       const decoded = Y.decodeUpdate(payload);
-      parsed = { kind: 'update', update: payload, isEmpty: decoded.structs.length === 0 && decoded.ds.clients.size === 0 };
+      parsed = {
+        kind: 'update',
+        update: payload,
+        isEmpty: decoded.structs.length === 0 && decoded.ds.clients.size === 0,
+        syncStep2: syncType === syncProtocol.messageYjsSyncStep2,
+      };
     } else {
       throw new Error(`unknown sync message type ${syncType}`);
     }
