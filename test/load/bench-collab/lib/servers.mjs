@@ -14,8 +14,9 @@ const SERVER_CORE = 0;
 /**
  * Minga's production Node flags (as in `npm start` and the Dockerfile): 32 MB semi-spaces let the Yjs structs of a
  * loaded document die young instead of being promoted, which took the cold load's p95 from ~100 ms to ~25 ms.
+ * BENCH_MINGA_NODE_FLAGS="..." replaces them, for experiments.
  */
-export const MINGA_NODE_FLAGS = ['--max-semi-space-size=32'];
+export const MINGA_NODE_FLAGS = process.env.BENCH_MINGA_NODE_FLAGS !== undefined ? process.env.BENCH_MINGA_NODE_FLAGS.split(' ').filter(Boolean) : ['--max-semi-space-size=32'];
 const profileArgs = () => (process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []);
 
 export const BENCH_JWT_SECRET = 'minga-bench-secret-long-enough-for-hs256-signing';
