@@ -120,7 +120,8 @@ async function runGenerator(scenario, server, docNames, token) {
     pg: server.name === 'minga' ? { adminUrl: database.adminUrl, database: database.name, benchUrl: database.url } : null,
   };
   const generator = spawnNode(GENERATOR, [JSON.stringify(config)], { core: GENERATOR_CORE, cwd: ROOT });
-  const limitMs = QUICK ? 120_000 : 300_000;
+  // A saturation run that passes every step takes longest: many steps, then a convergence check over all it received.
+  const limitMs = QUICK ? 120_000 : 900_000;
   try {
     const outcome = await new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`the generator did not finish within ${limitMs / 1000} s`)), limitMs);

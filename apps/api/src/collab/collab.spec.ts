@@ -221,6 +221,25 @@ describe('live drafts over /collab', () => {
     expect(e.provider.access).toBe('edit');
   });
 
+  it('delivers and stores every update of a burst that arrives at once', async () => {
+    const b = await editor(official);
+    const socket = rawSocket(t.url, official.token);
+    try {
+      await connected(socket);
+      expect(await join(socket, docName)).toEqual({ ok: true, access: 'edit' });
+      // Sent back to back, these reach the server in one read: all but the first are applied together.
+      const clauses = Array.from({ length: 8 }, (_, i) => `Burst clause ${i}.`);
+      for (const clause of clauses) socket.emit(COLLAB_EVENTS.y, docName, updateMessage(clause));
+      await eventually('the other editor sees the whole burst', () => clauses.every((clause) => b.text().includes(clause)));
+      await eventually('the whole burst is stored', async () => {
+        const stored = await storedText(t, docName);
+        return clauses.every((clause) => stored.includes(clause));
+      });
+    } finally {
+      socket.close();
+    }
+  });
+
   it('stores nothing for a reconnecting client that brings no new text, even with deletions in its state', async () => {
     const draft = await t.http()
       .post('/api/drafts')

@@ -16,8 +16,8 @@ export class LiveDocument {
   readonly doc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly members = new Map<string, Member>();
-  /** Updates produced in the current event-loop turn after the first one (which is sent at once). */
-  turnBatch: Uint8Array[] = [];
+  /** Editors' updates received in the current event-loop turn after its first one (which is applied at once). */
+  turnBatch: { update: Uint8Array; origin: Socket }[] = [];
   turnScheduled = false;
   /** Awareness clients changed in the current turn, sent together at its end. */
   readonly awarenessBatch = new Set<number>();
