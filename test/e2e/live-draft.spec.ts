@@ -91,9 +91,10 @@ describe('a live policy draft', () => {
     await a.getByRole('button', { name: 'Compare', exact: true }).click();
     await a.getByRole('heading', { name: 'Changes from Model policy to Current draft' }).waitFor();
     // Word-level diff: words the template also has ("sensor", "may") can stay unmarked between inserted words;
-    // "Tsukuba assesses" appears in no template.
-    await a.locator('ins').first().waitFor();
-    const inserted = (await a.locator('ins').allTextContents()).join(' ');
+    // "Tsukuba assesses" appears in no template. (The first <ins> on the page may be an inserted space, which has
+    // no size: wait for the sentence itself.)
+    await a.locator('.comparison-text ins', { hasText: 'Tsukuba assesses' }).first().waitFor();
+    const inserted = (await a.locator('.comparison-text ins').allTextContents()).join(' ');
     expect(inserted).toContain('Tsukuba assesses');
     const download = a.waitForEvent('download');
     await a.getByRole('button', { name: 'Export as Markdown' }).click();
