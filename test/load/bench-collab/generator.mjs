@@ -159,10 +159,12 @@ class Participant {
   /** This client's view of the document: everything it received plus, for a writer, what it wrote itself. */
   view() {
     // Applied one by one in one transaction: Y.mergeUpdates over thousands of overlapping updates is quadratic.
+    // A writer's own text goes first: a server may echo some of its updates in a batch with others' and not the
+    // rest, and received updates whose dependencies are missing would pile up as pending (quadratic again).
     const doc = new Y.Doc();
     Y.transact(doc, () => {
-      for (const update of this.log.entries()) Y.applyUpdate(doc, update);
       if (this.writer) Y.applyUpdate(doc, Y.encodeStateAsUpdate(this.writer.doc));
+      for (const update of this.log.entries()) Y.applyUpdate(doc, update);
     });
     return doc;
   }
