@@ -15,6 +15,7 @@ import { useProviderState } from '../features/drafts/use-provider-state';
 import { userColor } from '../features/drafts/user-color';
 import { useSession } from '../lib/session';
 import { renderCollabCaret } from '../features/drafts/collab-caret';
+import { DocumentEdgeKeys } from '../features/drafts/document-edge-keys';
 
 export function MeetingNotesEditor({ docName, mayEdit }: { docName: string; mayEdit: boolean }) {
   const collab = useCollabDocument(docName);
@@ -37,6 +38,7 @@ function NotesEditor({ collab, mayEdit }: { collab: CollabDocument; mayEdit: boo
   const caretUser = useMemo(() => ({ id: user?.id ?? '', name: user?.name ?? '', color: userColor(user?.id ?? '') }), [user?.id, user?.name]);
   const [extensions] = useState(() => [
     ...editorExtensions(),
+    DocumentEdgeKeys,
     Collaboration.configure({ document: collab.ydoc, field: DOC_FRAGMENT }),
     CollaborationCaret.configure({ provider: collab.provider, user: caretUser, render: renderCollabCaret }),
   ]);

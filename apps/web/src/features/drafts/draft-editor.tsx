@@ -10,6 +10,7 @@ import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import type { AppAbility } from '@minga/access';
 import type { DocAccess, Draft } from '@minga/contracts';
 import { DOC_FRAGMENT, editorExtensions, type OutlineEntry } from '@minga/editor';
+import { DocumentEdgeKeys } from './document-edge-keys';
 import { useSession } from '../../lib/session';
 import { DraftOutline } from './draft-outline';
 import { EditorToolbar } from './editor-toolbar';
@@ -83,6 +84,7 @@ function CollabEditor({ draft, collab, addons }: { draft: Draft; collab: CollabD
   // Made once per document: the editor compares extensions by identity and would otherwise be reconfigured each render.
   const [extensions] = useState(() => [
     ...editorExtensions(),
+    DocumentEdgeKeys,
     Collaboration.configure({ document: collab.ydoc, field: DOC_FRAGMENT }),
     CollaborationCaret.configure({ provider: collab.provider, user: caretUser, render: renderCollabCaret }),
     ...(addons.extensions ?? []),
