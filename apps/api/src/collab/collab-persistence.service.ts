@@ -75,13 +75,13 @@ export class CollabPersistence {
     return this.db.transaction(async (em) => {
       const [{ locked }]: { locked: boolean }[] = await em.query('SELECT pg_try_advisory_xact_lock(hashtextextended($1, 7461)) AS locked', [name]);
       if (!locked) return null;
-      const stored: { revision: number }[] = await em.query('SELECT revision FROM collab_documents WHERE name = $1', [name]);
+      // The stored snapshot is read only when another process wrote it since `knownRevision`.
+      const stored: { revision: number; newer: Buffer | null }[] = await em.query(
+        'SELECT revision, CASE WHEN revision <> $2 THEN snapshot END AS newer FROM collab_documents WHERE name = $1',
+        [name, knownRevision],
+      );
       const revision = stored[0]?.revision ?? 0;
-      let newer: Uint8Array | null = null;
-      if (revision !== knownRevision) {
-        const [row]: { snapshot: Buffer }[] = await em.query('SELECT snapshot FROM collab_documents WHERE name = $1', [name]);
-        newer = row.snapshot;
-      }
+      const newer = stored[0]?.newer ?? null;
       const state = take(newer);
       const snapshot = Buffer.from(state.snapshot.buffer, state.snapshot.byteOffset, state.snapshot.byteLength);
       await em.query(

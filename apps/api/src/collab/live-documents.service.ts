@@ -4,7 +4,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { COLLAB_EVENTS, type CollabError, type DocAccess } from '@minga/contracts';
 import { toPlainText, updateToJson } from '@minga/editor';
-import { broadcastPrebuilt, broadcastPrebuiltBatch } from '../realtime/prebuilt-broadcast';
+import { broadcastPrebuilt } from '../realtime/prebuilt-broadcast';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CollabPersistence, type AppendedRow, type AppendedUpdate } from './collab-persistence.service';
 import { DocumentVersions } from './document-versions.service';
@@ -227,7 +227,7 @@ export class LiveDocuments implements OnApplicationShutdown {
    */
   private accept(live: LiveDocument, update: Uint8Array, writers: Socket[]): void {
     live.changedSinceVersion = true;
-    this.broadcast(live, [syncUpdateMessage(update)], writers.length === 1 ? writers[0] : null);
+    this.broadcast(live, syncUpdateMessage(update), writers.length === 1 ? writers[0] : null);
     this.pending.push({ live, docName: live.name, update, writerSocketIds: writers.map((socket) => socket.id) });
     this.scheduleFlush();
   }
@@ -269,16 +269,12 @@ export class LiveDocuments implements OnApplicationShutdown {
     });
   }
 
-  /** y-protocols messages, in order, to every member of a document except the connection they came from. */
-  private broadcast(live: LiveDocument, messages: Buffer[], except: Socket | null): void {
+  /** One y-protocols message to every member of a document, except the connection it came from. */
+  private broadcast(live: LiveDocument, message: Buffer, except: Socket | null): void {
     if (!this.namespace) return;
     const recipients: Socket[] = [];
     for (const member of live.members.values()) if (member.socket !== except) recipients.push(member.socket);
-    broadcastPrebuiltBatch(
-      this.namespace,
-      recipients,
-      messages.map((message) => [COLLAB_EVENTS.y, live.name, message]),
-    );
+    broadcastPrebuilt(this.namespace, recipients, COLLAB_EVENTS.y, live.name, message);
   }
 
   private onAwarenessUpdate(live: LiveDocument, changes: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void {
@@ -299,7 +295,7 @@ export class LiveDocuments implements OnApplicationShutdown {
     const clients = [...live.awarenessBatch];
     live.awarenessBatch.clear();
     if (!clients.length || live.doc.isDestroyed) return;
-    this.broadcast(live, [awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(live.awareness, clients))], null);
+    this.broadcast(live, awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(live.awareness, clients)), null);
   }
 
   /** Group commit: everything that arrives while a commit is in flight goes into the next one. */

@@ -32,31 +32,16 @@ const WS_OPEN = 1;
  * ever overtakes an earlier one.
  */
 export function broadcastPrebuilt(namespace: Namespace, recipients: Iterable<Socket>, event: string, ...args: unknown[]): void {
-  broadcastPrebuiltBatch(namespace, recipients, [[event, ...args]]);
-}
-
-/**
- * Several events, in order, to many sockets: each stays its own socket.io packet in its own WebSocket frame, but an
- * idle WebSocket receives all the frames in one write (one system call per recipient, however many events).
- */
-export function broadcastPrebuiltBatch(namespace: Namespace, recipients: Iterable<Socket>, events: [string, ...unknown[]][]): void {
-  const frames = prebuiltFrames(namespace, events);
+  const encoded: unknown[] = namespace.server.encoder.encode({ type: SOCKET_IO_EVENT, nsp: namespace.name, data: [event, ...args] });
+  const frame =
+    encoded.length === 1 && Buffer.isBuffer(encoded[0])
+      ? Buffer.concat(Sender.frame(encoded[0], { fin: true, rsv1: false, opcode: WS_BINARY_OPCODE, mask: false, readOnly: false }))
+      : null;
   for (const socket of recipients) {
-    const sender = frames ? idleWebSocketSender(socket) : null;
-    if (sender && frames) sender.sendFrame([frames]);
-    else for (const [event, ...args] of events) socket.emit(event, ...args);
+    const sender = frame ? idleWebSocketSender(socket) : null;
+    if (sender && frame) sender.sendFrame([frame]);
+    else socket.emit(event, ...args);
   }
-}
-
-/** The WebSocket frames of the events, back to back in one buffer; null if any packet is not a single binary one. */
-function prebuiltFrames(namespace: Namespace, events: [string, ...unknown[]][]): Buffer | null {
-  const parts: Buffer[] = [];
-  for (const data of events) {
-    const encoded: unknown[] = namespace.server.encoder.encode({ type: SOCKET_IO_EVENT, nsp: namespace.name, data });
-    if (encoded.length !== 1 || !Buffer.isBuffer(encoded[0])) return null;
-    parts.push(...Sender.frame(encoded[0], { fin: true, rsv1: false, opcode: WS_BINARY_OPCODE, mask: false, readOnly: false }));
-  }
-  return Buffer.concat(parts);
 }
 
 function idleWebSocketSender(socket: Socket) {
