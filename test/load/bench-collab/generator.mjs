@@ -34,7 +34,7 @@ const CONNECT_CONCURRENCY = 25;
 const config = JSON.parse(process.argv[2]);
 const Client = CLIENTS[config.server];
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const profiler = new WindowProfiler(config.profileDir);
+const profiler = new WindowProfiler(config.profileDir, config.serverInspectPort);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Measurement window: what the clients record goes to the current meter.

@@ -115,8 +115,10 @@ async function runGenerator(scenario, server, docNames, token) {
     scenario,
     timings: timings(QUICK),
     docNames,
-    // With BENCH_PROFILE the generator profiles each of its measured windows: it can be the bottleneck at saturation.
-    profileDir: process.env.BENCH_PROFILE ? join(process.env.BENCH_PROFILE, 'generator') : null,
+    // With BENCH_PROFILE the generator profiles each measured window, in itself (it can be the bottleneck at
+    // saturation) and in the server, through the server's inspector.
+    profileDir: process.env.BENCH_PROFILE ?? null,
+    serverInspectPort: server.inspectPort ?? null,
     pg: server.name === 'minga' ? { adminUrl: database.adminUrl, database: database.name, benchUrl: database.url } : null,
   };
   const generator = spawnNode(GENERATOR, [JSON.stringify(config)], { core: GENERATOR_CORE, cwd: ROOT });

@@ -3,8 +3,8 @@
 const full = {
   comments: 200,
   commentsPerSecond: 20,
-  warmupMs: 2000,
-  measureMs: 10_000,
+  warmupMs: Number(process.env.BENCH_WARMUP_MS ?? 2000),
+  measureMs: Number(process.env.BENCH_MEASURE_MS ?? 10_000),
   drainMs: 5000,
   saturationWarmupMs: 1000,
   saturationMeasureMs: 4000,

@@ -10,14 +10,21 @@ export const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 const SERVERS_DIR = fileURLToPath(new URL('../servers/', import.meta.url));
 const SERVER_CORE = 0;
 
-/** BENCH_PROFILE=<dir>: every server writes a V8 CPU profile there when it stops (open it in Chrome DevTools). */
 /**
  * Minga's production Node flags (as in `npm start` and the Dockerfile): 32 MB semi-spaces let the Yjs structs of a
  * loaded document die young instead of being promoted, which took the cold load's p95 from ~100 ms to ~25 ms.
  * BENCH_MINGA_NODE_FLAGS="..." replaces them, for experiments.
  */
 export const MINGA_NODE_FLAGS = process.env.BENCH_MINGA_NODE_FLAGS !== undefined ? process.env.BENCH_MINGA_NODE_FLAGS.split(' ').filter(Boolean) : ['--max-semi-space-size=32'];
-const profileArgs = () => (process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []);
+/**
+ * BENCH_PROFILE=<dir>: every server opens its inspector on a loopback port, and the generator profiles it during
+ * each measured window only (a whole-process profile of a short scenario is mostly start-up).
+ */
+async function inspectorArgs() {
+  if (!process.env.BENCH_PROFILE) return { execArgv: [], inspectPort: null };
+  const inspectPort = await freePort();
+  return { execArgv: [`--inspect=127.0.0.1:${inspectPort}`], inspectPort };
+}
 
 export const BENCH_JWT_SECRET = 'minga-bench-secret-long-enough-for-hs256-signing';
 export const BENCH_DEMO_PASSWORD = 'minga-bench-demo-2026';
@@ -65,9 +72,10 @@ function extraMingaEnv() {
 export async function startMinga({ entry, databaseUrl }) {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
+  const inspector = await inspectorArgs();
   const server = spawnNode(entry, [], {
     core: SERVER_CORE,
-    execArgv: [...MINGA_NODE_FLAGS, ...profileArgs()],
+    execArgv: [...MINGA_NODE_FLAGS, ...inspector.execArgv],
     cwd: ROOT,
     quiet: true,
     inheritEnv: false,
@@ -93,14 +101,15 @@ export async function startMinga({ entry, databaseUrl }) {
     },
   });
   await waitReady(server, url, 90_000);
-  return { name: 'minga', url, pid: server.pid, stop: () => server.stop(15_000), output: server.output };
+  return { name: 'minga', url, pid: server.pid, inspectPort: inspector.inspectPort, stop: () => server.stop(15_000), output: server.output };
 }
 
 async function startPeer(name, script) {
   const port = await freePort();
-  const server = spawnNode(join(SERVERS_DIR, script), [String(port)], { core: SERVER_CORE, cwd: ROOT, quiet: true, execArgv: profileArgs() });
+  const inspector = await inspectorArgs();
+  const server = spawnNode(join(SERVERS_DIR, script), [String(port)], { core: SERVER_CORE, cwd: ROOT, quiet: true, execArgv: inspector.execArgv });
   await server.message('ready');
-  return { name, url: `http://127.0.0.1:${port}`, pid: server.pid, stop: () => server.stop(5000), output: server.output };
+  return { name, url: `http://127.0.0.1:${port}`, pid: server.pid, inspectPort: inspector.inspectPort, stop: () => server.stop(5000), output: server.output };
 }
 
 export const startHocuspocus = () => startPeer('hocuspocus', 'hocuspocus-server.mjs');
