@@ -169,7 +169,7 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGate
         }
         if (message.isEmpty) return;
         try {
-          this.documents.applyUpdate(live, message.update, socket, message.syncStep2);
+          this.documents.applyUpdate(live, message.update, socket, message.syncStep2, bytes);
         } catch {
           this.fail(socket, 'malformed_message', 'The update could not be applied', docName);
         }

@@ -101,13 +101,14 @@ export class LiveDocuments implements OnApplicationShutdown {
    * Applies an editor's update. The first one of an event-loop turn is applied at once, and exactly the bytes
    * received (checked by the gateway) are relayed and stored: the lowest latency. Later ones of the same turn are
    * applied together at its end, in one transaction whose update (only what changed) goes out as one message and
-   * one stored row: the highest throughput, when many people type at once.
+   * one stored row: the highest throughput, when many people type at once. `received`, the whole y-protocols
+   * message the update came in (already checked), is relayed as it is when the update goes out alone.
    * The document has no permanent 'update' listener: Yjs would re-encode every transaction, and after merging the
    * writer's new text into its run that encoding copies the whole run.
    * A sync step 2 (a client's answer on join or reconnect) carries the client's whole delete set and whatever the
    * server already has, so it always goes through Yjs, and only what it changed is relayed and stored.
    */
-  applyUpdate(live: LiveDocument, update: Uint8Array, origin: Socket, syncStep2 = false): void {
+  applyUpdate(live: LiveDocument, update: Uint8Array, origin: Socket, syncStep2 = false, received?: Uint8Array): void {
     if (syncStep2) {
       this.capturedChange(live, () => {
         Y.applyUpdate(live.doc, update, origin);
@@ -122,7 +123,7 @@ export class LiveDocuments implements OnApplicationShutdown {
     live.turnScheduled = true;
     setImmediate(() => this.endTurn(live));
     Y.applyUpdate(live.doc, update, origin);
-    this.accept(live, update, [origin]);
+    this.accept(live, update, [origin], received);
   }
 
   applyAwareness(live: LiveDocument, update: Uint8Array, origin: Socket): void {
@@ -225,9 +226,9 @@ export class LiveDocuments implements OnApplicationShutdown {
    * writer does not hear its own update back; a batch of several writers' updates is echoed to them too (Yjs
    * ignores what it already has).
    */
-  private accept(live: LiveDocument, update: Uint8Array, writers: Socket[]): void {
+  private accept(live: LiveDocument, update: Uint8Array, writers: Socket[], message?: Uint8Array): void {
     live.changedSinceVersion = true;
-    this.broadcast(live, syncUpdateMessage(update), writers.length === 1 ? writers[0] : null);
+    this.broadcast(live, message ? asBuffer(message) : syncUpdateMessage(update), writers.length === 1 ? writers[0] : null);
     this.pending.push({ live, docName: live.name, update, writerSocketIds: writers.map((socket) => socket.id) });
     this.scheduleFlush();
   }
