@@ -44,6 +44,9 @@ class Meter {
     this.windowStart = Infinity;
     this.windowEnd = Infinity;
     this.latency = new Samples(1 << 18);
+    /** Per update, send → its first delivery to anyone: the server's own delay, without the fan-out spread. */
+    this.firstDelivery = new Samples(1 << 16);
+    this.firstDelivered = new Set();
     this.saved = new Samples(1 << 12);
     this.sentInWindow = 0;
     this.expected = 0;
@@ -66,6 +69,11 @@ class Meter {
     if (this.inWindow(sentAt)) {
       this.delivered++;
       this.latency.push(now - sentAt);
+      // A send time identifies one update (each send reads the clock anew).
+      if (!this.firstDelivered.has(sentAt)) {
+        this.firstDelivered.add(sentAt);
+        this.firstDelivery.push(now - sentAt);
+      }
     }
   }
 
@@ -292,6 +300,7 @@ const round = (value, digits = 1) => (value === null || value === undefined ? nu
 function windowResult(rate, { cpu, peakRssMb }) {
   const seconds = cpu.seconds;
   const latency = meter.latency.summary();
+  const first = meter.firstDelivery.summary();
   const saved = meter.saved.summary();
   const serverCpuSeconds = (cpu.roles.server / 100) * seconds;
   return {
@@ -304,6 +313,7 @@ function windowResult(rate, { cpu, peakRssMb }) {
     delivered: meter.delivered,
     lost: meter.expected - meter.delivered,
     latencyMs: { p50: round(latency.p50, 2), p99: round(latency.p99, 2), max: round(latency.max, 2), count: latency.count },
+    firstDeliveryMs: { p50: round(first.p50, 2), p99: round(first.p99, 2) },
     savedMs: confirmsSaves
       ? { p50: round(saved.p50, 2), p99: round(saved.p99, 2), max: round(saved.max, 2), count: saved.count, unconfirmed: meter.sentInWindow - saved.count }
       : null,

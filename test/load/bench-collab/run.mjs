@@ -100,6 +100,7 @@ function machine() {
     loadAverage: loadavg(),
     pinned: pinning.enabled,
     quick: QUICK,
+    timings: timings(QUICK),
     servers: serverNames,
     versions: { hocuspocus: version('@hocuspocus/server'), yWebsocket: version('y-websocket'), yjs: version('yjs'), socketIo: version('socket.io') },
   };

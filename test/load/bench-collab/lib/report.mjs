@@ -43,6 +43,7 @@ function fanoutTable(scenario, byServer) {
     'p50 ms',
     'p99 ms',
     'max ms',
+    'first delivery p50 / p99 ms',
     'delivered/s (offered)',
     'lost',
     'server CPU %',
@@ -62,6 +63,7 @@ function fanoutTable(scenario, byServer) {
       fmt(r.latencyMs.p50, 2),
       fmt(r.latencyMs.p99, 2),
       fmt(r.latencyMs.max, 1),
+      r.firstDeliveryMs ? `${fmt(r.firstDeliveryMs.p50, 2)} / ${fmt(r.firstDeliveryMs.p99, 2)}` : '–',
       `${int(r.deliveredPerSec)} (${int(r.expectedPerSec)})`,
       int(r.lost),
       fmt(r.cpu.server),
@@ -323,10 +325,10 @@ export function renderReport(results, scenarios) {
     '- Light clients: each client is one connection speaking the server\'s own wire protocol (Minga: a raw `ws` socket speaking engine.io v4 and socket.io packets in the msgpack parser\'s encoding, `join` then `y` events, as socket.io-client with socket.io-msgpack-parser would send them; y-websocket: a raw `ws` socket per document with the name in the URL path; Hocuspocus: a raw `ws` socket with its document-name prefix and authentication message). No client holds a provider or a live Y.Doc during the measurement.',
   );
   lines.push(
-    `- Updates: each writer has its own Y.Doc and types into paragraphs of its own in the editor's \`default\` XmlFragment, 256 updates (4 KB) per paragraph (one ever-growing paragraph would measure Yjs's string merging: encoding each update then copies the whole merged string); every update inserts exactly 16 characters, so the Yjs clock of an arriving update identifies its send time (kept in the generator). Receivers read arriving updates with \`Y.parseUpdateMeta\` only; latency = arrival − send, both on the generator's clock. At the end every client merges all it received into a Y.Doc: converged = every client has identical content holding every writer's last update.`,
+    `- Updates: each writer has its own Y.Doc and types into paragraphs of its own in the editor's \`default\` XmlFragment, 256 updates (4 KB) per paragraph (one ever-growing paragraph would measure Yjs's string merging: encoding each update then copies the whole merged string); every update inserts exactly 16 characters, so the Yjs clock of an arriving update identifies its send time (kept in the generator). Receivers read arriving updates with \`Y.parseUpdateMeta\` only; latency = arrival − send, both on the generator's clock; "first delivery" is, per update, the latency of its earliest arrival at any client, the server's own delay without the spread of writing to every client (and of the generator reading them all). At the end every client merges all it received into a Y.Doc: converged = every client has identical content holding every writer's last update.`,
   );
   lines.push(
-    '- Windows: warm-up, then the measured window (CPU from `/proc/<pid>/stat` utime+stime, RSS peak from VmHWM reset at the window start and sampled VmRSS), then a drain in which late deliveries still count for latency (undelivered ones count as lost).',
+    `- Windows: warm-up (fan-out scenarios ${meta.timings.warmupMs / 1000} s), then the measured window (fan-out scenarios ${meta.timings.measureMs / 1000} s: a p99 over 10 s of scenario (a) rests on the deliveries of about 5 updates, and moved by ±1 ms between runs on a quiet machine; CPU from \`/proc/<pid>/stat\` utime+stime, RSS peak from VmHWM reset at the window start and sampled VmRSS), then a drain in which late deliveries still count for latency (undelivered ones count as lost).`,
   );
   lines.push(
     `- Persistence: Minga runs in its normal mode, every update appended to PostgreSQL (${meta.postgres}) before \`saved\` is sent; the CPU of its PostgreSQL backends is reported apart (WAL writer and fsync are not included). The peers keep documents in memory only.`,
