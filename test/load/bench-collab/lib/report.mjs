@@ -42,6 +42,7 @@ function fanoutTable(scenario, byServer) {
     'Server',
     'p50 ms',
     'p99 ms',
+    'p99 of each round ms',
     'max ms',
     'first delivery p50 / p99 ms',
     'delivered/s (offered)',
@@ -62,6 +63,7 @@ function fanoutTable(scenario, byServer) {
       SHORT[name],
       fmt(r.latencyMs.p50, 2),
       fmt(r.latencyMs.p99, 2),
+      r.rounds ? r.rounds.map((round) => fmt(round.p99, 2)).join(', ') : '–',
       fmt(r.latencyMs.max, 1),
       r.firstDeliveryMs ? `${fmt(r.firstDeliveryMs.p50, 2)} / ${fmt(r.firstDeliveryMs.p99, 2)}` : '–',
       `${int(r.deliveredPerSec)} (${int(r.expectedPerSec)})`,
@@ -319,7 +321,7 @@ export function renderReport(results, scenarios) {
   lines.push(`- Machine: ${meta.cores} cores, ${meta.cpuModel}, ${fmt(meta.memoryGb, 1)} GB RAM, Linux ${meta.kernel}; Node ${meta.node}.`);
   lines.push(`- Before the run: load average ${meta.loadAverage.map((l) => fmt(l, 2)).join(', ')}; the machine used ${fmt(meta.busyBeforePct)} % of one core over 2 s.`);
   lines.push(
-    `- Pinning: ${meta.pinned ? 'each server runs alone, pinned to core 0 (`taskset -c 0`); the load generator is one process pinned to core 1' : '**not pinned** (taskset or a second core missing): server and generator share the cores, figures are not comparable with pinned runs'}. Servers run one at a time; for each scenario the three servers run back to back, each freshly started.`,
+    `- Pinning: ${meta.pinned ? 'each server runs alone, pinned to core 0 (`taskset -c 0`); the load generator is one process pinned to core 1' : '**not pinned** (taskset or a second core missing): server and generator share the cores, figures are not comparable with pinned runs'}. Servers run one at a time, each freshly started for each scenario.`,
   );
   lines.push(
     '- Light clients: each client is one connection speaking the server\'s own wire protocol (Minga: a raw `ws` socket speaking engine.io v4 and socket.io packets in the msgpack parser\'s encoding, `join` then `y` events, as socket.io-client with socket.io-msgpack-parser would send them; y-websocket: a raw `ws` socket per document with the name in the URL path; Hocuspocus: a raw `ws` socket with its document-name prefix and authentication message). No client holds a provider or a live Y.Doc during the measurement.',
@@ -328,7 +330,8 @@ export function renderReport(results, scenarios) {
     `- Updates: each writer has its own Y.Doc and types into paragraphs of its own in the editor's \`default\` XmlFragment, 256 updates (4 KB) per paragraph (one ever-growing paragraph would measure Yjs's string merging: encoding each update then copies the whole merged string); every update inserts exactly 16 characters, so the Yjs clock of an arriving update identifies its send time (kept in the generator). Receivers read arriving updates with \`Y.parseUpdateMeta\` only; latency = arrival − send, both on the generator's clock; "first delivery" is, per update, the latency of its earliest arrival at any client, the server's own delay without the spread of writing to every client (and of the generator reading them all). At the end every client merges all it received into a Y.Doc: converged = every client has identical content holding every writer's last update.`,
   );
   lines.push(
-    `- Windows: warm-up (fan-out scenarios ${meta.timings.warmupMs / 1000} s), then the measured window (fan-out scenarios ${meta.timings.measureMs / 1000} s: a p99 over 10 s of scenario (a) rests on the deliveries of about 5 updates, and moved by ±1 ms between runs on a quiet machine; CPU from \`/proc/<pid>/stat\` utime+stime, RSS peak from VmHWM reset at the window start and sampled VmRSS), then a drain in which late deliveries still count for latency (undelivered ones count as lost).`,
+    `- Rounds: each fan-out scenario runs ${meta.rounds} time${meta.rounds === 1 ? '' : 's'}, the three servers taking turns, each freshly started; a server's row is its round with the median p99 (lost deliveries are summed and convergence required over all rounds). While building this, single windows of the same server and scenario on this machine differed by up to 2.5× in p99 and 1.5× in server CPU, with nothing else running in it (the host is shared), so one window per server decided little.`,
+    `- Windows: warm-up (fan-out scenarios ${meta.timings.warmupMs / 1000} s), then the measured window (fan-out scenarios ${meta.timings.measureMs / 1000} s; CPU from \`/proc/<pid>/stat\` utime+stime, RSS peak from VmHWM reset at the window start and sampled VmRSS), then a drain in which late deliveries still count for latency (undelivered ones count as lost).`,
   );
   lines.push(
     `- Persistence: Minga runs in its normal mode, every update appended to PostgreSQL (${meta.postgres}) before \`saved\` is sent; the CPU of its PostgreSQL backends is reported apart (WAL writer and fsync are not included). The peers keep documents in memory only.`,
