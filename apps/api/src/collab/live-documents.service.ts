@@ -98,11 +98,10 @@ export class LiveDocuments implements OnApplicationShutdown {
   }
 
   /**
-   * Applies an editor's update. The first one of an event-loop turn is applied at once, and exactly the bytes
-   * received (checked by the gateway) are relayed and stored: the lowest latency. Later ones of the same turn are
-   * applied together at its end, in one transaction whose update (only what changed) goes out as one message and
-   * one stored row: the highest throughput, when many people type at once. `received`, the whole y-protocols
-   * message the update came in (already checked), is relayed as it is when the update goes out alone.
+   * Applies an editor's update. The first one of an event-loop turn goes out at once, in the very message it came
+   * in (`received`, checked by the gateway), and is then applied and stored: the lowest latency. Later ones of the
+   * same turn are applied together at its end, in one transaction whose update (only what changed) goes out as one
+   * message and one stored row: the highest throughput, when many people type at once.
    * The document has no permanent 'update' listener: Yjs would re-encode every transaction, and after merging the
    * writer's new text into its run that encoding copies the whole run.
    * A sync step 2 (a client's answer on join or reconnect) carries the client's whole delete set and whatever the
@@ -122,8 +121,12 @@ export class LiveDocuments implements OnApplicationShutdown {
     }
     live.turnScheduled = true;
     setImmediate(() => this.endTurn(live));
+    // Relayed before it is applied: the gateway decoded the whole update, so applying it (50-100 µs, more when Yjs
+    // merges the writer's run) is off the path to the other editors. It is stored only once applied; one that
+    // decodes but cannot be integrated reaches the others as an update their Yjs also cannot integrate.
+    this.broadcast(live, received ? asBuffer(received) : syncUpdateMessage(update), origin);
     Y.applyUpdate(live.doc, update, origin);
-    this.accept(live, update, [origin], received);
+    this.store(live, update, [origin]);
   }
 
   applyAwareness(live: LiveDocument, update: Uint8Array, origin: Socket): void {
@@ -226,9 +229,14 @@ export class LiveDocuments implements OnApplicationShutdown {
    * writer does not hear its own update back; a batch of several writers' updates is echoed to them too (Yjs
    * ignores what it already has).
    */
-  private accept(live: LiveDocument, update: Uint8Array, writers: Socket[], message?: Uint8Array): void {
+  private accept(live: LiveDocument, update: Uint8Array, writers: Socket[]): void {
+    this.broadcast(live, syncUpdateMessage(update), writers.length === 1 ? writers[0] : null);
+    this.store(live, update, writers);
+  }
+
+  /** An update now in the document goes into the next group commit. */
+  private store(live: LiveDocument, update: Uint8Array, writers: Socket[]): void {
     live.changedSinceVersion = true;
-    this.broadcast(live, message ? asBuffer(message) : syncUpdateMessage(update), writers.length === 1 ? writers[0] : null);
     this.pending.push({ live, docName: live.name, update, writerSocketIds: writers.map((socket) => socket.id) });
     this.scheduleFlush();
   }
