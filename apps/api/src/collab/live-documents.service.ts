@@ -122,8 +122,9 @@ export class LiveDocuments implements OnApplicationShutdown {
     live.turnScheduled = true;
     setImmediate(() => this.endTurn(live));
     // Relayed before it is applied: the gateway decoded the whole update, so applying it (50-100 µs, more when Yjs
-    // merges the writer's run) is off the path to the other editors. It is stored only once applied; one that
-    // decodes but cannot be integrated reaches the others as an update their Yjs also cannot integrate.
+    // merges the writer's run) is off the path to the other editors. It is stored only once applied: one that
+    // decodes but that Yjs then fails to integrate has reached the others, but its writer gets an error and the
+    // server keeps nothing of it.
     this.broadcast(live, received ? asBuffer(received) : syncUpdateMessage(update), origin);
     Y.applyUpdate(live.doc, update, origin);
     this.store(live, update, [origin]);
