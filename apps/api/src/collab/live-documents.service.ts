@@ -107,7 +107,7 @@ export class LiveDocuments implements OnApplicationShutdown {
    * A sync step 2 (a client's answer on join or reconnect) carries the client's whole delete set and whatever the
    * server already has, so it always goes through Yjs, and only what it changed is relayed and stored.
    */
-  applyUpdate(live: LiveDocument, update: Uint8Array, origin: Socket, syncStep2 = false, received?: Uint8Array): void {
+  applyUpdate(live: LiveDocument, update: Uint8Array, origin: Socket, syncStep2: boolean, received: Uint8Array): void {
     if (syncStep2) {
       this.capturedChange(live, () => {
         Y.applyUpdate(live.doc, update, origin);
@@ -125,7 +125,7 @@ export class LiveDocuments implements OnApplicationShutdown {
     // merges the writer's run) is off the path to the other editors. It is stored only once applied: one that
     // decodes but that Yjs then fails to integrate has reached the others, but its writer gets an error and the
     // server keeps nothing of it.
-    this.broadcast(live, received ? asBuffer(received) : syncUpdateMessage(update), origin);
+    this.broadcast(live, asBuffer(received), origin);
     Y.applyUpdate(live.doc, update, origin);
     this.store(live, update, [origin]);
   }
