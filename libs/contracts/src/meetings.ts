@@ -301,6 +301,8 @@ export type Occurrence = z.infer<typeof occurrenceSchema>;
 /** GET /api/occurrences/:id: one occurrence with its agenda and the cities whose local time the page shows. */
 export const occurrenceDetailSchema = occurrenceSchema.extend({
   agenda: z.array(agendaItemSchema),
+  /** The host gave this occurrence an agenda of its own: changes to the series' agenda do not reach it. */
+  ownAgenda: z.boolean(),
   draft: z.object({ id: uuidSchema, title: z.string() }).nullable(),
   cities: z.array(z.object({ id: uuidSchema, name: z.string(), timeZone: z.string(), locale: z.string() })),
 });

@@ -107,6 +107,7 @@ export interface OccurrenceRow {
   ends_at: Date;
   status: MeetingStatus;
   overridden: boolean;
+  own_agenda: boolean;
   sequence: number;
   online_url: string | null;
   place: string | null;
@@ -125,7 +126,7 @@ export const SELECT_OCCURRENCES = `
          ou.name AS organiser_name, m.time_zone,
          ${localText('o.starts_at AT TIME ZONE m.time_zone')} AS local_start, ${localText('o.recurrence_id')} AS recurrence_id,
          o.starts_at, o.ends_at, CASE WHEN m.status = 'cancelled' THEN 'cancelled' ELSE o.status END AS status,
-         o.overridden, o.sequence, m.online_url, m.place, m.capacity,
+         o.overridden, o.own_agenda, o.sequence, m.online_url, m.place, m.capacity,
          to_char(o.starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS start_key,
          EXISTS (SELECT 1 FROM meeting_invitees mi WHERE mi.meeting_id = m.id AND mi.user_id = $1) AS invited,
          rc.counts, my.response AS my_response, my.responded_at AS my_responded_at,

@@ -205,9 +205,15 @@ export class MeetingsService {
       if (agenda) {
         await em.query('DELETE FROM meeting_agenda_items WHERE meeting_id = $1 AND occurrence_id IS NULL', [id]);
         await this.insertAgenda(em, id, null, agenda);
-        // Upcoming occurrences follow the new template; past ones keep the agenda they were held with.
+        // Upcoming occurrences follow the new template, except those whose host gave them an agenda of their own;
+        // past ones keep the agenda they were held with. A one-off meeting has one agenda, whichever form edits it.
         const upcoming: { id: string }[] = await em.query(
-          `SELECT id FROM meeting_occurrences WHERE meeting_id = $1 AND starts_at > now() AND NOT overridden`,
+          `WITH following AS (
+             UPDATE meeting_occurrences o SET own_agenda = false FROM meetings m
+             WHERE o.meeting_id = $1 AND m.id = o.meeting_id AND o.starts_at > now() AND (m.rrule IS NULL OR NOT o.own_agenda)
+             RETURNING o.id
+           )
+           SELECT id FROM following`,
           [id],
         );
         await em.query('DELETE FROM meeting_agenda_items WHERE occurrence_id = ANY($1::uuid[])', [upcoming.map((o) => o.id)]);
@@ -357,7 +363,7 @@ export class MeetingsService {
     return rows.map((r) => r.id);
   }
 
-  private async copyTemplateAgenda(em: EntityManager, meetingId: string, occurrenceIds: string[]): Promise<void> {
+  async copyTemplateAgenda(em: EntityManager, meetingId: string, occurrenceIds: string[]): Promise<void> {
     if (!occurrenceIds.length) return;
     await em.query(
       `INSERT INTO meeting_agenda_items (meeting_id, occurrence_id, position, title, duration_minutes, presenter_id, draft_id, draft_section)

@@ -283,6 +283,49 @@ describe('cohorts, meetings, occurrences and RSVPs', () => {
       const bad = await t.http().put(`/api/occurrences/${occurrence.id}/agenda`).set(bearer(coordinator)).send({ items: [{ title: 'x', durationMinutes: 5, draftSection: 'Scope' }] }).expect(400);
       expect(fieldsOf(bad.body)).toEqual(['items.0.draftSection']);
     });
+
+    it('keeps an occurrence’s own agenda when the series’ agenda changes, until the host goes back to the series', async () => {
+      const created = await createMeeting(coordinator, {
+        timeZone: 'Asia/Tokyo',
+        localStart: `${NEXT}-05-12T09:00`,
+        durationMinutes: 60,
+        rrule: 'FREQ=WEEKLY;COUNT=3',
+        agenda: [{ title: 'Round of cities', durationMinutes: 30 }],
+      }).expect(201);
+      const [first, second, third] = await occurrencesOf(created.body.id);
+      const titles = async (occurrenceId: string) => {
+        const detail: OccurrenceDetail = (await t.http().get(`/api/occurrences/${occurrenceId}`).set(bearer(observer)).expect(200)).body;
+        return { ownAgenda: detail.ownAgenda, titles: detail.agenda.map((a) => a.title) };
+      };
+      await t.http().put(`/api/occurrences/${second.id}/agenda`).set(bearer(coordinator)).send({ items: [{ title: 'Tsukuba open data review', durationMinutes: 45 }] }).expect(200);
+      // A moved occurrence has no agenda of its own: it follows the series like the others.
+      await t.http().patch(`/api/occurrences/${third.id}`).set(bearer(coordinator)).send({ startsAt: `${NEXT}-05-26T03:00:00Z`, endsAt: `${NEXT}-05-26T04:00:00Z` }).expect(200);
+
+      await t.http().patch(`/api/meetings/${created.body.id}`).set(bearer(coordinator)).send({ agenda: [{ title: 'KPI check-in', durationMinutes: 20 }] }).expect(200);
+      expect(await titles(first.id)).toEqual({ ownAgenda: false, titles: ['KPI check-in'] });
+      expect(await titles(second.id)).toEqual({ ownAgenda: true, titles: ['Tsukuba open data review'] });
+      expect(await titles(third.id)).toEqual({ ownAgenda: false, titles: ['KPI check-in'] });
+
+      await t.http().delete(`/api/occurrences/${second.id}/agenda`).set(bearer(mexicoOfficial)).expect(403);
+      const back = await t.http().delete(`/api/occurrences/${second.id}/agenda`).set(bearer(coordinator)).expect(200);
+      expect(back.body.map((a: { title: string }) => a.title)).toEqual(['KPI check-in']);
+      await t.http().patch(`/api/meetings/${created.body.id}`).set(bearer(coordinator)).send({ agenda: [{ title: 'Closing', durationMinutes: 10 }] }).expect(200);
+      expect(await titles(second.id)).toEqual({ ownAgenda: false, titles: ['Closing'] });
+    });
+
+    it('gives a one-off meeting one agenda, whether its meeting or its occurrence is edited', async () => {
+      const created = await createMeeting(coordinator, { timeZone: 'UTC', localStart: `${NEXT}-06-02T10:00`, durationMinutes: 60 }).expect(201);
+      const [occurrence] = await occurrencesOf(created.body.id);
+      await t.http().put(`/api/occurrences/${occurrence.id}/agenda`).set(bearer(coordinator)).send({ items: [{ title: 'Draft', durationMinutes: 5 }] }).expect(200);
+      // The meeting's form starts from what the occurrence has, so saving it keeps that agenda.
+      const meeting: Meeting = (await t.http().get(`/api/meetings/${created.body.id}`).set(bearer(coordinator)).expect(200)).body;
+      expect(meeting.agenda.map((a) => a.title)).toEqual(['Draft']);
+      expect((await t.http().get(`/api/occurrences/${occurrence.id}`).set(bearer(coordinator)).expect(200)).body.ownAgenda).toBe(false);
+      await t.http().patch(`/api/meetings/${created.body.id}`).set(bearer(coordinator)).send({ agenda: [{ title: 'Final', durationMinutes: 5 }] }).expect(200);
+      const detail: OccurrenceDetail = (await t.http().get(`/api/occurrences/${occurrence.id}`).set(bearer(coordinator)).expect(200)).body;
+      expect(detail.agenda.map((a) => a.title)).toEqual(['Final']);
+      expect(detail.ownAgenda).toBe(false);
+    });
   });
 
   describe('RSVPs', () => {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Patch, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Patch, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import type { AgendaItem, MyRsvpEnvelope, OccurrenceDetail, RsvpList, RsvpResult } from '@minga/contracts';
@@ -67,6 +67,15 @@ export class OccurrencesController {
   async replaceAgenda(@IdParam() id: string, @Body() body: ReplaceAgendaDto, @CurrentPrincipal() me: AuthPrincipal): Promise<AgendaItem[]> {
     this.access.assert(me, 'host', await this.resource(id, me));
     return this.occurrences.replaceAgenda(id, body);
+  }
+
+  /** The host drops this occurrence's own agenda: it gets the series' agenda and follows its changes again. */
+  @Delete('agenda')
+  @ApiProblems([400, 401, 403, 404])
+  @ZodResponse({ type: AgendaDto })
+  async followSeriesAgenda(@IdParam() id: string, @CurrentPrincipal() me: AuthPrincipal): Promise<AgendaItem[]> {
+    this.access.assert(me, 'host', await this.resource(id, me));
+    return this.occurrences.followSeriesAgenda(id);
   }
 
   /** The caller's answer (`rsvp: null` before they answer). */

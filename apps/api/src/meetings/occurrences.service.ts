@@ -97,7 +97,7 @@ export class OccurrencesService {
     );
     if (!rows.length) throw new Problem('not_found', 'No such meeting occurrence');
     const row = rows[0];
-    return { ...this.present(row, viewer), agenda: row.agenda, draft: row.draft, cities: row.cities };
+    return { ...this.present(row, viewer), agenda: row.agenda, ownAgenda: row.own_agenda, draft: row.draft, cities: row.cities };
   }
 
   /** Moves one occurrence (it becomes an override: RECURRENCE-ID in calendars) or cancels/restores it (EXDATE). */
@@ -136,7 +136,11 @@ export class OccurrencesService {
     return rows[0].agenda;
   }
 
-  /** Replaces one occurrence's agenda; the series' template and other occurrences stay as they are. */
+  /**
+   * Replaces one occurrence's agenda. In a series, the template and other occurrences stay as they are, and the
+   * occurrence keeps this agenda of its own when the template changes later. A one-off meeting has one agenda:
+   * its template changes with it, so the meeting's form shows what the occurrence has.
+   */
   async replaceAgenda(id: string, input: ReplaceAgenda): Promise<AgendaItem[]> {
     const meetingId = await this.meetingOf(id);
     const items = input.items.map((item) => ({ ...item, presenterId: item.presenterId ?? null, draftId: item.draftId ?? null, draftSection: item.draftSection ?? null }));
@@ -150,9 +154,31 @@ export class OccurrencesService {
     ]);
     if (errors.length) throw new Problem('validation_failed', 'Some references are unknown', errors);
     await this.db.transaction(async (em) => {
-      await em.query('SELECT 1 FROM meeting_occurrences WHERE id = $1 FOR UPDATE', [id]);
+      const [{ series }]: { series: boolean }[] = await em.query(
+        `WITH marked AS (
+           UPDATE meeting_occurrences o SET own_agenda = m.rrule IS NOT NULL FROM meetings m
+           WHERE o.id = $1 AND m.id = o.meeting_id RETURNING m.rrule IS NOT NULL AS series
+         )
+         SELECT series FROM marked`,
+        [id],
+      );
       await em.query('DELETE FROM meeting_agenda_items WHERE occurrence_id = $1', [id]);
       await this.meetings.insertAgenda(em, meetingId, id, items);
+      if (!series) {
+        await em.query('DELETE FROM meeting_agenda_items WHERE meeting_id = $1 AND occurrence_id IS NULL', [meetingId]);
+        await this.meetings.insertAgenda(em, meetingId, null, items);
+      }
+    });
+    return this.agenda(id);
+  }
+
+  /** Gives an occurrence the series' agenda again: it follows the template from now on. */
+  async followSeriesAgenda(id: string): Promise<AgendaItem[]> {
+    const meetingId = await this.meetingOf(id);
+    await this.db.transaction(async (em) => {
+      await em.query('UPDATE meeting_occurrences SET own_agenda = false WHERE id = $1', [id]);
+      await em.query('DELETE FROM meeting_agenda_items WHERE occurrence_id = $1', [id]);
+      await this.meetings.copyTemplateAgenda(em, meetingId, [id]);
     });
     return this.agenda(id);
   }

@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { json, stubGlobalApi } from '../testing/fake-api';
 import { session, user } from '../testing/fixtures';
-import { MEETING_ID, OCCURRENCE_ID, OFFICIAL_ID, occurrence } from '../testing/meeting-fixtures';
+import { COHORT_ID, MEETING_ID, OCCURRENCE_ID, OFFICIAL_ID, cohortOverview, coordinatorOfLatam, occurrence } from '../testing/meeting-fixtures';
 import { officialOfMexicoCity } from '../testing/plan-fixtures';
 import { renderRoutes } from '../testing/render';
 import OccurrencePage from './occurrence-page';
@@ -74,6 +74,37 @@ describe('OccurrencePage', () => {
     expect(screen.getByRole('button', { name: 'Yes' })).toHaveAttribute('aria-pressed', 'true');
     expect(screen.getByText(/Waiting list: 1\./)).toBeInTheDocument();
     expect(api.calls.find((call) => call.method === 'PUT')?.body).toEqual({ response: 'yes' });
+  });
+
+  it('tells the host this date keeps an agenda of its own, and gives it the series’ agenda back', async () => {
+    let own = true;
+    const api = stubGlobalApi({
+      'POST /api/auth/session/refresh': () => json(200, session(user({ name: 'Latin America Coordinator', roles: [coordinatorOfLatam] }))),
+      [`GET /api/occurrences/${OCCURRENCE_ID}`]: () =>
+        json(
+          200,
+          occurrence({
+            canManage: true,
+            ownAgenda: own,
+            agenda: [{ id: OFFICIAL_ID, position: 0, title: own ? 'Mexico City parking data' : 'Round of cities', durationMinutes: 30, presenter: null, draft: null, draftSection: null }],
+          }),
+        ),
+      [`GET /api/cohorts/${COHORT_ID}/overview`]: () => json(200, cohortOverview()),
+      [`DELETE /api/occurrences/${OCCURRENCE_ID}/agenda`]: () => {
+        own = false;
+        return json(200, []);
+      },
+    });
+    renderPage();
+
+    expect(await screen.findByText('Mexico City parking data')).toBeInTheDocument();
+    expect(screen.getByText('This meeting has an agenda of its own: changes to the series’ agenda do not reach it.')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Use the series’ agenda again' }));
+
+    expect(await screen.findByText('Round of cities')).toBeInTheDocument();
+    expect(screen.queryByText(/agenda of its own/)).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Change this meeting’s agenda' })).toHaveFocus();
+    expect(api.calls.filter((call) => call.method === 'DELETE').map((call) => call.path)).toEqual([`/api/occurrences/${OCCURRENCE_ID}/agenda`]);
   });
 
   it('offers no answer and no room to someone who is not invited', async () => {

@@ -118,6 +118,7 @@ export function occurrence(overrides: Partial<OccurrenceDetail> = {}): Occurrenc
     rsvpCounts: { yes: 2, no: 0, maybe: 1, waitlisted: 0 },
     myRsvp: null,
     agenda: [],
+    ownAgenda: false,
     draft: null,
     cities: cities.map(({ id, name, timeZone, locale }) => ({ id, name, timeZone, locale })),
     ...overrides,

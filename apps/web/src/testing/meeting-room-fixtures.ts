@@ -87,6 +87,7 @@ export function occurrenceDetail(overrides: Partial<OccurrenceDetail> = {}): Occ
     rsvpCounts: { yes: 3, no: 0, maybe: 0, waitlisted: 0 },
     myRsvp: null,
     agenda: [],
+    ownAgenda: false,
     draft: null,
     cities: [{ id: TOKYO.id, name: 'Tokyo', timeZone: 'Asia/Tokyo', locale: 'ja-JP' }],
     ...overrides,

@@ -10,6 +10,7 @@ import { Meetings1764600000000 } from './1764600000000-meetings';
 import { MeetingRoom1764650000000 } from './1764650000000-meeting-room';
 import { MeetingNotices1764700000000 } from './1764700000000-meeting-notices';
 import { CollabRevision1764750000000 } from './1764750000000-collab-revision';
+import { OccurrenceOwnAgenda1764800000000 } from './1764800000000-occurrence-own-agenda';
 
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   MeetingRoom1764650000000,
   MeetingNotices1764700000000,
   CollabRevision1764750000000,
+  OccurrenceOwnAgenda1764800000000,
 ];

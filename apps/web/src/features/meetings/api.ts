@@ -148,6 +148,15 @@ export function useReplaceAgenda(occurrenceId: string) {
   });
 }
 
+/** Drops an occurrence's own agenda: it gets the series' agenda and follows its changes again. */
+export function useFollowSeriesAgenda(occurrenceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiClient.request<unknown>(`/api/occurrences/${id(occurrenceId)}/agenda`, { method: 'DELETE' }),
+    onSuccess: () => refreshMeetings(queryClient),
+  });
+}
+
 export function useRsvp(occurrenceId: string) {
   const queryClient = useQueryClient();
   return useMutation({

@@ -10,7 +10,7 @@ import { useDisclosureForm } from '../../components/use-disclosure-form';
 import { useFormErrors, type FieldErrors } from '../../components/use-form-errors';
 import { validate } from '../../lib/validation';
 import { AgendaFields, agendaInputOf, agendaRowsOf, type AgendaRow, type Choice } from './agenda-fields';
-import { useReplaceAgenda, useUpdateOccurrence } from './api';
+import { useFollowSeriesAgenda, useReplaceAgenda, useUpdateOccurrence } from './api';
 import { instantOf, zoneCity } from './zone-times';
 import './meetings.css';
 
@@ -161,14 +161,35 @@ export function OccurrenceAgendaEditor({ occurrence, presenters, drafts }: Agend
   const { t } = useTranslation();
   const { open, setOpen, formArea, openButton } = useDisclosureForm('input');
   return (
-    <div ref={formArea}>
+    <div ref={formArea} className="stack">
+      {occurrence.ownAgenda && !open && <FollowSeriesAgenda occurrenceId={occurrence.id} onFollowed={() => openButton.current?.focus()} />}
       {open ? (
         <AgendaForm occurrence={occurrence} presenters={presenters} drafts={drafts} onDone={() => setOpen(false)} />
       ) : (
-        <button type="button" className="button button--secondary" ref={openButton} onClick={() => setOpen(true)}>
-          {t('meetings.agenda.edit')}
-        </button>
+        <div>
+          <button type="button" className="button button--secondary" ref={openButton} onClick={() => setOpen(true)}>
+            {t('meetings.agenda.edit')}
+          </button>
+        </div>
       )}
+    </div>
+  );
+}
+
+/**
+ * An occurrence of a series whose host edited its agenda keeps it; this says so and offers the series' one back.
+ * Its button then disappears, so focus moves on to the agenda's remaining action.
+ */
+function FollowSeriesAgenda({ occurrenceId, onFollowed }: { occurrenceId: string; onFollowed: () => void }) {
+  const { t } = useTranslation();
+  const follow = useFollowSeriesAgenda(occurrenceId);
+  return (
+    <div>
+      <p className="muted">{t('meetings.agenda.ownNotice')}</p>
+      {follow.isError && <ProblemAlert error={follow.error} />}
+      <button type="button" className="button button--secondary" disabled={follow.isPending} onClick={() => follow.mutate(undefined, { onSuccess: onFollowed })}>
+        {t('meetings.agenda.followSeries')}
+      </button>
     </div>
   );
 }
