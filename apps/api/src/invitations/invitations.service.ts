@@ -143,31 +143,34 @@ export class InvitationsService {
 
   /** Sign-up through an invitation: the account, its role and the used invitation commit together or not at all. */
   async acceptAsNewUser(input: SignUp): Promise<UserEntity> {
-    const user = await this.db.transaction(async (em) => {
+    const { user, grant } = await this.db.transaction(async (em) => {
       const row = await this.pendingByToken(input.invitationToken, em, true);
       if (await this.users.findByEmail(row.email)) {
         throw new Problem('email_taken', 'An account with this email exists: sign in to accept the invitation');
       }
       const user = await this.users.create({ ...input, email: row.email }, em);
-      await this.roles.grant(user.id, { role: row.role, hubId: row.hub_id, cityId: row.city_id }, row.invited_by, em);
+      const grant = { role: row.role, hubId: row.hub_id, cityId: row.city_id };
+      await this.roles.grant(user.id, grant, row.invited_by, em);
       await this.markAccepted(em, row.id, user.id);
-      return user;
+      return { user, grant };
     });
-    this.roles.announceChange(user.id);
+    this.roles.announceChange(user.id, grant);
     return user;
   }
 
   /** A signed-in person takes an invitation sent to their own email address. */
   async acceptForExistingUser(token: string, user: { id: string; email: string }): Promise<void> {
-    await this.db.transaction(async (em) => {
+    const grant = await this.db.transaction(async (em) => {
       const row = await this.pendingByToken(token, em, true);
       if (row.email.toLowerCase() !== user.email.toLowerCase()) {
         throw new Problem('forbidden', 'This invitation was sent to another email address');
       }
-      await this.roles.grant(user.id, { role: row.role, hubId: row.hub_id, cityId: row.city_id }, row.invited_by, em);
+      const grant = { role: row.role, hubId: row.hub_id, cityId: row.city_id };
+      await this.roles.grant(user.id, grant, row.invited_by, em);
       await this.markAccepted(em, row.id, user.id);
+      return grant;
     });
-    this.roles.announceChange(user.id);
+    this.roles.announceChange(user.id, grant);
   }
 
   private async pendingByToken(token: string, em: EntityManager, lock: boolean): Promise<InvitationRow> {

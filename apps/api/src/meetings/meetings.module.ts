@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CohortsModule } from '../cohorts/cohorts.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { InviteesFollowRoles } from './invitees-follow-roles';
 import { MeetingInviteesService } from './meeting-invitees.service';
 import { MeetingNotices } from './meeting-notices';
 import { MeetingsController } from './meetings.controller';
@@ -13,7 +14,7 @@ import { RsvpService } from './rsvp.service';
 @Module({
   imports: [CohortsModule, NotificationsModule],
   controllers: [MeetingsController, OccurrencesController],
-  providers: [MeetingsService, MeetingInviteesService, OccurrencesService, RsvpService, MeetingNotices],
+  providers: [MeetingsService, MeetingInviteesService, OccurrencesService, RsvpService, MeetingNotices, InviteesFollowRoles],
   exports: [MeetingsService, OccurrencesService],
 })
 export class MeetingsModule {}

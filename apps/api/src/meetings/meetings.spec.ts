@@ -1,5 +1,6 @@
 import type { Cohort, InviteeList, Meeting, Occurrence, OccurrenceDetail } from '@minga/contracts';
 import { bearer, cityId, createPerson, hubId, startTestApp, type TestApp, type TestPerson } from '../../test/test-app';
+import { InviteesFollowRoles } from './invitees-follow-roles';
 
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 /** Answers and reminders need occurrences still to come: next year, whatever year the tests run in. */
@@ -434,6 +435,50 @@ describe('cohorts, meetings, occurrences and RSVPs', () => {
       expect(now).toEqual(expect.arrayContaining([kept.id, answered.id, coordinator.id]));
       expect(now).not.toContain(silent.id);
       expect(await inviteeIds(past)).toContain(silent.id);
+    });
+
+    it('invites a new official of a member city to upcoming meetings, and uninvites them when the role goes, unless they answered', async () => {
+      const rolesSettled = () => t.app.get(InviteesFollowRoles).settled();
+      const newcomer = await createPerson(t);
+      const mexicoCity = await cityId(t, 'Mexico City');
+      const grant = async () =>
+        (await t.http().post('/api/role-assignments').set(bearer(coordinator)).send({ userId: newcomer.id, role: 'official', cityId: mexicoCity }).expect(201)).body.id as string;
+      const revoke = async (id: string) => t.http().delete(`/api/role-assignments/${id}`).set(bearer(coordinator)).expect(204);
+
+      const firstGrant = await grant();
+      await rolesSettled();
+      expect(await inviteeIds(upcoming)).toContain(newcomer.id);
+      expect(await inviteeIds(past)).not.toContain(newcomer.id);
+      const [first] = await occurrencesOf(upcoming);
+      const notices = await t.http().get('/api/me/notifications').query({ limit: 50 }).set(bearer(newcomer)).expect(200);
+      // One notice for the role, however many meetings it brought.
+      expect(notices.body.items.map((n: { kind: string }) => n.kind)).toEqual(['meeting_invited']);
+
+      await revoke(firstGrant);
+      await rolesSettled();
+      expect(await inviteeIds(upcoming)).not.toContain(newcomer.id);
+
+      const secondGrant = await grant();
+      await rolesSettled();
+      await t.http().put(`/api/occurrences/${first.id}/rsvp`).set(bearer(newcomer)).send({ response: 'yes' }).expect(200);
+      await revoke(secondGrant);
+      await rolesSettled();
+      expect(await inviteeIds(upcoming)).toContain(newcomer.id);
+    });
+
+    it('keeps an invitation that another role still justifies when one role goes', async () => {
+      const rolesSettled = () => t.app.get(InviteesFollowRoles).settled();
+      const twoHats = await createPerson(t, [{ role: 'official', cityName: 'Kaga' }]);
+      await t.http().patch(`/api/cohorts/${ownCohort.id}`).set(bearer(coordinator)).send({ cityIds: [await cityId(t, 'Mexico City'), await cityId(t, 'Kaga')] }).expect(200);
+      await t.http().patch(`/api/meetings/${upcoming}`).set(bearer(coordinator)).send({ inviteeIds: [...(await inviteeIds(upcoming)), twoHats.id] }).expect(200);
+      const mexicoRole = (
+        await t.http().post('/api/role-assignments').set(bearer(coordinator)).send({ userId: twoHats.id, role: 'official', cityId: await cityId(t, 'Mexico City') }).expect(201)
+      ).body.id as string;
+      await rolesSettled();
+      await t.http().delete(`/api/role-assignments/${mexicoRole}`).set(bearer(coordinator)).expect(204);
+      await rolesSettled();
+      // Still an official of Kaga, a member city: still invited.
+      expect(await inviteeIds(upcoming)).toContain(twoHats.id);
     });
 
     it('lists invitees with city, role and answer to those who may attend, and refuses the others', async () => {

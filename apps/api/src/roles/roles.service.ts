@@ -96,7 +96,7 @@ export class RolesService {
       [userId, grant.role, grant.hubId, grant.cityId, grantedBy],
     );
     if (inserted.length) {
-      if (!manager) this.accessChanges.publish(userId);
+      if (!manager) this.announceChange(userId, grant);
       return inserted[0].id;
     }
     const existing = await em.getRepository(RoleAssignmentEntity).findOneOrFail({
@@ -127,16 +127,16 @@ export class RolesService {
     return rows.length > 0;
   }
 
-  /** Tells caches and open connections that this person's roles changed (after the change has committed). */
-  announceChange(userId: string): void {
-    this.accessChanges.publish(userId);
+  /** Tells caches, open connections and meetings that this person was granted a role (after the commit). */
+  announceChange(userId: string, granted: RoleGrant): void {
+    this.accessChanges.publish(userId, { change: 'granted', role: granted.role, hubId: granted.hubId ?? null, cityId: granted.cityId ?? null });
   }
 
   async revoke(id: string): Promise<void> {
     const assignment = await this.repo.findOneBy({ id });
     if (!assignment) return;
     await this.repo.delete({ id });
-    this.accessChanges.publish(assignment.userId);
+    this.accessChanges.publish(assignment.userId, { change: 'revoked', role: assignment.role, hubId: assignment.hubId, cityId: assignment.cityId });
   }
 }
 
