@@ -133,11 +133,11 @@ function yEventPayload(buf) {
       else if (buf[at] === 0xd9) at += 2 + buf[at + 1];
       else return null;
       // The message: bin8, bin16 or bin32.
-      let length;
-      if (buf[at] === 0xc4) (length = buf[at + 1]), (at += 2);
-      else if (buf[at] === 0xc5) (length = buf.readUInt16BE(at + 1)), (at += 3);
-      else if (buf[at] === 0xc6) (length = buf.readUInt32BE(at + 1)), (at += 5);
-      else return null;
+      const marker = buf[at];
+      const lengthBytes = marker === 0xc4 ? 1 : marker === 0xc5 ? 2 : marker === 0xc6 ? 4 : 0;
+      if (!lengthBytes || at + 1 + lengthBytes > buf.length) return null;
+      const length = buf.readUIntBE(at + 1, lengthBytes);
+      at += 1 + lengthBytes;
       if (at + length > buf.length) return null;
       payload = buf.subarray(at, at + length);
       at += length;
