@@ -228,6 +228,33 @@ describe('ActionPlanPage', () => {
     ).not.toBeInTheDocument();
   });
 
+  it('downloads the milestones as the CSV the import reads, so an edited file can be imported again', async () => {
+    const csv = 'title,due_date,status,owner_id,evidence_links,tasks\r\nUpdate the open data portal,2026-12-31,in_progress,,,\r\n';
+    const api = planApi([expertOfLatam], {
+      [`GET /api/action-plans/${PLAN_ID}/milestones`]: (call) =>
+        call.search.get('format') === 'csv'
+          ? new Response(csv, { status: 200, headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="milestones.csv"' } })
+          : json(200, [milestone()]),
+    });
+    const saved: Blob[] = [];
+    const keep = (blob: Blob) => {
+      saved.push(blob);
+      return 'blob:minga/1';
+    };
+    Object.defineProperty(URL, 'createObjectURL', { value: keep, configurable: true });
+    Object.defineProperty(URL, 'revokeObjectURL', { value: () => undefined, configurable: true });
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    renderPage();
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Download milestones of the Open data plan of Mexico City as CSV' }));
+
+    expect(await screen.findByText(/^Saved .*\.csv\.$/)).toBeInTheDocument();
+    expect(saved).toHaveLength(1);
+    expect(await new Response(saved[0]).text()).toBe(csv);
+    expect(api.calls.filter((call) => call.search.get('format') === 'csv').map((call) => call.path)).toEqual([`/api/action-plans/${PLAN_ID}/milestones`]);
+    click.mockRestore();
+  });
+
   it('links a milestone that came from a meeting back to that meeting', async () => {
     const occurrenceId = '0e1f2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a4b';
     planApi([expertOfLatam], {

@@ -17,7 +17,7 @@ import {
   type UpdateTask,
   type User,
 } from '@minga/contracts';
-import { apiClient } from '../../lib/api-client';
+import { apiClient, type DownloadedFile } from '../../lib/api-client';
 
 const id = encodeURIComponent;
 
@@ -43,6 +43,11 @@ export function fetchActionPlan(planId: string, signal?: AbortSignal): Promise<A
 
 export function fetchMilestones(planId: string, signal?: AbortSignal): Promise<Milestone[]> {
   return apiClient.request<Milestone[]>(`/api/action-plans/${id(planId)}/milestones`, { signal });
+}
+
+/** The milestones as the API serves them: CSV in the columns its import reads (so the file can be imported again), or JSON. */
+export function downloadMilestones(planId: string, format: 'csv' | 'json'): Promise<DownloadedFile> {
+  return apiClient.requestFile(`/api/action-plans/${id(planId)}/milestones`, { query: { format } });
 }
 
 export function fetchHistory(planId: string, cursor: string | undefined, signal?: AbortSignal): Promise<Page<HistoryEntry>> {

@@ -8,7 +8,7 @@ import { TableExport } from '../../components/table-export';
 import { useDisclosureForm } from '../../components/use-disclosure-form';
 import { useFormatters } from '../../lib/formatters';
 import { ConfirmDeleteButton } from '../../components/confirm-delete-button';
-import { useDeletePlanPart, useUpdateTask } from './api';
+import { downloadMilestones, useDeletePlanPart, useUpdateTask } from './api';
 import { MilestoneForm } from './milestone-form';
 import { NewTaskForm } from './new-task-form';
 
@@ -51,28 +51,7 @@ export function MilestoneList({
           plan: plan.modelPolicyName,
           city: plan.cityName,
         })}
-        columns={[
-          'id',
-          'title',
-          'due_date',
-          'status',
-          'overdue',
-          'owner',
-          'tasks_done',
-          'task_count',
-          'evidence_links',
-        ]}
-        rows={milestones.map((milestone) => ({
-          id: milestone.id,
-          title: milestone.title,
-          due_date: milestone.dueDate,
-          status: milestone.status,
-          overdue: milestone.overdue,
-          owner: milestone.owner?.name ?? null,
-          tasks_done: milestone.tasks.filter((task) => task.done).length,
-          task_count: milestone.tasks.length,
-          evidence_links: milestone.evidenceLinks.join(' | '),
-        }))}
+        fetchFile={(format) => downloadMilestones(plan.id, format)}
       />
     </>
   );
