@@ -203,6 +203,18 @@ describe('a live meeting room', () => {
     expect(await seriousViolations(hostPage)).toEqual([]);
     expect(await seriousViolations(expertPage)).toEqual([]);
 
+    // The host ends the meeting by keyboard, after confirming: everyone's room says it is over.
+    await hostPage.getByRole('button', { name: 'End meeting for everyone' }).focus();
+    await hostPage.keyboard.press('Enter');
+    await hostPage.getByRole('group', { name: 'End meeting for everyone' }).getByRole('button', { name: 'Keep going' }).and(hostPage.locator(':focus')).waitFor();
+    await hostPage.keyboard.press('Shift+Tab');
+    await hostPage.keyboard.press('Enter');
+    await hostPage.getByTestId('room-phase').filter({ hasText: 'Ended' }).waitFor();
+    // The control is gone; focus moved on to the page after the meeting.
+    await hostPage.getByRole('link', { name: 'Minutes, attendance and action items' }).and(hostPage.locator(':focus')).waitFor();
+    await expertPage.getByTestId('room-phase').filter({ hasText: 'Ended' }).waitFor();
+    await officialPage.getByTestId('room-phase').filter({ hasText: 'Ended' }).waitFor();
+
     // Afterwards: the participants leave; the host drafts the minutes from the notes, approves and publishes them.
     await officialPage.goto(`${baseUrl()}/profile`);
     await expertPage.goto(`${baseUrl()}/profile`);

@@ -39,6 +39,8 @@ export const MEETING_ROOM_EVENTS = {
   vote: 'vote',
   /** client -> server, host only: ({ occurrenceId, pollId }, ack({ ok, poll })) */
   closePoll: 'close-poll',
+  /** client -> server, host only: ({ occurrenceId }, ack({ ok, endsAt })) ends a meeting under way now, for everyone */
+  endMeeting: 'end-meeting',
 
   /** server -> client: (PresenceEvent) everyone present, after anyone arrives or leaves */
   presence: 'presence',
@@ -50,6 +52,8 @@ export const MEETING_ROOM_EVENTS = {
   poll: 'poll',
   /** server -> client: ({ occurrenceId, role }) after the caller's roles changed and they may still attend */
   role: 'room-role',
+  /** server -> client: (TimingEvent) the host ended the meeting: its end is now */
+  timing: 'room-timing',
   /** server -> client: (RoomError) for an event without an ack, or when the server removed the caller from a room */
   error: 'room-error',
 } as const;
@@ -78,6 +82,8 @@ export const ROOM_ERROR_CODES = [
   'poll_closed',
   /** A single-choice poll got several options. */
   'too_many_options',
+  /** Ending a meeting that has not started or is already over. */
+  'not_live',
   'rate_limited',
   'internal_error',
 ] as const;
@@ -231,6 +237,11 @@ export const pollEventSchema = z.object({ occurrenceId: uuidSchema, poll: pollSc
 export type PollEvent = z.infer<typeof pollEventSchema>;
 export const roleEventSchema = z.object({ occurrenceId: uuidSchema, role: roomRoleSchema });
 export type RoleEvent = z.infer<typeof roleEventSchema>;
+
+/** The occurrence's end moved (the host ended it early); the room is over from `endsAt` on. */
+export const timingEventSchema = z.object({ occurrenceId: uuidSchema, endsAt: timestamp });
+export type TimingEvent = z.infer<typeof timingEventSchema>;
+export type EndMeetingAck = RoomAck<{ endsAt: string }>;
 
 // REST, after (and during) the meeting. Paths:
 //   GET  /api/occurrences/:id/attendance                      AttendanceReport   (host)

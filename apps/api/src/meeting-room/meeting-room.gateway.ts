@@ -142,6 +142,14 @@ export class MeetingRoomGateway implements OnGatewayInit, OnGatewayConnection, O
     });
     on(MEETING_ROOM_EVENTS.vote, voteSchema, (input) => this.vote(socket, input));
     on(MEETING_ROOM_EVENTS.closePoll, pollRefSchema, (input) => this.closePoll(socket, input));
+    on(MEETING_ROOM_EVENTS.endMeeting, roomRefSchema, async (input) => {
+      const { room } = await this.asHost(socket, input.occurrenceId);
+      const endedAt = await this.store.endNow(room.occurrenceId);
+      if (!endedAt) throw new RoomProblem('not_live', 'The meeting is not under way');
+      const endsAt = endedAt.toISOString();
+      this.emitToRoom(room, MEETING_ROOM_EVENTS.timing, { occurrenceId: room.occurrenceId, endsAt });
+      return { ok: true, endsAt };
+    });
   }
 
   handleDisconnect(socket: Socket): void {

@@ -11,6 +11,7 @@ import {
   type ActionItem,
   type AgendaEvent,
   type AttendanceReport,
+  type EndMeetingAck,
   type HandsEvent,
   type Milestone,
   type Minutes,
@@ -19,6 +20,7 @@ import {
   type PollEvent,
   type PresenceEvent,
   type RoomError,
+  type TimingEvent,
 } from '@minga/contracts';
 import { DOC_FRAGMENT } from '@minga/editor';
 import { allSaved, connected, eventually, join, nextError, openEditor, rawSocket, type Editor } from '../../test/collab-client';
@@ -248,6 +250,7 @@ describe('live meeting room', () => {
         request(socket, MEETING_ROOM_EVENTS.openPoll, { occurrenceId, question: 'Lunch?', kind: 'single', options: ['Yes', 'No'] }),
         request(socket, MEETING_ROOM_EVENTS.nextHand, { occurrenceId }),
         request(socket, MEETING_ROOM_EVENTS.lowerHand, { occurrenceId, userId: expert.id }),
+        request(socket, MEETING_ROOM_EVENTS.endMeeting, { occurrenceId }),
       ];
       for (const answer of await Promise.all(attempts)) expect(answer).toEqual({ ok: false, error: expect.objectContaining({ code: 'host_only' }) });
     });
@@ -270,6 +273,38 @@ describe('live meeting room', () => {
       });
       const [stored] = await t.db.query('SELECT current_agenda_item_id FROM meeting_room_state WHERE occurrence_id = $1', [meeting.occurrenceId]);
       expect(stored.current_agenda_item_id).toBe(meeting.agendaIds[1]);
+    });
+
+    it('ends a meeting under way for everyone: its end is now, later arrivals find it over, and it cannot end twice', async () => {
+      const meeting = await meetingWith([official]);
+      const host = await joined(organiser, meeting);
+      const participant = await joined(official, meeting);
+      expect(participant.result.ok && participant.result.state.phase).toBe('live');
+      const told = nextEvent<TimingEvent>(participant.socket, MEETING_ROOM_EVENTS.timing);
+      const before = Date.now();
+      const answer = await request<EndMeetingAck>(host.socket, MEETING_ROOM_EVENTS.endMeeting, { occurrenceId: meeting.occurrenceId });
+      if (!answer.ok) throw new Error(`end refused: ${answer.error.code}`);
+      const endsAt = Date.parse(answer.endsAt);
+      expect(Math.abs(endsAt - before)).toBeLessThan(5_000);
+      expect(await told).toEqual({ occurrenceId: meeting.occurrenceId, endsAt: answer.endsAt });
+
+      const again = await joined(official, meeting);
+      expect(again.result.ok && again.result.state.phase).toBe('ended');
+      const page = await t.http().get(`/api/occurrences/${meeting.occurrenceId}`).set(bearer(official)).expect(200);
+      expect(Date.parse(page.body.endsAt)).toBe(endsAt);
+      expect(await request(host.socket, MEETING_ROOM_EVENTS.endMeeting, { occurrenceId: meeting.occurrenceId })).toEqual({
+        ok: false,
+        error: expect.objectContaining({ code: 'not_live' }),
+      });
+    });
+
+    it('does not end a meeting that has not started', async () => {
+      const meeting = await meetingWith([official], { startsAt: new Date(Date.now() + 3600_000) });
+      const host = await joined(organiser, meeting);
+      expect(await request(host.socket, MEETING_ROOM_EVENTS.endMeeting, { occurrenceId: meeting.occurrenceId })).toEqual({
+        ok: false,
+        error: expect.objectContaining({ code: 'not_live' }),
+      });
     });
 
     it('keeps raised hands in order; the host calls the next one and lowers anyone’s', async () => {

@@ -83,6 +83,23 @@ export class RoomStore {
     return agendaItemId ? { agendaItemId, setAt: row.set_at.toISOString(), setBy: by } : null;
   }
 
+  /**
+   * Ends an occurrence that is under way now: its end becomes this moment, so the room, the occurrence page and the
+   * attendance report all read it as over. Null when it has not started or is already over.
+   */
+  async endNow(occurrenceId: string): Promise<Date | null> {
+    const rows: { ends_at: Date }[] = await this.db.query(
+      `WITH ended AS (
+         UPDATE meeting_occurrences SET ends_at = now(), sequence = sequence + 1, updated_at = now()
+         WHERE id = $1 AND status = 'scheduled' AND starts_at <= now() AND ends_at > now()
+         RETURNING ends_at
+       )
+       SELECT ends_at FROM ended`,
+      [occurrenceId],
+    );
+    return rows[0]?.ends_at ?? null;
+  }
+
   /** Every poll of an occurrence with its options and ballots, oldest first (one query). */
   async polls(occurrenceId: string): Promise<PollTally[]> {
     const rows: PollRow[] = await this.db.query(

@@ -1,6 +1,6 @@
-// Removing something asks once, in place: no modal to trap focus, and the safer choice (keep) takes focus first.
-import { useEffect, useRef, useState } from 'react';
+// Removing something asks once, in place (see ConfirmInPlace), with the shared delete wording.
 import { useTranslation } from 'react-i18next';
+import { ConfirmInPlace } from './confirm-in-place';
 
 interface ConfirmDeleteButtonProps {
   /** Accessible name of the first button, naming what goes; starts with the visible word (e.g. "Delete milestone Portal relaunch"). */
@@ -12,65 +12,9 @@ interface ConfirmDeleteButtonProps {
   failed: boolean;
 }
 
-export function ConfirmDeleteButton({
-  label,
-  question,
-  onConfirm,
-  pending,
-  failed,
-}: ConfirmDeleteButtonProps) {
+export function ConfirmDeleteButton(props: ConfirmDeleteButtonProps) {
   const { t } = useTranslation();
-  const [asking, setAsking] = useState(false);
-  const keep = useRef<HTMLButtonElement>(null);
-  const trigger = useRef<HTMLButtonElement>(null);
-  const asked = useRef(false);
-
-  useEffect(() => {
-    if (asking) {
-      asked.current = true;
-      keep.current?.focus();
-    } else if (asked.current) {
-      trigger.current?.focus();
-    }
-  }, [asking]);
-
-  if (!asking) {
-    return (
-      <button
-        ref={trigger}
-        type="button"
-        className="button button--secondary button--small"
-        aria-label={label}
-        onClick={() => setAsking(true)}
-      >
-        {t('common.delete')}
-      </button>
-    );
-  }
   return (
-    <div className="confirm-delete" role="group" aria-label={label}>
-      <p>{question}</p>
-      <button
-        type="button"
-        className="button button--danger button--small"
-        aria-busy={pending}
-        onClick={() => !pending && onConfirm()}
-      >
-        {t('common.deleteConfirm')}
-      </button>{' '}
-      <button
-        ref={keep}
-        type="button"
-        className="button button--secondary button--small"
-        onClick={() => setAsking(false)}
-      >
-        {t('common.keep')}
-      </button>
-      {failed && (
-        <p className="field-error" role="alert">
-          {t('common.deleteFailed')}
-        </p>
-      )}
-    </div>
+    <ConfirmInPlace {...props} action={t('common.delete')} confirm={t('common.deleteConfirm')} keep={t('common.keep')} failedMessage={t('common.deleteFailed')} />
   );
 }

@@ -1,7 +1,7 @@
 // The live room of one meeting occurrence: who is here by city and role, the agenda the host moves through, raised
 // hands, live polls, the shared notes, and the draft the current item links with its live comments. Composes the
 // meeting-room feature with the drafts and comments features, which never import each other.
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Draft, RoomState } from '@minga/contracts';
@@ -21,7 +21,7 @@ import { PresencePanel } from '../features/meeting-room/presence-panel';
 import { RoomAnnouncer } from '../features/meeting-room/room-announcer';
 import { RoomConnectionNote } from '../features/meeting-room/room-connection';
 import { RoomErrorAlert } from '../features/meeting-room/room-error';
-import { LobbyNotice, RoomStatus, RoomTimesLine } from '../features/meeting-room/room-header';
+import { EndMeetingControl, LobbyNotice, RoomStatus, RoomTimesLine } from '../features/meeting-room/room-header';
 import { roomPhaseAt } from '../features/meeting-room/room-model';
 import { DraftSectionFocus } from '../features/meeting-room/draft-section-focus';
 import { useHandShortcut } from '../features/meeting-room/use-hand-shortcut';
@@ -73,6 +73,13 @@ function Room({ room, state, occurrenceId }: { room: MeetingRoom; state: RoomSta
   const handRaised = state.hands.some((hand) => hand.user.id === selfId);
   const { actions } = room;
   useHandShortcut(() => void (handRaised ? actions.lowerHand() : actions.raiseHand()));
+  // Ending removes the control that had focus: focus goes on to what comes next, the page after the meeting.
+  const afterLink = useRef<HTMLAnchorElement>(null);
+  const endMeeting = async () => {
+    const ended = await actions.endMeeting();
+    if (ended) afterLink.current?.focus();
+    return ended;
+  };
 
   return (
     <>
@@ -81,8 +88,11 @@ function Room({ room, state, occurrenceId }: { room: MeetingRoom; state: RoomSta
         <RoomTimesLine times={{ startsAt: state.startsAt, endsAt: state.endsAt, timeZone: state.meeting.timeZone }} locale={formatters.locale} viewerZone={formatters.timeZone} />
         <span className="room-header-links">
           <Link to={`/occurrences/${occurrenceId}`}>{t('meetingRoom.header.detailsLink')}</Link>
-          <Link to={`/occurrences/${occurrenceId}/minutes`}>{t('meetingRoom.header.afterLink')}</Link>
+          <Link ref={afterLink} to={`/occurrences/${occurrenceId}/minutes`}>
+            {t('meetingRoom.header.afterLink')}
+          </Link>
         </span>
+        {isHost && phase === 'live' && <EndMeetingControl onEnd={endMeeting} />}
       </div>
       <RoomConnectionNote connection={room.connection} />
       <LobbyNotice phase={phase} />

@@ -1,7 +1,9 @@
 // The room's title, its time in the viewer's zone (with the organiser's beside it) and whether it is a lobby, live
 // or over — said in words, with a symbol, never by colour alone.
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeetingPhase } from '@minga/contracts';
+import { ConfirmInPlace } from '../../components/confirm-in-place';
 
 const PHASE_SYMBOLS: Record<MeetingPhase, string> = { lobby: '…', live: '●', ended: '■' };
 
@@ -46,4 +48,30 @@ export function LobbyNotice({ phase }: { phase: MeetingPhase }) {
   const { t } = useTranslation();
   if (phase === 'live') return null;
   return <p className="notice">{t(`meetingRoom.phaseNotice.${phase}`)}</p>;
+}
+
+/** The host ends a meeting under way for everyone, after confirming in place. */
+export function EndMeetingControl({ onEnd }: { onEnd: () => Promise<boolean> }) {
+  const { t } = useTranslation();
+  const [pending, setPending] = useState(false);
+  const [failed, setFailed] = useState(false);
+  return (
+    <ConfirmInPlace
+      label={t('meetingRoom.end.label')}
+      action={t('meetingRoom.end.action')}
+      question={t('meetingRoom.end.question')}
+      confirm={t('meetingRoom.end.confirm')}
+      keep={t('meetingRoom.end.keep')}
+      failedMessage={t('meetingRoom.end.failed')}
+      pending={pending}
+      failed={failed}
+      onConfirm={() => {
+        setPending(true);
+        void onEnd().then((ended) => {
+          setPending(false);
+          setFailed(!ended);
+        });
+      }}
+    />
+  );
 }

@@ -1,13 +1,14 @@
 // The room as the server last described it, and how each event changes it. Broadcast polls never carry the
 // viewer's own choice, so the choice known from the viewer's own answers is kept.
-import type { AgendaEvent, HandsEvent, Poll, PollEvent, PresenceEvent, RoleEvent, RoomState } from '@minga/contracts';
+import type { AgendaEvent, HandsEvent, Poll, PollEvent, PresenceEvent, RoleEvent, RoomState, TimingEvent } from '@minga/contracts';
 
 export type RoomEvent =
   | { type: 'presence'; event: PresenceEvent }
   | { type: 'agenda'; event: AgendaEvent }
   | { type: 'hands'; event: HandsEvent }
   | { type: 'poll'; event: PollEvent }
-  | { type: 'role'; event: RoleEvent };
+  | { type: 'role'; event: RoleEvent }
+  | { type: 'timing'; event: TimingEvent };
 
 export function withPoll(polls: readonly Poll[], poll: Poll): Poll[] {
   const index = polls.findIndex((known) => known.id === poll.id);
@@ -29,6 +30,8 @@ export function applyRoomEvent(state: RoomState, change: RoomEvent): RoomState {
       return { ...state, polls: withPoll(state.polls, change.event.poll) };
     case 'role':
       return { ...state, role: change.event.role };
+    case 'timing':
+      return { ...state, endsAt: change.event.endsAt };
   }
 }
 
@@ -37,6 +40,7 @@ export type Announcement =
   | { key: 'joined' | 'left' | 'raisedHand'; name: string }
   | { key: 'agenda'; title: string }
   | { key: 'agendaCleared' }
+  | { key: 'ended' }
   | { key: 'pollOpened' | 'pollClosed'; question: string };
 
 export function announcementsFor(before: RoomState, after: RoomState, selfId: string | null): Announcement[] {
@@ -55,6 +59,9 @@ export function announcementsFor(before: RoomState, after: RoomState, selfId: st
     const item = after.agenda.find((entry) => entry.id === isItem);
     found.push(item ? { key: 'agenda', title: item.title } : { key: 'agendaCleared' });
   }
+
+  // The host ended the meeting early (the end moved before the one known).
+  if (Date.parse(after.endsAt) < Date.parse(before.endsAt)) found.push({ key: 'ended' });
 
   const pollsBefore = new Map(before.polls.map((poll) => [poll.id, poll]));
   for (const poll of after.polls) {

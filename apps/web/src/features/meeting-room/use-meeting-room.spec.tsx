@@ -67,6 +67,23 @@ describe('useMeetingRoom', () => {
     expect(result.current.actionError?.code).toBe('host_only');
   });
 
+  it('ends the meeting for the host, and for others when the server says its end moved', async () => {
+    const state = roomState();
+    const host = fakeRoomSocket({ ok: true, role: 'host', state: { ...state, role: 'host' } });
+    const hosting = renderHook(() => useMeetingRoom(OCCURRENCE_ID, null, () => host.socket));
+    const endsAt = new Date(Date.parse(state.startsAt) + 10 * 60_000).toISOString();
+    host.answers.set(MEETING_ROOM_EVENTS.endMeeting, { ok: true, endsAt });
+    await act(() => hosting.result.current.actions.endMeeting());
+    expect(host.sent.at(-1)).toEqual({ event: 'end-meeting', payload: { occurrenceId: OCCURRENCE_ID } });
+    expect(hosting.result.current.state?.endsAt).toBe(endsAt);
+
+    const other = fakeRoomSocket({ ok: true, role: 'participant', state });
+    const attending = renderHook(() => useMeetingRoom(OCCURRENCE_ID, null, () => other.socket));
+    other.serverEmit(MEETING_ROOM_EVENTS.timing, { occurrenceId: OCCURRENCE_ID, endsAt });
+    expect(attending.result.current.state?.endsAt).toBe(endsAt);
+    expect(attending.result.current.announcements.items).toEqual([{ key: 'ended' }]);
+  });
+
   it('does not show a room the server refused to let the viewer join', () => {
     const server = fakeRoomSocket({ ok: false, error: { code: 'forbidden', message: 'Not invited' } });
     const { result } = renderHook(() => useMeetingRoom(OCCURRENCE_ID, null, () => server.socket));

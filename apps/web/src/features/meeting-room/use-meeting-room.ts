@@ -28,6 +28,8 @@ export interface RoomActions {
   openPoll(poll: NewPoll): Promise<boolean>;
   vote(pollId: string, optionIds: string[]): Promise<boolean>;
   closePoll(pollId: string): Promise<boolean>;
+  /** Host only: ends a meeting under way now, for everyone. */
+  endMeeting(): Promise<boolean>;
 }
 
 export interface MeetingRoom {
@@ -63,6 +65,7 @@ const EVENT_TYPES: [string, RoomEvent['type']][] = [
   [MEETING_ROOM_EVENTS.hands, 'hands'],
   [MEETING_ROOM_EVENTS.poll, 'poll'],
   [MEETING_ROOM_EVENTS.role, 'role'],
+  [MEETING_ROOM_EVENTS.timing, 'timing'],
 ];
 
 export function useMeetingRoom(occurrenceId: string, selfId: string | null, makeSocket: () => RoomSocket = openSocket): MeetingRoom {
@@ -170,6 +173,10 @@ export function useMeetingRoom(occurrenceId: string, selfId: string | null, make
       openPoll: (poll) => send<PollAnswer>(MEETING_ROOM_EVENTS.openPoll, poll, keepPoll),
       vote: (pollId, optionIds) => send<PollAnswer>(MEETING_ROOM_EVENTS.vote, { pollId, optionIds }, keepPoll),
       closePoll: (pollId) => send<PollAnswer>(MEETING_ROOM_EVENTS.closePoll, { pollId }, keepPoll),
+      endMeeting: () =>
+        send<{ endsAt: string }>(MEETING_ROOM_EVENTS.endMeeting, {}, (answer) =>
+          setState((previous) => previous && { ...previous, endsAt: answer.endsAt }),
+        ),
     }),
     [send, keepPoll],
   );
