@@ -16,13 +16,21 @@ export type DraftVersion = z.infer<typeof draftVersionSchema>;
 export const createDraftVersionSchema = z.object({ label: z.string().trim().min(1).max(200) }).strict();
 export type CreateDraftVersion = z.infer<typeof createDraftVersionSchema>;
 
+/** One heading of a draft: its level (1-6), its text and the index of its block in the document. */
+export const outlineEntrySchema = z.object({ level: z.number().int(), text: z.string(), index: z.number().int() });
+export type OutlineEntry = z.infer<typeof outlineEntrySchema>;
+
 /** A version to read: its HTML (rendered with the shared editor schema) and its section outline. */
 export const draftVersionContentSchema = z.object({
   version: draftVersionSchema,
   html: z.string(),
-  outline: z.array(z.object({ level: z.number().int(), text: z.string(), index: z.number().int() })),
+  outline: z.array(outlineEntrySchema),
 });
 export type DraftVersionContent = z.infer<typeof draftVersionContentSchema>;
+
+/** GET /api/drafts/:id/outline: the draft's headings as they are now (for linking an agenda item to a section). */
+export const draftOutlineSchema = z.object({ outline: z.array(outlineEntrySchema) });
+export type DraftOutline = z.infer<typeof draftOutlineSchema>;
 
 /** One side of a comparison: a version id, the draft as it is now, or the model policy it started from. */
 export const comparisonSideSchema = z.union([uuidSchema, z.enum(['current', 'model'])]);

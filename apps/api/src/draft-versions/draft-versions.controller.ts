@@ -2,7 +2,7 @@ import { Body, Controller, Get, Post, Query, Res, StreamableFile } from '@nestjs
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import type { Response } from 'express';
-import type { Draft, DraftComparison, DraftVersion, DraftVersionContent } from '@minga/contracts';
+import type { Draft, DraftComparison, DraftOutline, DraftVersion, DraftVersionContent } from '@minga/contracts';
 import { AccessService } from '../access/access.service';
 import { CurrentPrincipal, type AuthPrincipal } from '../access/principal';
 import { ApiProblems } from '../common/api-problems.decorator';
@@ -12,6 +12,7 @@ import {
   ComparisonQueryDto,
   CreateDraftVersionDto,
   DraftComparisonDto,
+  DraftOutlineDto,
   DraftVersionContentDto,
   DraftVersionDto,
   DraftVersionListDto,
@@ -54,6 +55,13 @@ export class DraftVersionsController {
   @ZodResponse({ status: 201, type: DraftVersionDto })
   async restore(@IdParam() id: string, @IdParam('versionId') versionId: string, @CurrentPrincipal() me: AuthPrincipal): Promise<DraftVersion> {
     return this.versions.restore(await this.draft(id, me, 'editContent'), versionId, me.id);
+  }
+
+  @Get('outline')
+  @ApiProblems([400, 401, 403, 404])
+  @ZodResponse({ type: DraftOutlineDto })
+  async outline(@IdParam() id: string, @CurrentPrincipal() me: AuthPrincipal): Promise<DraftOutline> {
+    return this.versions.outline(await this.draft(id, me, 'read'));
   }
 
   @Get('comparison')

@@ -4,6 +4,7 @@ import {
   comparisonQuerySchema,
   createDraftVersionSchema,
   draftComparisonSchema,
+  draftOutlineSchema,
   draftVersionContentSchema,
   draftVersionSchema,
   exportQuerySchema,
@@ -16,3 +17,4 @@ export class DraftVersionContentDto extends createZodDto(draftVersionContentSche
 export class ComparisonQueryDto extends createZodDto(comparisonQuerySchema) {}
 export class DraftComparisonDto extends createZodDto(draftComparisonSchema) {}
 export class ExportQueryDto extends createZodDto(exportQuerySchema) {}
+export class DraftOutlineDto extends createZodDto(draftOutlineSchema) {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { prosemirrorJSONToYXmlFragment } from 'y-prosemirror';
 import * as Y from 'yjs';
-import type { Draft, DraftComparison, DraftVersion, DraftVersionContent, ExportFormat } from '@minga/contracts';
+import type { Draft, DraftComparison, DraftOutline, DraftVersion, DraftVersionContent, ExportFormat } from '@minga/contracts';
 import { DOC_FRAGMENT, editorSchema, outlineOf, templateDocument, toHtml, toMarkdown, toPlainText, updateToJson, yDocToJson } from '@minga/editor';
 import type { JSONContent as EditorDocument } from '@tiptap/core';
 import { toDocx } from '@minga/editor/docx';
@@ -36,6 +36,11 @@ export class DraftVersionsService {
   async read(draft: Draft, versionId: string): Promise<DraftVersionContent> {
     const json = updateToJson(await this.versions.state(draft.docName, versionId));
     return { version: await this.versions.meta(draft.docName, versionId), html: toHtml(json), outline: outlineOf(json) };
+  }
+
+  /** The headings of the draft as it is now, read from the open document when there is one. */
+  async outline(draft: Draft): Promise<DraftOutline> {
+    return { outline: await this.documents.read(draft.docName, (doc) => outlineOf(yDocToJson(doc))) };
   }
 
   async compare(draft: Draft, from: string, to: string): Promise<DraftComparison> {

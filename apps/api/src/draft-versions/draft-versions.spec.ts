@@ -51,6 +51,17 @@ describe('draft versions, comparison, restore and export', () => {
     expect(list.body.map((v: { id: string }) => v.id)).toContain(named.body.id);
   });
 
+  it('gives the headings of the draft as it is now, for linking an agenda item to a section', async () => {
+    await edit('Text under the last section.');
+    const res = await t.http().get(`/api/drafts/${draftId}/outline`).set(bearer(observer)).expect(200);
+    const outline = res.body.outline as { level: number; text: string; index: number }[];
+    expect(outline[0]).toEqual({ level: 1, text: 'Versioned PIA', index: 0 });
+    expect(outline.map((o) => o.text)).toContain('Purpose');
+    // In document order: each heading's block index is past the one before.
+    expect(outline.every((o, i) => i === 0 || o.index > outline[i - 1].index)).toBe(true);
+    await t.http().get('/api/drafts/00000000-0000-4000-8000-000000000000/outline').set(bearer(observer)).expect(404);
+  });
+
   it('takes automatic versions while the draft is edited', async () => {
     const e = await edit('Typed first.');
     // The interval is 0.6 s in this test (10 minutes by default): the next saved change after it takes a version.

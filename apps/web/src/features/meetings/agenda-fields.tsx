@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { AgendaItem, AgendaItemInput } from '@minga/contracts';
 import { SelectField, TextField } from '../../components/form-field';
 import type { FieldErrors } from '../../components/use-form-errors';
+import { useDraftSections } from './api';
 
 export interface Choice {
   id: string;
@@ -147,12 +148,11 @@ export function AgendaFields({ rows, onChange, presenters, drafts, errors, error
                 </SelectField>
               </div>
               {row.draftId && (
-                <TextField
+                <SectionField
+                  draftId={row.draftId}
                   label={label(t('meetings.agenda.section'))}
-                  hint={t('meetings.agenda.sectionHint')}
                   value={row.draftSection}
-                  maxLength={300}
-                  onChange={(event) => update(index, { draftSection: event.target.value })}
+                  onChange={(draftSection) => update(index, { draftSection })}
                   error={error(index, 'draftSection')}
                 />
               )}
@@ -189,5 +189,47 @@ export function AgendaFields({ rows, onChange, presenters, drafts, errors, error
         {t('meetings.agenda.add')}
       </button>
     </fieldset>
+  );
+}
+
+interface SectionFieldProps {
+  draftId: string;
+  label: string;
+  value: string;
+  onChange: (section: string) => void;
+  error?: string;
+}
+
+/**
+ * The section of the linked draft, chosen among its headings as they are now (the room opens the draft there, by the
+ * heading's text). A section since renamed in the draft stays listed, marked. Until the headings arrive, or if they
+ * cannot be read, the section is typed.
+ */
+function SectionField({ draftId, label, value, onChange, error }: SectionFieldProps) {
+  const { t } = useTranslation();
+  const sections = useDraftSections(draftId);
+  if (!sections.data) {
+    return (
+      <TextField
+        label={label}
+        hint={t('meetings.agenda.sectionHint')}
+        value={value}
+        maxLength={300}
+        onChange={(event) => onChange(event.target.value)}
+        error={error}
+      />
+    );
+  }
+  const missing = value.trim() !== '' && !sections.data.includes(value.trim());
+  return (
+    <SelectField label={label} hint={t('meetings.agenda.sectionChoiceHint')} value={value.trim()} onChange={(event) => onChange(event.target.value)} error={error}>
+      <option value="">{t('meetings.agenda.wholeDraft')}</option>
+      {missing && <option value={value.trim()}>{t('meetings.agenda.sectionGone', { section: value.trim() })}</option>}
+      {sections.data.map((section) => (
+        <option key={section} value={section}>
+          {section}
+        </option>
+      ))}
+    </SelectField>
   );
 }

@@ -6,6 +6,7 @@ import {
   type CreateMeeting,
   type InviteeList,
   type Draft,
+  type DraftOutline,
   type Meeting,
   type Occurrence,
   type OccurrenceDetail,
@@ -43,6 +44,7 @@ export const meetingKeys = {
   slots: (cohortId: string, query: SlotQuery) => ['meetings', 'slots', cohortId, query] as const,
   people: (hubId: string) => ['meetings', 'people', hubId] as const,
   drafts: (hubId: string) => ['meetings', 'drafts', hubId] as const,
+  outline: (draftId: string) => ['meetings', 'draft-outline', draftId] as const,
 };
 
 function occurrencesPath(source: OccurrenceSource): string {
@@ -202,6 +204,24 @@ export function useDraftChoices(hubId: string) {
     queryFn: ({ signal }) => apiClient.request<Page<Draft>>('/api/drafts', { query: { hubId, limit: MAX_PAGE_SIZE }, signal }),
     select: (page) => page.items.map((draft) => ({ id: draft.id, title: draft.title, cityName: draft.cityName })),
     enabled: Boolean(hubId),
+  });
+}
+
+/** The headings of a draft as it is now: the sections an agenda item may link to. */
+export function useDraftSections(draftId: string) {
+  return useQuery({
+    queryKey: meetingKeys.outline(draftId),
+    queryFn: ({ signal }) => apiClient.request<DraftOutline>(`/api/drafts/${id(draftId)}/outline`, { signal }),
+    // A draft opens with its title as a level-1 heading: that is not a section to discuss.
+    select: (answer) => [
+      ...new Set(
+        answer.outline
+          .filter((entry, position) => !(position === 0 && entry.level === 1 && entry.index === 0))
+          .map((entry) => entry.text.trim())
+          .filter(Boolean),
+      ),
+    ],
+    enabled: Boolean(draftId),
   });
 }
 

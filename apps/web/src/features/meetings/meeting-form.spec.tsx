@@ -47,6 +47,48 @@ describe('MeetingForm', () => {
     });
   });
 
+  it('links an agenda item to a section chosen among the linked draft’s headings', async () => {
+    const draftId = '5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d';
+    const api = stubGlobalApi({
+      'POST /api/auth/session/refresh': asLatamCoordinator,
+      [`GET /api/drafts/${draftId}/outline`]: () =>
+        json(200, {
+          outline: [
+            { level: 1, text: 'Mexico City open data policy', index: 0 },
+            { level: 2, text: 'Purpose', index: 1 },
+            { level: 2, text: 'Data inventory', index: 4 },
+          ],
+        }),
+      [`POST /api/cohorts/${COHORT_ID}/meetings`]: () => json(201, meeting()),
+    });
+    const onSaved = vi.fn();
+    renderInApp(
+      <MeetingForm
+        owner={owner}
+        prefill={{ localStart: '2026-12-14T10:00', durationMinutes: 60 }}
+        presenters={[]}
+        drafts={[{ id: draftId, name: 'Mexico City open data policy' }]}
+        onSaved={onSaved}
+        onCancel={vi.fn()}
+      />,
+    );
+
+    await userEvent.type(await screen.findByLabelText('Title'), 'Data inventory review');
+    await userEvent.click(screen.getByRole('button', { name: 'Add an agenda item' }));
+    await userEvent.type(screen.getByLabelText('Title of item 1'), 'Inventory');
+    await userEvent.selectOptions(screen.getByLabelText('Linked draft of item 1'), draftId);
+    const section = await screen.findByRole('combobox', { name: 'Section of the draft of item 1' });
+    // The draft's title is not offered as a section.
+    expect([...(section as HTMLSelectElement).options].map((option) => option.text)).toEqual(['The whole draft', 'Purpose', 'Data inventory']);
+    await userEvent.selectOptions(section, 'Data inventory');
+    await userEvent.click(screen.getByRole('button', { name: 'Schedule the meeting' }));
+
+    await vi.waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(api.calls.find((call) => call.method === 'POST' && call.path.endsWith('/meetings'))?.body).toMatchObject({
+      agenda: [{ title: 'Inventory', draftId, draftSection: 'Data inventory' }],
+    });
+  });
+
   it('shows the field errors of a 400 beside their fields, an agenda item’s beside that item', async () => {
     stubGlobalApi({
       'POST /api/auth/session/refresh': asLatamCoordinator,
