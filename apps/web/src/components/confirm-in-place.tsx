@@ -1,6 +1,6 @@
 // An action that asks once, in place: no modal to trap focus, and the safer choice (keep) takes focus first; when
-// the question is put away, focus returns to the button that asked it.
-import { useEffect, useRef, useState } from 'react';
+// the question is put away, focus returns to the button that asked it (the disclosure pattern of the forms).
+import { useDisclosureForm } from './use-disclosure-form';
 
 export interface ConfirmInPlaceProps {
   /** Accessible name of the first button, naming the action and its object; starts with the visible word. */
@@ -21,34 +21,22 @@ export interface ConfirmInPlaceProps {
 }
 
 export function ConfirmInPlace({ label, action, question, confirm, keep, failedMessage, onConfirm, pending, failed }: ConfirmInPlaceProps) {
-  const [asking, setAsking] = useState(false);
-  const keepButton = useRef<HTMLButtonElement>(null);
-  const trigger = useRef<HTMLButtonElement>(null);
-  const asked = useRef(false);
-
-  useEffect(() => {
-    if (asking) {
-      asked.current = true;
-      keepButton.current?.focus();
-    } else if (asked.current) {
-      trigger.current?.focus();
-    }
-  }, [asking]);
+  const { open: asking, setOpen: setAsking, formArea, openButton } = useDisclosureForm('[data-keep]');
 
   if (!asking) {
     return (
-      <button ref={trigger} type="button" className="button button--secondary button--small" aria-label={label} onClick={() => setAsking(true)}>
+      <button ref={openButton} type="button" className="button button--secondary button--small" aria-label={label} onClick={() => setAsking(true)}>
         {action}
       </button>
     );
   }
   return (
-    <div className="confirm-in-place" role="group" aria-label={label}>
+    <div ref={formArea} className="confirm-in-place" role="group" aria-label={label}>
       <p>{question}</p>
       <button type="button" className="button button--danger button--small" aria-busy={pending} onClick={() => !pending && onConfirm()}>
         {confirm}
       </button>{' '}
-      <button ref={keepButton} type="button" className="button button--secondary button--small" onClick={() => setAsking(false)}>
+      <button data-keep type="button" className="button button--secondary button--small" onClick={() => setAsking(false)}>
         {keep}
       </button>
       {failed && (
