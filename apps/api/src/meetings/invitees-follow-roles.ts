@@ -54,13 +54,18 @@ export class InviteesFollowRoles implements OnModuleInit, OnModuleDestroy {
               ORDER BY o.starts_at, o.id LIMIT 1) AS next_id
       FROM meetings m
       WHERE m.status = 'scheduled'
-        AND CASE WHEN m.cohort_id IS NOT NULL THEN
-              ($2 = 'official' AND m.cohort_id IN (SELECT cc.cohort_id FROM cohort_cities cc WHERE cc.city_id = $3::uuid))
-              OR ($2 = 'coordinator' AND m.cohort_id IN (SELECT co.id FROM cohorts co WHERE co.hub_id = $4::uuid))
-            ELSE
-              ($2 = 'official' AND m.hub_id = (SELECT c.hub_id FROM cities c WHERE c.id = $3::uuid))
-              OR ($2 IN ('coordinator', 'expert') AND m.hub_id = $4::uuid)
-            END
+        -- Each branch reads an index (meetings by cohort, meetings by hub).
+        AND m.id IN (
+          SELECT c.id FROM meetings c
+          WHERE $2 = 'official' AND c.cohort_id IN (SELECT cc.cohort_id FROM cohort_cities cc WHERE cc.city_id = $3::uuid)
+          UNION ALL
+          SELECT c.id FROM meetings c
+          WHERE $2 = 'coordinator' AND c.cohort_id IN (SELECT co.id FROM cohorts co WHERE co.hub_id = $4::uuid)
+          UNION ALL
+          SELECT h.id FROM meetings h
+          WHERE h.cohort_id IS NULL
+            AND h.hub_id = CASE WHEN $2 = 'official' THEN (SELECT city.hub_id FROM cities city WHERE city.id = $3::uuid)
+                                WHEN $2 IN ('coordinator', 'expert') THEN $4::uuid END)
         AND NOT EXISTS (
           SELECT 1 FROM (${cohortMembersSql('m.cohort_id')}) mm
           WHERE m.cohort_id IS NOT NULL AND mm.user_id = $1 AND NOT ($5 AND mm.role = $2 AND mm.city_id IS NOT DISTINCT FROM $3::uuid))
