@@ -66,8 +66,9 @@ function Room({ room, state, occurrenceId }: { room: MeetingRoom; state: RoomSta
   const now = useNow(15_000);
   const selfId = user?.id ?? null;
   const isHost = state.role === 'host';
-  // The server's phase holds at join; the clock moves the lobby to live and live to ended without a new event.
-  const phase = roomPhaseAt(state.startsAt, state.endsAt, now);
+  // The server's phase holds at join; the clock moves the lobby to live and live to ended without a new event. A
+  // meeting the server says is over (at join, or ended by the host) stays over, whatever this device's clock says.
+  const phase = state.phase === 'ended' ? 'ended' : roomPhaseAt(state.startsAt, state.endsAt, now);
   const current = state.agenda.find((item) => item.id === state.currentAgendaItem?.agendaItemId) ?? null;
   const linkedDraftId = current?.draftId ?? state.draftId;
   const handRaised = state.hands.some((hand) => hand.user.id === selfId);

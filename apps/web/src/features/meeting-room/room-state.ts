@@ -31,7 +31,8 @@ export function applyRoomEvent(state: RoomState, change: RoomEvent): RoomState {
     case 'role':
       return { ...state, role: change.event.role };
     case 'timing':
-      return { ...state, endsAt: change.event.endsAt };
+      // The host ended it: over now, whatever this device's clock says.
+      return { ...state, endsAt: change.event.endsAt, phase: 'ended' };
   }
 }
 

@@ -75,12 +75,12 @@ describe('useMeetingRoom', () => {
     host.answers.set(MEETING_ROOM_EVENTS.endMeeting, { ok: true, endsAt });
     await act(() => hosting.result.current.actions.endMeeting());
     expect(host.sent.at(-1)).toEqual({ event: 'end-meeting', payload: { occurrenceId: OCCURRENCE_ID } });
-    expect(hosting.result.current.state?.endsAt).toBe(endsAt);
+    expect(hosting.result.current.state).toMatchObject({ endsAt, phase: 'ended' });
 
     const other = fakeRoomSocket({ ok: true, role: 'participant', state });
     const attending = renderHook(() => useMeetingRoom(OCCURRENCE_ID, null, () => other.socket));
     other.serverEmit(MEETING_ROOM_EVENTS.timing, { occurrenceId: OCCURRENCE_ID, endsAt });
-    expect(attending.result.current.state?.endsAt).toBe(endsAt);
+    expect(attending.result.current.state).toMatchObject({ endsAt, phase: 'ended' });
     expect(attending.result.current.announcements.items).toEqual([{ key: 'ended' }]);
   });
 

@@ -175,7 +175,7 @@ export function useMeetingRoom(occurrenceId: string, selfId: string | null, make
       closePoll: (pollId) => send<PollAnswer>(MEETING_ROOM_EVENTS.closePoll, { pollId }, keepPoll),
       endMeeting: () =>
         send<{ endsAt: string }>(MEETING_ROOM_EVENTS.endMeeting, {}, (answer) =>
-          setState((previous) => previous && { ...previous, endsAt: answer.endsAt }),
+          setState((previous) => previous && { ...previous, endsAt: answer.endsAt, phase: 'ended' }),
         ),
     }),
     [send, keepPoll],
