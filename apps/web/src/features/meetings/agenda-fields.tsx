@@ -202,13 +202,13 @@ interface SectionFieldProps {
 
 /**
  * The section of the linked draft, chosen among its headings as they are now (the room opens the draft there, by the
- * heading's text). A section since renamed in the draft stays listed, marked. Until the headings arrive, or if they
- * cannot be read, the section is typed.
+ * heading's text). A section since renamed in the draft stays listed, marked. While the headings load the choice
+ * waits, disabled, so the control never changes type under the user; if they cannot be read, the section is typed.
  */
 function SectionField({ draftId, label, value, onChange, error }: SectionFieldProps) {
   const { t } = useTranslation();
   const sections = useDraftSections(draftId);
-  if (!sections.data) {
+  if (sections.isError) {
     return (
       <TextField
         label={label}
@@ -220,12 +220,23 @@ function SectionField({ draftId, label, value, onChange, error }: SectionFieldPr
       />
     );
   }
-  const missing = value.trim() !== '' && !sections.data.includes(value.trim());
+  const current = value.trim();
+  const headings = sections.data ?? [];
+  // Until the headings are here, the current section is listed as it is; once they are, it is marked if it is gone.
+  const unlisted = current !== '' && !headings.includes(current);
   return (
-    <SelectField label={label} hint={t('meetings.agenda.sectionChoiceHint')} value={value.trim()} onChange={(event) => onChange(event.target.value)} error={error}>
+    <SelectField
+      label={label}
+      hint={t('meetings.agenda.sectionChoiceHint')}
+      value={current}
+      disabled={sections.isPending}
+      aria-busy={sections.isPending}
+      onChange={(event) => onChange(event.target.value)}
+      error={error}
+    >
       <option value="">{t('meetings.agenda.wholeDraft')}</option>
-      {missing && <option value={value.trim()}>{t('meetings.agenda.sectionGone', { section: value.trim() })}</option>}
-      {sections.data.map((section) => (
+      {unlisted && <option value={current}>{sections.data ? t('meetings.agenda.sectionGone', { section: current }) : current}</option>}
+      {headings.map((section) => (
         <option key={section} value={section}>
           {section}
         </option>
