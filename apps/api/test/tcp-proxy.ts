@@ -1,0 +1,82 @@
+// A loopback TCP proxy that a test can cut and restore, to play a peer (the database) going away and coming back.
+import {
+  connect,
+  createServer,
+  type AddressInfo,
+  type Server,
+  type Socket,
+} from 'node:net';
+
+/**
+ * Usage: `const port = await proxy.start('127.0.0.1', 5432)`, point the client at 127.0.0.1:port, then `cut()`,
+ * `restore()`, and `close()` at the end. While cut, every connection that was open is destroyed and new ones are
+ * reset as soon as they arrive, as a stopped server or a broken network does.
+ */
+export class TcpProxy {
+  private server: Server | null = null;
+  private readonly open = new Set<Socket>();
+  private isCut = false;
+
+  /** Listens on an ephemeral loopback port and forwards every connection to the target; resolves to that port. */
+  async start(targetHost: string, targetPort: number): Promise<number> {
+    if (this.server) throw new Error('The proxy is already started');
+    const server = createServer((client) =>
+      this.forward(client, targetHost, targetPort),
+    );
+    this.server = server;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    return (server.address() as AddressInfo).port;
+  }
+
+  /** Destroys every open connection (both sides) and refuses new ones until restore(). */
+  cut(): void {
+    this.isCut = true;
+    for (const socket of this.open) socket.destroy();
+    this.open.clear();
+  }
+
+  /** Forwards new connections again; those cut stay closed, as after a real outage. */
+  restore(): void {
+    this.isCut = false;
+  }
+
+  async close(): Promise<void> {
+    this.cut();
+    const server = this.server;
+    this.server = null;
+    if (server)
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  private forward(
+    client: Socket,
+    targetHost: string,
+    targetPort: number,
+  ): void {
+    if (this.isCut) {
+      client.resetAndDestroy();
+      return;
+    }
+    const upstream = connect(targetPort, targetHost);
+    for (const [socket, peer] of [
+      [client, upstream],
+      [upstream, client],
+    ] as const) {
+      this.open.add(socket);
+      // An error on one side (a reset, the target refusing) ends both, as one connection would.
+      socket.on('error', () => peer.destroy());
+      socket.on('close', () => {
+        this.open.delete(socket);
+        peer.destroy();
+      });
+    }
+    client.pipe(upstream);
+    upstream.pipe(client);
+  }
+}
