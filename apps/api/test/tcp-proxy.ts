@@ -10,12 +10,13 @@ import {
 /**
  * Usage: `const port = await proxy.start('127.0.0.1', 5432)`, point the client at 127.0.0.1:port, then `cut()`,
  * `restore()`, and `close()` at the end. While cut, every connection that was open is destroyed and new ones are
- * reset as soon as they arrive, as a stopped server or a broken network does.
+ * reset as soon as they arrive, as a stopped server does; `cut({ silent: true })` instead accepts new connections
+ * and never answers them, as a server behind a network that drops packets (only the client's timeouts end them).
  */
 export class TcpProxy {
   private server: Server | null = null;
   private readonly open = new Set<Socket>();
-  private isCut = false;
+  private cutMode: 'reset' | 'silent' | null = null;
 
   /** Listens on an ephemeral loopback port and forwards every connection to the target; resolves to that port. */
   async start(targetHost: string, targetPort: number): Promise<number> {
@@ -35,15 +36,16 @@ export class TcpProxy {
   }
 
   /** Destroys every open connection (both sides) and refuses new ones until restore(). */
-  cut(): void {
-    this.isCut = true;
-    for (const socket of this.open) socket.destroy();
-    this.open.clear();
+  cut({ silent = false }: { silent?: boolean } = {}): void {
+    this.cutMode = silent ? 'silent' : 'reset';
+    this.destroyOpen();
   }
 
-  /** Forwards new connections again; those cut stay closed, as after a real outage. */
+  /** Forwards new connections again; those cut, and those a silent cut held, stay closed, as after a real outage. */
   restore(): void {
-    this.isCut = false;
+    // Only a silent cut holds connections; any other open one is a live, forwarded connection.
+    if (this.cutMode === 'silent') this.destroyOpen();
+    this.cutMode = null;
   }
 
   async close(): Promise<void> {
@@ -59,8 +61,14 @@ export class TcpProxy {
     targetHost: string,
     targetPort: number,
   ): void {
-    if (this.isCut) {
+    if (this.cutMode === 'reset') {
       client.resetAndDestroy();
+      return;
+    }
+    if (this.cutMode === 'silent') {
+      this.open.add(client);
+      client.on('error', () => undefined);
+      client.on('close', () => this.open.delete(client));
       return;
     }
     const upstream = connect(targetPort, targetHost);
@@ -78,5 +86,10 @@ export class TcpProxy {
     }
     client.pipe(upstream);
     upstream.pipe(client);
+  }
+
+  private destroyOpen(): void {
+    for (const socket of this.open) socket.destroy();
+    this.open.clear();
   }
 }

@@ -5,6 +5,7 @@ import { ZodValidationException } from 'nestjs-zod';
 import { QueryFailedError } from 'typeorm';
 import { z } from 'zod';
 import { problemTypeUri, type ErrorCode, type ProblemDetails } from '@minga/contracts';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../database/database-outage';
 import { Problem, type FieldError } from './problem';
 
 const STATUS_CODES: Record<number, ErrorCode> = {
@@ -33,7 +34,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const res = ctx.getResponse<Response>();
     const { problem, headers } = this.toProblem(exception);
     problem.instance = req.originalUrl?.split('?')[0];
-    if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    // An outage fails every request alike: one line each, not a stack each.
+    if (problem.code === 'service_unavailable') this.logger.warn(`${problem.instance}: ${exception instanceof Error ? exception.message : String(exception)}`);
+    else if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     for (const [name, value] of Object.entries(headers ?? {})) res.setHeader(name, value);
     res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }
@@ -57,6 +60,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     const parserError = bodyParserError(exception);
     if (parserError) return { problem: parserError };
+    if (isDatabaseUnavailable(exception)) {
+      return {
+        problem: build('service_unavailable', 503, 'The service cannot reach its database; try again shortly'),
+        headers: { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) },
+      };
+    }
     if (exception instanceof QueryFailedError && (exception as { code?: string }).code === '23505') {
       return { problem: build('conflict', 409, 'This already exists') };
     }
