@@ -11,6 +11,8 @@ import { InvitationsService } from '../invitations/invitations.service';
 import type { UserEntity } from '../users/user.entity';
 import { ChangePasswordDto, SessionDto, SignInDto, SignUpDto } from './auth.dto';
 import { AuthService, type IssuedSession } from './auth.service';
+import { DEVICE_COOKIE, KnownDevicesService } from './known-devices.service';
+import { cookieOf } from './request-cookie';
 import { LocalAuthGuard, SignInBodyGuard, SignInRoute } from './sign-in.guards';
 
 const COOKIE_PATH = '/api/auth';
@@ -21,6 +23,7 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly invitations: InvitationsService,
+    private readonly knownDevices: KnownDevicesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -33,7 +36,9 @@ export class AuthController {
   @ApiProblems([400, 401, 423, 429], { public: true })
   @ZodResponse({ type: SessionDto })
   async signIn(@Req() req: Request & { user: UserEntity }, @Res({ passthrough: true }) res: Response): Promise<Session> {
-    return this.respond(res, await this.auth.startSession(req.user.id, req.headers['user-agent']));
+    const session = this.respond(res, await this.auth.startSession(req.user.id, req.headers['user-agent']));
+    res.cookie(DEVICE_COOKIE, this.knownDevices.remember(cookieOf(req, DEVICE_COOKIE), req.user), this.knownDevices.cookieOptions());
+    return session;
   }
 
   @Public()
@@ -90,6 +95,5 @@ export class AuthController {
 }
 
 function refreshCookie(req: Request): string | undefined {
-  const value: unknown = req.cookies?.[REFRESH_COOKIE];
-  return typeof value === 'string' && value.length > 0 ? value : undefined;
+  return cookieOf(req, REFRESH_COOKIE);
 }

@@ -11,10 +11,12 @@ import { RolesModule } from '../roles/roles.module';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { KnownDevicesService } from './known-devices.service';
 import { LocalStrategy } from './local.strategy';
 import { PrincipalResolverService } from './principal-resolver.service';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { RefreshTokensService } from './refresh-tokens.service';
+import { SignInLockoutService } from './sign-in-lockout.service';
 
 // Global so the principal resolver reaches HTTP guards and socket middleware without them importing a domain.
 @Global()
@@ -39,6 +41,8 @@ import { RefreshTokensService } from './refresh-tokens.service';
     AuthService,
     LocalStrategy,
     RefreshTokensService,
+    SignInLockoutService,
+    KnownDevicesService,
     PrincipalResolverService,
     { provide: PRINCIPAL_RESOLVER, useExisting: PrincipalResolverService },
   ],

@@ -5,8 +5,18 @@ import { Problem } from '../common/problem';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
+import { KnownDevicesService } from './known-devices.service';
 import { PrincipalResolverService } from './principal-resolver.service';
 import { RefreshTokensService, type IssuedRefreshToken } from './refresh-tokens.service';
+import { SignInLockoutService } from './sign-in-lockout.service';
+
+export interface SignInAttempt {
+  email: string;
+  password: string;
+  /** The client address, as `clientAddressOf` gives it. */
+  client: string;
+  deviceCookie: string | undefined;
+}
 
 export interface IssuedSession {
   session: Session;
@@ -20,21 +30,26 @@ export class AuthService {
     private readonly users: UsersService,
     private readonly principals: PrincipalResolverService,
     private readonly refreshTokens: RefreshTokensService,
+    private readonly lockout: SignInLockoutService,
+    private readonly knownDevices: KnownDevicesService,
   ) {}
 
-  /** Checks a password, counting failures; too many in a row lock the account for SIGN_IN_LOCK_MINUTES. */
-  async verifyCredentials(email: string, password: string): Promise<UserEntity> {
+  /**
+   * Checks a password, counting failures per address and per email (SignInLockoutService). A known email and an
+   * unknown one take the same steps, so neither the answer nor its timing tells whether an account exists.
+   */
+  async verifyCredentials(attempt: SignInAttempt): Promise<UserEntity> {
+    const { email, password, client } = attempt;
     const user = await this.users.findWithPasswordHash(email);
-    if (!user) {
-      await verifyPassword(await decoyPasswordHash(), password);
-      throw invalidCredentials();
+    const knownDevice = user !== null && this.knownDevices.recognises(attempt.deviceCookie, user);
+    const lockedUntil = await this.lockout.lockedUntil(email, client, knownDevice);
+    if (lockedUntil) throw locked(lockedUntil);
+    const passwordRight = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
+    if (!user || !passwordRight) {
+      const lockedNow = await this.lockout.recordFailure(email, client, knownDevice);
+      throw lockedNow ? locked(lockedNow) : invalidCredentials();
     }
-    if (user.lockedUntil && user.lockedUntil > new Date()) throw locked(user.lockedUntil);
-    if (!(await verifyPassword(user.passwordHash, password))) {
-      const { lockedUntil } = await this.users.recordFailedSignIn(user.id, this.config.SIGN_IN_LOCK_THRESHOLD, this.config.SIGN_IN_LOCK_MINUTES);
-      throw lockedUntil ? locked(lockedUntil) : invalidCredentials();
-    }
-    if (user.failedSignIns > 0 || user.lockedUntil) await this.users.recordSuccessfulSignIn(user.id);
+    await this.lockout.recordSuccess(email, client);
     return user;
   }
 

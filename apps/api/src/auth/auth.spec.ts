@@ -41,7 +41,7 @@ describe('sign-in and sessions', () => {
     expect(res.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['email', 'password']);
   });
 
-  it('locks an account after repeated failures, even against the right password, then reports when', async () => {
+  it('locks an email at the address that failed repeatedly, even against the right password, then reports when', async () => {
     const person = await createPerson(t);
     for (let i = 0; i < 2; i++) {
       await t.http().post('/api/auth/session').send({ email: person.email, password: 'wrong-password' }).expect(401);

@@ -27,8 +27,12 @@ const envSchema = z.object({
   SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   API_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
   PRINCIPAL_CACHE_SECONDS: z.coerce.number().min(0).max(60).default(5),
+  /** Failed sign-ins for one email from one client address that lock that address out for that email. */
   SIGN_IN_LOCK_THRESHOLD: z.coerce.number().int().min(1).default(5),
-  SIGN_IN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** Failed sign-ins for one email from any address that lock it for every device not known to be its owner's. */
+  SIGN_IN_ACCOUNT_LOCK_THRESHOLD: z.coerce.number().int().min(1).default(50),
+  /** The window failures are counted in, and how long a lock lasts; fractions allowed (tests use seconds). */
+  SIGN_IN_LOCK_MINUTES: z.coerce.number().min(0.01).max(1440).default(15),
   MINGA_DEMO: bool.default(true),
   DEMO_PASSWORD: z.string().min(10).default(DEFAULT_DEMO_PASSWORD),
   WEB_DIST: z.string().optional(),

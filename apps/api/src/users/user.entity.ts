@@ -10,8 +10,6 @@ export class UserEntity {
   @Column() locale!: string;
   @Column({ name: 'time_zone' }) timeZone!: string;
   @Column({ name: 'working_hours', type: 'jsonb' }) workingHours!: WorkingHours;
-  @Column({ name: 'failed_sign_ins', type: 'int' }) failedSignIns!: number;
-  @Column({ name: 'locked_until', type: 'timestamptz', nullable: true }) lockedUntil!: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

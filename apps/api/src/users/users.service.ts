@@ -61,8 +61,6 @@ export class UsersService {
       locale: input.locale ?? 'en',
       timeZone: input.timeZone ?? 'UTC',
       workingHours: input.workingHours ?? DEFAULT_WORKING_HOURS,
-      failedSignIns: 0,
-      lockedUntil: null,
     });
     return repo.save(entity);
   }
@@ -72,24 +70,7 @@ export class UsersService {
   }
 
   async setPassword(id: string, password: string): Promise<void> {
-    await this.repo.update({ id }, { passwordHash: await hashPassword(password), failedSignIns: 0, lockedUntil: null });
-  }
-
-  async recordFailedSignIn(id: string, threshold: number, lockMinutes: number): Promise<{ lockedUntil: Date | null }> {
-    // One atomic statement, so parallel failed attempts cannot slip past the threshold.
-    const rows: { locked_until: Date | null }[][] = await this.repo.query(
-      `UPDATE users SET
-         failed_sign_ins = CASE WHEN failed_sign_ins + 1 >= $2 THEN 0 ELSE failed_sign_ins + 1 END,
-         locked_until = CASE WHEN failed_sign_ins + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE locked_until END
-       WHERE id = $1 RETURNING locked_until`,
-      [id, threshold, lockMinutes],
-    );
-    const lockedUntil = rows[0]?.[0]?.locked_until ?? null;
-    return { lockedUntil: lockedUntil && lockedUntil > new Date() ? lockedUntil : null };
-  }
-
-  async recordSuccessfulSignIn(id: string): Promise<void> {
-    await this.repo.update({ id }, { failedSignIns: 0, lockedUntil: null });
+    await this.repo.update({ id }, { passwordHash: await hashPassword(password) });
   }
 
   /** A user as `viewer` may see them: email only for those allowed to contact them. */

@@ -11,6 +11,7 @@ import { MeetingRoom1764650000000 } from './1764650000000-meeting-room';
 import { MeetingNotices1764700000000 } from './1764700000000-meeting-notices';
 import { CollabRevision1764750000000 } from './1764750000000-collab-revision';
 import { OccurrenceOwnAgenda1764800000000 } from './1764800000000-occurrence-own-agenda';
+import { SignInFailures1764850000000 } from './1764850000000-sign-in-failures';
 
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   MeetingNotices1764700000000,
   CollabRevision1764750000000,
   OccurrenceOwnAgenda1764800000000,
+  SignInFailures1764850000000,
 ];
