@@ -10,3 +10,4 @@ export * from './template';
 export * from './link-safety';
 export * from './comment-anchors';
 export * from './comment-markdown';
+export * from './update-shape';
