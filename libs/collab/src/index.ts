@@ -1,2 +1,3 @@
 export * from './socket-io-provider';
 export * from './save-tracker';
+export * from './socket-session';

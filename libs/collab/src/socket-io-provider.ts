@@ -17,12 +17,16 @@ import {
   type JoinResult,
 } from '@minga/contracts';
 import { SaveTracker } from './save-tracker';
+import { keepSocketSignedIn, type AccessTokenSource } from './socket-session';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected';
 
 export interface SocketIOProviderOptions {
-  /** The access token, or a function returning a fresh one at every (re)connection. */
-  token: string | (() => string | Promise<string>);
+  /**
+   * The access token, or a function returning a fresh one: called at every (re)connection and shortly before the
+   * current token expires, to renew the open connection's rights (`reauth`).
+   */
+  token: AccessTokenSource;
   awareness?: awarenessProtocol.Awareness;
   /** Connect at once (default true); otherwise call connect(). */
   connect?: boolean;
@@ -42,6 +46,8 @@ export interface SocketIOProviderEvents {
   pending: (event: { pending: number }) => void;
   access: (access: DocAccess) => void;
   'collab-error': (error: CollabError) => void;
+  /** The server is up but cannot serve documents now (its database is unreachable); the provider keeps retrying. */
+  unavailable: (unavailable: boolean) => void;
 }
 
 /**
@@ -67,7 +73,12 @@ export class SocketIOProvider extends ObservableV2<SocketIOProviderEvents> {
   synced = false;
   /** What the server allows this user: decided at join, updated when roles change. */
   access: DocAccess | null = null;
+  /** True while the server says it cannot serve the document (see the `unavailable` event). */
+  unavailable = false;
   private joined = false;
+  /** The server's sync step 1 when it arrives before the join's answer: answered once this client's access is known. */
+  private serverStep1: Uint8Array | null = null;
+  private readonly stopSession: () => void;
   private readonly saves: SaveTracker;
   /** An awareness this provider made itself is destroyed with it (its timer would keep a process alive). */
   private readonly ownsAwareness: boolean;
@@ -99,6 +110,11 @@ export class SocketIOProvider extends ObservableV2<SocketIOProviderEvents> {
     this.socket.on('connect', this.onConnect);
     this.socket.on('disconnect', this.onDisconnect);
     this.socket.on('connect_error', this.onConnectError);
+    this.stopSession = keepSocketSignedIn(this.socket, options.token, {
+      onUnavailable: (unavailable) => this.setUnavailable(unavailable),
+      retryDelayMs: options.reconnectDelayMs ?? 500,
+      retryDelayMaxMs: options.reconnectDelayMaxMs ?? 10_000,
+    });
     this.socket.on(COLLAB_EVENTS.y, this.onServerMessage);
     this.socket.on(COLLAB_EVENTS.saved, this.onSaved);
     this.socket.on(COLLAB_EVENTS.error, this.onCollabError);
@@ -129,6 +145,7 @@ export class SocketIOProvider extends ObservableV2<SocketIOProviderEvents> {
   override destroy(): void {
     awarenessProtocol.removeAwarenessStates(this.awareness, [this.doc.clientID], 'provider destroyed');
     this.disconnect();
+    this.stopSession();
     this.doc.off('update', this.onDocUpdate);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.socket.removeAllListeners();
@@ -137,14 +154,26 @@ export class SocketIOProvider extends ObservableV2<SocketIOProviderEvents> {
   }
 
   private readonly onConnect = () => {
+    this.join(0);
+  };
+
+  private join(attempt: number): void {
+    this.serverStep1 = null;
     this.socket.emit(COLLAB_EVENTS.join, this.docName, (result: JoinResult) => {
       if (!result.ok) {
         this.emit('collab-error', [result.error]);
+        // The server is there but cannot open documents now: ask again, backing off, while the socket stays up.
+        if (result.error.code === 'unavailable' || result.error.code === 'rate_limited') this.retryJoin(attempt);
         return;
       }
       this.joined = true;
+      this.setUnavailable(false);
       this.setAccess(result.access);
       this.setStatus('connected');
+      // What this document holds that the server lacks (typed offline, restored from IndexedDB) goes now that the
+      // server says this client may write: the answer to its step 1, which may have arrived before this answer.
+      if (this.serverStep1) this.answerServerStep1(this.serverStep1);
+      this.serverStep1 = null;
       const step1 = encoding.createEncoder();
       encoding.writeVarUint(step1, Y_MESSAGE_SYNC);
       syncProtocol.writeSyncStep1(step1, this.doc);
@@ -153,7 +182,23 @@ export class SocketIOProvider extends ObservableV2<SocketIOProviderEvents> {
         this.sendAwareness([this.doc.clientID]);
       }
     });
-  };
+  }
+
+  private retryJoin(attempt: number): void {
+    this.setUnavailable(true);
+    const base = Math.min((this.options.reconnectDelayMaxMs ?? 10_000), (this.options.reconnectDelayMs ?? 500) * 2 ** attempt);
+    setTimeout(() => {
+      if (this.socket.connected && !this.joined) this.join(attempt + 1);
+    }, base * (0.5 + Math.random()));
+  }
+
+  /** Sends the server what this document has beyond `stateVector`, or, for a read-only client, an empty step 2. */
+  private answerServerStep1(stateVector: Uint8Array): void {
+    const reply = encoding.createEncoder();
+    encoding.writeVarUint(reply, Y_MESSAGE_SYNC);
+    syncProtocol.writeSyncStep2(reply, this.mayWrite() ? this.doc : new Y.Doc(), this.mayWrite() ? stateVector : undefined);
+    this.send(encoding.toUint8Array(reply));
+  }
 
   private readonly onDisconnect = () => {
     this.joined = false;
@@ -164,8 +209,9 @@ export class SocketIOProvider extends ObservableV2<SocketIOProviderEvents> {
     this.setStatus(this.socket.active ? 'connecting' : 'disconnected');
   };
 
-  private readonly onConnectError = () => {
-    this.setStatus(this.socket.active ? 'connecting' : 'disconnected');
+  private readonly onConnectError = (error: Error & { data?: { retryable?: boolean } }) => {
+    // A handshake refused as retryable is retried by the session keeper, not by socket.io.
+    this.setStatus(this.socket.active || error.data?.retryable ? 'connecting' : 'disconnected');
   };
 
   private readonly onServerMessage = (docName: string, data: unknown) => {
@@ -174,17 +220,16 @@ export class SocketIOProvider extends ObservableV2<SocketIOProviderEvents> {
     const decoder = decoding.createDecoder(bytes);
     const type = decoding.readVarUint(decoder);
     if (type === Y_MESSAGE_SYNC) {
-      const reply = encoding.createEncoder();
-      encoding.writeVarUint(reply, Y_MESSAGE_SYNC);
-      const syncType = syncProtocol.readSyncMessage(decoder, reply, this.doc, this);
-      if (encoding.length(reply) > 1 && this.mayWrite()) this.send(encoding.toUint8Array(reply));
-      else if (encoding.length(reply) > 1 && syncType === syncProtocol.messageYjsSyncStep1) {
-        // A read-only client answers the server's step 1 with an empty step 2.
-        const empty = encoding.createEncoder();
-        encoding.writeVarUint(empty, Y_MESSAGE_SYNC);
-        syncProtocol.writeSyncStep2(empty, new Y.Doc());
-        this.send(encoding.toUint8Array(empty));
+      const syncType = decoding.peekVarUint(decoder);
+      if (syncType === syncProtocol.messageYjsSyncStep1) {
+        decoding.readVarUint(decoder);
+        const stateVector = decoding.readVarUint8Array(decoder);
+        // Before the join's answer this client does not know whether it may write: it answers once it does.
+        if (this.joined) this.answerServerStep1(stateVector);
+        else this.serverStep1 = stateVector;
+        return;
       }
+      syncProtocol.readSyncMessage(decoder, encoding.createEncoder(), this.doc, this);
       if (syncType === syncProtocol.messageYjsSyncStep2) this.setSynced(true);
     } else if (type === Y_MESSAGE_AWARENESS) {
       awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), this);
@@ -247,6 +292,12 @@ export class SocketIOProvider extends ObservableV2<SocketIOProviderEvents> {
     if (this.synced === synced) return;
     this.synced = synced;
     this.emit('sync', [synced]);
+  }
+
+  private setUnavailable(unavailable: boolean): void {
+    if (this.unavailable === unavailable) return;
+    this.unavailable = unavailable;
+    this.emit('unavailable', [unavailable]);
   }
 
   private setAccess(access: DocAccess): void {

@@ -1,5 +1,6 @@
 // The collaboration wire protocol on socket.io: one source for server, provider, tests and benchmark.
 import { z } from 'zod';
+import { REALTIME_ERROR_CODES } from './realtime';
 
 export const COLLAB_NAMESPACE = '/collab';
 
@@ -33,8 +34,14 @@ export const COLLAB_ERROR_CODES = [
   'read_only',
   'malformed_message',
   'message_too_large',
-  'rate_limited',
+  /** The update would not integrate completely (it depends on changes the document does not have): nothing of it was kept. */
+  'invalid_update',
+  /** The update adds content the editor does not have (another root, an unknown node or mark): nothing of it was kept. */
+  'unsupported_content',
+  /** A presence update named another connection's client, or more clients than one connection may have. */
+  'presence_not_yours',
   'internal_error',
+  ...REALTIME_ERROR_CODES,
 ] as const;
 export type CollabErrorCode = (typeof COLLAB_ERROR_CODES)[number];
 

@@ -9,6 +9,8 @@ export * from './invitations';
 export * from './health';
 export * from './drafts';
 export * from './collab';
+export * from './presence';
+export * from './realtime';
 export * from './draft-versions';
 export * from './action-plans';
 export * from './kpis';

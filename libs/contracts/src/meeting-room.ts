@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { isoDateSchema } from './action-plans';
 import { uuidSchema } from './common';
+import { REALTIME_ERROR_CODES } from './realtime';
 import { personRefSchema } from './comments';
 import { roleSchema } from './roles';
 
@@ -84,8 +85,8 @@ export const ROOM_ERROR_CODES = [
   'too_many_options',
   /** Ending a meeting that has not started or is already over. */
   'not_live',
-  'rate_limited',
   'internal_error',
+  ...REALTIME_ERROR_CODES,
 ] as const;
 export const roomErrorCodeSchema = z.enum(ROOM_ERROR_CODES);
 export type RoomErrorCode = z.infer<typeof roomErrorCodeSchema>;

@@ -4,9 +4,9 @@
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import * as msgpackParser from 'socket.io-msgpack-parser';
+import { keepSocketSignedIn } from '@minga/collab/socket-session';
+import { EVENTS_NAMESPACE } from '@minga/contracts';
 import { apiClient } from './api-client';
-
-export const EVENTS_NAMESPACE = '/events';
 
 type Listener = (...args: unknown[]) => void;
 
@@ -50,6 +50,7 @@ export function LiveEventsProvider({ children, events }: { children: ReactNode; 
       reconnectionDelayMax: 10_000,
       randomizationFactor: 0.5,
     });
+    keepSocketSignedIn(socket, () => apiClient.currentAccessToken() ?? '');
     // A refused handshake (expired token) stops socket.io's retries; a renewed session connects again.
     const unsubscribe = apiClient.onSessionChange((session) => {
       if (session && !socket.connected) socket.connect();

@@ -12,7 +12,7 @@ import { EditorToolbar } from '../features/drafts/editor-toolbar';
 import { SaveStateIndicator } from '../features/drafts/save-state-indicator';
 import { useCollabDocument, type CollabDocument } from '../features/drafts/use-collab-document';
 import { useProviderState } from '../features/drafts/use-provider-state';
-import { userColor } from '../features/drafts/user-color';
+import { userColor } from '@minga/contracts';
 import { useSession } from '../lib/session';
 import { renderCollabCaret } from '../features/drafts/collab-caret';
 import { DocumentEdgeKeys } from '../features/drafts/document-edge-keys';
@@ -65,7 +65,7 @@ function NotesEditor({ collab, mayEdit }: { collab: CollabDocument; mayEdit: boo
   return (
     <div className="room-notes">
       <div className="draft-editor-bar">
-        <SaveStateIndicator status={state.status} synced={state.synced} pending={state.pending} />
+        <SaveStateIndicator status={state.status} synced={state.synced} pending={state.pending} unavailable={state.unavailable} />
         {editable && shown && <EditorToolbar editor={editor} controls={editorId} />}
       </div>
       {!editable && <p className="notice">{t('meetingRoom.notes.viewOnly')}</p>}

@@ -8,7 +8,7 @@ import { EditorContent, useEditor } from '@tiptap/react';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import type { AppAbility } from '@minga/access';
-import type { DocAccess, Draft } from '@minga/contracts';
+import { userColor, type DocAccess, type Draft } from '@minga/contracts';
 import { DOC_FRAGMENT, editorExtensions, type OutlineEntry } from '@minga/editor';
 import { DocumentEdgeKeys } from './document-edge-keys';
 import { useSession } from '../../lib/session';
@@ -18,7 +18,6 @@ import { PresenceList } from './presence-list';
 import { SaveStateIndicator } from './save-state-indicator';
 import { useCollabDocument, type CollabDocument } from './use-collab-document';
 import { useProviderState, type ProviderState } from './use-provider-state';
-import { userColor } from './user-color';
 import { renderCollabCaret } from './collab-caret';
 
 /** Errors after which the server will not send this document, however long we wait. */
@@ -132,7 +131,7 @@ function CollabEditor({ draft, collab, addons }: { draft: Draft; collab: CollabD
       }
     >
       <div className="draft-editor-bar">
-        <SaveStateIndicator status={state.status} synced={state.synced} pending={state.pending} />
+        <SaveStateIndicator status={state.status} synced={state.synced} pending={state.pending} unavailable={state.unavailable} />
         {editable && shown && <EditorToolbar editor={editor} controls={editorId} />}
         {addons.renderBar?.(context)}
       </div>

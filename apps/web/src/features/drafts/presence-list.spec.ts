@@ -1,5 +1,5 @@
 import { presentUsers } from './presence-list';
-import { USER_COLORS, userColor } from './user-color';
+import { USER_COLORS, userColor } from '@minga/contracts';
 
 const aiko = { id: 'a', name: 'Aiko Tanaka', color: '#1f4e8c' };
 const ben = { id: 'b', name: 'Ben Ortiz', color: '#8a3b12' };

@@ -12,6 +12,8 @@ export interface ProviderState {
   error: CollabError | null;
   /** Whether the server's copy has arrived at least once since the page opened. */
   everSynced: boolean;
+  /** The server cannot store changes now; the provider keeps retrying. */
+  unavailable: boolean;
 }
 
 function read(provider: SocketIOProvider, previous: ProviderState | null): ProviderState {
@@ -22,6 +24,7 @@ function read(provider: SocketIOProvider, previous: ProviderState | null): Provi
     access: provider.access,
     error: previous?.error ?? null,
     everSynced: Boolean(previous?.everSynced) || provider.synced,
+    unavailable: provider.unavailable,
   };
 }
 
@@ -32,8 +35,9 @@ export function useProviderState(provider: SocketIOProvider): ProviderState {
     const update = () => setState((previous) => read(provider, previous));
     const onError = (error: CollabError) => {
       setState((previous) => ({ ...read(provider, previous), error }));
-      // An expired token: renew it; the session listener below reconnects with the new one.
-      if (error.code === 'unauthenticated') void apiClient.refreshSession();
+      // An expired token or ended session: renew it; the session listener below reconnects with the new one (or the
+      // refresh fails and the person is asked to sign in again).
+      if (error.code === 'unauthenticated' || error.code === 'session_expired' || error.code === 'session_ended') void apiClient.refreshSession();
     };
     const onStatus = ({ status }: { status: ConnectionStatus }) => {
       // Joined again: an earlier error no longer holds.
@@ -45,6 +49,7 @@ export function useProviderState(provider: SocketIOProvider): ProviderState {
     provider.on('saved', update);
     provider.on('pending', update);
     provider.on('access', update);
+    provider.on('unavailable', update);
     provider.on('collab-error', onError);
     // The server refuses a handshake with an expired token and socket.io stops retrying; a renewed session retries.
     const unsubscribe = apiClient.onSessionChange((session) => {
@@ -57,6 +62,7 @@ export function useProviderState(provider: SocketIOProvider): ProviderState {
       provider.off('saved', update);
       provider.off('pending', update);
       provider.off('access', update);
+      provider.off('unavailable', update);
       provider.off('collab-error', onError);
       unsubscribe();
     };

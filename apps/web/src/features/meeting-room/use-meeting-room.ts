@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import * as msgpackParser from 'socket.io-msgpack-parser';
+import { keepSocketSignedIn } from '@minga/collab/socket-session';
 import {
   MEETING_ROOM_EVENTS,
   MEETING_ROOM_NAMESPACE,
@@ -49,7 +50,7 @@ export interface MeetingRoom {
 export type RoomSocket = Pick<Socket, 'on' | 'off' | 'emit' | 'connect' | 'disconnect' | 'connected'>;
 
 function openSocket(): Socket {
-  return io(`${window.location.origin}${MEETING_ROOM_NAMESPACE}`, {
+  const socket = io(`${window.location.origin}${MEETING_ROOM_NAMESPACE}`, {
     auth: (cb) => cb({ token: apiClient.currentAccessToken() ?? '' }),
     parser: msgpackParser,
     transports: ['websocket'],
@@ -57,6 +58,8 @@ function openSocket(): Socket {
     reconnectionDelayMax: 10_000,
     randomizationFactor: 0.5,
   });
+  keepSocketSignedIn(socket, () => apiClient.currentAccessToken() ?? '');
+  return socket;
 }
 
 const EVENT_TYPES: [string, RoomEvent['type']][] = [
@@ -85,6 +88,7 @@ export function useMeetingRoom(occurrenceId: string, selfId: string | null, make
     setConnection('connecting');
 
     const change = (next: (previous: RoomState) => RoomState) => setState((previous) => previous && next(previous));
+    let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
     const onConnect = () => {
       current.emit(MEETING_ROOM_EVENTS.join, { occurrenceId }, (result: JoinRoomResult) => {
@@ -93,6 +97,12 @@ export function useMeetingRoom(occurrenceId: string, selfId: string | null, make
           setState(result.state);
           setConnection('connected');
         } else {
+          // The server cannot reach its database, or is pacing joins: ask again shortly rather than give up.
+          if (result.error.code === 'unavailable' || result.error.code === 'rate_limited') {
+            setConnection('connecting');
+            retryTimer = setTimeout(() => current.connected && onConnect(), 1000 + Math.random() * 2000);
+            return;
+          }
           setJoinError(result.error);
           setConnection('disconnected');
           // An expired token: renew it, and the session listener below joins again.
@@ -123,6 +133,7 @@ export function useMeetingRoom(occurrenceId: string, selfId: string | null, make
     });
     return () => {
       unsubscribe();
+      clearTimeout(retryTimer);
       for (const [name, handler] of handlers) current.off(name, handler);
       current.off('connect', onConnect);
       current.off('disconnect', onDisconnect);

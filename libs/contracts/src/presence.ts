@@ -1,3 +1,4 @@
+// Who a presence entry (a Yjs awareness state) belongs to: set by the server from the connection, never by a client.
 /**
  * Caret and presence colours: each dark enough for white text (at least 6.6:1) and for a caret line on white,
  * so a name label stays readable whatever colour a person gets.
@@ -23,4 +24,15 @@ export function userColor(userId: string): string {
     hash = Math.imul(hash, 0x01000193);
   }
   return USER_COLORS[(hash >>> 0) % USER_COLORS.length];
+}
+
+/** The `user` field of every presence state the server relays: the connection's person, whatever the client wrote. */
+export interface PresenceUser {
+  id: string;
+  name: string;
+  color: string;
+}
+
+export function presenceUserOf(person: { id: string; name: string }): PresenceUser {
+  return { id: person.id, name: person.name, color: userColor(person.id) };
 }
