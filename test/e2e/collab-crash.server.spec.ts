@@ -2,10 +2,15 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as decoding from 'lib0/decoding';
+import { io } from 'socket.io-client';
+import * as msgpackParser from 'socket.io-msgpack-parser';
+import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { SocketIOProvider } from '@minga/collab';
-import { COLLAB_EVENTS } from '@minga/contracts';
+import { COLLAB_EVENTS, COLLAB_NAMESPACE, type JoinResult } from '@minga/contracts';
 import { DOC_FRAGMENT } from '@minga/editor';
+import { halfValidUpdate, updateMessage } from '../../apps/api/test/forged-updates';
 import { freePort, startServer, type RunningServer } from './support/minga-server';
 import { createTestDatabase } from './support/test-database';
 
@@ -99,6 +104,76 @@ describe('durability when the server is killed', () => {
       const text = reader.fragment.toString();
       const missing = confirmed.filter((t) => !text.includes(t));
       expect(missing).toEqual([]);
+      reader.provider.destroy();
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('loses no confirmed edit next to text from an update that integrates only in part, across kill -9', async () => {
+    let server = await startServer(env);
+    const { accessToken: token } = await api<{ accessToken: string }>(server, '/api/auth/session', {
+      method: 'POST',
+      body: JSON.stringify({ email: 'official.tsukuba@demo.minga.dev', password: PASSWORD }),
+    });
+    const policies = await api<{ id: string; key: string }[]>(server, '/api/model-policies', { token });
+    const cities = await api<{ items: { id: string; name: string }[] }>(server, '/api/cities?q=Tsukuba', { token });
+    const draft = await api<{ docName: string }>(server, '/api/drafts', {
+      method: 'POST',
+      token,
+      body: JSON.stringify({ cityId: cities.items[0].id, modelPolicyId: policies.find((p) => p.key === 'pia')?.id, title: 'Half-valid' }),
+    });
+    const connect = async () => {
+      const socket = io(`${server.baseUrl}${COLLAB_NAMESPACE}`, { auth: { token }, parser: msgpackParser, transports: ['websocket'], reconnection: false, forceNew: true });
+      await until('connected', () => socket.connected);
+      const joined = await new Promise<JoinResult>((resolve) => socket.emit(COLLAB_EVENTS.join, draft.docName, resolve));
+      expect(joined.ok).toBe(true);
+      return socket;
+    };
+
+    // An editor whose document is whatever the server sends it, as a browser's would be.
+    const editor = await connect();
+    const doc = new Y.Doc();
+    let savedClock = 0;
+    editor.on(COLLAB_EVENTS.y, (_name: string, data: Uint8Array) => {
+      const decoder = decoding.createDecoder(new Uint8Array(data));
+      if (decoding.readVarUint(decoder) !== 0 || decoding.readVarUint(decoder) === syncProtocol.messageYjsSyncStep1) return;
+      try {
+        Y.applyUpdate(doc, decoding.readVarUint8Array(decoder));
+      } catch {
+        // A client integrates what it can of a broken update, as Yjs does.
+      }
+    });
+    editor.on(COLLAB_EVENTS.saved, (_name: string, sv: Uint8Array) => {
+      savedClock = Math.max(savedClock, Y.decodeStateVector(new Uint8Array(sv)).get(doc.clientID) ?? 0);
+    });
+    editor.emit(COLLAB_EVENTS.y, draft.docName, Buffer.from([0, 0, 1, 0]));
+    await until('the editor has the draft', () => doc.getXmlFragment(DOC_FRAGMENT).length > 0);
+
+    // Another connection sends an update whose first paragraph integrates and whose second cannot.
+    const attacker = await connect();
+    attacker.emit(COLLAB_EVENTS.y, draft.docName, updateMessage(halfValidUpdate('Text of a broken update.')));
+    await new Promise<void>((resolve) => attacker.once(COLLAB_EVENTS.error, () => resolve()));
+
+    // The editor types at the end of what it has and waits until the server confirms it saved.
+    const fragment = doc.getXmlFragment(DOC_FRAGMENT);
+    const paragraph = new Y.XmlElement('paragraph');
+    paragraph.insert(0, [new Y.XmlText('Confirmed next to the broken text.')]);
+    const before = Y.encodeStateVector(doc);
+    fragment.insert(fragment.length, [paragraph]);
+    editor.emit(COLLAB_EVENTS.y, draft.docName, updateMessage(Y.encodeStateAsUpdate(doc, before)));
+    const typedClock = Y.getState(doc.store, doc.clientID);
+    await until('the edit is confirmed saved', () => savedClock >= typedClock);
+
+    server.process.kill('SIGKILL');
+    await server.stop();
+    editor.close();
+    attacker.close();
+    server = await startServer(env);
+    try {
+      const reader = await openDoc(server, draft.docName, token);
+      expect(reader.fragment.toString()).toContain('Confirmed next to the broken text.');
+      expect(reader.doc.store.pendingStructs).toBeNull();
       reader.provider.destroy();
     } finally {
       await server.stop();

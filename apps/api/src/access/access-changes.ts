@@ -11,6 +11,9 @@ export interface RoleChange {
   cityId: string | null;
 }
 
+/** Sessions that ended: one (sign-out) or all of a person's but one (password change). */
+export type SessionsEnded = { userId: string; sessionId: string } | { userId: string; exceptSessionId: string | null };
+
 /**
  * In-process notice that a person's roles changed. Open connections (collaboration sockets) listen and
  * re-check what that person may still do, so a revoked role takes effect on them at once; meetings listen to
@@ -25,6 +28,15 @@ export class AccessChanges {
   readonly userChanged$: Observable<string> = this.changes.asObservable();
 
   readonly roleChanged$: Observable<RoleChange> = this.roleChanges.asObservable();
+
+  private readonly sessions = new Subject<SessionsEnded>();
+
+  /** Open connections of an ended session close: a signed-out device keeps no live access. */
+  readonly sessionsEnded$: Observable<SessionsEnded> = this.sessions.asObservable();
+
+  endSessions(ended: SessionsEnded): void {
+    this.sessions.next(ended);
+  }
 
   publish(userId: string, change?: Omit<RoleChange, 'userId'>): void {
     this.changes.next(userId);

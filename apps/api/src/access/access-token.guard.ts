@@ -20,7 +20,7 @@ export class AccessTokenGuard implements CanActivate {
     const token = bearerToken(req.headers.authorization);
     const principal = token ? await this.resolver.fromAccessToken(token) : null;
     if (!principal) throw new Problem('unauthenticated', 'Sign in to continue', undefined, { 'WWW-Authenticate': 'Bearer' });
-    (req as Request & { user: unknown }).user = principal;
+    Object.assign(req, { user: principal, sessionId: this.resolver.sessionIdOf(token as string) });
     return true;
   }
 }

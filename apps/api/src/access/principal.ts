@@ -7,6 +7,11 @@ export interface AuthPrincipal extends Principal {
   email: string;
 }
 
+/** The sign-in the caller's access token belongs to (null for a token that names none); set by the auth guard. */
+export const CurrentSession = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): string | null => ctx.switchToHttp().getRequest().sessionId ?? null,
+);
+
 export const CurrentPrincipal = createParamDecorator(
   (_: unknown, ctx: ExecutionContext): AuthPrincipal => ctx.switchToHttp().getRequest().user,
 );

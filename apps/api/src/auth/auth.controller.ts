@@ -3,7 +3,7 @@ import { ApiBody, ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import type { Request, Response } from 'express';
 import { REFRESH_COOKIE, type Session } from '@minga/contracts';
-import { CurrentPrincipal, type AuthPrincipal } from '../access/principal';
+import { CurrentPrincipal, CurrentSession, type AuthPrincipal } from '../access/principal';
 import { Public } from '../access/public.decorator';
 import { ApiProblems } from '../common/api-problems.decorator';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -78,8 +78,9 @@ export class AuthController {
   @Put('me/password')
   @HttpCode(204)
   @ApiProblems([400, 401, 429])
-  async changePassword(@Body() body: ChangePasswordDto, @CurrentPrincipal() me: AuthPrincipal, @Req() req: Request): Promise<void> {
-    await this.auth.changePassword(me.id, body, refreshCookie(req));
+  async changePassword(@Body() body: ChangePasswordDto, @CurrentPrincipal() me: AuthPrincipal, @CurrentSession() sessionId: string | null): Promise<void> {
+    // The session comes from the access token: the refresh cookie is sent to /api/auth only, never here.
+    await this.auth.changePassword(me.id, body, sessionId);
   }
 
   private respond(res: Response, issued: IssuedSession): Session {

@@ -55,21 +55,21 @@ export class AuthService {
 
   async startSession(userId: string, userAgent: string | undefined): Promise<IssuedSession> {
     const refresh = await this.refreshTokens.issue(userId, userAgent);
-    return { session: await this.sessionFor(userId), refresh };
+    return { session: await this.sessionFor(userId, refresh.familyId), refresh };
   }
 
   async refresh(refreshToken: string | undefined, userAgent: string | undefined): Promise<IssuedSession> {
     if (!refreshToken) throw new Problem('invalid_refresh_token', 'Your session has ended; sign in again');
     const refresh = await this.refreshTokens.rotate(refreshToken, userAgent);
-    return { session: await this.sessionFor(refresh.userId), refresh };
+    return { session: await this.sessionFor(refresh.userId, refresh.familyId), refresh };
   }
 
   async signOut(refreshToken: string | undefined): Promise<void> {
     if (refreshToken) await this.refreshTokens.revokeFamilyOf(refreshToken);
   }
 
-  /** Changing the password signs out every other device. */
-  async changePassword(userId: string, input: ChangePassword, currentRefreshToken: string | undefined): Promise<void> {
+  /** Changing the password signs out every other device: every session but the caller's (`currentSessionId`). */
+  async changePassword(userId: string, input: ChangePassword, currentSessionId: string | null): Promise<void> {
     const hash = await this.users.passwordHashOf(userId);
     if (!hash || !(await verifyPassword(hash, input.currentPassword))) {
       throw new Problem('invalid_credentials', 'The current password is not right', [
@@ -77,13 +77,13 @@ export class AuthService {
       ]);
     }
     await this.users.setPassword(userId, input.newPassword);
-    await this.refreshTokens.revokeAllForUser(userId, currentRefreshToken);
+    await this.refreshTokens.revokeAllForUser(userId, currentSessionId);
   }
 
-  private async sessionFor(userId: string): Promise<Session> {
+  private async sessionFor(userId: string, sessionId: string): Promise<Session> {
     const principal = await this.principals.load(userId);
     if (!principal) throw new Problem('invalid_refresh_token', 'This account no longer exists');
-    const accessToken = await this.principals.sign(userId);
+    const accessToken = await this.principals.sign(userId, sessionId);
     const expiresAt = new Date(Date.now() + this.config.ACCESS_TOKEN_TTL_SECONDS * 1000).toISOString();
     return { accessToken, expiresAt, user: await this.users.view(userId, principal) };
   }

@@ -4,14 +4,20 @@ import type { Subscription } from 'rxjs';
 import { AccessChanges } from '../access/access-changes';
 import type { AuthPrincipal } from '../access/principal';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import type { PrincipalResolver } from '../access/principal-resolver';
+import type { PrincipalResolver, VerifiedAccessToken } from '../access/principal-resolver';
 import { RolesService } from '../roles/roles.service';
 import { UsersService } from '../users/users.service';
+import { RefreshTokensService } from './refresh-tokens.service';
 
 interface AccessTokenClaims {
   sub: string;
   typ: 'access';
+  /** The sign-in (refresh token family) the token was issued for. */
+  sid?: string;
+  exp?: number;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Bounds the memory of the principal cache; the oldest entries go first. */
 const MAX_CACHED_PRINCIPALS = 10_000;
@@ -39,6 +45,7 @@ export class PrincipalResolverService implements PrincipalResolver, OnModuleDest
     private readonly jwt: JwtService,
     private readonly users: UsersService,
     private readonly roles: RolesService,
+    private readonly refreshTokens: RefreshTokensService,
     accessChanges: AccessChanges,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
@@ -54,20 +61,43 @@ export class PrincipalResolverService implements PrincipalResolver, OnModuleDest
     this.subscription.unsubscribe();
   }
 
-  sign(userId: string): Promise<string> {
-    const claims: AccessTokenClaims = { sub: userId, typ: 'access' };
+  /** An access token of a sign-in (`sessionId`: its refresh token family), so ending that sign-in can end its sockets. */
+  sign(userId: string, sessionId: string): Promise<string> {
+    const claims: AccessTokenClaims = { sub: userId, typ: 'access', sid: sessionId };
     return this.jwt.signAsync(claims);
   }
 
   async fromAccessToken(token: string): Promise<AuthPrincipal | null> {
+    const claims = await this.claimsOf(token);
+    return claims ? this.loadRecent(claims.sub) : null;
+  }
+
+  async verifyAccessToken(token: string): Promise<VerifiedAccessToken | null> {
+    const claims = await this.claimsOf(token);
+    if (!claims || typeof claims.exp !== 'number') return null;
+    const sessionId = typeof claims.sid === 'string' && UUID.test(claims.sid) ? claims.sid : null;
+    const [principal, active] = await Promise.all([
+      this.loadRecent(claims.sub),
+      sessionId ? this.refreshTokens.isSessionActive(sessionId) : Promise.resolve(true),
+    ]);
+    return principal && active ? { principal, expiresAt: claims.exp * 1000, sessionId } : null;
+  }
+
+  sessionIdOf(token: string): string | null {
+    const claims = this.jwt.decode<Partial<AccessTokenClaims> | null>(token);
+    return typeof claims?.sid === 'string' && UUID.test(claims.sid) ? claims.sid : null;
+  }
+
+  /** The claims of a valid, unexpired access token; a subject that is not a user id is no user. */
+  private async claimsOf(token: string): Promise<AccessTokenClaims | null> {
     let claims: AccessTokenClaims;
     try {
       claims = await this.jwt.verifyAsync<AccessTokenClaims>(token, { algorithms: ['HS256'] });
     } catch {
       return null;
     }
-    if (claims.typ !== 'access' || typeof claims.sub !== 'string') return null;
-    return this.loadRecent(claims.sub);
+    if (claims.typ !== 'access' || typeof claims.sub !== 'string' || !UUID.test(claims.sub)) return null;
+    return claims;
   }
 
   private async loadRecent(userId: string): Promise<AuthPrincipal | null> {

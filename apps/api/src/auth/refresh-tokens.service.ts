@@ -2,6 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, type Repository } from 'typeorm';
+import { AccessChanges } from '../access/access-changes';
 import { Problem } from '../common/problem';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { RefreshTokenEntity } from './refresh-token.entity';
@@ -22,7 +23,17 @@ export class RefreshTokensService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly accessChanges: AccessChanges,
   ) {}
+
+  /** Whether a sign-in (a family of refresh tokens) is still signed in: its open connections keep their rights. */
+  async isSessionActive(familyId: string): Promise<boolean> {
+    const rows: unknown[] = await this.db.query(
+      'SELECT 1 FROM refresh_tokens WHERE family_id = $1 AND revoked_at IS NULL AND expires_at > now() LIMIT 1',
+      [familyId],
+    );
+    return rows.length > 0;
+  }
 
   issue(userId: string, userAgent: string | undefined, familyId: string = randomUUID()): Promise<IssuedRefreshToken> {
     return this.insert(this.db.manager.getRepository(RefreshTokenEntity), userId, userAgent, familyId);
@@ -40,6 +51,7 @@ export class RefreshTokensService {
         if (!benignRace) {
           // The revocation must survive the error below, so it is committed on its own connection.
           await this.revokeFamily(current.familyId);
+          this.accessChanges.endSessions({ userId: current.userId, sessionId: current.familyId });
           throw invalid;
         }
         const familyAlive = await repo.exists({ where: { familyId: current.familyId, revokedAt: IsNull() } });
@@ -51,20 +63,24 @@ export class RefreshTokensService {
     });
   }
 
+  /** Signs one device out: its session's tokens are revoked and its open connections closed. */
   async revokeFamilyOf(token: string): Promise<void> {
-    await this.db.query(
-      `UPDATE refresh_tokens SET revoked_at = now() WHERE revoked_at IS NULL
-         AND family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = $1)`,
+    const [session]: { user_id: string; family_id: string }[] = await this.db.query(
+      'SELECT user_id, family_id FROM refresh_tokens WHERE token_hash = $1',
       [hashToken(token)],
     );
+    if (!session) return;
+    await this.revokeFamily(session.family_id);
+    this.accessChanges.endSessions({ userId: session.user_id, sessionId: session.family_id });
   }
 
-  async revokeAllForUser(userId: string, exceptToken?: string): Promise<void> {
+  /** Signs every other device out (a password change): all sessions of the person but `exceptSessionId`. */
+  async revokeAllForUser(userId: string, exceptSessionId: string | null): Promise<void> {
     await this.db.query(
-      `UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL
-         AND family_id IS DISTINCT FROM (SELECT family_id FROM refresh_tokens WHERE token_hash = $2)`,
-      [userId, exceptToken ? hashToken(exceptToken) : null],
+      `UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL AND family_id IS DISTINCT FROM $2::uuid`,
+      [userId, exceptSessionId],
     );
+    this.accessChanges.endSessions({ userId, exceptSessionId });
   }
 
   private async revokeFamily(familyId: string): Promise<void> {

@@ -2,29 +2,28 @@ import { Inject, Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { Subscription } from 'rxjs';
 import { WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGatewayDisconnect, type OnGatewayInit } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
-import { COLLAB_EVENTS, COLLAB_NAMESPACE, docNameSchema, type CollabError, type CollabErrorCode, type JoinResult } from '@minga/contracts';
+import { COLLAB_EVENTS, COLLAB_NAMESPACE, docNameSchema, type CollabErrorCode, type JoinResult } from '@minga/contracts';
 import { AccessChanges } from '../access/access-changes';
 import { PRINCIPAL_RESOLVER, type PrincipalResolver } from '../access/principal-resolver';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { socketAuthMiddleware, type AuthenticatedSocketData } from '../realtime/socket-auth.middleware';
+import { isDatabaseUnavailable } from '../database/database-outage';
+import { RealtimeConnections, type RealtimeSocketData } from '../realtime/realtime-connections.service';
+import { TokenBucket } from '../realtime/token-bucket';
 import { DocumentAccessRegistry } from './document-access';
 import { LiveDocuments } from './live-documents.service';
-import { TokenBucket } from './token-bucket';
+import { decodePresence } from './presence';
 import { parseMessage, syncStep2Message } from './y-messages';
 
-interface CollabSocketData extends AuthenticatedSocketData {
-  bucket: TokenBucket;
-  strikes: number;
+interface CollabSocketData extends RealtimeSocketData {
   /** Documents this connection joined; socket.io empties socket.rooms before the disconnect handler runs. */
   joined: Set<string>;
+  presence: TokenBucket;
 }
-
-/** A flooding client is warned with `rate_limited`; one that keeps going after this many warnings is disconnected. */
-const MAX_STRIKES = 20;
 
 /**
  * `/collab`: Yjs documents over socket.io with the standard y-protocols messages.
  * Events are registered on the raw socket: they carry two arguments (docName, bytes), which Nest handlers do not.
+ * Who may connect and what a connection may cost is the realtime layer's; this gateway decides per document.
  */
 @WebSocketGateway({ namespace: COLLAB_NAMESPACE })
 export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
@@ -38,10 +37,11 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGate
     private readonly documents: LiveDocuments,
     private readonly access: DocumentAccessRegistry,
     private readonly accessChanges: AccessChanges,
+    private readonly realtime: RealtimeConnections,
   ) {}
 
   afterInit(namespace: Namespace): void {
-    namespace.use(socketAuthMiddleware(this.resolver));
+    namespace.use(this.realtime.handshake());
     this.documents.attach(namespace);
     this.accessSubscription = this.accessChanges.userChanged$.subscribe((userId) => {
       this.recheckUser(userId).catch((err: unknown) => this.logger.error(`Re-checking access failed: ${String(err)}`));
@@ -66,9 +66,7 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGate
         if (!live || !member) continue;
         const access = principal ? await this.access.accessFor(principal, docName) : 'none';
         if (access === null || access === 'none') {
-          data.joined.delete(docName);
-          void socket.leave(live.room);
-          this.documents.removeMember(live, socket.id);
+          this.leave(socket, docName);
           this.fail(socket, 'forbidden', 'Your access to this document was revoked', docName);
         } else if (access !== member.access) {
           member.access = access;
@@ -79,28 +77,34 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGate
   }
 
   handleConnection(socket: Socket): void {
+    this.realtime.admit(socket, {
+      errorEvent: COLLAB_EVENTS.error,
+      messagesPerSecond: this.config.COLLAB_MESSAGES_PER_SECOND,
+      joinEvents: [COLLAB_EVENTS.join, COLLAB_EVENTS.leave],
+    });
     const data = socket.data as CollabSocketData;
-    data.bucket = new TokenBucket(this.config.COLLAB_MESSAGES_PER_SECOND);
-    data.strikes = 0;
     data.joined = new Set();
+    data.presence = new TokenBucket(this.config.COLLAB_PRESENCE_PER_SECOND);
     socket.on(COLLAB_EVENTS.join, (docName: unknown, ack: unknown) => {
       if (typeof ack !== 'function') return this.fail(socket, 'malformed_message', 'join needs an acknowledgement callback');
-      this.join(socket, docName).then(
-        (result) => ack(result),
-        (err: unknown) => {
-          this.logger.error(`join failed: ${String(err)}`);
-          ack({ ok: false, error: { code: 'internal_error', message: 'Could not open the document' } } satisfies JoinResult);
-        },
-      );
+      const finished = this.realtime.beginJoin(socket);
+      if (!finished) return ack({ ok: false, error: { code: 'rate_limited', message: 'Too many documents being opened at once' } } satisfies JoinResult);
+      this.join(socket, docName)
+        .then(
+          (result) => ack(result),
+          (err: unknown) => {
+            const unavailable = isDatabaseUnavailable(err);
+            if (!unavailable) this.logger.error(`join failed: ${String(err)}`);
+            const error = unavailable
+              ? { code: 'unavailable' as const, message: 'The server cannot open documents right now; retrying' }
+              : { code: 'internal_error' as const, message: 'Could not open the document' };
+            ack({ ok: false, error } satisfies JoinResult);
+          },
+        )
+        .finally(finished);
     });
     socket.on(COLLAB_EVENTS.leave, (docName: unknown) => {
-      if (typeof docName !== 'string') return;
-      data.joined.delete(docName);
-      const live = this.documents.get(docName);
-      if (live) {
-        void socket.leave(live.room);
-        this.documents.removeMember(live, socket.id);
-      }
+      if (typeof docName === 'string') this.leave(socket, docName);
     });
     socket.on(COLLAB_EVENTS.y, (docName: unknown, payload: unknown) => this.onMessage(socket, docName, payload));
   }
@@ -110,6 +114,15 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGate
     for (const docName of joined ?? []) {
       const live = this.documents.get(docName);
       if (live) this.documents.removeMember(live, socket.id);
+    }
+  }
+
+  private leave(socket: Socket, docName: string): void {
+    (socket.data as CollabSocketData).joined.delete(docName);
+    const live = this.documents.get(docName);
+    if (live) {
+      void socket.leave(live.room);
+      this.documents.removeMember(live, socket.id);
     }
   }
 
@@ -125,20 +138,11 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGate
     if (socket.disconnected) return { ok: false, error: { code: 'internal_error', message: 'Disconnected while joining', docName } };
     await socket.join(live.room);
     (socket.data as CollabSocketData).joined.add(docName);
-    this.documents.addMember(live, socket, principal.id, access);
+    this.documents.addMember(live, socket, principal, access);
     return { ok: true, access };
   }
 
   private onMessage(socket: Socket, docName: unknown, payload: unknown): void {
-    const data = socket.data as CollabSocketData;
-    if (!data.bucket.take()) {
-      data.strikes += 1;
-      if (data.strikes > MAX_STRIKES) {
-        socket.disconnect(true);
-        return;
-      }
-      return this.fail(socket, 'rate_limited', 'Too many messages; slow down', docName);
-    }
     // Buffers arrive as Buffer; a client that sent a typed-array view arrives as an ArrayBuffer.
     const bytes = payload instanceof Uint8Array ? payload : payload instanceof ArrayBuffer ? new Uint8Array(payload) : null;
     if (typeof docName !== 'string' || !bytes) {
@@ -158,34 +162,38 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGate
       return this.fail(socket, 'malformed_message', 'The message is not a valid y-protocols message', docName);
     }
     switch (message.kind) {
-      case 'sync-step-1':
-        socket.emit(COLLAB_EVENTS.y, docName, syncStep2Message(live.doc, message.stateVector));
+      case 'sync-step-1': {
+        // The answer can be the whole document for a 4-byte request: it is paid for in bytes by the person asking.
+        if (!this.realtime.maySync(socket)) return this.fail(socket, 'rate_limited', 'Too many sync requests; slow down', docName);
+        const answer = syncStep2Message(live.doc, message.stateVector);
+        this.realtime.chargeSync(socket, answer.byteLength);
+        socket.emit(COLLAB_EVENTS.y, docName, answer);
         return;
-      case 'update':
+      }
+      case 'update': {
         if (member.access !== 'edit') {
           // A read-only client's own sync step 2 is empty; anything more is an attempt to change the text.
           if (!message.isEmpty) this.fail(socket, 'read_only', 'You may not change this document', docName);
           return;
         }
         if (message.isEmpty) return;
-        try {
-          this.documents.applyUpdate(live, message.update, socket, message.syncStep2, bytes);
-        } catch {
-          this.fail(socket, 'malformed_message', 'The update could not be applied', docName);
-        }
+        const refusal = this.documents.applyUpdate(live, message, socket, bytes);
+        if (refusal) this.fail(socket, refusal.code, refusal.message, docName);
         return;
-      case 'awareness':
-        try {
-          this.documents.applyAwareness(live, message.update, socket);
-        } catch {
-          this.fail(socket, 'malformed_message', 'The awareness update is not valid', docName);
-        }
+      }
+      case 'awareness': {
+        const data = socket.data as CollabSocketData;
+        if (!data.presence.take()) return this.fail(socket, 'rate_limited', 'Too many presence updates; slow down', docName);
+        const entries = decodePresence(message.update, this.config.COLLAB_MAX_PRESENCE_BYTES);
+        if (!Array.isArray(entries)) return this.fail(socket, entries.code, entries.message, docName);
+        const refusal = this.documents.applyPresence(live, member, entries);
+        if (refusal) this.fail(socket, 'presence_not_yours', refusal, docName);
         return;
+      }
     }
   }
 
   private fail(socket: Socket, code: CollabErrorCode, message: string, docName?: unknown): void {
-    const error: CollabError = { code, message, ...(typeof docName === 'string' ? { docName } : {}) };
-    socket.emit(COLLAB_EVENTS.error, error);
+    this.realtime.fail(socket, code, message, typeof docName === 'string' ? { docName } : {});
   }
 }

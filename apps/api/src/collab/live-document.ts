@@ -1,11 +1,14 @@
 import type { Socket } from 'socket.io';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import type { DocAccess } from '@minga/contracts';
+import type { DocAccess, PresenceUser } from '@minga/contracts';
+import type { DecodedUpdate } from './update-integrity';
 
 export interface Member {
   socket: Socket;
   userId: string;
+  /** Who this connection's presence entries show, whatever the client writes in them. */
+  user: PresenceUser;
   access: DocAccess;
   /** Awareness client ids this connection published, removed when it leaves. */
   awarenessClients: Set<number>;
@@ -16,8 +19,10 @@ export class LiveDocument {
   readonly doc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly members = new Map<string, Member>();
+  /** Which connection each presence client id belongs to: the first to use an id owns it until it leaves. */
+  readonly presenceOwners = new Map<number, string>();
   /** Editors' updates received in the current event-loop turn after its first one (which is applied at once). */
-  turnBatch: { update: Uint8Array; origin: Socket }[] = [];
+  turnBatch: { update: Uint8Array; decoded: DecodedUpdate; origin: Socket }[] = [];
   turnScheduled = false;
   /** Awareness clients changed in the current turn, sent together at its end. */
   readonly awarenessBatch = new Set<number>();

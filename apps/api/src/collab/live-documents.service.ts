@@ -2,14 +2,33 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/
 import type { Namespace, Socket } from 'socket.io';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { COLLAB_EVENTS, type CollabError, type DocAccess } from '@minga/contracts';
-import { toPlainText, updateToJson } from '@minga/editor';
+import { COLLAB_EVENTS, presenceUserOf, type CollabError, type CollabErrorCode, type DocAccess } from '@minga/contracts';
+import { checkUpdateShape, toPlainText, updateToJson } from '@minga/editor';
+import type { AuthPrincipal } from '../access/principal';
 import { broadcastPrebuilt } from '../realtime/prebuilt-broadcast';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CollabPersistence, type AppendedRow, type AppendedUpdate } from './collab-persistence.service';
 import { DocumentVersions } from './document-versions.service';
-import { LiveDocument } from './live-document';
+import { LiveDocument, type Member } from './live-document';
+import { encodePresence, type PresenceEntry } from './presence';
+import { integrityProblem, type DecodedUpdate } from './update-integrity';
 import { asBuffer, awarenessMessage, syncStep1Message, syncUpdateMessage } from './y-messages';
+
+/** Why an editor's update was refused; nothing of it reached the document, the others or the database. */
+export interface UpdateRefusal {
+  code: CollabErrorCode;
+  message: string;
+}
+
+/** A client's update as the gateway read it. */
+export interface ReceivedUpdate {
+  update: Uint8Array;
+  decoded: DecodedUpdate;
+  syncStep2: boolean;
+}
+
+/** Presence client ids one connection may use (a provider uses one; a page with several editors, a few). */
+const MAX_PRESENCE_CLIENTS_PER_CONNECTION = 4;
 
 interface PendingWrite extends AppendedUpdate {
   live: LiveDocument;
@@ -25,10 +44,6 @@ const PLAIN_TEXT_REFRESH_MS = 60_000;
 
 /** Transaction origin of changes made by the server itself. */
 const SERVER_ORIGIN = 'minga-server';
-
-function isSocket(origin: unknown): origin is Socket {
-  return typeof origin === 'object' && origin !== null && 'id' in origin && 'emit' in origin;
-}
 
 /**
  * The documents this process holds open: loading, relaying, group-committed persistence, `saved`
@@ -78,8 +93,8 @@ export class LiveDocuments implements OnApplicationShutdown {
     return live;
   }
 
-  addMember(live: LiveDocument, socket: Socket, userId: string, access: DocAccess): void {
-    live.members.set(socket.id, { socket, userId, access, awarenessClients: new Set() });
+  addMember(live: LiveDocument, socket: Socket, person: AuthPrincipal, access: DocAccess): void {
+    live.members.set(socket.id, { socket, userId: person.id, user: presenceUserOf(person), access, awarenessClients: new Set() });
     socket.emit(COLLAB_EVENTS.y, live.name, syncStep1Message(live.doc));
     const states = [...live.awareness.getStates().keys()];
     if (states.length) {
@@ -91,6 +106,7 @@ export class LiveDocuments implements OnApplicationShutdown {
     const member = live.members.get(socketId);
     if (!member) return;
     live.members.delete(socketId);
+    for (const clientId of member.awarenessClients) live.presenceOwners.delete(clientId);
     if (member.awarenessClients.size) {
       awarenessProtocol.removeAwarenessStates(live.awareness, [...member.awarenessClients], 'left');
     }
@@ -98,40 +114,71 @@ export class LiveDocuments implements OnApplicationShutdown {
   }
 
   /**
-   * Applies an editor's update. The first one of an event-loop turn goes out at once, in the very message it came
-   * in (`received`, checked by the gateway), and is then applied and stored: the lowest latency. Later ones of the
-   * same turn are applied together at its end, in one transaction whose update (only what changed) goes out as one
-   * message and one stored row: the highest throughput, when many people type at once.
-   * The document has no permanent 'update' listener: Yjs would re-encode every transaction, and after merging the
-   * writer's new text into its run that encoding copies the whole run.
+   * Applies an editor's update, once it is known to fit: the editor's schema (`checkUpdateShape`) and the document as
+   * it is (`integrityProblem`: Yjs would otherwise integrate part of it and leave or throw on the rest). A refused
+   * update leaves the document as it was and goes to no one; its writer gets the refusal.
+   * The first update of an event-loop turn is applied at once and then relayed in the very message it came in
+   * (`message`): the lowest latency. Later ones of the same turn are applied together at its end, in one transaction
+   * whose update (only what changed) goes out as one message and one stored row: the highest throughput, when many
+   * people type at once. The document has no permanent 'update' listener: Yjs would re-encode every transaction, and
+   * after merging the writer's new text into its run that encoding copies the whole run.
    * A sync step 2 (a client's answer on join or reconnect) carries the client's whole delete set and whatever the
    * server already has, so it always goes through Yjs, and only what it changed is relayed and stored.
    */
-  applyUpdate(live: LiveDocument, update: Uint8Array, origin: Socket, syncStep2: boolean, received: Uint8Array): void {
-    if (syncStep2) {
+  applyUpdate(live: LiveDocument, received: ReceivedUpdate, origin: Socket, message: Uint8Array): UpdateRefusal | null {
+    if (received.syncStep2) {
+      const refusal = this.refusalOf(live, received.decoded);
+      if (refusal) return refusal;
+      let complete = true;
       this.capturedChange(live, () => {
-        Y.applyUpdate(live.doc, update, origin);
+        complete = this.integrate(live, received.update, origin);
         return [origin];
       });
-      return;
+      return complete ? null : INCOMPLETE;
     }
     if (live.turnScheduled) {
-      live.turnBatch.push({ update, origin });
-      return;
+      live.turnBatch.push({ update: received.update, decoded: received.decoded, origin });
+      return null;
     }
+    const refusal = this.refusalOf(live, received.decoded);
+    if (refusal) return refusal;
     live.turnScheduled = true;
     setImmediate(() => this.endTurn(live));
-    // Relayed before it is applied: the gateway decoded the whole update, so applying it (50-100 µs, more when Yjs
-    // merges the writer's run) is off the path to the other editors. It is stored only once applied: one that
-    // decodes but that Yjs then fails to integrate has reached the others, but its writer gets an error and the
-    // server keeps nothing of it.
-    this.broadcast(live, asBuffer(received), origin);
-    Y.applyUpdate(live.doc, update, origin);
-    this.store(live, update, [origin]);
+    const before = clientStates(live.doc, received.decoded);
+    if (this.integrate(live, received.update, origin)) {
+      this.broadcast(live, asBuffer(message), origin);
+      this.store(live, received.update, [origin]);
+      return null;
+    }
+    // Yjs kept part of an update the checks passed: what it kept is in the document, so it is relayed and stored
+    // like any edit (the document never holds what the database will not), and the writer hears of the rest.
+    const sv = Y.decodeStateVector(Y.encodeStateVector(live.doc));
+    for (const [client, clock] of before) sv.set(client, clock);
+    this.accept(live, Y.encodeStateAsUpdate(live.doc, Y.encodeStateVector(sv)), [origin]);
+    return INCOMPLETE;
   }
 
-  applyAwareness(live: LiveDocument, update: Uint8Array, origin: Socket): void {
-    awarenessProtocol.applyAwarenessUpdate(live.awareness, update, origin);
+  /**
+   * Presence bound to its sender: a connection sets or clears only client ids it owns (the first to use an id owns
+   * it until it leaves), a few at most, and every state it sets shows the connection's person, whatever it claimed.
+   */
+  applyPresence(live: LiveDocument, member: Member, entries: PresenceEntry[]): string | null {
+    for (const entry of entries) {
+      const owner = live.presenceOwners.get(entry.clientId);
+      if (owner !== undefined && owner !== member.socket.id) return 'This presence belongs to another connection';
+      if (owner === undefined && member.awarenessClients.size >= MAX_PRESENCE_CLIENTS_PER_CONNECTION) {
+        return 'Too many presence clients on one connection';
+      }
+    }
+    for (const entry of entries) {
+      if (!live.presenceOwners.has(entry.clientId)) {
+        live.presenceOwners.set(entry.clientId, member.socket.id);
+        member.awarenessClients.add(entry.clientId);
+      }
+      if (entry.state) entry.state['user'] = member.user;
+    }
+    awarenessProtocol.applyAwarenessUpdate(live.awareness, encodePresence(entries), member.socket);
+    return null;
   }
 
   /** Resolves once everything received so far is committed (used before unload and at shutdown). */
@@ -158,11 +205,16 @@ export class LiveDocuments implements OnApplicationShutdown {
       if (stored.snapshot) Y.applyUpdate(live.doc, stored.snapshot);
       for (const update of stored.updates) Y.applyUpdate(live.doc, update);
     });
+    const { pendingStructs, pendingDs } = live.doc.store;
+    if (pendingStructs || pendingDs) {
+      // Stored before updates were checked: text that depends on changes never stored. It is kept (a client that
+      // still has the missing change can complete it), never relayed as new, and reported here.
+      const missing = pendingStructs ? [...pendingStructs.missing].map(([client, clock]) => `${client}@${clock}`).join(', ') : 'deletions only';
+      this.logger.warn(`${name} holds changes that cannot be integrated (missing ${missing}); they stay stored but not shown`);
+    }
     live.storedRowIds = stored.updateIds;
     live.snapshotRevision = stored.revision;
-    live.awareness.on('update', (changes: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) =>
-      this.onAwarenessUpdate(live, changes, origin),
-    );
+    live.awareness.on('update', (changes: { added: number[]; updated: number[]; removed: number[] }) => this.onAwarenessUpdate(live, changes));
     this.docs.set(name, live);
     return live;
   }
@@ -265,18 +317,50 @@ export class LiveDocuments implements OnApplicationShutdown {
     this.capturedChange(live, () => {
       const writers = new Set<Socket>();
       Y.transact(live.doc, () => {
-        for (const { update, origin } of batch) {
-          try {
-            Y.applyUpdate(live.doc, update, origin);
-            writers.add(origin);
-          } catch {
-            const error: CollabError = { code: 'malformed_message', message: 'The update could not be applied', docName: live.name };
-            origin.emit(COLLAB_EVENTS.error, error);
-          }
+        for (const { update, decoded, origin } of batch) {
+          // Checked against the document as the updates before it in this turn left it.
+          const refusal = this.refusalOf(live, decoded) ?? (this.integrate(live, update, origin) ? null : INCOMPLETE);
+          if (refusal) origin.emit(COLLAB_EVENTS.error, { ...refusal, docName: live.name } satisfies CollabError);
+          // A writer whose update was kept in part still hears that the part is durable.
+          if (!refusal || refusal === INCOMPLETE) writers.add(origin);
         }
       });
       return writers;
     });
+  }
+
+  /** Checked against the document as it is when the update is applied (after the updates before it in its turn). */
+  private refusalOf(live: LiveDocument, decoded: DecodedUpdate): UpdateRefusal | null {
+    const shape = checkUpdateShape(decoded, live.doc);
+    if (!shape.ok) return { code: 'unsupported_content', message: `The update was refused: ${shape.reason}` };
+    const problem = integrityProblem(live.doc, decoded);
+    return problem ? { code: 'invalid_update', message: `The update was refused: ${problem}` } : null;
+  }
+
+  /**
+   * Applies a checked update; false when Yjs still did not integrate all of it (the checks missed a case). What did
+   * integrate stays (the caller stores it); what Yjs would have parked as pending is dropped, and structs already
+   * pending from before (see `load`) are kept aside meanwhile, so this update is judged on its own.
+   */
+  private integrate(live: LiveDocument, update: Uint8Array, origin: Socket): boolean {
+    const store = live.doc.store;
+    const parked = { structs: store.pendingStructs, ds: store.pendingDs };
+    store.pendingStructs = null;
+    store.pendingDs = null;
+    let complete = true;
+    try {
+      Y.applyUpdate(live.doc, update, origin);
+    } catch (err) {
+      complete = false;
+      this.logger.error(`An update to ${live.name} passed the checks but failed in Yjs: ${String(err)}`);
+    }
+    if (store.pendingStructs || store.pendingDs) {
+      complete = false;
+      this.logger.error(`An update to ${live.name} passed the checks but left changes pending`);
+    }
+    store.pendingStructs = parked.structs;
+    store.pendingDs = parked.ds;
+    return complete;
   }
 
   /** One y-protocols message to every member of a document, except the connection it came from. */
@@ -287,12 +371,7 @@ export class LiveDocuments implements OnApplicationShutdown {
     broadcastPrebuilt(this.namespace, recipients, COLLAB_EVENTS.y, live.name, message);
   }
 
-  private onAwarenessUpdate(live: LiveDocument, changes: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void {
-    const member = isSocket(origin) ? live.members.get(origin.id) : undefined;
-    if (member) {
-      for (const id of changes.added) member.awarenessClients.add(id);
-      for (const id of changes.removed) member.awarenessClients.delete(id);
-    }
+  private onAwarenessUpdate(live: LiveDocument, changes: { added: number[]; updated: number[]; removed: number[] }): void {
     const changed = [...changes.added, ...changes.updated, ...changes.removed];
     if (!changed.length) return;
     // Cursor moves of many people in one turn go out as one message with their latest states.
@@ -469,4 +548,13 @@ function rowIdsByDocument(batch: PendingWrite[], rows: AppendedRow[]): Map<LiveD
     else ids.set(live, [row.id]);
   }
   return ids;
+}
+
+const INCOMPLETE: UpdateRefusal = { code: 'invalid_update', message: 'Part of the update could not be applied; the rest was kept' };
+
+/** Each writing client's clock before an update, to tell afterwards what of it the document kept. */
+function clientStates(doc: Y.Doc, decoded: DecodedUpdate): Map<number, number> {
+  const states = new Map<number, number>();
+  for (const struct of decoded.structs) if (!states.has(struct.id.client)) states.set(struct.id.client, Y.getState(doc.store, struct.id.client));
+  return states;
 }

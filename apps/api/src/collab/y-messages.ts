@@ -4,6 +4,7 @@ import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { Y_MESSAGE_AWARENESS, Y_MESSAGE_SYNC } from '@minga/contracts';
+import type { DecodedUpdate } from './update-integrity';
 
 /** notepack encodes a bare Uint8Array view as its whole ArrayBuffer; a Buffer over the same bytes is sent as is. */
 export function asBuffer(u8: Uint8Array): Buffer {
@@ -41,7 +42,7 @@ export function awarenessMessage(update: Uint8Array): Buffer {
 export type ParsedMessage =
   | { kind: 'sync-step-1'; stateVector: Uint8Array }
   /** `syncStep2`: a client's answer to the server's step 1 (on join and reconnect), as opposed to a live edit. */
-  | { kind: 'update'; update: Uint8Array; isEmpty: boolean; syncStep2: boolean }
+  | { kind: 'update'; update: Uint8Array; decoded: DecodedUpdate; isEmpty: boolean; syncStep2: boolean }
   | { kind: 'awareness'; update: Uint8Array };
 
 /**
@@ -63,6 +64,7 @@ export function parseMessage(data: Uint8Array): ParsedMessage {
       parsed = {
         kind: 'update',
         update: payload,
+        decoded,
         isEmpty: decoded.structs.length === 0 && decoded.ds.clients.size === 0,
         syncStep2: syncType === syncProtocol.messageYjsSyncStep2,
       };

@@ -22,18 +22,15 @@ import {
 import { AccessChanges } from '../access/access-changes';
 import type { AuthPrincipal } from '../access/principal';
 import { PRINCIPAL_RESOLVER, type PrincipalResolver } from '../access/principal-resolver';
-import { TokenBucket } from '../collab/token-bucket';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { isDatabaseUnavailable } from '../database/database-outage';
 import { broadcastPrebuilt } from '../realtime/prebuilt-broadcast';
-import { socketAuthMiddleware, type AuthenticatedSocketData } from '../realtime/socket-auth.middleware';
+import { RealtimeConnections, type RealtimeSocketData } from '../realtime/realtime-connections.service';
 import { LiveRoom } from './live-room';
 import { RoomAccess } from './room-access';
 import { PollClosedError, RoomStore } from './room-store';
 
-interface RoomSocketData extends AuthenticatedSocketData {
-  principal: AuthPrincipal;
-  bucket: TokenBucket;
-  strikes: number;
+interface RoomSocketData extends RealtimeSocketData {
   /** Rooms this connection joined, with its role in each (re-decided when the person's roles change). */
   rooms: Map<string, RoomRole>;
 }
@@ -51,9 +48,8 @@ class RoomProblem extends Error {
   }
 }
 
-/** Room events a person may send per second (steady), twice that in a burst; past 20 warnings the socket is closed. */
+/** Room events one connection may send per second (steady), twice that in a burst. */
 const EVENTS_PER_SECOND = 10;
-const MAX_STRIKES = 20;
 
 /**
  * `/meetings`: the live room of a meeting occurrence. Presence (one per person, several tabs allowed, a short grace
@@ -78,10 +74,11 @@ export class MeetingRoomGateway implements OnGatewayInit, OnGatewayConnection, O
     private readonly access: RoomAccess,
     private readonly store: RoomStore,
     private readonly accessChanges: AccessChanges,
+    private readonly realtime: RealtimeConnections,
   ) {}
 
   afterInit(namespace: Namespace): void {
-    namespace.use(socketAuthMiddleware(this.resolver));
+    namespace.use(this.realtime.handshake());
     this.accessSubscription = this.accessChanges.userChanged$.subscribe((userId) => {
       this.recheckUser(userId).catch((err: unknown) => this.logger.error(`Re-checking room access failed: ${String(err)}`));
     });
@@ -108,14 +105,25 @@ export class MeetingRoomGateway implements OnGatewayInit, OnGatewayConnection, O
   }
 
   handleConnection(socket: Socket): void {
+    this.realtime.admit(socket, {
+      errorEvent: MEETING_ROOM_EVENTS.error,
+      messagesPerSecond: EVENTS_PER_SECOND,
+      joinEvents: [MEETING_ROOM_EVENTS.join, MEETING_ROOM_EVENTS.leave],
+    });
     const data = socket.data as RoomSocketData;
-    data.bucket = new TokenBucket(EVENTS_PER_SECOND);
-    data.strikes = 0;
     data.rooms = new Map();
     const on = <S extends z.ZodType>(event: string, schema: S, handle: (input: z.output<S>) => Promise<Answer>) => {
       socket.on(event, (payload: unknown, ack: unknown) => this.dispatch(socket, schema, handle, payload, ack));
     };
-    on(MEETING_ROOM_EVENTS.join, roomRefSchema, (input) => this.join(socket, input.occurrenceId));
+    on(MEETING_ROOM_EVENTS.join, roomRefSchema, async (input) => {
+      const finished = this.realtime.beginJoin(socket);
+      if (!finished) throw new RoomProblem('rate_limited', 'Too many rooms being joined at once');
+      try {
+        return await this.join(socket, input.occurrenceId);
+      } finally {
+        finished();
+      }
+    });
     on(MEETING_ROOM_EVENTS.leave, roomRefSchema, async (input) => {
       this.leave(socket, input.occurrenceId, new Date());
       return { ok: true };
@@ -158,7 +166,7 @@ export class MeetingRoomGateway implements OnGatewayInit, OnGatewayConnection, O
     for (const occurrenceId of [...(data.rooms?.keys() ?? [])]) this.leave(socket, occurrenceId, now);
   }
 
-  /** Validates the payload, rate-limits, runs the handler and answers through the ack (or a `room-error` event). */
+  /** Validates the payload, runs the handler and answers through the ack (or a `room-error` event); budgets are the realtime layer's. */
   private dispatch<S extends z.ZodType>(socket: Socket, schema: S, handle: (input: z.output<S>) => Promise<Answer>, payload: unknown, ack: unknown): void {
     const reply = (answer: Answer | { ok: false; error: RoomError }) => {
       if (typeof ack === 'function') (ack as Ack)(answer);
@@ -170,13 +178,6 @@ export class MeetingRoomGateway implements OnGatewayInit, OnGatewayConnection, O
     const fail = (code: RoomErrorCode, message: string, errors?: { path: string; message: string }[]) =>
       reply({ ok: false, error: { code, message, ...(occurrenceId ? { occurrenceId } : {}), ...(errors ? { errors } : {}) } });
 
-    const data = socket.data as RoomSocketData;
-    if (!data.bucket.take()) {
-      data.strikes += 1;
-      if (data.strikes > MAX_STRIKES) socket.disconnect(true);
-      else fail('rate_limited', 'Too many room events; slow down');
-      return;
-    }
     const parsed = schema.safeParse(payload);
     if (!parsed.success) {
       const errors = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
@@ -184,6 +185,7 @@ export class MeetingRoomGateway implements OnGatewayInit, OnGatewayConnection, O
     }
     handle(parsed.data).then(reply, (err: unknown) => {
       if (err instanceof RoomProblem) return fail(err.code, err.message, err.errors);
+      if (isDatabaseUnavailable(err)) return fail('unavailable', 'The server cannot reach its database; try again shortly');
       this.logger.error(`Room event failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
       fail('internal_error', 'The room could not do that');
     });

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
@@ -237,6 +237,24 @@ describe('live meeting room', () => {
         error: expect.objectContaining({ code: 'not_joined' }),
       });
       await nextEvent<PresenceEvent>(host.socket, MEETING_ROOM_EVENTS.presence, (e) => !e.present.some((p) => p.user.id === temporary.id));
+    });
+    it('removes an invitee taken off the meeting from its room at once, and leaves them only reading its notes', async () => {
+      const meeting = await meetingWith([official, expert]);
+      const host = await joined(organiser, meeting);
+      const { socket } = await joined(official, meeting);
+      const notes = await openEditor(t.url, meetingNotesDocName(meeting.occurrenceId), official.token);
+      editors.push(notes);
+      expect(notes.provider.access).toBe('edit');
+      const removed = nextEvent<RoomError>(socket, MEETING_ROOM_EVENTS.error);
+      const readOnly = new Promise<void>((resolve) => notes.provider.on('access', (access) => access === 'view' && resolve()));
+      await t.http().patch(`/api/meetings/${meeting.meetingId}`).set(bearer(coordinator)).send({ inviteeIds: [expert.id] }).expect(200);
+      expect(await removed).toEqual(expect.objectContaining({ code: 'forbidden', occurrenceId: meeting.occurrenceId }));
+      await readOnly;
+      expect(await request(socket, MEETING_ROOM_EVENTS.vote, { occurrenceId: meeting.occurrenceId, pollId: randomUUID(), optionIds: [randomUUID()] })).toEqual({
+        ok: false,
+        error: expect.objectContaining({ code: 'not_joined' }),
+      });
+      await nextEvent<PresenceEvent>(host.socket, MEETING_ROOM_EVENTS.presence, (e) => !e.present.some((p) => p.user.id === official.id));
     });
   });
 

@@ -81,6 +81,8 @@ export class InviteesFollowRoles implements OnModuleInit, OnModuleDestroy {
                            WHERE o.meeting_id = m.id AND r.user_id = $1 AND o.ends_at > now())`,
         params,
       );
+      // The room and the notes re-decided this person's access on the role change itself, maybe before this commit.
+      this.accessChanges.publish(change.userId);
       return;
     }
     const invited: { occurrence_id: string; organiser_id: string }[] = await this.db.query(

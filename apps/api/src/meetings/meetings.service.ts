@@ -14,6 +14,7 @@ import {
   type UpdateMeeting,
 } from '@minga/contracts';
 import { expandSeries, instantToLocal, RecurrenceError, type ExpandedOccurrence } from '@minga/scheduling';
+import { AccessChanges } from '../access/access-changes';
 import { AccessService } from '../access/access.service';
 import { CohortsService } from '../cohorts/cohorts.service';
 import { hubMembersSql } from '../cohorts/cohort-members';
@@ -54,6 +55,7 @@ export class MeetingsService {
     private readonly access: AccessService,
     private readonly rsvps: RsvpService,
     private readonly notices: MeetingNotices,
+    private readonly accessChanges: AccessChanges,
   ) {}
 
   async scopeOf(id: string, em: EntityManager = this.db.manager): Promise<MeetingScope> {
@@ -238,6 +240,8 @@ export class MeetingsService {
     const meeting = await this.findOne(id, actor);
     const after = await this.inviteeIds(id);
     const added = after.filter((u) => !before.includes(u));
+    // Someone no longer invited leaves the meeting's room and notes at once, as after losing a role.
+    for (const userId of before) if (!after.includes(userId)) this.accessChanges.publish(userId);
     if (cancelled) await this.notices.cancelled(id, after, actor.id);
     else {
       await this.notices.changed(id, after.filter((u) => before.includes(u)), actor.id);

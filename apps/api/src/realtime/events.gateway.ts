@@ -1,25 +1,26 @@
-import { Inject } from '@nestjs/common';
 import { WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGatewayInit } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
-import { PRINCIPAL_RESOLVER, type PrincipalResolver } from '../access/principal-resolver';
-import { socketAuthMiddleware, type AuthenticatedSocketData } from './socket-auth.middleware';
+import { EVENTS_NAMESPACE } from '@minga/contracts';
+import { RealtimeConnections, type RealtimeSocketData } from './realtime-connections.service';
 
 /**
  * `/events`: the per-user live channel (notifications and access changes build on it).
  * Each connection joins the room of its user, so a server can reach every tab of one person.
  */
-@WebSocketGateway({ namespace: '/events' })
+@WebSocketGateway({ namespace: EVENTS_NAMESPACE })
 export class EventsGateway implements OnGatewayInit, OnGatewayConnection {
   @WebSocketServer() private readonly namespace!: Namespace;
 
-  constructor(@Inject(PRINCIPAL_RESOLVER) private readonly resolver: PrincipalResolver) {}
+  constructor(private readonly realtime: RealtimeConnections) {}
 
   afterInit(namespace: Namespace): void {
-    namespace.use(socketAuthMiddleware(this.resolver));
+    namespace.use(this.realtime.handshake());
   }
 
   async handleConnection(socket: Socket): Promise<void> {
-    const { principal } = socket.data as AuthenticatedSocketData;
+    // Clients only listen here; the few messages they may send are `reauth`.
+    this.realtime.admit(socket, { errorEvent: 'events-error', messagesPerSecond: 2, joinEvents: [] });
+    const { principal } = socket.data as RealtimeSocketData;
     await socket.join(`user:${principal.id}`);
     socket.emit('session', { userId: principal.id, roles: principal.roles });
   }

@@ -1,0 +1,307 @@
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import type { Subscription } from 'rxjs';
+import type { Socket } from 'socket.io';
+import {
+  REALTIME_EVENTS,
+  reauthTokenSchema,
+  type HandshakeError,
+  type HandshakeErrorData,
+  type RealtimeErrorCode,
+  type ReauthResult,
+} from '@minga/contracts';
+import { AccessChanges, type SessionsEnded } from '../access/access-changes';
+import type { AuthPrincipal } from '../access/principal';
+import { PRINCIPAL_RESOLVER, type PrincipalResolver } from '../access/principal-resolver';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { isDatabaseUnavailable } from '../database/database-outage';
+import { socketBacklogBytes } from './socket-backlog';
+import { TokenBucket } from './token-bucket';
+
+/** What every authenticated socket of every namespace carries in `socket.data`. */
+export interface RealtimeSocketData {
+  principal: AuthPrincipal;
+  /** The session (sign-in) the connection's token belongs to; null for tokens issued before sessions were named. */
+  sessionId: string | null;
+  /** When the connection's rights end unless a `reauth` renews them (ms since the epoch). */
+  expiresAt: number;
+}
+
+/** How a namespace wants its connections protected. */
+export interface NamespacePolicy {
+  /** The namespace's error event, on which refusals and disconnection reasons are sent as `{ code, message }`. */
+  errorEvent: string;
+  /** Messages one connection may send per second, steady (twice that in a burst). */
+  messagesPerSecond: number;
+  /** Events that open or close something server-side (a document, a room): they share a per-person budget. */
+  joinEvents: readonly string[];
+}
+
+interface Tracked {
+  socket: Socket;
+  policy: NamespacePolicy;
+  messages: TokenBucket;
+  strikes: number;
+  expiryTimer: NodeJS.Timeout | null;
+}
+
+/** Per person, across every connection of theirs on this instance. */
+interface PersonBudget {
+  sockets: number;
+  bytesIn: TokenBucket;
+  syncOut: TokenBucket;
+  joins: TokenBucket;
+  joinsInFlight: number;
+}
+
+/** A refused message counts as a strike; a connection past this many is closed. */
+const MAX_STRIKES = 20;
+/** Joins of one person being served at once; more are refused until one finishes (each costs database queries). */
+const MAX_JOINS_IN_FLIGHT = 4;
+/** How often connections are checked for a backlog of unread messages. */
+const BACKLOG_SWEEP_MS = 1000;
+/** A client-side timer firing at expiry races the server's: a renewal this late still counts. */
+const EXPIRY_GRACE_MS = 5000;
+
+/**
+ * The one place that decides who may hold a socket and what one may cost, for every namespace (`/collab`,
+ * `/meetings`, `/events`): the handshake's token check, a cap on one person's sockets, budgets per connection
+ * (messages) and per person (bytes in, sync bytes out, joins), a limit on what a client may leave unread, the end of
+ * a connection's rights when its token expires (unless renewed with `reauth`) or its session ends (sign-out,
+ * password change). Gateways call `admit` first in `handleConnection` and keep only their domain's logic.
+ */
+@Injectable()
+export class RealtimeConnections implements OnModuleDestroy {
+  private readonly logger = new Logger('Realtime');
+  private readonly tracked = new Map<string, Tracked>();
+  private readonly people = new Map<string, PersonBudget>();
+  private readonly subscription: Subscription;
+  private readonly sweep: NodeJS.Timeout;
+
+  constructor(
+    @Inject(PRINCIPAL_RESOLVER) private readonly resolver: PrincipalResolver,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    accessChanges: AccessChanges,
+  ) {
+    this.subscription = accessChanges.sessionsEnded$.subscribe((ended) => this.endSessions(ended));
+    this.sweep = setInterval(() => this.dropSlowConsumers(), BACKLOG_SWEEP_MS);
+    this.sweep.unref();
+  }
+
+  onModuleDestroy(): void {
+    this.subscription.unsubscribe();
+    clearInterval(this.sweep);
+    for (const entry of this.tracked.values()) if (entry.expiryTimer) clearTimeout(entry.expiryTimer);
+  }
+
+  /** Handshake middleware for a namespace: a valid access token of a live session, within the person's socket cap. */
+  handshake() {
+    return async (socket: Socket, next: (err?: Error) => void) => {
+      const token: unknown = socket.handshake.auth?.['token'];
+      let verified;
+      try {
+        verified = typeof token === 'string' && token.length < 4096 ? await this.resolver.verifyAccessToken(token) : null;
+      } catch (err) {
+        if (!isDatabaseUnavailable(err)) this.logger.error(`Handshake failed: ${String(err)}`);
+        // The token could not be checked: the client should retry, not give up as if signed out.
+        return next(handshakeError('unavailable'));
+      }
+      if (!verified) return next(handshakeError('unauthenticated'));
+      if ((this.people.get(verified.principal.id)?.sockets ?? 0) >= this.config.REALTIME_MAX_SOCKETS_PER_PERSON) {
+        return next(handshakeError('too_many_connections'));
+      }
+      const data = socket.data as RealtimeSocketData;
+      data.principal = verified.principal;
+      data.sessionId = verified.sessionId;
+      data.expiresAt = verified.expiresAt;
+      next();
+    };
+  }
+
+  /** Starts protecting an authenticated connection; call first in the gateway's `handleConnection`. */
+  admit(socket: Socket, policy: NamespacePolicy): void {
+    const data = socket.data as RealtimeSocketData;
+    const person = this.personOf(data.principal.id);
+    person.sockets += 1;
+    const entry: Tracked = { socket, policy, messages: new TokenBucket(policy.messagesPerSecond), strikes: 0, expiryTimer: null };
+    this.tracked.set(socket.id, entry);
+    this.scheduleExpiry(entry);
+    socket.use((packet, next) => {
+      if (this.mayReceive(entry, person, packet)) next();
+    });
+    socket.on(REALTIME_EVENTS.reauth, (token: unknown, ack: unknown) => {
+      void this.reauth(entry, token).then((result) => typeof ack === 'function' && ack(result));
+    });
+    socket.once('disconnect', () => {
+      this.tracked.delete(socket.id);
+      if (entry.expiryTimer) clearTimeout(entry.expiryTimer);
+      person.sockets -= 1;
+      if (person.sockets === 0 && person.joinsInFlight === 0) this.people.delete(data.principal.id);
+    });
+  }
+
+  /**
+   * A join (opening a document or room) may start: within the person's budget and with few of theirs in flight.
+   * Returns the function that marks it finished, or null when refused (the caller answers `rate_limited`).
+   */
+  beginJoin(socket: Socket): (() => void) | null {
+    const entry = this.tracked.get(socket.id);
+    const person = this.people.get((socket.data as RealtimeSocketData).principal.id);
+    if (!entry || !person) return null;
+    if (person.joinsInFlight >= MAX_JOINS_IN_FLIGHT) {
+      this.strike(entry);
+      return null;
+    }
+    person.joinsInFlight += 1;
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      person.joinsInFlight -= 1;
+    };
+  }
+
+  /**
+   * Whether the server may produce a sync answer for this connection now: its person's sync budget is not in debt
+   * and the client has read what it was sent. Charge the answer's size with `chargeSync` once it is known.
+   */
+  maySync(socket: Socket): boolean {
+    const entry = this.tracked.get(socket.id);
+    const person = this.people.get((socket.data as RealtimeSocketData).principal.id);
+    if (!entry || !person) return false;
+    if (person.syncOut.available() && socketBacklogBytes(socket) < this.config.REALTIME_MAX_BACKLOG_BYTES / 2) return true;
+    this.strike(entry);
+    return false;
+  }
+
+  chargeSync(socket: Socket, bytes: number): void {
+    this.people.get((socket.data as RealtimeSocketData).principal.id)?.syncOut.spend(bytes);
+  }
+
+  /** Sends `{ code, message }` on the namespace's error event (and `extra`, e.g. the document it concerns). */
+  fail(socket: Socket, code: string, message: string, extra: Record<string, unknown> = {}): void {
+    const entry = this.tracked.get(socket.id);
+    socket.emit(entry?.policy.errorEvent ?? 'error', { code, message, ...extra });
+  }
+
+  private personOf(userId: string): PersonBudget {
+    let person = this.people.get(userId);
+    if (!person) {
+      const c = this.config;
+      person = {
+        sockets: 0,
+        bytesIn: new TokenBucket(c.REALTIME_BYTES_IN_PER_SECOND, c.REALTIME_BYTES_IN_PER_SECOND * 2),
+        syncOut: new TokenBucket(c.COLLAB_SYNC_BYTES_PER_SECOND, c.COLLAB_SYNC_BYTES_PER_SECOND * 2),
+        joins: new TokenBucket(c.REALTIME_JOINS_PER_SECOND),
+        joinsInFlight: 0,
+      };
+      this.people.set(userId, person);
+    }
+    return person;
+  }
+
+  /** Every incoming packet of every namespace passes here before its handler. */
+  private mayReceive(entry: Tracked, person: PersonBudget, packet: unknown[]): boolean {
+    const event = packet[0];
+    let refusal: string | null = null;
+    if (!entry.messages.take()) refusal = 'Too many messages; slow down';
+    else if (!person.bytesIn.available()) refusal = 'Too much data; slow down';
+    else if (typeof event === 'string' && entry.policy.joinEvents.includes(event) && !person.joins.take()) refusal = 'Too many joins; slow down';
+    person.bytesIn.spend(packetBytes(packet));
+    if (refusal === null) return true;
+    if (this.strike(entry)) this.fail(entry.socket, 'rate_limited' satisfies RealtimeErrorCode, refusal, refusalContext(packet));
+    // A refused event that expects an answer still gets one, so the client does not wait for it forever.
+    const ack = packet[packet.length - 1];
+    if (typeof ack === 'function') ack({ ok: false, error: { code: 'rate_limited', message: refusal } });
+    return false;
+  }
+
+  /** Counts a refusal; returns false once the connection was closed for it. */
+  private strike(entry: Tracked): boolean {
+    entry.strikes += 1;
+    if (entry.strikes <= MAX_STRIKES) return true;
+    this.close(entry.socket, 'rate_limited', 'Disconnected: too many refused messages');
+    return false;
+  }
+
+  private close(socket: Socket, code: RealtimeErrorCode, message: string): void {
+    if (socket.disconnected) return;
+    this.fail(socket, code, message);
+    socket.disconnect(true);
+  }
+
+  private async reauth(entry: Tracked, token: unknown): Promise<ReauthResult> {
+    const data = entry.socket.data as RealtimeSocketData;
+    const parsed = reauthTokenSchema.safeParse(token);
+    let verified;
+    try {
+      verified = parsed.success ? await this.resolver.verifyAccessToken(parsed.data) : null;
+    } catch (err) {
+      if (!isDatabaseUnavailable(err)) this.logger.error(`Reauth failed: ${String(err)}`);
+      return { ok: false, code: 'unavailable', message: 'The token cannot be checked now; try again shortly' };
+    }
+    // A token of someone else never changes who a connection is.
+    if (!verified || verified.principal.id !== data.principal.id) {
+      return { ok: false, code: 'unauthenticated', message: 'Not a valid access token of this person' };
+    }
+    data.principal = verified.principal;
+    data.sessionId = verified.sessionId;
+    data.expiresAt = verified.expiresAt;
+    this.scheduleExpiry(entry);
+    return { ok: true, expiresAt: new Date(verified.expiresAt).toISOString() };
+  }
+
+  private scheduleExpiry(entry: Tracked): void {
+    if (entry.expiryTimer) clearTimeout(entry.expiryTimer);
+    const { expiresAt } = entry.socket.data as RealtimeSocketData;
+    // setTimeout's longest delay is about 24.8 days; access tokens live minutes.
+    const delay = Math.min(Math.max(0, expiresAt + EXPIRY_GRACE_MS - Date.now()), 2 ** 31 - 1);
+    entry.expiryTimer = setTimeout(() => this.close(entry.socket, 'session_expired', 'Your sign-in expired; reconnect with a new token'), delay);
+    entry.expiryTimer.unref();
+  }
+
+  private endSessions(ended: SessionsEnded): void {
+    for (const { socket } of this.tracked.values()) {
+      const data = socket.data as RealtimeSocketData;
+      if (data.principal.id !== ended.userId) continue;
+      const matches = 'sessionId' in ended ? data.sessionId === ended.sessionId : data.sessionId === null || data.sessionId !== ended.exceptSessionId;
+      if (matches) this.close(socket, 'session_ended', 'You were signed out of this device');
+    }
+  }
+
+  private dropSlowConsumers(): void {
+    for (const { socket } of this.tracked.values()) {
+      if (socketBacklogBytes(socket) <= this.config.REALTIME_MAX_BACKLOG_BYTES) continue;
+      this.logger.warn(`Dropping a connection of ${(socket.data as RealtimeSocketData).principal.id} that does not read what it is sent`);
+      // The error would queue behind the backlog it is about: the connection is closed straight away.
+      socket.disconnect(true);
+    }
+  }
+}
+
+function handshakeError(code: HandshakeError): Error {
+  const error = new Error(code) as Error & { data: HandshakeErrorData };
+  error.data = { code, retryable: code === 'unavailable' };
+  return error;
+}
+
+/** Wire size of a packet's arguments, close enough for a budget: binary by length, anything else as JSON would be. */
+function packetBytes(packet: unknown[]): number {
+  let bytes = 0;
+  for (const arg of packet) {
+    if (arg instanceof Uint8Array) bytes += arg.byteLength;
+    else if (arg instanceof ArrayBuffer) bytes += arg.byteLength;
+    else if (typeof arg === 'string') bytes += arg.length;
+    else if (typeof arg === 'object' && arg !== null) bytes += JSON.stringify(arg)?.length ?? 0;
+  }
+  return bytes;
+}
+
+/** The document or room a refused packet was about, so the client can tell which of its views it concerns. */
+function refusalContext(packet: unknown[]): Record<string, unknown> {
+  const [, first] = packet;
+  if (typeof first === 'string' && first.length <= 120) return { docName: first };
+  if (typeof first === 'object' && first !== null && typeof (first as { occurrenceId?: unknown }).occurrenceId === 'string') {
+    return { occurrenceId: (first as { occurrenceId: string }).occurrenceId };
+  }
+  return {};
+}
