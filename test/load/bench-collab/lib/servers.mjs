@@ -96,6 +96,13 @@ export async function startMinga({ entry, databaseUrl }) {
       API_RATE_LIMIT: '1000000',
       SIGN_IN_RATE_LIMIT: '1000',
       COLLAB_MESSAGES_PER_SECOND: '100000',
+      // Every light client signs in as the one demo official: one person's budgets would measure that person's
+      // limits, not the server. The per-connection checks and their cost stay on the measured path.
+      REALTIME_MAX_SOCKETS_PER_PERSON: '10000',
+      REALTIME_BYTES_IN_PER_SECOND: String(1024 ** 3),
+      REALTIME_JOINS_PER_SECOND: '10000',
+      COLLAB_SYNC_BYTES_PER_SECOND: String(1024 ** 3),
+      COLLAB_PRESENCE_PER_SECOND: '10000',
       COLLAB_UNLOAD_GRACE_SECONDS: '1',
       ...extraMingaEnv(),
     },
