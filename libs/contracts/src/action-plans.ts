@@ -1,6 +1,6 @@
 // A city's action plan for one model policy: its adoption stage, milestones with tasks, and the history of changes.
 import { z } from 'zod';
-import { pageQuerySchema, uuidSchema } from './common';
+import { isoDateSchema, pageQuerySchema, storedIsoDateSchema, uuidSchema } from './common';
 
 /** The path from first assessment to an adopted, evaluated policy; the order is the order of progress. */
 export const ADOPTION_STAGES = [
@@ -19,9 +19,6 @@ export type AdoptionStage = z.infer<typeof adoptionStageSchema>;
 export const MILESTONE_STATUSES = ['planned', 'in_progress', 'done', 'blocked'] as const;
 export const milestoneStatusSchema = z.enum(MILESTONE_STATUSES);
 export type MilestoneStatus = z.infer<typeof milestoneStatusSchema>;
-
-/** A calendar day, YYYY-MM-DD (due dates, measurement dates): no time, no zone. */
-export const isoDateSchema = z.iso.date();
 
 /** Evidence must be reachable by anyone reading the plan, and never downgrade to plain HTTP. */
 export const evidenceLinkSchema = z.url({ protocol: /^https$/, hostname: z.regexes.domain, error: 'Must be an https:// URL' }).max(2000);
@@ -100,7 +97,7 @@ export const milestoneSchema = z.object({
   id: uuidSchema,
   actionPlanId: uuidSchema,
   title: z.string(),
-  dueDate: isoDateSchema,
+  dueDate: storedIsoDateSchema,
   owner: z.object({ id: uuidSchema, name: z.string() }).nullable(),
   status: milestoneStatusSchema,
   evidenceLinks: z.array(z.string()),

@@ -1,7 +1,7 @@
 // Cohorts: a group of cities (from any hub) going through one model policy together, with experts and meetings.
 import { z } from 'zod';
-import { uuidSchema } from './common';
-import { adoptionStageSchema, isoDateSchema } from './action-plans';
+import { isoDateSchema, storedIsoDateSchema, uuidSchema } from './common';
+import { adoptionStageSchema } from './action-plans';
 import { draftStatusSchema } from './drafts';
 import { workingHoursSchema } from './users';
 
@@ -28,8 +28,8 @@ export const cohortSchema = z.object({
   hubName: z.string(),
   name: z.string(),
   modelPolicy: z.object({ id: uuidSchema, key: z.string(), name: z.string() }).nullable(),
-  startsOn: isoDateSchema,
-  endsOn: isoDateSchema,
+  startsOn: storedIsoDateSchema,
+  endsOn: storedIsoDateSchema,
   cities: z.array(cohortCitySchema),
   experts: z.array(z.object({ id: uuidSchema, name: z.string() })),
   /** Officials of member cities + listed experts + coordinators of the owner hub. */

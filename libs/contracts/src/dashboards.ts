@@ -1,7 +1,7 @@
 // A hub's dashboard: which city adopts which model policy at which stage, and who is behind and why.
 import { z } from 'zod';
-import { adoptionStageSchema, isoDateSchema, TABLE_FORMATS } from './action-plans';
-import { uuidSchema } from './common';
+import { adoptionStageSchema, TABLE_FORMATS } from './action-plans';
+import { storedIsoDateSchema, uuidSchema } from './common';
 
 /**
  * How a city stands across its plans: behind when a milestone is overdue or a KPI is off track, at risk when a KPI
@@ -53,7 +53,7 @@ export const dashboardCitySchema = z.object({
   /** Mean share of target reached over the city's measured KPIs, each clamped to 0–1; null with none measured. */
   kpiProgress: z.number().nullable(),
   /** Why a city is behind: its overdue milestones (earliest first) and off-track KPIs, a few of each. */
-  overdueMilestones: z.array(z.object({ id: uuidSchema, actionPlanId: uuidSchema, title: z.string(), dueDate: isoDateSchema })),
+  overdueMilestones: z.array(z.object({ id: uuidSchema, actionPlanId: uuidSchema, title: z.string(), dueDate: storedIsoDateSchema })),
   offTrackKpis: z.array(
     z.object({ id: uuidSchema, actionPlanId: uuidSchema, name: z.string(), progress: z.number().nullable() }),
   ),

@@ -1,7 +1,6 @@
 // Key performance indicators of an action plan, their measurements, and the rule that rates their trajectory.
 import { z } from 'zod';
-import { isoDateSchema } from './action-plans';
-import { pageQuerySchema, uuidSchema } from './common';
+import { isoDateSchema, pageQuerySchema, storedIsoDateSchema, uuidSchema } from './common';
 
 /** Which way is good: `down` for crime cases, `up` for services delivered. */
 export const KPI_DIRECTIONS = ['up', 'down'] as const;
@@ -25,12 +24,12 @@ export const kpiSchema = z.object({
   unit: z.string(),
   direction: kpiDirectionSchema,
   baselineValue: z.number(),
-  baselineDate: isoDateSchema,
+  baselineDate: storedIsoDateSchema,
   targetValue: z.number(),
-  targetDate: isoDateSchema,
+  targetDate: storedIsoDateSchema,
   /** The measurement with the latest date (null with none). */
   latestValue: z.number().nullable(),
-  latestDate: isoDateSchema.nullable(),
+  latestDate: storedIsoDateSchema.nullable(),
   status: kpiStatusSchema,
   /**
    * Share of the way from baseline to target that the latest value has come: 0 at the baseline, 1 at the target;
@@ -80,7 +79,7 @@ export type UpdateKpi = z.infer<typeof updateKpiSchema>;
 export const measurementSchema = z.object({
   id: uuidSchema,
   kpiId: uuidSchema,
-  date: isoDateSchema,
+  date: storedIsoDateSchema,
   value: z.number(),
   source: z.string().nullable(),
   note: z.string().nullable(),

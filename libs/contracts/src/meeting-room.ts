@@ -1,8 +1,7 @@
 // The live meeting room of one meeting occurrence: its socket.io protocol on /meetings (presence, current agenda
 // item, raised hands, live polls) and its REST resources after the meeting (attendance, polls, minutes, action items).
 import { z } from 'zod';
-import { isoDateSchema } from './action-plans';
-import { uuidSchema } from './common';
+import { isoDateSchema, storedIsoDateSchema, uuidSchema } from './common';
 import { REALTIME_ERROR_CODES } from './realtime';
 import { personRefSchema } from './comments';
 import { roleSchema } from './roles';
@@ -317,7 +316,7 @@ export const actionItemSchema = z.object({
   occurrenceId: uuidSchema,
   title: z.string(),
   owner: personRefSchema.nullable(),
-  dueOn: isoDateSchema.nullable(),
+  dueOn: storedIsoDateSchema.nullable(),
   city: cityRefSchema.nullable(),
   /** Set once sent to the city's action plan. */
   actionPlanId: uuidSchema.nullable(),

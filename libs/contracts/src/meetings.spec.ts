@@ -32,6 +32,8 @@ describe('meeting contracts', () => {
     ['an http join link', { ...base, onlineUrl: 'http://meet.example.org/x' }, 'onlineUrl'],
     ['both a local start and an instant', { ...base, startsAt: '2027-03-10T16:00:00Z' }, 'startsAt'],
     ['no start', { ...base, localStart: undefined }, 'localStart'],
+    ['a start in year 0999', { ...base, localStart: '0999-12-31T10:00' }, 'localStart'],
+    ['an instant in year 0', { ...base, localStart: undefined, startsAt: '0000-01-01T10:00:00Z' }, 'startsAt'],
   ])('rejects %s at the field', (_name, input, field) => {
     const result = createMeetingSchema.safeParse(input);
     expect(result.success).toBe(false);

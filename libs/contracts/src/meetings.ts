@@ -2,8 +2,7 @@
 // and the fair slot finder. Times: a meeting is defined in its organiser's wall-clock time (time zone + local
 // start); each occurrence is an instant (startsAt/endsAt, ISO 8601 with offset) that clients show in the viewer's zone.
 import { z } from 'zod';
-import { pageQuerySchema, timeZoneSchema, uuidSchema } from './common';
-import { isoDateSchema } from './action-plans';
+import { isoDateSchema, isoDateTimeSchema, isYearInRange, pageQuerySchema, timeZoneSchema, uuidSchema, YEAR_RANGE_MESSAGE } from './common';
 import { personRefSchema } from './comments';
 import { roleSchema } from './roles';
 
@@ -34,6 +33,8 @@ export const localDateTimeSchema = z
   .regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:00)?$/, 'Local date-time as YYYY-MM-DDTHH:mm')
   .refine(isRealDate, { message: 'No such calendar date' });
 export type LocalDateTime = z.infer<typeof localDateTimeSchema>;
+/** A wall-clock time someone gives: also in years 1000-9999 (answers show what is stored). */
+const localDateTimeInputSchema = localDateTimeSchema.refine(isYearInRange, { message: YEAR_RANGE_MESSAGE });
 
 function isRealDate(value: string): boolean {
   const [y, m, d] = value.slice(0, 10).split('-').map(Number);
@@ -134,12 +135,12 @@ const meetingFieldsSchema = z.object({
   /** The organiser's IANA time zone: the series keeps its wall-clock time there across DST. */
   timeZone: timeZoneSchema,
   /** First occurrence, wall-clock in `timeZone`. Give this or `startsAt`. */
-  localStart: localDateTimeSchema,
+  localStart: localDateTimeInputSchema,
   /** First occurrence as an instant (ISO 8601 with offset); converted to wall-clock in `timeZone`. */
-  startsAt: timestamp,
+  startsAt: isoDateTimeSchema,
   /** Give this or `localEnd` (wall-clock end of the first occurrence, same day or later). */
   durationMinutes: durationSchema,
-  localEnd: localDateTimeSchema,
+  localEnd: localDateTimeInputSchema,
   rrule: rruleSchema.nullable(),
   onlineUrl: onlineUrlSchema.nullable(),
   place: z.string().trim().min(1).max(300).nullable(),
@@ -314,8 +315,8 @@ export type OccurrenceDetail = z.infer<typeof occurrenceDetailSchema>;
  */
 export const occurrenceQuerySchema = pageQuerySchema
   .extend({
-    from: timestamp.optional(),
-    to: timestamp.optional(),
+    from: isoDateTimeSchema.optional(),
+    to: isoDateTimeSchema.optional(),
     /** Include cancelled occurrences (shown struck through); default true. */
     includeCancelled: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   })
@@ -333,7 +334,7 @@ export type OccurrencePage = z.infer<typeof occurrencePageSchema>;
 
 /** PATCH /api/occurrences/:id: move one occurrence (both instants), or cancel/restore it. */
 export const updateOccurrenceSchema = z
-  .object({ startsAt: timestamp, endsAt: timestamp, status: meetingStatusSchema })
+  .object({ startsAt: isoDateTimeSchema, endsAt: isoDateTimeSchema, status: meetingStatusSchema })
   .partial()
   .strict()
   .superRefine((input, ctx) => {

@@ -1,7 +1,7 @@
 // Open data: published action plans, milestones, KPIs and measurements, free of any personal data.
 import { z } from 'zod';
-import { adoptionStageSchema, isoDateSchema, milestoneStatusSchema, TABLE_FORMATS } from './action-plans';
-import { uuidSchema } from './common';
+import { adoptionStageSchema, milestoneStatusSchema, TABLE_FORMATS } from './action-plans';
+import { storedIsoDateSchema, uuidSchema } from './common';
 import { kpiDirectionSchema, kpiStatusSchema } from './kpis';
 
 export const OPEN_DATA_LICENSE = 'CC-BY-4.0';
@@ -53,7 +53,7 @@ export const openMilestoneSchema = z.object({
   actionPlanId: uuidSchema,
   cityId: uuidSchema,
   title: z.string(),
-  dueDate: isoDateSchema,
+  dueDate: storedIsoDateSchema,
   status: milestoneStatusSchema,
   overdue: z.boolean(),
   evidenceLinks: z.array(z.string()),
@@ -71,11 +71,11 @@ export const openKpiSchema = z.object({
   unit: z.string(),
   direction: kpiDirectionSchema,
   baselineValue: z.number(),
-  baselineDate: isoDateSchema,
+  baselineDate: storedIsoDateSchema,
   targetValue: z.number(),
-  targetDate: isoDateSchema,
+  targetDate: storedIsoDateSchema,
   latestValue: z.number().nullable(),
-  latestDate: isoDateSchema.nullable(),
+  latestDate: storedIsoDateSchema.nullable(),
   status: kpiStatusSchema,
   progress: z.number().nullable(),
   updatedAt: timestamp,
@@ -87,7 +87,7 @@ export const openMeasurementSchema = z.object({
   kpiId: uuidSchema,
   actionPlanId: uuidSchema,
   cityId: uuidSchema,
-  date: isoDateSchema,
+  date: storedIsoDateSchema,
   value: z.number(),
   source: z.string().nullable(),
   note: z.string().nullable(),
