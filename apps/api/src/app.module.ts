@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE, Reflector } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
@@ -18,6 +18,7 @@ import { CollabModule } from './collab/collab.module';
 import { CommentsModule } from './comments/comments.module';
 import { DraftVersionsModule } from './draft-versions/draft-versions.module';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
+import { StorableTextMiddleware } from './common/storable-text.middleware';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -102,4 +103,8 @@ const reflector = new Reflector();
     { provide: APP_GUARD, useClass: AccessTokenGuard },
   ],
 })
-export class AppModule {}
+export class AppModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(StorableTextMiddleware).forRoutes({ path: '{*path}', method: RequestMethod.ALL });
+  }
+}

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { z } from 'zod';
-import { uuidSchema, type ActionPlan, type HistoryEntry, type HistoryQuery, type Page } from '@minga/contracts';
+import { isoDateTimeSchema, uuidSchema, type ActionPlan, type HistoryEntry, type HistoryQuery, type Page } from '@minga/contracts';
 import { decodeCursor, pageFrom } from '../common/cursor';
 import { Problem } from '../common/problem';
 import { SqlConditions } from '../common/sql-conditions';
@@ -24,7 +24,7 @@ const SCOPE_SQL: Record<PlanPart, string> = {
 const SCOPE_ID: Record<PlanPart, string> = { plan: 'p.id', milestone: 'ms.id', task: 'mt.id', kpi: 'k.id', measurement: 'm.id' };
 const PART_NAME: Record<PlanPart, string> = { plan: 'action plan', milestone: 'milestone', task: 'task', kpi: 'KPI', measurement: 'measurement' };
 
-const HISTORY_CURSOR = z.tuple([z.iso.datetime(), uuidSchema]);
+const HISTORY_CURSOR = z.tuple([isoDateTimeSchema, uuidSchema]);
 
 interface HistoryRow {
   id: string;

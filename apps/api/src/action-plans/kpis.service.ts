@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { z } from 'zod';
 import {
+  isoDateSchema,
   createMeasurementSchema,
   kpiTrajectoryErrors,
   MAX_IMPORT_ROWS,
@@ -47,7 +48,7 @@ const measurementSnapshot = (m: { kpiId: string; date: string; value: number; so
   note: m.note,
 });
 
-const MEASUREMENT_CURSOR = z.tuple([z.iso.date(), uuidSchema]);
+const MEASUREMENT_CURSOR = z.tuple([isoDateSchema, uuidSchema]);
 /** Measurements are of what happened: a date after tomorrow (anywhere on Earth) is a typo. */
 const latestMeasurableDate = () => new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { toBase64 } from 'lib0/buffer';
-import { uuidSchema, type Contribution, type Page, type PageQuery, type PersonRef, type Thread } from '@minga/contracts';
+import { isoDateTimeSchema, uuidSchema, type Contribution, type Page, type PageQuery, type PersonRef, type Thread } from '@minga/contracts';
 import { DocumentText, replaceInText } from '@minga/editor';
 import { LiveDocuments } from '../collab/live-documents.service';
 import { decodeCursor, pageFrom } from '../common/cursor';
@@ -33,7 +33,7 @@ interface ContributionRow {
   accepted_key: string;
 }
 
-const CURSOR_KEY = z.tuple([z.iso.datetime(), uuidSchema]);
+const CURSOR_KEY = z.tuple([isoDateTimeSchema, uuidSchema]);
 
 /** Accepting a suggestion edits the live document on the server, so every open editor sees it and it is stored like any edit. */
 @Injectable()

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { fromBase64 } from 'lib0/buffer';
 import type { CommentResource, DraftResource, ThreadResource } from '@minga/access';
 import {
+  isoDateTimeSchema,
   COMMENT_EVENTS,
   MAX_QUOTE,
   draftDocName,
@@ -31,7 +32,7 @@ import { RolesService } from '../roles/roles.service';
 import type { CreateThreadDto, MentionableQueryDto, ThreadQueryDto } from './comments.dto';
 import { placementOf, SELECT_THREADS, toThread, type ThreadRow } from './thread-view';
 
-const CURSOR_KEY = z.tuple([z.iso.datetime(), uuidSchema]);
+const CURSOR_KEY = z.tuple([isoDateTimeSchema, uuidSchema]);
 
 /** A thread with the draft scope that decides access to it. */
 export interface ThreadScope {

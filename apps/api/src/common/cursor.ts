@@ -1,5 +1,6 @@
 // Opaque keyset cursors: the client gets back the sort key of the last row it saw.
 import type { z } from 'zod';
+import { unstorableText } from '@minga/contracts';
 import { Problem } from './problem';
 
 export function encodeCursor(key: readonly (string | number)[]): string {
@@ -8,7 +9,7 @@ export function encodeCursor(key: readonly (string | number)[]): string {
 
 /**
  * The sort key a cursor carries, checked against the key's shape: a cursor the client made up or garbled
- * is a 400, never a value the database chokes on (a non-uuid id, a non-date timestamp).
+ * is a 400, never a value the database chokes on (a non-uuid id, a non-date timestamp, a name with a NUL).
  */
 export function decodeCursor<K extends z.ZodTuple>(cursor: string | undefined, keyShape: K): z.output<K> | null {
   if (!cursor) return null;
@@ -19,7 +20,7 @@ export function decodeCursor<K extends z.ZodTuple>(cursor: string | undefined, k
     // not JSON: fails the shape check below like any other made-up cursor
   }
   const parsed = keyShape.safeParse(key);
-  if (parsed.success) return parsed.data;
+  if (parsed.success && unstorableText(parsed.data).length === 0) return parsed.data;
   throw new Problem('validation_failed', 'The cursor is not valid', [{ path: 'cursor', message: 'Invalid cursor' }]);
 }
 

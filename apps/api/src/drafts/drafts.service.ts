@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import {
+  isoDateTimeSchema,
   canTransition,
   DRAFT_TRANSITIONS,
   draftDocName,
@@ -50,7 +51,7 @@ const SELECT_DRAFTS = `
   JOIN cities c ON c.id = d.city_id
   JOIN model_policies mp ON mp.id = d.model_policy_id`;
 
-const CURSOR_KEY = z.tuple([z.iso.datetime(), uuidSchema]);
+const CURSOR_KEY = z.tuple([isoDateTimeSchema, uuidSchema]);
 
 @Injectable()
 export class DraftsService {

@@ -4,6 +4,7 @@ import { DataSource, EntityManager, Repository } from 'typeorm';
 import { z } from 'zod';
 import type { Principal } from '@minga/access';
 import {
+  isoDateTimeSchema,
   uuidSchema,
   type CreatedInvitation,
   type Invitation,
@@ -53,7 +54,7 @@ const SELECT_INVITATIONS = `
   LEFT JOIN cities c ON c.id = i.city_id
   LEFT JOIN users u ON u.id = i.invited_by`;
 
-const CURSOR_KEY = z.tuple([z.iso.datetime(), uuidSchema]);
+const CURSOR_KEY = z.tuple([isoDateTimeSchema, uuidSchema]);
 
 const STATUS_SQL: Record<InvitationStatus, string> = {
   pending: 'i.revoked_at IS NULL AND i.accepted_at IS NULL AND i.expires_at > now()',

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import type { Principal } from '@minga/access';
 import {
+  isoDateTimeSchema,
   uuidSchema,
   type AgendaItem,
   type MeetingStatus,
@@ -20,7 +21,7 @@ import { agendaJson, SELECT_OCCURRENCES, toOccurrence, type OccurrenceRow } from
 import { MeetingNotices } from './meeting-notices';
 import { MeetingsService } from './meetings.service';
 
-const CURSOR_KEY = z.tuple([z.iso.datetime(), uuidSchema]);
+const CURSOR_KEY = z.tuple([isoDateTimeSchema, uuidSchema]);
 const DEFAULT_RANGE_DAYS = 90;
 
 export type OccurrenceFilter = { meetingId: string } | { cohortId: string } | { hubId: string } | { inviteeId: string };

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import {
+  isoDateTimeSchema,
   DEFAULT_NOTIFICATION_PREFERENCE,
   NOTIFICATION_EVENTS,
   NOTIFICATION_KINDS,
@@ -60,7 +61,7 @@ const SELECT_NOTIFICATIONS = `
   LEFT JOIN meetings m ON m.id = o.meeting_id
   JOIN users a ON a.id = n.actor_id`;
 
-const CURSOR_KEY = z.tuple([z.iso.datetime(), uuidSchema]);
+const CURSOR_KEY = z.tuple([isoDateTimeSchema, uuidSchema]);
 
 const SUBJECTS: Record<NotificationKind, string> = {
   mention: 'mentioned you',

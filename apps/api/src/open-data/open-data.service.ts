@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import {
+  isoDateSchema,
   OPEN_DATA_LICENSE,
   OPEN_DATA_LICENSE_URL,
   OPEN_DATA_TABLES,
@@ -29,7 +30,7 @@ export type OpenScope = { kind: 'city'; id: string } | { kind: 'hub'; id: string
 type OpenRecord = OpenActionPlan | OpenMilestone | OpenKpi | OpenMeasurement;
 
 /** The sort key of the measurements table: plan, KPI, date (unique per KPI). */
-const MEASUREMENT_CURSOR = z.tuple([uuidSchema, uuidSchema, z.iso.date()]);
+const MEASUREMENT_CURSOR = z.tuple([uuidSchema, uuidSchema, isoDateSchema]);
 
 /** Columns of each table in CSV, in the data dictionary's order (the JSON records carry the same fields). */
 export const OPEN_CSV_COLUMNS: Record<OpenDataTable, string[]> = {
