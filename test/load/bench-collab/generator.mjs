@@ -135,13 +135,13 @@ class Writer {
 
 /** One connection: receives, traces arrivals to their send time, and keeps every update for the convergence check. */
 class Participant {
-  constructor(docName, writerTag, recipients) {
+  constructor(docName, writerTag, recipients, token = config.token) {
     this.log = new ByteLog();
     this.nextClock = new Map();
     this.writer = writerTag ? new Writer(writerTag, this, recipients) : null;
     this.client = new Client({
       url: config.url,
-      token: config.token,
+      token,
       docName,
       onUpdate: (update, syncType, now) => this.onUpdate(update, now),
       onSaved: this.writer ? (stateVector, now) => this.writer.onSaved(stateVector, now) : undefined,
@@ -182,13 +182,18 @@ async function inBatches(items, size, fn) {
   for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(fn));
 }
 
-/** Opens every document's clients (writers first), then has each writer publish its paragraph. */
+/**
+ * Opens every document's clients (writers first), then has each writer publish its paragraph. With `config.tokens`
+ * (bench:flood) each client is another person, taking the tokens in turn; otherwise all use `config.token`.
+ */
 async function openDocuments(docNames, clientsPerDoc, writersPerDoc) {
   const started = performance.now();
+  let opened = 0;
+  const tokenOf = () => (config.tokens ? config.tokens[opened++ % config.tokens.length] : config.token);
   const docs = docNames.map((name, d) => {
     const participants = [];
     for (let i = 0; i < clientsPerDoc; i++) {
-      participants.push(new Participant(name, i < writersPerDoc ? `d${d}w${i}` : null, clientsPerDoc - 1));
+      participants.push(new Participant(name, i < writersPerDoc ? `d${d}w${i}` : null, clientsPerDoc - 1, tokenOf()));
     }
     return { name, participants, writers: participants.filter((p) => p.writer).map((p) => p.writer) };
   });
@@ -214,8 +219,11 @@ async function postgresBackends() {
   return rows.map((r) => r.pid);
 }
 
+/** Processes of the benchmark besides these (bench:flood's attacker), counted apart from "others" while set. */
+let extraPids = {};
+
 function benchPids(postgres) {
-  return { server: [config.serverPid], generator: [process.pid], orchestrator: [process.ppid], postgres };
+  return { server: [config.serverPid], generator: [process.pid], orchestrator: [process.ppid], postgres, ...extraPids };
 }
 
 /** Samples the server's RSS while a window runs (the peak counter is reset at its start where the kernel allows). */
@@ -688,8 +696,52 @@ async function runComments(scenario, t) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// bench:flood: the clients of a fan-out scenario stay connected while the orchestrator asks for one measured window
+// after another (with and without a flood running beside them), then for the convergence check.
 
-const RUNNERS = { fanout: runFanout, saturation: runSaturation, cold: runCold, comments: runComments };
+/** The orchestrator's next IPC command. */
+function nextCommand() {
+  return new Promise((resolve) => {
+    const onMessage = (msg) => {
+      if (msg?.type !== 'window' && msg?.type !== 'finish') return;
+      process.off('message', onMessage);
+      resolve(msg);
+    };
+    process.on('message', onMessage);
+  });
+}
+
+async function runWindows(scenario) {
+  const { docs, connectMs } = await openDocuments(config.docNames, scenario.clientsPerDoc, scenario.writersPerDoc);
+  const writers = docs.flatMap((d) => d.writers);
+  process.send({ type: 'opened', connectMs: round(connectMs, 0) });
+  for (;;) {
+    const command = await nextCommand();
+    if (command.type === 'finish') {
+      const convergence = command.checkConvergence ? await checkConvergence(docs) : { converged: null, problems: [] };
+      closeDocuments(docs);
+      return { connectMs: round(connectMs, 0), ...convergence, ...clientTrouble(docs) };
+    }
+    meter = new Meter();
+    extraPids = command.extraPids ?? {};
+    const window = await drive(writers, scenario.rate, command.warmupMs, command.measureMs);
+    await drain(command.drainMs);
+    const waitedMs = performance.now() - meter.windowEnd;
+    // A delivery still missing after the drain took at least that long: counted so, its latency is a lower bound.
+    const missing = meter.expected - meter.delivered;
+    for (let i = 0; i < missing; i++) meter.latency.push(waitedMs);
+    const result = windowResult(scenario.rate, window);
+    result.latencyLowerBound = missing > 0;
+    result.drainedMs = round(waitedMs, 0);
+    for (const role of Object.keys(extraPids)) result.cpu[role] = round(window.cpu.roles[role]);
+    extraPids = {};
+    process.send({ type: 'window-result', label: command.label, result: { ...result, ...clientTrouble(docs) } });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+const RUNNERS = { fanout: runFanout, saturation: runSaturation, cold: runCold, comments: runComments, windows: runWindows };
 
 try {
   const result = await RUNNERS[config.scenario.kind](config.scenario, config.timings);

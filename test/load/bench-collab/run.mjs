@@ -4,15 +4,14 @@
 // Environment: DATABASE_URL (PostgreSQL server for a throw-away database, default postgres://postgres@127.0.0.1:5432/test),
 // BENCH_QUICK=1 (2-second windows, to check the harness), BENCH_SCENARIOS=a,b,... and BENCH_SERVERS=minga,... (subsets),
 // MINGA_API_ENTRY (a built API other than dist/apps/api/main.js), BENCH_OUT (report path, default docs/benchmarks.md).
-import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { killAllNow, pinning, spawnNode, stopAll } from './lib/processes.mjs';
-import { CLOCK_TICKS, coreTicks } from './lib/proc-stats.mjs';
 import { renderReport } from './lib/report.mjs';
+import { DEFAULT_ENTRY, ensureBuild, machineBusy } from './lib/run-support.mjs';
 import { ROOT, createBenchDatabase, prepareMingaDocuments, startHocuspocus, startMinga, startYWebsocket } from './lib/servers.mjs';
 import { SCENARIOS, timings } from './scenarios.mjs';
 
@@ -21,7 +20,6 @@ const GENERATOR_CORE = 1;
 const QUICK = process.env.BENCH_QUICK === '1';
 /** Rounds of each fan-out scenario (the servers take turns); the report shows each server's median round. */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (QUICK ? 1 : 3));
-const DEFAULT_ENTRY = join(ROOT, 'dist/apps/api/main.js');
 const ENTRY = process.env.MINGA_API_ENTRY ?? DEFAULT_ENTRY;
 const OUT = process.env.BENCH_OUT ?? join(ROOT, 'docs/benchmarks.md');
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -54,40 +52,6 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
   });
 }
 process.on('exit', killAllNow);
-
-/** The newest modification time under a folder (source files only), 0 when it does not exist. */
-function newestSource(dir) {
-  if (!existsSync(dir)) return 0;
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (/\.(ts|json)$/.test(entry.name) && !entry.name.includes('.spec.')) newest = Math.max(newest, statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds the API when its bundle is missing or older than its sources (BENCH_NO_BUILD=1 uses it as it is). */
-function ensureBuild() {
-  if (ENTRY !== DEFAULT_ENTRY) {
-    if (!existsSync(ENTRY)) throw new Error(`MINGA_API_ENTRY ${ENTRY} does not exist`);
-    return;
-  }
-  const sources = Math.max(newestSource(join(ROOT, 'apps/api/src')), ...readdirSync(join(ROOT, 'libs')).map((lib) => newestSource(join(ROOT, 'libs', lib, 'src'))));
-  const built = existsSync(ENTRY) ? statSync(ENTRY).mtimeMs : 0;
-  if (built && (built >= sources || process.env.BENCH_NO_BUILD === '1')) return;
-  log(`${built ? 'dist/apps/api/main.js is older than the sources' : 'dist/apps/api/main.js is missing'}: building the API (npx nx run api:build)`);
-  const build = spawnSync('npx', ['nx', 'run', 'api:build', '--output-style=static'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
-  if (build.status !== 0 || !existsSync(ENTRY)) throw new Error('Building the API failed');
-}
-
-/** CPU used on the whole machine over a short sample before the run, in % of one core. */
-async function machineBusy(ms = 2000) {
-  const before = coreTicks().all;
-  await new Promise((resolve) => setTimeout(resolve, ms));
-  const after = coreTicks().all;
-  return ((after.busy - before.busy) / CLOCK_TICKS / (ms / 1000)) * 100;
-}
 
 function machine() {
   const model = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpus()[0]?.model ?? 'unknown';
@@ -184,7 +148,7 @@ async function main() {
   let token = null;
 
   if (serverNames.includes('minga')) {
-    ensureBuild();
+    ensureBuild(ENTRY, log);
     database = await createBenchDatabase(DATABASE_URL);
     meta.postgres = `database ${database.name} on ${new URL(DATABASE_URL).host}`;
     log(`created database ${database.name}; preparing Minga's documents`);

@@ -10,14 +10,13 @@ import WebSocket from 'ws';
 import { LightClient } from './light-client.mjs';
 import { readSyncMessage, toBuffer, writeEmptySyncStep1, writeUpdate } from '../lib/y-wire.mjs';
 
-const NAMESPACE = '/collab';
-const PACKET = { CONNECT: 0, EVENT: 2, ACK: 3, CONNECT_ERROR: 4 };
+export const NAMESPACE = '/collab';
+export const PACKET = { CONNECT: 0, EVENT: 2, ACK: 3, CONNECT_ERROR: 4 };
 const JOIN_ACK_ID = 0;
 
 export class MingaClient extends LightClient {
   connect() {
-    const url = `${this.options.url.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`;
-    const ws = new WebSocket(url, { perMessageDeflate: false });
+    const ws = new WebSocket(engineUrl(this.options.url), { perMessageDeflate: false });
     this.ws = ws;
     ws.on('message', (data, isBinary) => {
       if (!isBinary) return this.onEngineText(data.toString());
@@ -95,6 +94,11 @@ export class MingaClient extends LightClient {
   }
 }
 
+/** The engine.io v4 WebSocket address of a Minga server (http://host:port). */
+export function engineUrl(url) {
+  return `${url.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`;
+}
+
 // Bytes of the msgpack keys and values a `y` event packet holds (socket.io-msgpack-parser encodes packets with notepack).
 const KEY_TYPE = Buffer.from([0xa4, ...Buffer.from('type')]);
 const KEY_NSP = Buffer.from([0xa3, ...Buffer.from('nsp')]);
@@ -109,7 +113,7 @@ const Y_EVENT = [0x93, 0xa1, 0x79]; // fixarray of 3, fixstr "y"
  * than the server's writing of it, and the benchmark counted that as Minga's latency (y-websocket's light client
  * reads bare y-protocols messages).
  */
-function yEventPayload(buf) {
+export function yEventPayload(buf) {
   if (buf.length < 32 || buf[0] !== 0x83) return null;
   let at = 1;
   let payload = null;

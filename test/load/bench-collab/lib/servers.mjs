@@ -69,7 +69,25 @@ function extraMingaEnv() {
   return Object.fromEntries(pairs.map((pair) => pair.split('=')).map(([key, ...value]) => [key.trim(), value.join('=')]));
 }
 
-export async function startMinga({ entry, databaseUrl }) {
+/**
+ * bench:collab's relaxations of Minga's limits. Every light client signs in as the one demo official: one person's
+ * budgets would measure that person's limits, not the server. The per-connection checks and their cost stay on the
+ * measured path.
+ */
+const RELAXED_LIMITS = {
+  COLLAB_MESSAGES_PER_SECOND: '100000',
+  REALTIME_MAX_SOCKETS_PER_PERSON: '10000',
+  REALTIME_BYTES_IN_PER_SECOND: String(1024 ** 3),
+  REALTIME_JOINS_PER_SECOND: '10000',
+  COLLAB_SYNC_BYTES_PER_SECOND: String(1024 ** 3),
+  COLLAB_PRESENCE_PER_SECOND: '10000',
+};
+
+/**
+ * Starts the built API on core 0. `limits: 'relaxed'` (bench:collab) lifts the per-connection and per-person limits
+ * (RELAXED_LIMITS); `limits: 'production'` (bench:flood) leaves every one of them at Minga's defaults.
+ */
+export async function startMinga({ entry, databaseUrl, limits = 'relaxed' }) {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const inspector = await inspectorArgs();
@@ -95,20 +113,23 @@ export async function startMinga({ entry, databaseUrl }) {
       ACCESS_TOKEN_TTL_SECONDS: '86400',
       API_RATE_LIMIT: '1000000',
       SIGN_IN_RATE_LIMIT: '1000',
-      COLLAB_MESSAGES_PER_SECOND: '100000',
-      // Every light client signs in as the one demo official: one person's budgets would measure that person's
-      // limits, not the server. The per-connection checks and their cost stay on the measured path.
-      REALTIME_MAX_SOCKETS_PER_PERSON: '10000',
-      REALTIME_BYTES_IN_PER_SECOND: String(1024 ** 3),
-      REALTIME_JOINS_PER_SECOND: '10000',
-      COLLAB_SYNC_BYTES_PER_SECOND: String(1024 ** 3),
-      COLLAB_PRESENCE_PER_SECOND: '10000',
+      ...(limits === 'relaxed' ? RELAXED_LIMITS : {}),
       COLLAB_UNLOAD_GRACE_SECONDS: '1',
       ...extraMingaEnv(),
     },
   });
   await waitReady(server, url, 90_000);
-  return { name: 'minga', url, pid: server.pid, inspectPort: inspector.inspectPort, stop: () => server.stop(15_000), output: server.output };
+  return {
+    name: 'minga',
+    url,
+    pid: server.pid,
+    inspectPort: inspector.inspectPort,
+    stop: () => server.stop(15_000),
+    /** SIGKILL at once, for a server a flood left unable to stop in time. */
+    kill: () => server.stop(1),
+    exited: server.exited,
+    output: server.output,
+  };
 }
 
 async function startPeer(name, script) {
@@ -122,7 +143,7 @@ async function startPeer(name, script) {
 export const startHocuspocus = () => startPeer('hocuspocus', 'hocuspocus-server.mjs');
 export const startYWebsocket = () => startPeer('y-websocket', 'y-websocket-server.mjs');
 
-async function api(url, token, method, path, body) {
+export async function api(url, token, method, path, body) {
   const response = await fetch(`${url}${path}`, {
     method,
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
