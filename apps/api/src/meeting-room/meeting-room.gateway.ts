@@ -18,6 +18,7 @@ import {
   type RoomErrorCode,
   type RoomRole,
   type RoomState,
+  unstorableText,
 } from '@minga/contracts';
 import { AccessChanges } from '../access/access-changes';
 import type { AuthPrincipal } from '../access/principal';
@@ -183,6 +184,9 @@ export class MeetingRoomGateway implements OnGatewayInit, OnGatewayConnection, O
       const errors = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
       return fail('invalid_input', 'The event does not match its schema', errors);
     }
+    // Poll questions and options are stored: text PostgreSQL cannot store is refused like over HTTP.
+    const unstorable = unstorableText(parsed.data);
+    if (unstorable.length) return fail('invalid_input', 'The event has text that cannot be stored', unstorable);
     handle(parsed.data).then(reply, (err: unknown) => {
       if (err instanceof RoomProblem) return fail(err.code, err.message, err.errors);
       if (isDatabaseUnavailable(err)) return fail('unavailable', 'The server cannot reach its database; try again shortly');

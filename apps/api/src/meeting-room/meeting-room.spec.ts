@@ -349,6 +349,26 @@ describe('live meeting room', () => {
   });
 
   describe('polls', () => {
+    it('refuses a poll whose text cannot be stored, naming the fields, instead of failing on the database', async () => {
+      const meeting = await meetingWith([official]);
+      const host = await joined(organiser, meeting);
+      const answer = await request(host.socket, MEETING_ROOM_EVENTS.openPoll, {
+        occurrenceId: meeting.occurrenceId,
+        question: 'Budget\u0000?',
+        kind: 'single',
+        // A lone surrogate cannot even travel: msgpack's UTF-8 turns it into U+FFFD on the way.
+        options: ['Yes', 'No\u0000'],
+      });
+      expect(answer).toEqual({
+        ok: false,
+        error: expect.objectContaining({
+          code: 'invalid_input',
+          errors: expect.arrayContaining([expect.objectContaining({ path: 'question' }), expect.objectContaining({ path: 'options.1' })]),
+        }),
+      });
+      expect(host.socket.connected).toBe(true);
+    });
+
     it('counts concurrent votes live, lets people change their vote, and stops at the close', async () => {
       const voters = await Promise.all(Array.from({ length: 6 }, () => createPerson(t, [{ role: 'expert', hubKey: 'japan' }])));
       const meeting = await meetingWith(voters);
