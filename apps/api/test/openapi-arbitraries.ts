@@ -1,4 +1,5 @@
 // fast-check arbitraries of hostile requests, shaped by the API's own OpenAPI document.
+import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 
 export const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
@@ -95,6 +96,7 @@ const INSTANTS = [
   '9999-12-31T23:59:59-12:00',
 ];
 const LOCAL_DATE_TIMES = ['0000-01-01T00:00', '0100-01-01T10:00', '2026-03-29T02:30', '2026-06-15T10:00', '9999-12-31T23:00'];
+const FUZZ_RUN = randomBytes(4).toString('hex');
 /** Plausible values for fields whose name says more than their schema (a time zone is a string of up to 64 characters). */
 const BY_FIELD_NAME: Record<string, string[]> = {
   timeZone: ['UTC', 'America/Mexico_City', 'Asia/Tokyo', 'Pacific/Chatham', 'Mars/Olympus'],
@@ -103,7 +105,8 @@ const BY_FIELD_NAME: Record<string, string[]> = {
   languages: ['es', 'ja', 'en'],
   timeZones: ['UTC', 'Asia/Tokyo', 'America/Mexico_City'],
   country: ['MX', 'JP', 'ZZ'],
-  email: ['someone@example.test', 'UPPER@EXAMPLE.TEST', 'no-at-sign'],
+  // Unique to the run: failed sign-ins lock an email for every test sharing the database.
+  email: [`fuzz-${FUZZ_RUN}@example.test`, `FUZZ-${FUZZ_RUN}@EXAMPLE.TEST`, 'no-at-sign'],
   rrule: [
     'FREQ=WEEKLY;COUNT=3',
     'FREQ=DAILY;INTERVAL=2;COUNT=100',

@@ -306,7 +306,7 @@ describe('hostile input', () => {
         'put /api/occurrences/{id}/agenda': { items: [{ title: 'Welcome', durationMinutes: 10 }] },
         'post /api/occurrences/{id}/action-items': { title: 'Write it up', dueOn: '2030-04-01', cityId: city, ownerId: official.id },
         'patch /api/meeting-action-items/{id}': { title: 'Write it up soon', dueOn: '2030-04-15' },
-        'post /api/invitations': { email: 'invitee@example.test', role: 'official', cityId: city },
+        'post /api/invitations': { email: `${hubKey}@example.test`, role: 'official', cityId: city },
         'post /api/role-assignments': { userId: official.id, role: 'expert', hubId: hub },
       });
     });
