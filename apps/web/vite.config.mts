@@ -38,6 +38,8 @@ export default defineConfig(() => ({
     globals: true,
     environment: 'jsdom',
     setupFiles: ['src/test-setup.ts'],
+    // Component tests render whole pages in jsdom: on a loaded 2-core machine some take several seconds.
+    testTimeout: 15_000,
     include: ['{src,tests}/**/*.{test,spec}.{js,mjs,cjs,ts,mts,cts,jsx,tsx}'],
     reporters: ['default'],
     coverage: {

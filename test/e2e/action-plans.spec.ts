@@ -4,18 +4,10 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { seriousViolations } from './support/axe';
-import { launchBrowser, newPage } from './support/browser';
-import { baseUrl, E2E_DEMO_PASSWORD } from './support/constants';
+import { launchBrowser, newPage, signIn } from './support/browser';
+import { baseUrl } from './support/constants';
 
 const SECURITY_KPI = 'City systems with a named security owner';
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto(`${baseUrl()}/`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(E2E_DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('link', { name: 'Japan', exact: true }).waitFor();
-}
 
 async function openLatinAmericaDashboard(page: Page): Promise<void> {
   await page.getByRole('link', { name: 'Latin America', exact: true }).click();

@@ -40,6 +40,22 @@ async function openDoc(server: RunningServer, docName: string, token: string) {
   return { doc, provider, fragment: doc.getXmlFragment(DOC_FRAGMENT) };
 }
 
+/** Signs the demo official of Tsukuba in and starts a draft of the city's privacy impact assessment. */
+async function newDraft(server: RunningServer, title: string): Promise<{ token: string; draft: { docName: string } }> {
+  const { accessToken: token } = await api<{ accessToken: string }>(server, '/api/auth/session', {
+    method: 'POST',
+    body: JSON.stringify({ email: 'official.tsukuba@demo.minga.dev', password: PASSWORD }),
+  });
+  const policies = await api<{ id: string; key: string }[]>(server, '/api/model-policies', { token });
+  const cities = await api<{ items: { id: string; name: string }[] }>(server, '/api/cities?q=Tsukuba', { token });
+  const draft = await api<{ docName: string }>(server, '/api/drafts', {
+    method: 'POST',
+    token,
+    body: JSON.stringify({ cityId: cities.items[0].id, modelPolicyId: policies.find((p) => p.key === 'pia')?.id, title }),
+  });
+  return { token, draft };
+}
+
 describe('durability when the server is killed', () => {
   let env: Record<string, string>;
   let dropDatabase: (() => Promise<void>) | undefined;
@@ -61,17 +77,7 @@ describe('durability when the server is killed', () => {
 
   it('loses no update that was confirmed saved before kill -9', async () => {
     let server = await startServer(env);
-    const { accessToken: token } = await api<{ accessToken: string }>(server, '/api/auth/session', {
-      method: 'POST',
-      body: JSON.stringify({ email: 'official.tsukuba@demo.minga.dev', password: PASSWORD }),
-    });
-    const policies = await api<{ id: string; key: string }[]>(server, '/api/model-policies', { token });
-    const cities = await api<{ items: { id: string; name: string }[] }>(server, '/api/cities?q=Tsukuba', { token });
-    const draft = await api<{ docName: string }>(server, '/api/drafts', {
-      method: 'POST',
-      token,
-      body: JSON.stringify({ cityId: cities.items[0].id, modelPolicyId: policies.find((p) => p.key === 'pia')?.id, title: 'Crash test' }),
-    });
+    const { token, draft } = await newDraft(server, 'Crash test');
 
     const writer = await openDoc(server, draft.docName, token);
     let savedClock = 0;
@@ -112,17 +118,7 @@ describe('durability when the server is killed', () => {
 
   it('loses no confirmed edit next to text from an update that integrates only in part, across kill -9', async () => {
     let server = await startServer(env);
-    const { accessToken: token } = await api<{ accessToken: string }>(server, '/api/auth/session', {
-      method: 'POST',
-      body: JSON.stringify({ email: 'official.tsukuba@demo.minga.dev', password: PASSWORD }),
-    });
-    const policies = await api<{ id: string; key: string }[]>(server, '/api/model-policies', { token });
-    const cities = await api<{ items: { id: string; name: string }[] }>(server, '/api/cities?q=Tsukuba', { token });
-    const draft = await api<{ docName: string }>(server, '/api/drafts', {
-      method: 'POST',
-      token,
-      body: JSON.stringify({ cityId: cities.items[0].id, modelPolicyId: policies.find((p) => p.key === 'pia')?.id, title: 'Half-valid' }),
-    });
+    const { token, draft } = await newDraft(server, 'Half-valid');
     const connect = async () => {
       const socket = io(`${server.baseUrl}${COLLAB_NAMESPACE}`, { auth: { token }, parser: msgpackParser, transports: ['websocket'], reconnection: false, forceNew: true });
       await until('connected', () => socket.connected);

@@ -2,8 +2,8 @@
 // and suggests new wording that the official accepts; the draft then shows who proposed it.
 import type { Browser, Page } from 'playwright-core';
 import { seriousViolations } from './support/axe';
-import { launchBrowser, newPage } from './support/browser';
-import { baseUrl, E2E_DEMO_PASSWORD } from './support/constants';
+import { editorOf, launchBrowser, newPage, signIn } from './support/browser';
+
 import { markAllNotificationsRead } from './support/demo-api';
 
 const OFFICIAL = 'official.tsukuba@demo.minga.dev';
@@ -11,18 +11,6 @@ const EXPERT = 'expert.japan@demo.minga.dev';
 const COMMENTED = 'The City treats its data as a public asset.';
 const REWORDED = 'so that they can understand how the City works';
 const NEW_WORDING = 'so that anyone can see how the City decides';
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto(`${baseUrl()}/`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(E2E_DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('link', { name: 'Japan', exact: true }).waitFor();
-}
-
-function editorOf(page: Page) {
-  return page.locator('.ProseMirror');
-}
 
 /** Selects `text` in the draft, as a person dragging over it would (the editor reads the browser's selection). */
 async function selectInDraft(page: Page, text: string, collapseAtStart = false): Promise<void> {

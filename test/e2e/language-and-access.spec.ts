@@ -1,16 +1,8 @@
 // A newcomer switches the interface language, works by keyboard, and every screen passes an automated WCAG check.
 import type { Browser, Page } from 'playwright-core';
 import { seriousViolations } from './support/axe';
-import { launchBrowser, newPage } from './support/browser';
+import { launchBrowser, newPage, signIn } from './support/browser';
 import { baseUrl, E2E_DEMO_PASSWORD } from './support/constants';
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto(`${baseUrl()}/`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(E2E_DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('link', { name: 'Japan', exact: true }).waitFor();
-}
 
 describe('languages, keyboard and accessibility', () => {
   let browser: Browser;

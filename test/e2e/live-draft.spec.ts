@@ -1,20 +1,7 @@
 // Two officials co-edit a draft in two browsers; an expert sees the text but cannot change it.
 import type { Browser, Page } from 'playwright-core';
 import { seriousViolations } from './support/axe';
-import { launchBrowser, newPage, pageHeading } from './support/browser';
-import { baseUrl, E2E_DEMO_PASSWORD } from './support/constants';
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto(`${baseUrl()}/`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(E2E_DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('link', { name: 'Japan', exact: true }).waitFor();
-}
-
-function editorOf(page: Page) {
-  return page.locator('.ProseMirror');
-}
+import { editorOf, launchBrowser, newPage, signIn, startTsukubaDraft } from './support/browser';
 
 describe('a live policy draft', () => {
   let browser: Browser;
@@ -33,14 +20,7 @@ describe('a live policy draft', () => {
 
     // The official starts a draft for Tsukuba from the model policy.
     await signIn(a, 'official.tsukuba@demo.minga.dev');
-    await a.getByRole('link', { name: 'Japan', exact: true }).click();
-    await a.getByRole('link', { name: 'Tsukuba' }).first().click();
-    await a.getByRole('button', { name: 'New draft' }).click();
-    await a.getByLabel('Model policy').selectOption({ label: 'Privacy impact assessment' });
-    await a.getByLabel('Title').fill(title);
-    await a.getByRole('button', { name: 'Create draft' }).click();
-    await pageHeading(a, title).waitFor();
-    await editorOf(a).getByText('Purpose').first().waitFor();
+    await startTsukubaDraft(a, title);
     const draftUrl = a.url();
     expect(draftUrl).toMatch(/\/drafts\/[0-9a-f-]{36}$/);
 

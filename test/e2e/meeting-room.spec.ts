@@ -3,7 +3,7 @@
 import type { Browser, Page } from 'playwright-core';
 import type { Draft, Hub, Meeting, ModelPolicy, OccurrencePage, Page as ListPage, City, Session, CreatedInvitation } from '@minga/contracts';
 import { seriousViolations } from './support/axe';
-import { launchBrowser, newPage } from './support/browser';
+import { launchBrowser, newPage, signIn } from './support/browser';
 import { baseUrl, E2E_DEMO_PASSWORD } from './support/constants';
 
 const HOST = 'coordinator.japan@demo.minga.dev';
@@ -25,14 +25,6 @@ async function api<T>(token: string | null, method: string, path: string, body?:
 
 function signInApi(email: string, password = E2E_DEMO_PASSWORD): Promise<Session> {
   return api<Session>(null, 'POST', '/api/auth/session', { email, password });
-}
-
-async function signIn(page: Page, email: string, password = E2E_DEMO_PASSWORD): Promise<void> {
-  await page.goto(`${baseUrl()}/sign-in`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('link', { name: 'Japan', exact: true }).waitFor();
 }
 
 function draftEditorOf(page: Page) {

@@ -5,7 +5,7 @@
 import ICAL from 'ical.js';
 import type { Browser, Page } from 'playwright-core';
 import { seriousViolations } from './support/axe';
-import { launchBrowser, newPage } from './support/browser';
+import { launchBrowser, newPage, signIn } from './support/browser';
 import { baseUrl, E2E_DEMO_PASSWORD } from './support/constants';
 
 const DELHI_EMAIL = 'official.delhi@demo.minga.dev';
@@ -60,14 +60,6 @@ async function prepareTokyo(): Promise<void> {
       workingHours: { start: '09:00', end: '17:30', days: [1, 2, 3, 4, 5] },
     },
   });
-}
-
-async function signIn(page: Page, email: string, password = E2E_DEMO_PASSWORD): Promise<void> {
-  await page.goto(`${baseUrl()}/`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('link', { name: 'Japan', exact: true }).waitFor();
 }
 
 async function audit(page: Page, problems: Record<string, string[]>, screen: string): Promise<void> {

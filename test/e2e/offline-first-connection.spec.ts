@@ -1,20 +1,7 @@
 // Work typed in a tab that has never reached the server (the draft restored from this browser's cache) is sent,
 // saved and shown to others once the tab connects.
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, pageHeading } from './support/browser';
-import { baseUrl, E2E_DEMO_PASSWORD } from './support/constants';
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto(`${baseUrl()}/`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(E2E_DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('link', { name: 'Japan', exact: true }).waitFor();
-}
-
-function editorOf(page: Page) {
-  return page.locator('.ProseMirror');
-}
+import { editorOf, launchBrowser, newPage, signIn, startTsukubaDraft } from './support/browser';
 
 describe('a draft edited before the first connection', () => {
   let browser: Browser;
@@ -27,14 +14,7 @@ describe('a draft edited before the first connection', () => {
     const { context, page: a } = await newPage(browser);
     const title = `Tsukuba open data offline ${Date.now()}`;
     await signIn(a, 'official.tsukuba@demo.minga.dev');
-    await a.getByRole('link', { name: 'Japan', exact: true }).click();
-    await a.getByRole('link', { name: 'Tsukuba' }).first().click();
-    await a.getByRole('button', { name: 'New draft' }).click();
-    await a.getByLabel('Model policy').selectOption({ label: 'Privacy impact assessment' });
-    await a.getByLabel('Title').fill(title);
-    await a.getByRole('button', { name: 'Create draft' }).click();
-    await pageHeading(a, title).waitFor();
-    await editorOf(a).getByText('Purpose').first().waitFor();
+    await startTsukubaDraft(a, title);
     await a.getByText('All changes saved').waitFor();
     const draftUrl = a.url();
     await a.close();
@@ -52,7 +32,8 @@ describe('a draft edited before the first connection', () => {
     await b.keyboard.press('Control+End');
     await b.keyboard.press('Enter');
     await b.keyboard.type('Written in a tab that never reached the server.');
-    await b.getByText(/Offline: 1 change/).waitFor();
+    await b.getByText(/Offline: \d+ changes? will sync/).waitFor();
+    if (process.env['E2E_SCREENSHOTS']) await b.screenshot({ path: `${process.env['E2E_SCREENSHOTS']}/offline-tab.png` });
 
     serverReachable = true;
     await b.getByText('All changes saved').waitFor({ timeout: 30_000 });

@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import { COLLAB_EVENTS, COLLAB_NAMESPACE, type CollabError, type JoinResult } from '@minga/contracts';
 import { SocketIOProvider } from '@minga/collab';
 import { DOC_FRAGMENT } from '@minga/editor';
+import type { TestApp } from './test-app';
 
 export function waitFor<T>(what: string, subscribe: (resolve: (value: T) => void) => void, timeoutMs = 5000): Promise<T> {
   return new Promise<T>((resolve, reject) => {
@@ -86,4 +87,19 @@ export function nextError(socket: Socket): Promise<CollabError> {
 
 export function connected(socket: Socket): Promise<void> {
   return waitFor('connection', (done) => (socket.connected ? done() : socket.once('connect', () => done())));
+}
+
+/** A document as stored: its snapshot and every log row, read straight from the database. */
+export async function storedDoc(t: TestApp, docName: string): Promise<Y.Doc> {
+  const doc = new Y.Doc();
+  const snap: { snapshot: Buffer }[] = await t.db.query('SELECT snapshot FROM collab_documents WHERE name = $1', [docName]);
+  if (snap[0]) Y.applyUpdate(doc, snap[0].snapshot);
+  const rows: { update: Buffer }[] = await t.db.query('SELECT update FROM collab_updates WHERE doc_name = $1 ORDER BY id', [docName]);
+  for (const row of rows) Y.applyUpdate(doc, row.update);
+  return doc;
+}
+
+/** The stored document's text as the editor's XML. */
+export async function storedText(t: TestApp, docName: string): Promise<string> {
+  return (await storedDoc(t, docName)).getXmlFragment(DOC_FRAGMENT).toString();
 }

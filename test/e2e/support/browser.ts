@@ -1,5 +1,5 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './constants';
+import { baseUrl, CHROMIUM_ARGS, CHROMIUM_PATH, E2E_DEMO_PASSWORD } from './constants';
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
@@ -23,4 +23,30 @@ export async function newPage(
  */
 export function pageHeading(page: Page, name: string) {
   return page.getByRole('heading', { level: 1, name, exact: true }).and(page.locator('.page-heading'));
+}
+
+/** Signs a demo account in through the sign-in form and waits for the first signed-in page. */
+export async function signIn(page: Page, email: string, password = E2E_DEMO_PASSWORD): Promise<void> {
+  await page.goto(`${baseUrl()}/`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('link', { name: 'Japan', exact: true }).waitFor();
+}
+
+/** A draft's (or the meeting notes') editable text. */
+export function editorOf(page: Page) {
+  return page.locator('.ProseMirror');
+}
+
+/** As Tsukuba's official would: from the Japan hub to the city, a new draft of the privacy impact assessment. */
+export async function startTsukubaDraft(page: Page, title: string): Promise<void> {
+  await page.getByRole('link', { name: 'Japan', exact: true }).click();
+  await page.getByRole('link', { name: 'Tsukuba' }).first().click();
+  await page.getByRole('button', { name: 'New draft' }).click();
+  await page.getByLabel('Model policy').selectOption({ label: 'Privacy impact assessment' });
+  await page.getByLabel('Title').fill(title);
+  await page.getByRole('button', { name: 'Create draft' }).click();
+  await pageHeading(page, title).waitFor();
+  await editorOf(page).getByText('Purpose').first().waitFor();
 }

@@ -3,7 +3,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { COLLAB_EVENTS, Y_MESSAGE_SYNC } from '@minga/contracts';
 import { DOC_FRAGMENT } from '@minga/editor';
-import { allSaved, connected, eventually, join, nextError, openEditor, rawSocket, waitFor, type Editor } from '../../test/collab-client';
+import { allSaved, connected, eventually, join, nextError, openEditor, rawSocket, storedText, waitFor, type Editor } from '../../test/collab-client';
 import { bearer, cityId, createPerson, startTestApp, type TestApp, type TestPerson } from '../../test/test-app';
 
 function updateMessage(text: string): Buffer {
@@ -15,15 +15,6 @@ function updateMessage(text: string): Buffer {
   encoding.writeVarUint(encoder, Y_MESSAGE_SYNC);
   syncProtocol.writeUpdate(encoder, Y.encodeStateAsUpdate(doc));
   return Buffer.from(encoding.toUint8Array(encoder));
-}
-
-async function storedText(t: TestApp, docName: string): Promise<string> {
-  const doc = new Y.Doc();
-  const snap: { snapshot: Buffer }[] = await t.db.query('SELECT snapshot FROM collab_documents WHERE name = $1', [docName]);
-  if (snap[0]) Y.applyUpdate(doc, snap[0].snapshot);
-  const rows: { update: Buffer }[] = await t.db.query('SELECT update FROM collab_updates WHERE doc_name = $1 ORDER BY id', [docName]);
-  for (const row of rows) Y.applyUpdate(doc, row.update);
-  return doc.getXmlFragment(DOC_FRAGMENT).toString();
 }
 
 describe('live drafts over /collab', () => {

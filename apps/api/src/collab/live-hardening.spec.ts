@@ -9,9 +9,10 @@ import * as Y from 'yjs';
 import { SocketIOProvider } from '@minga/collab';
 import { COLLAB_EVENTS, REALTIME_EVENTS, Y_MESSAGE_AWARENESS, Y_MESSAGE_SYNC, type CollabError, type JoinResult, type ReauthResult } from '@minga/contracts';
 import { DOC_FRAGMENT } from '@minga/editor';
-import { allSaved, connected, eventually, join, openEditor, rawSocket, waitFor, type Editor } from '../../test/collab-client';
+import { allSaved, connected, eventually, join, openEditor, rawSocket, storedText, waitFor, type Editor } from '../../test/collab-client';
 import { halfValidUpdate, updateMessage } from '../../test/forged-updates';
 import { bearer, cityId, createPerson, startTestApp, type TestApp, type TestPerson } from '../../test/test-app';
+import { encodePresence, type PresenceEntry } from './presence';
 
 const JWT_SECRET = 'integration-test-secret-that-is-long-enough';
 
@@ -31,17 +32,10 @@ function step1Message(stateVector: Uint8Array = new Uint8Array([0])): Buffer {
   return Buffer.from(encoding.toUint8Array(encoder));
 }
 
-function presenceMessage(entries: { clientId: number; clock: number; state: unknown }[]): Buffer {
-  const update = encoding.createEncoder();
-  encoding.writeVarUint(update, entries.length);
-  for (const entry of entries) {
-    encoding.writeVarUint(update, entry.clientId);
-    encoding.writeVarUint(update, entry.clock);
-    encoding.writeVarString(update, JSON.stringify(entry.state));
-  }
+function presenceMessage(entries: PresenceEntry[]): Buffer {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, Y_MESSAGE_AWARENESS);
-  encoding.writeVarUint8Array(encoder, encoding.toUint8Array(update));
+  encoding.writeVarUint8Array(encoder, encodePresence(entries));
   return Buffer.from(encoding.toUint8Array(encoder));
 }
 
@@ -65,15 +59,6 @@ function follow(socket: Socket, docName: string): { doc: Y.Doc; messages: number
     Y.applyUpdate(view.doc, decoding.readVarUint8Array(decoder));
   });
   return view;
-}
-
-async function storedText(t: TestApp, docName: string): Promise<string> {
-  const doc = new Y.Doc();
-  const snap: { snapshot: Buffer }[] = await t.db.query('SELECT snapshot FROM collab_documents WHERE name = $1', [docName]);
-  if (snap[0]) Y.applyUpdate(doc, snap[0].snapshot);
-  const rows: { update: Buffer }[] = await t.db.query('SELECT update FROM collab_updates WHERE doc_name = $1 ORDER BY id', [docName]);
-  for (const row of rows) Y.applyUpdate(doc, row.update);
-  return doc.getXmlFragment(DOC_FRAGMENT).toString();
 }
 
 /** Signs in with a password as a browser would, keeping the refresh cookie of that sign-in. */

@@ -5,18 +5,13 @@ import { io, type Socket } from 'socket.io-client';
 import * as msgpackParser from 'socket.io-msgpack-parser';
 import { COLLAB_EVENTS, COMMENT_EVENTS, Y_MESSAGE_SYNC, type Thread, type ThreadEvent } from '@minga/contracts';
 import { anchorForWords, DocumentText, DOC_FRAGMENT } from '@minga/editor';
-import { allSaved, connected, eventually, join, nextError, openEditor, rawSocket, type Editor } from '../../test/collab-client';
+import { allSaved, connected, eventually, join, nextError, openEditor, rawSocket, storedDoc, type Editor } from '../../test/collab-client';
 import { bearer, cityId, createPerson, startTestApp, type TestApp, type TestPerson } from '../../test/test-app';
 
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 
 async function storedText(t: TestApp, docName: string): Promise<string> {
-  const doc = new Y.Doc();
-  const snap: { snapshot: Buffer }[] = await t.db.query('SELECT snapshot FROM collab_documents WHERE name = $1', [docName]);
-  if (snap[0]) Y.applyUpdate(doc, snap[0].snapshot);
-  const rows: { update: Buffer }[] = await t.db.query('SELECT update FROM collab_updates WHERE doc_name = $1 ORDER BY id', [docName]);
-  for (const row of rows) Y.applyUpdate(doc, row.update);
-  return new DocumentText(doc).text;
+  return new DocumentText(await storedDoc(t, docName)).text;
 }
 
 /** The paragraph text holding some words, to edit it as the editor would. */
