@@ -2,10 +2,13 @@
 // Started by flood.mjs pinned beside the load generator (core 1) at the lowest priority (nice 19), so that the victims'
 // clients keep their core; it speaks Minga's wire protocol on raw WebSockets (as clients/minga-client.mjs does) so
 // that it can write as fast as its socket takes bytes.
-//   node flood-attacker.mjs '<json config>'   config: { url, token, docName, kind, durationMs }
-// kind: sync (sync step 1 with an empty state vector, as fast as the socket allows), join (join events on one
+//   node flood-attacker.mjs '<json config>'   config: { url, token, docName, kind, durationMs, holdIdle }
+// kind: burn (a control: sends nothing, only keeps its core busy, to show that the attacker's process beside the
+// generator does not move the victims' figures by itself), sync (sync step 1 with an empty state vector, as fast as the socket allows), join (join events on one
 // connection), presence (awareness updates with large and many states, from 4 connections), sockets (as many
-// connections as it can open, each joining the document and asking for it once).
+// connections as it can open, each joining the document and asking for it once). With `holdIdle`, one more
+// connection of the same account stays open and silent throughout (a diagnostic: Minga keeps a person's budgets
+// while the person has a socket open, so this one keeps them from being forgotten between reconnects).
 // Rules it keeps by itself: loopback only, at most MAX_HELD sockets open and MAX_HANDSHAKES opened, a flood of
 // `durationMs` (at most MAX_FLOOD_MS), and the process exits within HARD_LIMIT_MS of starting whatever happens.
 // A connection the server closes is opened again while the flood lasts: the attacker does not give up.
@@ -28,7 +31,7 @@ const MAX_HANDSHAKES = 20_000;
 const OPENING_AT_ONCE = 64;
 /** A pump writes while the WebSocket holds less than this unsent, then yields to read what arrives. */
 const HIGH_WATER = 256 * 1024;
-const CONNECTIONS = { sync: 1, join: 1, presence: 4, sockets: 1 };
+const CONNECTIONS = { burn: 1, sync: 1, join: 1, presence: 4, sockets: 1 };
 const DISCONNECT = 1;
 
 const floodMs = Math.min(MAX_FLOOD_MS, config.durationMs);
@@ -61,6 +64,7 @@ const stats = {
   bytesReceived: 0,
   errors: {},
   stopReason: null,
+  burnSpins: 0,
 };
 const count = (map, key) => (map[String(key)] = (map[String(key)] ?? 0) + 1);
 
@@ -264,6 +268,14 @@ async function floodingConnection() {
   }
 }
 
+/** The control: busy on its core in 20 ms slices, the way a flooding attacker is, without sending anything. */
+function burn() {
+  if (!flooding) return;
+  const until = performance.now() + 20;
+  while (performance.now() < until) stats.burnSpins++;
+  setImmediate(burn);
+}
+
 /** As many connections as it can hold (up to MAX_HELD), each joining and asking for the whole document once. */
 function openSockets() {
   let opening = 0;
@@ -302,9 +314,11 @@ process.on('message', (msg) => {
     floodStartedAt = performance.now();
     setTimeout(() => finish('flood time over'), floodMs);
     if (config.kind === 'sockets') openSockets();
+    else if (config.kind === 'burn') burn();
     else {
       // The connections opened to get ready start the flood; any closed later is replaced by floodingConnection.
       for (const conn of [...open]) {
+        if (conn.idle) continue;
         pump(conn);
         conn.onClose = () => void floodingConnection();
       }
@@ -313,6 +327,11 @@ process.on('message', (msg) => {
 });
 
 // Ready: the first connections are open and joined, before the flood starts.
+if (config.holdIdle) {
+  const idle = new Conn();
+  if ((await idle.open()) !== 'connected') throw new Error(`The attacker could not connect: ${JSON.stringify(stats.handshakesRefused)}`);
+  idle.idle = true;
+}
 const first = [];
 for (let i = 0; i < (CONNECTIONS[config.kind] ?? 1); i++) {
   const conn = new Conn();

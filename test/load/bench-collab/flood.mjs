@@ -6,7 +6,7 @@
 //
 // Environment: DATABASE_URL, MINGA_API_ENTRY (the build to test; default dist/apps/api/main.js, rebuilt when older
 // than the sources unless BENCH_NO_BUILD=1), BENCH_BEFORE_ENTRY (a build from before the hardening, measured once per
-// flood on a fresh server, its flood capped at 10 s), BENCH_ROUNDS (3), BENCH_FLOODS (a,b,c,d), BENCH_MEASURE_MS
+// flood on a fresh server, its flood capped at 10 s), BENCH_ROUNDS (3), BENCH_FLOODS (z,a,b,c,d,e), BENCH_MEASURE_MS
 // (8000), BENCH_QUICK=1 (one short round, to check the harness), BENCH_OUT (docs/benchmarks-flood.md),
 // BENCH_RSS_LIMIT_MB (6000: a server past it is killed at once).
 import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
@@ -45,13 +45,23 @@ const TIMINGS = {
   beforeDrainMs: 10_000,
   /** Pause after a flood, so that the next window without flood starts from a settled server. */
   recoverMs: 2000,
-  /** The flood starts before the warm-up and outlasts the window a little. */
+  /** The flood starts with the measured window (after the warm-up) and outlasts it a little. */
   floodMarginMs: 500,
   /** The most a build from before the hardening is flooded, warm-up included (the issue: 65 s frozen, 3 GB). */
   beforeFloodCapMs: 10_000,
 };
 
 const FLOODS = [
+  {
+    id: 'z',
+    kind: 'burn',
+    // The attacker's process shares core 1 with the victims' generator: this shows what that alone does to their
+    // figures. Once is enough: first round, after the hardening only.
+    control: true,
+    afterHardeningOnly: true,
+    firstRoundOnly: true,
+    title: '(z) control: the attacker process keeps core 1 busy (nice 19) and sends nothing',
+  },
   {
     id: 'a',
     kind: 'sync',
@@ -64,6 +74,16 @@ const FLOODS = [
     title: '(c) presence: 4 connections sending awareness updates in turn with 4 states of ~4 KB, 64 states of ~4 KB on fresh client ids, one 256 KB state',
   },
   { id: 'd', kind: 'sockets', title: '(d) as many sockets as it can open, each joining the document and asking for all of it once' },
+  {
+    id: 'e',
+    kind: 'sync',
+    holdIdle: true,
+    // Minga forgets a person's budgets when their last socket closes: (a) reconnecting starts each connection with a
+    // full burst. This one keeps a second socket open, to show what the budgets alone allow. Meaningless before the
+    // hardening (no budgets), so not run there.
+    afterHardeningOnly: true,
+    title: '(e) diagnostic: (a) while a second, silent socket of the same account stays open (its budgets are not forgotten between reconnects)',
+  },
 ];
 const pick = (value, all) => (value ? value.split(',').map((s) => s.trim()).filter((s) => all.includes(s)) : all);
 const floods = FLOODS.filter((f) => pick(process.env.BENCH_FLOODS, FLOODS.map((x) => x.id)).includes(f.id));
@@ -229,16 +249,17 @@ function watchMemory(server) {
 /** One flood beside a measured window: the attacker gets ready, starts, and stops by itself. */
 async function measureFlood(session, build, flood, label) {
   const { server } = session;
-  const floodMs = Math.min(build.floodCapMs ?? Infinity, TIMINGS.warmupMs + TIMINGS.measureMs + TIMINGS.floodMarginMs);
-  const attackerConfig = { url: server.url, token: build.world.attackerToken, docName: build.world.targetDoc, kind: flood.kind, durationMs: floodMs };
+  const floodMs = Math.min(build.floodCapMs ?? Infinity, TIMINGS.measureMs + TIMINGS.floodMarginMs);
+  const attackerConfig = { url: server.url, token: build.world.attackerToken, docName: build.world.targetDoc, kind: flood.kind, holdIdle: Boolean(flood.holdIdle), durationMs: floodMs };
   const attacker = spawnNode(ATTACKER, [JSON.stringify(attackerConfig)], { core: GENERATOR_CORE, cwd: ROOT });
   const result = attacker.message('result').catch((err) => ({ error: err.message }));
   try {
     const ready = await within(attacker.message('ready'), 30_000, 'the attacker getting ready');
     const rssBeforeMb = processMemory(server.pid).rssMb;
     const stopWatch = watchMemory(server);
-    attacker.child.send({ type: 'go' });
-    const window = await session.window(label, { drainMs: build.drainMs, extraPids: { attacker: [attacker.pid] } });
+    // The flood starts as the measured window opens (after the victims' warm-up), so its onset is measured too.
+    const go = setTimeout(() => attacker.child.send({ type: 'go' }), TIMINGS.warmupMs);
+    const window = await session.window(label, { drainMs: build.drainMs, extraPids: { attacker: [attacker.pid] } }).finally(() => clearTimeout(go));
     const outcome = await within(result, 30_000, 'the attacker stopping');
     const memory = stopWatch();
     const alive = server.pid && processMemory(server.pid).rssMb > 0;
@@ -298,6 +319,8 @@ async function main() {
       try {
         for (const flood of floods) {
           if (stopping) return 130;
+          if (flood.afterHardeningOnly && build.key !== 'hardened') continue;
+          if (flood.firstRoundOnly && round > 1) continue;
           session ??= await startSession(build);
           const baseline = await session.window(`${build.key} round ${round} before ${flood.id}`);
           const measured = await measureFlood(session, build, flood, `${build.key} round ${round} flood ${flood.id}`);

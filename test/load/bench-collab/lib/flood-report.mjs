@@ -29,9 +29,15 @@ const countsText = (map) => {
 /** What the flooder got: sent, answered, refused, and how the server treated its connections. */
 function flooderText(a) {
   if (!a || a.error) return `attacker failed: ${a?.error ?? 'no result'}`;
-  const parts = [`${int(a.messagesSent)} messages (${mb(a.bytesSent)} MB) in ${fmt(a.floodMs / 1000, 1)} s`];
-  if (a.kind === 'sync' || a.kind === 'sockets') parts.push(`${int(a.answers)} sync answers (${mb(a.answerBytes)} MB)`);
-  if (a.kind === 'join' || a.kind === 'sockets') parts.push(`${int(a.joinsAnswered)} joins answered (refused: ${countsText(a.joinsRefused)})`);
+  if (a.kind === 'burn') return `nothing sent; kept core 1 busy for ${fmt(a.floodMs / 1000, 1)} s`;
+  const seconds = a.floodMs / 1000;
+  const perSecond = (n) => fmt(n / seconds, 1);
+  const parts = [`${int(a.messagesSent)} messages (${mb(a.bytesSent)} MB, ${perSecond(a.bytesSent / 2 ** 20)} MB/s) in ${fmt(seconds, 1)} s`];
+  if (a.kind === 'sync' || a.kind === 'sockets') parts.push(`${int(a.answers)} sync answers (${mb(a.answerBytes)} MB, ${perSecond(a.answerBytes / 2 ** 20)} MB/s)`);
+  if (a.kind === 'join' || a.kind === 'sockets') {
+    const refused = Object.values(a.joinsRefused ?? {}).reduce((sum, n) => sum + n, 0);
+    parts.push(`${int(a.joinsAnswered)} joins answered, ${int(a.joinsAnswered - refused)} accepted (${perSecond(a.joinsAnswered - refused)}/s; refused: ${countsText(a.joinsRefused)})`);
+  }
   if (a.kind === 'presence') parts.push(`${int(a.otherY)} presence broadcasts received`);
   parts.push(`${mb(a.bytesReceived)} MB received in all`);
   parts.push(`errors: ${countsText(a.errors)}`);
@@ -40,7 +46,7 @@ function flooderText(a) {
 
 function connectionsText(a) {
   if (!a || a.error) return '–';
-  const parts = [`${int(a.handshakes)} handshakes, ${int(a.connected)} accepted`];
+  const parts = [`${int(a.handshakes)} handshakes (${fmt(a.handshakes / (a.floodMs / 1000), 0)}/s), ${int(a.connected)} accepted`];
   const refused = Object.keys(a.handshakesRefused ?? {}).length ? ` (refused: ${countsText(a.handshakesRefused)})` : '';
   parts[0] += refused;
   parts.push(`most open at once ${int(a.maxOpen)}`);
@@ -153,10 +159,10 @@ export function renderFloodReport(results) {
     `- Target: another draft of Tsukuba holding ${mb(meta.targetBytes)} MB of text (2,048 paragraphs of 1 KiB, written as one Yjs update of ${mb(meta.targetUpdateBytes)} MB), stored and compacted before the run. Attacker: the demo expert of the Japan hub, who may comment on Tsukuba's drafts and not edit them (its joins were answered with access \`${firstAccess(hardened)}\`).`,
   );
   out.push(
-    `- Windows: for each flood, a window without flood, then the attacker (a separate process) connects and joins, starts, and the next window runs while it floods; each window is ${fmt(meta.timings.warmupMs / 1000, 1)} s of warm-up and ${fmt(meta.timings.measureMs / 1000, 1)} s measured, then up to ${fmt(meta.timings.drainMs / 1000, 0)} s for late deliveries (missing ones then count at the drain's length, and p99 is marked "≥"). The flood covers the warm-up and the window (${fmt((meta.timings.warmupMs + meta.timings.measureMs + meta.timings.floodMarginMs) / 1000, 1)} s) and stops by itself; ${fmt(meta.timings.recoverMs / 1000, 0)} s pause after it. ${meta.rounds} round(s), each on a freshly started server; a flood's row is its round with the median p99, and the baseline is the median p99 of all ${h.baseline.windows} windows without flood (${int(h.baseline.count)} deliveries).`,
+    `- Windows: for each flood, a window without flood, then the attacker (a separate process) connects and joins, and the next window runs with the flood; each window is ${fmt(meta.timings.warmupMs / 1000, 1)} s of warm-up and ${fmt(meta.timings.measureMs / 1000, 1)} s measured, then up to ${fmt(meta.timings.drainMs / 1000, 0)} s for late deliveries (missing ones then count at the drain's length, and p99 is marked "≥"). The flood starts as the measured window opens (its onset is measured), lasts ${fmt((meta.timings.measureMs + meta.timings.floodMarginMs) / 1000, 1)} s and stops by itself; ${fmt(meta.timings.recoverMs / 1000, 0)} s pause after it. ${meta.rounds} round(s), each on a freshly started server; a flood's row is its round with the median p99, and the baseline is the median p99 of all ${h.baseline.windows} windows without flood (${int(h.baseline.count)} deliveries).`,
   );
   out.push(
-    '- The attacker keeps the workplace rules: loopback only, at most 1,000 sockets open and 20,000 handshakes, a flood of at most 30 s, and its process exits by itself within 90 s. A connection the server closes is opened again at once while the flood lasts.',
+    '- The attacker keeps the workplace rules: loopback only, at most 1,000 sockets open and 20,000 handshakes, a flood of at most 30 s, and its process exits by itself within 90 s. A connection the server closes is opened again at once while the flood lasts. Its counts include the connections it opened to get ready (and, in (e), the silent one).',
   );
   if (before) {
     out.push(
@@ -176,10 +182,25 @@ export function renderFloodReport(results) {
       continue;
     }
     const noisy = s.middle.window.cpu.others > QUIET_LIMIT_PCT || s.middle.baseline.cpu.others > QUIET_LIMIT_PCT;
+    if (flood.control) {
+      out.push(
+        `- ${flood.title}: p99 ${p99Text(s.middle.window)} ms = ${fmt(s.ratio, 2)}× the baseline, with the attacker process at ${fmt(s.middle.window.cpu.attacker)} % CPU and the generator at ${fmt(s.middle.window.cpu.generator)} % on core 1 (${fmt(s.middle.window.cpu.core1)} % busy). Not a flood: ${s.ratio <= 1.5 ? "the attacker's process beside the generator does not by itself move the victims' p99, so the floods' ratios come from what they make the server do" : "**the attacker's process beside the generator moves the victims' p99 by itself**: the floods' ratios include that much"}${noisy ? ' (noisy window)' : ''}.`,
+      );
+      continue;
+    }
     const beforeText = b?.perFlood[flood.id] ? `; before the hardening: p99 ${p99Text(b.perFlood[flood.id].middle.window)} ms, ${fmt(b.perFlood[flood.id].ratio, 1)}× its baseline` : '';
     out.push(
       `- ${flood.title}: p99 ${p99Text(s.middle.window)} ms = **${fmt(s.ratio, 2)}× the baseline: within ${WITHIN}× ${s.met ? 'met' : 'not met'}**${s.lost ? ` (${int(s.lost)} deliveries missing)` : ''}${noisy ? ' (noisy window)' : ''}${beforeText}.`,
     );
+    const plain = flood.holdIdle ? floods.find((f) => f.kind === flood.kind && !f.holdIdle && h.perFlood[f.id]) : null;
+    if (plain) {
+      const rate = (r) => (r.attacker?.answerBytes ?? 0) / 2 ** 20 / ((r.attacker?.floodMs ?? 1) / 1000);
+      const answers = (id) => h.perFlood[id].rounds.map((r) => `${fmt(rate(r), 1)}`).join(', ');
+      const perConnection = (id) => h.perFlood[id].rounds.map((r) => fmt(r.attacker.answers / Math.max(1, r.attacker.connected), 1)).join(', ');
+      out.push(
+        `  - Sync answers the server produced, MB/s per round: (${plain.id}) ${answers(plain.id)}; (${flood.id}) ${answers(flood.id)}. In (${plain.id}), answers per connection the flooder opened: ${perConnection(plain.id)}.`,
+      );
+    }
   }
   out.push('');
 
@@ -195,7 +216,7 @@ export function renderFloodReport(results) {
       `(${flood.id}) ${flood.kind}`,
       `${fmt(r.window.latencyMs.p50, 2)} / ${p99Text(r.window)}`,
       fmt(s.ratio, 2),
-      s.met ? 'met' : '**not met**',
+      flood.control ? '(control)' : s.met ? 'met' : '**not met**',
       fmt(r.window.cpu.server),
       rssText(r),
       flooderText(r.attacker),
