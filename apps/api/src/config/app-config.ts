@@ -54,6 +54,8 @@ const envSchema = z.object({
   REALTIME_BYTES_IN_PER_SECOND: z.coerce.number().int().min(1024).default(4 * 1024 * 1024),
   /** Documents and rooms one person may open or leave per second, together (twice that in a burst). */
   REALTIME_JOINS_PER_SECOND: z.coerce.number().min(0.1).max(10_000).default(10),
+  /** Joins of one person served at once (each costs database queries); more are refused until one finishes. */
+  REALTIME_MAX_JOINS_IN_FLIGHT: z.coerce.number().int().min(1).max(10_000).default(4),
   /** Bytes a client may leave unread before the server drops its connection (it resyncs when it reconnects). */
   REALTIME_MAX_BACKLOG_BYTES: z.coerce.number().int().min(64 * 1024).default(64 * 1024 * 1024),
   /** How often notifications chosen for the digest are mailed (a day by default). */

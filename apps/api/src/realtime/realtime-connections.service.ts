@@ -55,8 +55,6 @@ interface PersonBudget {
 
 /** A refused message counts as a strike; a connection past this many is closed. */
 const MAX_STRIKES = 20;
-/** Joins of one person being served at once; more are refused until one finishes (each costs database queries). */
-const MAX_JOINS_IN_FLIGHT = 4;
 /** How often connections are checked for a backlog of unread messages. */
 const BACKLOG_SWEEP_MS = 1000;
 /** A client-side timer firing at expiry races the server's: a renewal this late still counts. */
@@ -147,7 +145,7 @@ export class RealtimeConnections implements OnModuleDestroy {
     const entry = this.tracked.get(socket.id);
     const person = this.people.get((socket.data as RealtimeSocketData).principal.id);
     if (!entry || !person) return null;
-    if (person.joinsInFlight >= MAX_JOINS_IN_FLIGHT) {
+    if (person.joinsInFlight >= this.config.REALTIME_MAX_JOINS_IN_FLIGHT) {
       this.strike(entry);
       return null;
     }
