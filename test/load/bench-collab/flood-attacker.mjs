@@ -121,6 +121,13 @@ class Conn {
     if (packet.nsp !== NAMESPACE) return;
     switch (packet.type) {
       case PACKET.CONNECT:
+        if (finished) {
+          // A handshake still in flight when the flood ended: not counted, closed at once.
+          this.settle?.('closed');
+          this.settle = null;
+          this.close();
+          return;
+        }
         this.ready = true;
         stats.connected++;
         open.add(this);

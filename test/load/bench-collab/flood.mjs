@@ -32,6 +32,13 @@ const BEFORE_ENTRY = process.env.BENCH_BEFORE_ENTRY || null;
 const OUT = process.env.BENCH_OUT ?? join(ROOT, 'docs/benchmarks-flood.md');
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const RSS_LIMIT_MB = Number(process.env.BENCH_RSS_LIMIT_MB ?? 6000);
+/**
+ * A pair of windows (without and with flood) in which processes outside the benchmark used more than this (% of one
+ * core) is measured again, up to NOISY_REPEATS times; the quietest attempt is kept. Not for the build from before the
+ * hardening, whose server is killed after each flood.
+ */
+const NOISY_OTHERS_PCT = Number(process.env.BENCH_NOISY_PCT ?? 25);
+const NOISY_REPEATS = 2;
 
 /** The victims: scenario (a) of bench:collab, each client another person. */
 const VICTIMS = { ...SCENARIOS.find((s) => s.id === 'a'), kind: 'windows' };
@@ -286,6 +293,8 @@ function machine() {
     victims: { clients: VICTIMS.clientsPerDoc, writers: VICTIMS.writersPerDoc, rate: VICTIMS.rate },
     targetBytes: TARGET_BYTES,
     rssLimitMb: RSS_LIMIT_MB,
+    noisyOthersPct: NOISY_OTHERS_PCT,
+    noisyRepeats: NOISY_REPEATS,
   };
 }
 
@@ -322,13 +331,25 @@ async function main() {
           if (flood.afterHardeningOnly && build.key !== 'hardened') continue;
           if (flood.firstRoundOnly && round > 1) continue;
           session ??= await startSession(build);
-          const baseline = await session.window(`${build.key} round ${round} before ${flood.id}`);
-          const measured = await measureFlood(session, build, flood, `${build.key} round ${round} flood ${flood.id}`);
-          roundResult.floods[flood.id] = { baseline, ...measured };
+          let kept = null;
+          let attempts = 0;
+          for (let attempt = 0; ; attempt++) {
+            attempts++;
+            const baseline = await session.window(`${build.key} round ${round} before ${flood.id}`);
+            const measured = await measureFlood(session, build, flood, `${build.key} round ${round} flood ${flood.id}`);
+            const r = { baseline, ...measured };
+            const others = Math.max(baseline.cpu.others, r.window.cpu.others);
+            log(
+              `${build.key} round ${round}/${build.rounds} (${flood.id}): baseline p99 ${baseline.latencyMs.p99} ms, flood p99 ${r.window.latencyMs.p99} ms${r.window.latencyLowerBound ? ' (lower bound)' : ''}, lost ${r.window.lost}; server ${r.window.cpu.server} % CPU, RSS ${Math.round(r.rssBeforeMb)} → ${r.rssAfterMb === null ? 'killed' : Math.round(r.rssAfterMb)} MB (peak ${Math.round(r.rssPeakMb)}); attacker sent ${r.attacker.messagesSent}, answers ${r.attacker.answers}, disconnected ${r.attacker.disconnectedByServer}×; others ${baseline.cpu.others} / ${r.window.cpu.others} %`,
+            );
+            if (!kept || others < kept.others) kept = { r, others };
+            // A build the flood may wreck gets no second attempt (its server is killed after each flood).
+            if (others <= NOISY_OTHERS_PCT || attempt >= NOISY_REPEATS || build.freshServerPerFlood || r.killedAtMb !== null) break;
+            log(`processes outside the benchmark used ${others} % of a core: repeating (${flood.id})`);
+            await sleep(TIMINGS.recoverMs);
+          }
+          roundResult.floods[flood.id] = { ...kept.r, attempts };
           const r = roundResult.floods[flood.id];
-          log(
-            `${build.key} round ${round}/${build.rounds} (${flood.id}): baseline p99 ${baseline.latencyMs.p99} ms, flood p99 ${r.window.latencyMs.p99} ms${r.window.latencyLowerBound ? ' (lower bound)' : ''}, lost ${r.window.lost}; server ${r.window.cpu.server} % CPU, RSS ${Math.round(r.rssBeforeMb)} → ${r.rssAfterMb === null ? 'killed' : Math.round(r.rssAfterMb)} MB (peak ${Math.round(r.rssPeakMb)}); attacker sent ${r.attacker.messagesSent}, answers ${r.attacker.answers}, disconnected ${r.attacker.disconnectedByServer}×; others ${r.window.cpu.others} %`,
-          );
           if (build.freshServerPerFlood || r.killedAtMb !== null) {
             // A build that may be wrecked by the flood is not asked for anything more: killed, and the next flood gets a fresh one.
             out.sessions.push(await session.finish(false).catch((err) => ({ error: err.message })));

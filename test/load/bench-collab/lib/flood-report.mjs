@@ -98,7 +98,7 @@ function roundRows(label, r, baselineP99) {
     rssText(r),
     `${fmt(w.cpu.generator)} / ${fmt(w.cpu.attacker)}`,
     `${fmt(w.cpu.core1)}`,
-    `${fmt(r.baseline.cpu.others)} / ${fmt(w.cpu.others)}`,
+    `${fmt(r.baseline.cpu.others)} / ${fmt(w.cpu.others)}${r.attempts > 1 ? ` (quietest of ${r.attempts} attempts)` : ''}`,
   ];
 }
 
@@ -146,6 +146,12 @@ export function renderFloodReport(results) {
   out.push(
     `- Quiet machine: "others CPU %" is the CPU of every process outside the benchmark during a window (from /proc/stat, in % of one core); median ${fmt(othersMedian)} %, highest ${fmt(othersMax)} %${othersMax > QUIET_LIMIT_PCT ? ` — **windows above ${QUIET_LIMIT_PCT} % are marked noisy below**` : ''}. Other engineers share this machine.`,
   );
+  if (meta.noisyOthersPct !== undefined) {
+    const repeated = Object.values(results.builds).flatMap((build) => build.rounds.flatMap((r) => Object.values(r.floods))).filter((f) => f.attempts > 1).length;
+    out.push(
+      `- Noise: a pair of windows (without and with flood) in which processes outside the benchmark used more than ${fmt(meta.noisyOthersPct, 0)} % of a core is measured again, up to ${meta.noisyRepeats} times, and the quietest attempt kept (not for the build from before the hardening, killed after each flood); ${repeated ? `${repeated} pair(s) were measured again in this run` : 'none was needed in this run'}.`,
+    );
+  }
   out.push(
     `- Pinning: ${meta.pinned ? 'the server alone on core 0 (`taskset -c 0`); the victims\' load generator and the attacker on core 1, the attacker at nice 19 so that the generator (and its clock readings) keep their core whenever they need it, the attacker taking what is left' : '**none** (taskset or a second core missing): figures are not comparable'}.`,
   );
