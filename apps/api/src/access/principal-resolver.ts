@@ -22,6 +22,8 @@ export interface PrincipalResolver {
    */
   verifyAccessToken(token: string): Promise<VerifiedAccessToken | null>;
   fromAccessToken(token: string): Promise<AuthPrincipal | null>;
+  /** The person a token names, read without verifying it (only to turn a known flooder away cheaply), or null. */
+  subjectOf(token: string): string | null;
   /** The sign-in a token already verified names (its `sid`), or null. */
   sessionIdOf(token: string): string | null;
   /** The person with their roles as they are now (after a role change). */

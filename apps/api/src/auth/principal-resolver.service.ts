@@ -83,6 +83,11 @@ export class PrincipalResolverService implements PrincipalResolver, OnModuleDest
     return principal && active ? { principal, expiresAt: claims.exp * 1000, sessionId } : null;
   }
 
+  subjectOf(token: string): string | null {
+    const claims = this.jwt.decode<Partial<AccessTokenClaims> | null>(token);
+    return typeof claims?.sub === 'string' && UUID.test(claims.sub) ? claims.sub : null;
+  }
+
   sessionIdOf(token: string): string | null {
     const claims = this.jwt.decode<Partial<AccessTokenClaims> | null>(token);
     return typeof claims?.sid === 'string' && UUID.test(claims.sid) ? claims.sid : null;

@@ -12,7 +12,7 @@ import { TokenBucket } from '../realtime/token-bucket';
 import { DocumentAccessRegistry } from './document-access';
 import { LiveDocuments } from './live-documents.service';
 import { decodePresence } from './presence';
-import { parseMessage, syncStep2Message } from './y-messages';
+import { parseMessage } from './y-messages';
 
 interface CollabSocketData extends RealtimeSocketData {
   /** Documents this connection joined; socket.io empties socket.rooms before the disconnect handler runs. */
@@ -165,7 +165,7 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGate
       case 'sync-step-1': {
         // The answer can be the whole document for a 4-byte request: it is paid for in bytes by the person asking.
         if (!this.realtime.maySync(socket)) return this.fail(socket, 'rate_limited', 'Too many sync requests; slow down', docName);
-        const answer = syncStep2Message(live.doc, message.stateVector);
+        const answer = this.documents.syncAnswer(live, message.stateVector);
         this.realtime.chargeSync(socket, answer.byteLength);
         socket.emit(COLLAB_EVENTS.y, docName, answer);
         return;

@@ -160,8 +160,10 @@ describe('live drafts over /collab', () => {
     expect(reader.text()).toContain('Annex 39:');
   });
 
-  it('slows a flooding client down, then disconnects it', async () => {
-    const socket = rawSocket(t.url, official.token);
+  it('slows a flooding client down, disconnects it, and turns its person away for a while', async () => {
+    // A person of their own: after the flood they are turned away at the handshake for a few seconds.
+    const flooder = await createPerson(t, [{ role: 'official', cityName: 'Tsukuba' }]);
+    const socket = rawSocket(t.url, flooder.token);
     const codes = new Set<string>();
     socket.on(COLLAB_EVENTS.error, (e: { code: string }) => codes.add(e.code));
     try {
@@ -173,6 +175,10 @@ describe('live drafts over /collab', () => {
       for (let i = 0; i < 1000 && socket.connected; i++) socket.emit(COLLAB_EVENTS.y, docName, message);
       await closed;
       expect(codes.has('rate_limited')).toBe(true);
+      const again = rawSocket(t.url, flooder.token);
+      const refusal = await waitFor<Error>('connect_error', (done) => again.once('connect_error', done));
+      again.close();
+      expect(refusal.message).toBe('too_many_connections');
     } finally {
       socket.close();
     }

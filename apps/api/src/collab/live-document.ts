@@ -37,11 +37,16 @@ export class LiveDocument {
   lastVersionAt = Date.now();
   changedSinceVersion = false;
   compacting: Promise<void> | null = null;
+  /** The sync answer for a client that has nothing (the whole document), kept until the document changes. */
+  wholeStateAnswer: Buffer | null = null;
   unloadTimer: NodeJS.Timeout | null = null;
 
   constructor(readonly name: string) {
     // The server publishes no presence of its own.
     this.awareness.setLocalState(null);
+    this.doc.on('afterTransaction', () => {
+      this.wholeStateAnswer = null;
+    });
   }
 
   get room(): string {

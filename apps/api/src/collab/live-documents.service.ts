@@ -12,7 +12,7 @@ import { DocumentVersions } from './document-versions.service';
 import { LiveDocument, type Member } from './live-document';
 import { encodePresence, type PresenceEntry } from './presence';
 import { integrityProblem, type DecodedUpdate } from './update-integrity';
-import { asBuffer, awarenessMessage, syncStep1Message, syncUpdateMessage } from './y-messages';
+import { asBuffer, awarenessMessage, syncStep1Message, syncStep2Message, syncUpdateMessage } from './y-messages';
 
 /** Why an editor's update was refused; nothing of it reached the document, the others or the database. */
 export interface UpdateRefusal {
@@ -179,6 +179,17 @@ export class LiveDocuments implements OnApplicationShutdown {
     }
     awarenessProtocol.applyAwarenessUpdate(live.awareness, encodePresence(entries), member.socket);
     return null;
+  }
+
+  /**
+   * The answer to a client's sync step 1. Clients that have nothing (a fresh tab, a reconnect after a long time, and
+   * any flood of 4-byte requests) all get the whole document: encoded once per change of the document, not per ask.
+   */
+  syncAnswer(live: LiveDocument, stateVector: Uint8Array): Buffer {
+    const hasNothing = stateVector.byteLength === 1 && stateVector[0] === 0;
+    if (!hasNothing) return syncStep2Message(live.doc, stateVector);
+    live.wholeStateAnswer ??= syncStep2Message(live.doc);
+    return live.wholeStateAnswer;
   }
 
   /** Resolves once everything received so far is committed (used before unload and at shutdown). */

@@ -51,6 +51,10 @@ interface PersonBudget {
   syncOut: TokenBucket;
   joins: TokenBucket;
   joinsInFlight: number;
+  /** When the person's last socket closed (budgets outlive it, so reconnecting does not refill them). */
+  idleSince: number | null;
+  /** Set when a connection of theirs was closed for flooding: new handshakes are refused until then. */
+  penaltyUntil: number;
 }
 
 /** A refused message counts as a strike; a connection past this many is closed. */
@@ -59,6 +63,10 @@ const MAX_STRIKES = 20;
 const BACKLOG_SWEEP_MS = 1000;
 /** A client-side timer firing at expiry races the server's: a renewal this late still counts. */
 const EXPIRY_GRACE_MS = 5000;
+/** How long a person's budgets are kept after their last socket closed: a flooder gains nothing by reconnecting. */
+const BUDGET_MEMORY_MS = 60_000;
+/** How long someone whose connection was closed for flooding is turned away at the handshake, before any query. */
+const FLOOD_PENALTY_MS = 10_000;
 
 /**
  * The one place that decides who may hold a socket and what one may cost, for every namespace (`/collab`,
@@ -95,6 +103,10 @@ export class RealtimeConnections implements OnModuleDestroy {
   handshake() {
     return async (socket: Socket, next: (err?: Error) => void) => {
       const token: unknown = socket.handshake.auth?.['token'];
+      // Someone just closed for flooding is turned away before the token costs a database query. The subject is read
+      // unverified: a forged one can only refuse its own sender.
+      const claimed = typeof token === 'string' && token.length < 4096 ? this.resolver.subjectOf(token) : null;
+      if (claimed && (this.people.get(claimed)?.penaltyUntil ?? 0) > Date.now()) return next(handshakeError('too_many_connections'));
       let verified;
       try {
         verified = typeof token === 'string' && token.length < 4096 ? await this.resolver.verifyAccessToken(token) : null;
@@ -120,6 +132,7 @@ export class RealtimeConnections implements OnModuleDestroy {
     const data = socket.data as RealtimeSocketData;
     const person = this.personOf(data.principal.id);
     person.sockets += 1;
+    person.idleSince = null;
     const entry: Tracked = { socket, policy, messages: new TokenBucket(policy.messagesPerSecond), strikes: 0, expiryTimer: null };
     this.tracked.set(socket.id, entry);
     this.scheduleExpiry(entry);
@@ -133,7 +146,7 @@ export class RealtimeConnections implements OnModuleDestroy {
       this.tracked.delete(socket.id);
       if (entry.expiryTimer) clearTimeout(entry.expiryTimer);
       person.sockets -= 1;
-      if (person.sockets === 0 && person.joinsInFlight === 0) this.people.delete(data.principal.id);
+      if (person.sockets === 0) person.idleSince = Date.now();
     });
   }
 
@@ -191,6 +204,8 @@ export class RealtimeConnections implements OnModuleDestroy {
         syncOut: new TokenBucket(c.COLLAB_SYNC_BYTES_PER_SECOND, c.COLLAB_SYNC_BYTES_PER_SECOND * 2),
         joins: new TokenBucket(c.REALTIME_JOINS_PER_SECOND),
         joinsInFlight: 0,
+        idleSince: null,
+        penaltyUntil: 0,
       };
       this.people.set(userId, person);
     }
@@ -217,6 +232,8 @@ export class RealtimeConnections implements OnModuleDestroy {
   private strike(entry: Tracked): boolean {
     entry.strikes += 1;
     if (entry.strikes <= MAX_STRIKES) return true;
+    const person = this.people.get((entry.socket.data as RealtimeSocketData).principal.id);
+    if (person) person.penaltyUntil = Date.now() + FLOOD_PENALTY_MS;
     this.close(entry.socket, 'rate_limited', 'Disconnected: too many refused messages');
     return false;
   }
@@ -266,7 +283,18 @@ export class RealtimeConnections implements OnModuleDestroy {
     }
   }
 
+  /** Forgets the budgets of people gone for a while (checked with the backlog, once a second). */
+  private forgetIdlePeople(): void {
+    const now = Date.now();
+    for (const [userId, person] of this.people) {
+      if (person.idleSince !== null && person.joinsInFlight === 0 && now - person.idleSince > BUDGET_MEMORY_MS && person.penaltyUntil < now) {
+        this.people.delete(userId);
+      }
+    }
+  }
+
   private dropSlowConsumers(): void {
+    this.forgetIdlePeople();
     for (const { socket } of this.tracked.values()) {
       if (socketBacklogBytes(socket) <= this.config.REALTIME_MAX_BACKLOG_BYTES) continue;
       this.logger.warn(`Dropping a connection of ${(socket.data as RealtimeSocketData).principal.id} that does not read what it is sent`);
