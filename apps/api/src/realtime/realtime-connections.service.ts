@@ -103,10 +103,13 @@ export class RealtimeConnections implements OnModuleDestroy {
   handshake() {
     return async (socket: Socket, next: (err?: Error) => void) => {
       const token: unknown = socket.handshake.auth?.['token'];
-      // Someone just closed for flooding is turned away before the token costs a database query. The subject is read
-      // unverified: a forged one can only refuse its own sender.
+      // Someone just closed for flooding, or already at their socket cap, is turned away before the token costs a
+      // database query. The subject is read unverified: a forged one can only refuse its own sender.
       const claimed = typeof token === 'string' && token.length < 4096 ? this.resolver.subjectOf(token) : null;
-      if (claimed && (this.people.get(claimed)?.penaltyUntil ?? 0) > Date.now()) return next(handshakeError('too_many_connections'));
+      const known = claimed ? this.people.get(claimed) : undefined;
+      if (known && (known.penaltyUntil > Date.now() || known.sockets >= this.config.REALTIME_MAX_SOCKETS_PER_PERSON)) {
+        return next(handshakeError('too_many_connections'));
+      }
       let verified;
       try {
         verified = typeof token === 'string' && token.length < 4096 ? await this.resolver.verifyAccessToken(token) : null;
