@@ -17,8 +17,8 @@ import pg from 'pg';
 import { renderFloodReport } from './lib/flood-report.mjs';
 import { prepareFloodWorld } from './lib/flood-setup.mjs';
 import { processMemory } from './lib/proc-stats.mjs';
-import { killAllNow, pinning, spawnNode, stopAll } from './lib/processes.mjs';
-import { DEFAULT_ENTRY, ensureBuild, machineBusy } from './lib/run-support.mjs';
+import { pinning, spawnNode } from './lib/processes.mjs';
+import { cleanupOnExit, DEFAULT_ENTRY, ensureBuild, machineBusy } from './lib/run-support.mjs';
 import { ROOT, createBenchDatabase, startMinga } from './lib/servers.mjs';
 import { SCENARIOS } from './scenarios.mjs';
 
@@ -97,27 +97,7 @@ const floods = FLOODS.filter((f) => pick(process.env.BENCH_FLOODS, FLOODS.map((x
 const log = (line) => process.stderr.write(`[flood] ${line}\n`);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const databases = [];
-let stopping = false;
-let cleaning = null;
-function cleanup() {
-  cleaning ??= (async () => {
-    stopping = true;
-    await stopAll().catch(() => undefined);
-    for (const database of databases) {
-      await database.drop().catch((err) => log(`could not drop ${database.name}: ${err.message}`));
-      log(`dropped database ${database.name}`);
-    }
-  })();
-  return cleaning;
-}
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
-  process.on(signal, () => {
-    log(`${signal}: stopping every child and dropping the databases`);
-    cleanup().finally(() => process.exit(code));
-  });
-}
-process.on('exit', killAllNow);
+const { databases, cleanup, isStopping } = cleanupOnExit(log);
 
 /** Resolves with the child's first message of this type, or rejects after `ms`. */
 function within(promise, ms, what) {
@@ -311,7 +291,7 @@ async function main() {
     builds.push({ key: 'before', entry: BEFORE_ENTRY, commit: commitOf(BEFORE_ENTRY), rounds: 1, drainMs: TIMINGS.beforeDrainMs, floodCapMs: TIMINGS.beforeFloodCapMs, freshServerPerFlood: true });
   }
   for (const build of builds) {
-    if (stopping) return 130;
+    if (isStopping()) return 130;
     await prepare(build);
   }
   meta.builds = builds.map(({ key, entry, commit, rounds, floodCapMs }) => ({ key, entry: relative(ROOT, entry).startsWith('..') ? entry : relative(ROOT, entry), commit, rounds, floodCapMs: floodCapMs ?? null }));
@@ -327,7 +307,7 @@ async function main() {
       let session = null;
       try {
         for (const flood of floods) {
-          if (stopping) return 130;
+          if (isStopping()) return 130;
           if (flood.afterHardeningOnly && build.key !== 'hardened') continue;
           if (flood.firstRoundOnly && round > 1) continue;
           session ??= await startSession(build);

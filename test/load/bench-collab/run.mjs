@@ -9,9 +9,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { killAllNow, pinning, spawnNode, stopAll } from './lib/processes.mjs';
+import { pinning, spawnNode } from './lib/processes.mjs';
 import { renderReport } from './lib/report.mjs';
-import { DEFAULT_ENTRY, ensureBuild, machineBusy } from './lib/run-support.mjs';
+import { cleanupOnExit, DEFAULT_ENTRY, ensureBuild, machineBusy } from './lib/run-support.mjs';
 import { ROOT, createBenchDatabase, prepareMingaDocuments, startHocuspocus, startMinga, startYWebsocket } from './lib/servers.mjs';
 import { SCENARIOS, timings } from './scenarios.mjs';
 
@@ -31,27 +31,7 @@ const scenarios = SCENARIOS.filter((s) => pick(process.env.BENCH_SCENARIOS, SCEN
 const log = (line) => process.stderr.write(`[bench] ${line}\n`);
 
 let database = null;
-/** Set on SIGINT/SIGTERM: no further scenario starts. */
-let stopping = false;
-let cleaning = null;
-function cleanup() {
-  cleaning ??= (async () => {
-    stopping = true;
-    await stopAll().catch(() => undefined);
-    if (database) {
-      await database.drop().catch((err) => log(`could not drop ${database.name}: ${err.message}`));
-      log(`dropped database ${database.name}`);
-    }
-  })();
-  return cleaning;
-}
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
-  process.on(signal, () => {
-    log(`${signal}: stopping every child and dropping the database`);
-    cleanup().finally(() => process.exit(code));
-  });
-}
-process.on('exit', killAllNow);
+const { databases, cleanup, isStopping } = cleanupOnExit(log);
 
 function machine() {
   const model = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpus()[0]?.model ?? 'unknown';
@@ -150,6 +130,7 @@ async function main() {
   if (serverNames.includes('minga')) {
     ensureBuild(ENTRY, log);
     database = await createBenchDatabase(DATABASE_URL);
+    databases.push(database);
     meta.postgres = `database ${database.name} on ${new URL(DATABASE_URL).host}`;
     log(`created database ${database.name}; preparing Minga's documents`);
     const minga = await startMinga({ entry: ENTRY, databaseUrl: database.url });
@@ -162,7 +143,7 @@ async function main() {
     }
   } else meta.postgres = 'not used';
 
-  if (stopping) return 130;
+  if (isStopping()) return 130;
   const results = { meta, scenarios: {}, saturationSteps: SCENARIOS.find((s) => s.id === 'd').steps };
   meta.rounds = ROUNDS;
   for (const scenario of scenarios) {
@@ -173,7 +154,7 @@ async function main() {
     const runs = {};
     for (let round = 1; round <= rounds; round++) {
       for (const name of serverNames) {
-        if (stopping) return 130;
+        if (isStopping()) return 130;
         if (scenario.mingaOnly && name !== 'minga') continue;
         let server = null;
         let result;

@@ -1,9 +1,10 @@
-// What the benchmark orchestrators (run.mjs, flood.mjs) share around the servers: the API build and a look at how
-// busy the machine is before measuring.
+// What the benchmark orchestrators (run.mjs, flood.mjs) share around the servers: the API build, a look at how
+// busy the machine is before measuring, and the clean-up on a signal or at the end.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CLOCK_TICKS, coreTicks } from './proc-stats.mjs';
+import { killAllNow, stopAll } from './processes.mjs';
 import { ROOT } from './servers.mjs';
 
 export const DEFAULT_ENTRY = join(ROOT, 'dist/apps/api/main.js');
@@ -43,4 +44,33 @@ export async function machineBusy(ms = 2000) {
   await new Promise((resolve) => setTimeout(resolve, ms));
   const after = coreTicks().all;
   return ((after.busy - before.busy) / CLOCK_TICKS / (ms / 1000)) * 100;
+}
+
+/**
+ * Stops every child and drops the run's throw-away databases, once, on SIGINT/SIGTERM or when the run calls
+ * `cleanup()` at its end. Push each database into `databases`; `isStopping()` tells a loop not to start more work.
+ */
+export function cleanupOnExit(log) {
+  const databases = [];
+  let stopping = false;
+  let cleaning = null;
+  const cleanup = () => {
+    cleaning ??= (async () => {
+      stopping = true;
+      await stopAll().catch(() => undefined);
+      for (const database of databases) {
+        await database.drop().catch((err) => log(`could not drop ${database.name}: ${err.message}`));
+        log(`dropped database ${database.name}`);
+      }
+    })();
+    return cleaning;
+  };
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+    process.on(signal, () => {
+      log(`${signal}: stopping every child and dropping the databases`);
+      cleanup().finally(() => process.exit(code));
+    });
+  }
+  process.on('exit', killAllNow);
+  return { databases, cleanup, isStopping: () => stopping };
 }
