@@ -67,9 +67,11 @@ export function allSaved(editor: Editor): Promise<void> {
 }
 
 /** A bare socket on /collab for messages no well-behaved client would send. */
-export function rawSocket(url: string, token: string | null): Socket {
+/** A /collab socket without a provider; `headers` as a reverse proxy would add them (X-Forwarded-For). */
+export function rawSocket(url: string, token: string | null, headers: Record<string, string> = {}): Socket {
   return io(`${url}${COLLAB_NAMESPACE}`, {
     auth: token ? { token } : {},
+    extraHeaders: headers,
     parser: msgpackParser,
     transports: ['websocket'],
     reconnection: false,

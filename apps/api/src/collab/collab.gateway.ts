@@ -165,9 +165,7 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGate
       case 'sync-step-1': {
         // The answer can be the whole document for a 4-byte request: it is paid for in bytes by the person asking.
         if (!this.realtime.maySync(socket)) return this.fail(socket, 'rate_limited', 'Too many sync requests; slow down', docName);
-        const answer = this.documents.syncAnswer(live, message.stateVector);
-        this.realtime.chargeSync(socket, answer.byteLength);
-        socket.emit(COLLAB_EVENTS.y, docName, answer);
+        this.realtime.chargeSync(socket, this.documents.sendSyncAnswer(live, socket, message.stateVector));
         return;
       }
       case 'update': {

@@ -2,6 +2,7 @@ import type { Socket } from 'socket.io';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { DocAccess, PresenceUser } from '@minga/contracts';
+import type { PrebuiltEvent } from '../realtime/prebuilt-broadcast';
 import type { DecodedUpdate } from './update-integrity';
 
 export interface Member {
@@ -38,7 +39,12 @@ export class LiveDocument {
   changedSinceVersion = false;
   compacting: Promise<void> | null = null;
   /** The sync answer for a client that has nothing (the whole document), kept until the document changes. */
-  wholeStateAnswer: Buffer | null = null;
+  wholeStateAnswer: PrebuiltEvent | null = null;
+  /**
+   * The stored snapshot the document was loaded from, while it is still the whole document: the first whole-state
+   * answer is built from these bytes instead of encoding the document again (tens of milliseconds for 2 MB).
+   */
+  loadedState: Uint8Array | null = null;
   unloadTimer: NodeJS.Timeout | null = null;
 
   constructor(readonly name: string) {
@@ -46,6 +52,7 @@ export class LiveDocument {
     this.awareness.setLocalState(null);
     this.doc.on('afterTransaction', () => {
       this.wholeStateAnswer = null;
+      this.loadedState = null;
     });
   }
 

@@ -5,14 +5,14 @@ import * as Y from 'yjs';
 import { COLLAB_EVENTS, presenceUserOf, type CollabError, type CollabErrorCode, type DocAccess } from '@minga/contracts';
 import { checkUpdateShape, toPlainText, updateToJson } from '@minga/editor';
 import type { AuthPrincipal } from '../access/principal';
-import { broadcastPrebuilt } from '../realtime/prebuilt-broadcast';
+import { broadcastPrebuilt, prebuildEvent, sendPrebuilt } from '../realtime/prebuilt-broadcast';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CollabPersistence, type AppendedRow, type AppendedUpdate } from './collab-persistence.service';
 import { DocumentVersions } from './document-versions.service';
 import { LiveDocument, type Member } from './live-document';
 import { encodePresence, type PresenceEntry } from './presence';
 import { integrityProblem, type DecodedUpdate } from './update-integrity';
-import { asBuffer, awarenessMessage, syncStep1Message, syncStep2Message, syncUpdateMessage } from './y-messages';
+import { asBuffer, awarenessMessage, syncStep1Message, syncStep2FromUpdate, syncStep2Message, syncUpdateMessage } from './y-messages';
 
 /** Why an editor's update was refused; nothing of it reached the document, the others or the database. */
 export interface UpdateRefusal {
@@ -182,14 +182,23 @@ export class LiveDocuments implements OnApplicationShutdown {
   }
 
   /**
-   * The answer to a client's sync step 1. Clients that have nothing (a fresh tab, a reconnect after a long time, and
-   * any flood of 4-byte requests) all get the whole document: encoded once per change of the document, not per ask.
+   * Answers a client's sync step 1 and returns how many bytes that sent. Clients that have nothing (a fresh tab, a
+   * reconnect after a long time, and any flood of 4-byte requests) all get the whole document: encoded, framed and
+   * written from one buffer per change of the document, so a repeated ask costs no copy of it.
    */
-  syncAnswer(live: LiveDocument, stateVector: Uint8Array): Buffer {
+  sendSyncAnswer(live: LiveDocument, socket: Socket, stateVector: Uint8Array): number {
     const hasNothing = stateVector.byteLength === 1 && stateVector[0] === 0;
-    if (!hasNothing) return syncStep2Message(live.doc, stateVector);
-    live.wholeStateAnswer ??= syncStep2Message(live.doc);
-    return live.wholeStateAnswer;
+    if (!hasNothing || !this.namespace) {
+      const answer = syncStep2Message(live.doc, hasNothing ? undefined : stateVector);
+      socket.emit(COLLAB_EVENTS.y, live.name, answer);
+      return answer.byteLength;
+    }
+    if (!live.wholeStateAnswer) {
+      const answer = live.loadedState ? syncStep2FromUpdate(live.loadedState) : syncStep2Message(live.doc);
+      live.wholeStateAnswer = prebuildEvent(this.namespace, COLLAB_EVENTS.y, live.name, answer);
+    }
+    sendPrebuilt(socket, live.wholeStateAnswer);
+    return live.wholeStateAnswer.byteLength;
   }
 
   /** Resolves once everything received so far is committed (used before unload and at shutdown). */
@@ -222,6 +231,8 @@ export class LiveDocuments implements OnApplicationShutdown {
       // still has the missing change can complete it), never relayed as new, and reported here.
       const missing = pendingStructs ? [...pendingStructs.missing].map(([client, clock]) => `${client}@${clock}`).join(', ') : 'deletions only';
       this.logger.warn(`${name} holds changes that cannot be integrated (missing ${missing}); they stay stored but not shown`);
+    } else if (stored.snapshot && stored.updates.length === 0) {
+      live.loadedState = stored.snapshot;
     }
     live.storedRowIds = stored.updateIds;
     live.snapshotRevision = stored.revision;

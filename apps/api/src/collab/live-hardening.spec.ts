@@ -1,4 +1,6 @@
 // Live connections no one can abuse: what a hostile member or a careless client can do to /collab, and cannot.
+import { randomBytes } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
 import { JwtService } from '@nestjs/jwt';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -15,6 +17,33 @@ import { bearer, cityId, createPerson, startTestApp, type TestApp, type TestPers
 import { encodePresence, type PresenceEntry } from './presence';
 
 const JWT_SECRET = 'integration-test-secret-that-is-long-enough';
+/** What one person may send per second in this suite: small enough to see a writer slowed down. */
+const BYTES_IN_PER_SECOND = 512 * 1024;
+
+/** Asks for a WebSocket upgrade of /socket.io as a client behind a proxy at `address`: the upgrade, or the refusal. */
+function upgradeFrom(url: string, address: string): Promise<'upgraded' | number> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(`${url}/socket.io/?EIO=4&transport=websocket`, {
+      headers: {
+        Connection: 'Upgrade',
+        Upgrade: 'websocket',
+        'Sec-WebSocket-Version': '13',
+        'Sec-WebSocket-Key': randomBytes(16).toString('base64'),
+        'X-Forwarded-For': address,
+      },
+    });
+    req.on('upgrade', (_res, socket) => {
+      socket.destroy();
+      resolve('upgraded');
+    });
+    req.on('response', (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
 
 function paragraphUpdate(text: string): Uint8Array {
   const doc = new Y.Doc();
@@ -103,6 +132,10 @@ describe('live connections under abuse', () => {
       REALTIME_JOINS_PER_SECOND: '5',
       REALTIME_MAX_SOCKETS_PER_PERSON: '6',
       REALTIME_MAX_BACKLOG_BYTES: String(2 * 1024 * 1024),
+      REALTIME_BYTES_IN_PER_SECOND: String(BYTES_IN_PER_SECOND),
+      REALTIME_HANDSHAKE_REFUSALS_PER_ADDRESS: '10',
+      // Connections say which address they come from (X-Forwarded-For), so a flood from one leaves the others alone.
+      TRUST_PROXY: '1',
     });
     official = await createPerson(t, [{ role: 'official', cityName: 'Tsukuba' }]);
     expert = await createPerson(t, [{ role: 'expert', hubKey: 'japan' }]);
@@ -227,6 +260,54 @@ describe('live connections under abuse', () => {
       expect(other.provider.access).toBe('edit');
     });
 
+    it('reads a writer who sends faster than their budget only as fast as it allows, and loses none of it', async () => {
+      const docName = await newDraft('Fast writer');
+      const writer = raw((await createPerson(t, [{ role: 'official', cityName: 'Tsukuba' }])).token);
+      const bystander = raw(official.token);
+      await Promise.all([connected(writer), connected(bystander)]);
+      await join(writer, docName);
+      await join(bystander, docName);
+      const seen = follow(bystander, docName);
+      const errors = errorsOf(writer);
+      // 3 MiB in one go: six times what the budget lets through in a second.
+      const chunks = Array.from({ length: 12 }, (_, i) => paragraphUpdate(`Part ${i} ${'y'.repeat(256 * 1024)}`));
+      const started = Date.now();
+      for (const chunk of chunks) writer.emit(COLLAB_EVENTS.y, docName, updateMessage(chunk));
+      await eventually('the first parts relayed', () => seen.bytes > 0);
+      await new Promise((r) => setTimeout(r, Math.max(0, started + 1000 - Date.now())));
+      // Within a second: the burst (two seconds' worth) and a second's worth, not all 3 MiB.
+      expect(seen.bytes).toBeLessThan(3.5 * BYTES_IN_PER_SECOND);
+      // Slowed down, not refused: every part arrives and the writer is neither scolded nor dropped.
+      await eventually('every part relayed', () => seen.doc.getXmlFragment(DOC_FRAGMENT).length === chunks.length, 15_000);
+      expect(errors).toEqual([]);
+      expect(writer.connected).toBe(true);
+    });
+
+    it('turns away an address whose handshakes keep being refused before the WebSocket upgrade, and only that one', async () => {
+      const flooder = '203.0.113.7';
+      expect(await upgradeFrom(t.url, flooder)).toBe('upgraded');
+      // A client reconnecting in a loop with a token that is not valid: refused by socket.io, until its address is
+      // turned away before the upgrade (the suite allows 10 refusals in a burst, earned back at two a second).
+      const answers: string[] = [];
+      for (let i = 0; i < 30 && !answers.includes('websocket error'); i++) {
+        const socket = rawSocket(t.url, 'not-a-token', { 'X-Forwarded-For': flooder });
+        sockets.push(socket);
+        answers.push((await waitFor<Error>('connect_error', (done) => socket.once('connect_error', done))).message);
+      }
+      const refusedBySocketIo = answers.filter((a) => a === 'unauthenticated').length;
+      expect(refusedBySocketIo).toBeGreaterThanOrEqual(10);
+      expect(refusedBySocketIo).toBeLessThan(16);
+      expect(answers.at(-1)).toBe('websocket error');
+      // engine.io answers a refused upgrade with a plain 400.
+      expect(await upgradeFrom(t.url, flooder)).toBe(400);
+      // Another address (a colleague of the same city hall behind another proxy) connects as usual.
+      const colleague = rawSocket(t.url, official.token, { 'X-Forwarded-For': '203.0.113.8' });
+      sockets.push(colleague);
+      await connected(colleague);
+      // Refusals are forgotten at two per second: the address may try again a little later.
+      await eventually('the address may connect again', async () => (await upgradeFrom(t.url, flooder)) === 'upgraded', 5000);
+    });
+
     it('caps how many sockets one person may hold open', async () => {
       const person = await createPerson(t, [{ role: 'expert', hubKey: 'japan' }]);
       const open = Array.from({ length: 6 }, () => raw(person.token));
@@ -254,10 +335,16 @@ describe('live connections under abuse', () => {
       // The reader stops reading its socket; the server keeps sending it every edit.
       const tcp = (reader.io.engine.transport as unknown as { ws: { _socket: { pause(): void; resume(): void } } }).ws._socket;
       tcp.pause();
-      const writer = raw(official.token);
-      await connected(writer);
-      await join(writer, docName);
+      // Several writers, so that together they send faster than one person's budget lets one writer.
+      const writers: Socket[] = [];
+      for (let w = 0; w < 4; w++) {
+        const writer = raw((await createPerson(t, [{ role: 'official', cityName: 'Tsukuba' }])).token);
+        await connected(writer);
+        await join(writer, docName);
+        writers.push(writer);
+      }
       for (let i = 0; i < 40 && reader.connected; i++) {
+        const writer = writers[i % writers.length];
         writer.emit(COLLAB_EVENTS.y, docName, updateMessage(paragraphUpdate(`Chunk ${i} ${'x'.repeat(400_000)}`)));
         await new Promise((r) => setTimeout(r, 50));
       }

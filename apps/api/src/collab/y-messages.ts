@@ -32,6 +32,15 @@ export function syncStep2Message(doc: Y.Doc, stateVector?: Uint8Array): Buffer {
   return asBuffer(encoding.toUint8Array(encoder));
 }
 
+/** A sync step 2 carrying an update as it is (a stored snapshot), without encoding a document. */
+export function syncStep2FromUpdate(update: Uint8Array): Buffer {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, Y_MESSAGE_SYNC);
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+  encoding.writeVarUint8Array(encoder, update);
+  return asBuffer(encoding.toUint8Array(encoder));
+}
+
 export function awarenessMessage(update: Uint8Array): Buffer {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, Y_MESSAGE_AWARENESS);

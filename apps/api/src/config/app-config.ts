@@ -43,15 +43,17 @@ const envSchema = z.object({
   COLLAB_COMPACT_MIN_INTERVAL_SECONDS: z.coerce.number().min(0).max(3600).default(5),
   COLLAB_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).max(100_000).default(400),
   /** Sync answers (the part of a document a client lacks) one person may make the server send per second. */
-  COLLAB_SYNC_BYTES_PER_SECOND: z.coerce.number().int().min(1024).default(16 * 1024 * 1024),
+  COLLAB_SYNC_BYTES_PER_SECOND: z.coerce.number().int().min(1024).default(4 * 1024 * 1024),
   /** Largest presence state (cursor, selection) of one client. */
   COLLAB_MAX_PRESENCE_BYTES: z.coerce.number().int().min(256).max(1024 * 1024).default(4096),
   /** Presence updates one connection may send per second (cursor moves), twice that in a burst. */
   COLLAB_PRESENCE_PER_SECOND: z.coerce.number().int().min(1).max(10_000).default(30),
   /** Sockets one person may hold open on one instance, across namespaces (a tab opens two or three). */
   REALTIME_MAX_SOCKETS_PER_PERSON: z.coerce.number().int().min(1).max(10_000).default(32),
-  /** Bytes one person's connections may send per second, together. */
-  REALTIME_BYTES_IN_PER_SECOND: z.coerce.number().int().min(1024).default(4 * 1024 * 1024),
+  /** Bytes one person's connections may send per second, together (twice that in a burst); beyond, they are not read. */
+  REALTIME_BYTES_IN_PER_SECOND: z.coerce.number().int().min(1024).default(1024 * 1024),
+  /** Refused handshakes one client address may have in a burst (two more a second) before it is turned away at upgrade. */
+  REALTIME_HANDSHAKE_REFUSALS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(20),
   /** Documents and rooms one person may open or leave per second, together (twice that in a burst). */
   REALTIME_JOINS_PER_SECOND: z.coerce.number().min(0.1).max(10_000).default(10),
   /** Joins of one person served at once (each costs database queries); more are refused until one finishes. */

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Server, type Socket } from 'socket.io';
 import { io as connect, type Socket as ClientSocket } from 'socket.io-client';
 import * as msgpackParser from 'socket.io-msgpack-parser';
-import { broadcastPrebuilt } from './prebuilt-broadcast';
+import { broadcastPrebuilt, prebuildEvent, sendPrebuilt } from './prebuilt-broadcast';
 
 describe('broadcastPrebuilt', () => {
   let http: HttpServer;
@@ -62,5 +62,15 @@ describe('broadcastPrebuilt', () => {
     broadcastPrebuilt(server.of('/t'), [recipient], 'm', 'big', big);
     await receivedAll([ws.received], 1);
     expect(ws.received).toEqual([`big:${big.toString('hex')}`]);
+  });
+
+  it('sends one prebuilt event again and again from the same buffer, intact each time', async () => {
+    const ws = await client(['websocket']);
+    const recipient = serverSockets.at(-1) as Socket;
+    const big = Buffer.alloc(300_000, 0x5c);
+    const prebuilt = prebuildEvent(server.of('/t'), 'm', 'again', big);
+    for (let i = 0; i < 3; i++) sendPrebuilt(recipient, prebuilt);
+    await receivedAll([ws.received], 3);
+    expect(ws.received).toEqual(Array.from({ length: 3 }, () => `again:${big.toString('hex')}`));
   });
 });

@@ -24,24 +24,45 @@ const SOCKET_IO_EVENT = 2;
 const WS_BINARY_OPCODE = 2;
 const WS_OPEN = 1;
 
-/**
- * Sends one socket.io event to many sockets, encoding the packet and building its WebSocket frame once instead of
- * once per recipient (socket.io pre-builds frames only for text packets, not for the msgpack parser's binary ones).
- * A socket whose engine.io connection is idle on a WebSocket gets the frame written straight to it; one with
- * packets still queued in engine.io, upgrading, or on HTTP long-polling goes through `socket.emit`, so no message
- * ever overtakes an earlier one.
- */
-export function broadcastPrebuilt(namespace: Namespace, recipients: Iterable<Socket>, event: string, ...args: unknown[]): void {
+/** A socket.io event encoded once, with its WebSocket frame built, to be sent to any number of sockets later. */
+export interface PrebuiltEvent {
+  event: string;
+  args: unknown[];
+  /** The frame's header and payload, written as they are (no copy); null when the parser produced text or parts. */
+  frame: Buffer[] | null;
+  /** Bytes on the wire. */
+  byteLength: number;
+}
+
+/** Encodes an event for `sendPrebuilt`: the encoding and the frame are paid once, however many sockets get it. */
+export function prebuildEvent(namespace: Namespace, event: string, ...args: unknown[]): PrebuiltEvent {
   const encoded: unknown[] = namespace.server.encoder.encode({ type: SOCKET_IO_EVENT, nsp: namespace.name, data: [event, ...args] });
   const frame =
     encoded.length === 1 && Buffer.isBuffer(encoded[0])
-      ? Buffer.concat(Sender.frame(encoded[0], { fin: true, rsv1: false, opcode: WS_BINARY_OPCODE, mask: false, readOnly: false }))
+      ? Sender.frame(encoded[0], { fin: true, rsv1: false, opcode: WS_BINARY_OPCODE, mask: false, readOnly: false })
       : null;
-  for (const socket of recipients) {
-    const sender = frame ? idleWebSocketSender(socket) : null;
-    if (sender && frame) sender.sendFrame([frame]);
-    else socket.emit(event, ...args);
-  }
+  const byteLength = frame ? frame.reduce((sum, part) => sum + part.byteLength, 0) : 0;
+  return { event, args, frame, byteLength };
+}
+
+/**
+ * Sends a prebuilt event. A socket whose engine.io connection is idle on a WebSocket gets the frame written straight
+ * to it; one with packets still queued in engine.io or upgrading goes through `socket.emit`, so no message ever
+ * overtakes an earlier one.
+ */
+export function sendPrebuilt(socket: Socket, prebuilt: PrebuiltEvent): void {
+  const sender = prebuilt.frame ? idleWebSocketSender(socket) : null;
+  if (sender && prebuilt.frame) sender.sendFrame(prebuilt.frame);
+  else socket.emit(prebuilt.event, ...prebuilt.args);
+}
+
+/**
+ * Sends one socket.io event to many sockets, encoding the packet and building its WebSocket frame once instead of
+ * once per recipient (socket.io pre-builds frames only for text packets, not for the msgpack parser's binary ones).
+ */
+export function broadcastPrebuilt(namespace: Namespace, recipients: Iterable<Socket>, event: string, ...args: unknown[]): void {
+  const prebuilt = prebuildEvent(namespace, event, ...args);
+  for (const socket of recipients) sendPrebuilt(socket, prebuilt);
 }
 
 function idleWebSocketSender(socket: Socket) {

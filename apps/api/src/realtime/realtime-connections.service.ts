@@ -1,4 +1,7 @@
+import type { IncomingMessage } from 'node:http';
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { normalizeIp } from '@nestjs/throttler';
+import proxyAddress from 'proxy-addr';
 import type { Subscription } from 'rxjs';
 import type { Socket } from 'socket.io';
 import {
@@ -67,6 +70,20 @@ const EXPIRY_GRACE_MS = 5000;
 const BUDGET_MEMORY_MS = 60_000;
 /** How long someone whose connection was closed for flooding is turned away at the handshake, before any query. */
 const FLOOD_PENALTY_MS = 10_000;
+/** Refused handshakes an address earns back per second; past its burst (configured) it is turned away at upgrade. */
+const HANDSHAKE_REFUSALS_REFILL_PER_SECOND = 2;
+
+/** The parts of engine.io's connection and of its `ws` WebSocket the byte gate uses (not in socket.io's types). */
+interface EngineConnection {
+  transport: { name: string; socket?: GatedWebSocket };
+}
+interface GatedWebSocket {
+  readyState: number;
+  prependListener(event: 'message', listener: (data: Buffer | ArrayBuffer | Buffer[]) => void): void;
+  pause(): void;
+  resume(): void;
+}
+const WS_OPEN = 1;
 
 /**
  * The one place that decides who may hold a socket and what one may cost, for every namespace (`/collab`,
@@ -80,6 +97,10 @@ export class RealtimeConnections implements OnModuleDestroy {
   private readonly logger = new Logger('Realtime');
   private readonly tracked = new Map<string, Tracked>();
   private readonly people = new Map<string, PersonBudget>();
+  /** Per client address, its recently refused handshakes (a flood of reconnections is cut before the upgrade). */
+  private readonly refusedHandshakes = new Map<string, TokenBucket>();
+  /** WebSockets whose bytes are already counted: namespaces of one client share its WebSocket. */
+  private readonly gated = new WeakSet<object>();
   private readonly subscription: Subscription;
   private readonly sweep: NodeJS.Timeout;
 
@@ -101,7 +122,11 @@ export class RealtimeConnections implements OnModuleDestroy {
 
   /** Handshake middleware for a namespace: a valid access token of a live session, within the person's socket cap. */
   handshake() {
-    return async (socket: Socket, next: (err?: Error) => void) => {
+    return async (socket: Socket, done: (err?: Error) => void) => {
+      const next = (err?: Error) => {
+        if (err && (err as Error & { data: HandshakeErrorData }).data.code !== 'unavailable') this.noteRefusal(socket.request);
+        done(err);
+      };
       const token: unknown = socket.handshake.auth?.['token'];
       // Someone just closed for flooding, or already at their socket cap, is turned away before the token costs a
       // database query. The subject is read unverified: a forged one can only refuse its own sender.
@@ -130,6 +155,57 @@ export class RealtimeConnections implements OnModuleDestroy {
     };
   }
 
+  /**
+   * Whether a new connection may even start from this request's address: one whose handshakes were refused many
+   * times in a row (a client reconnecting in a loop after being closed for flooding, or guessing tokens) is answered
+   * 403 before the WebSocket upgrade, which costs the server a fraction of a refused socket.io handshake.
+   */
+  mayHandshakeFrom(req: IncomingMessage): boolean {
+    return this.refusedHandshakes.get(this.addressOf(req))?.available() ?? true;
+  }
+
+  private noteRefusal(req: IncomingMessage): void {
+    const address = this.addressOf(req);
+    let refusals = this.refusedHandshakes.get(address);
+    if (!refusals) {
+      const burst = this.config.REALTIME_HANDSHAKE_REFUSALS_PER_ADDRESS;
+      refusals = new TokenBucket(HANDSHAKE_REFUSALS_REFILL_PER_SECOND, burst);
+      this.refusedHandshakes.set(address, refusals);
+    }
+    refusals.spend(1);
+  }
+
+  /** The client's address as REST's rate limits see it (TRUST_PROXY hops of X-Forwarded-For; an IPv6 /64 as one). */
+  private addressOf(req: IncomingMessage): string {
+    const hops = this.config.TRUST_PROXY;
+    const address = proxyAddress(req, (_address, hop) => hop < hops);
+    return address ? normalizeIp(address) : 'unknown';
+  }
+
+  /**
+   * Counts every WebSocket message against its person's bytes budget as it arrives, before it is decoded; a person
+   * in debt has their connections stop being read until the budget refilled. A client sending faster than its
+   * budget is slowed down by TCP back-pressure instead of making the server read, decode and refuse what it sends.
+   */
+  private gateBytes(socket: Socket, person: PersonBudget): void {
+    const transport = (socket.conn as unknown as EngineConnection).transport;
+    const ws = transport.name === 'websocket' ? transport.socket : undefined;
+    if (!ws || this.gated.has(ws)) return;
+    this.gated.add(ws);
+    let paused = false;
+    ws.prependListener('message', (data) => {
+      person.bytesIn.spend(messageBytes(data));
+      const wait = person.bytesIn.msUntilAvailable();
+      if (wait === 0 || paused) return;
+      paused = true;
+      ws.pause();
+      setTimeout(() => {
+        paused = false;
+        if (ws.readyState === WS_OPEN) ws.resume();
+      }, wait).unref();
+    });
+  }
+
   /** Starts protecting an authenticated connection; call first in the gateway's `handleConnection`. */
   admit(socket: Socket, policy: NamespacePolicy): void {
     const data = socket.data as RealtimeSocketData;
@@ -139,6 +215,7 @@ export class RealtimeConnections implements OnModuleDestroy {
     const entry: Tracked = { socket, policy, messages: new TokenBucket(policy.messagesPerSecond), strikes: 0, expiryTimer: null };
     this.tracked.set(socket.id, entry);
     this.scheduleExpiry(entry);
+    this.gateBytes(socket, person);
     socket.use((packet, next) => {
       if (this.mayReceive(entry, person, packet)) next();
     });
@@ -204,7 +281,8 @@ export class RealtimeConnections implements OnModuleDestroy {
       person = {
         sockets: 0,
         bytesIn: new TokenBucket(c.REALTIME_BYTES_IN_PER_SECOND, c.REALTIME_BYTES_IN_PER_SECOND * 2),
-        syncOut: new TokenBucket(c.COLLAB_SYNC_BYTES_PER_SECOND, c.COLLAB_SYNC_BYTES_PER_SECOND * 2),
+        // No burst beyond one second's worth: whole-document answers come one after another, not in a heap.
+        syncOut: new TokenBucket(c.COLLAB_SYNC_BYTES_PER_SECOND, c.COLLAB_SYNC_BYTES_PER_SECOND),
         joins: new TokenBucket(c.REALTIME_JOINS_PER_SECOND),
         joinsInFlight: 0,
         idleSince: null,
@@ -219,10 +297,9 @@ export class RealtimeConnections implements OnModuleDestroy {
   private mayReceive(entry: Tracked, person: PersonBudget, packet: unknown[]): boolean {
     const event = packet[0];
     let refusal: string | null = null;
+    // Bytes were counted (and paid for by waiting) when the message arrived; see `gateBytes`.
     if (!entry.messages.take()) refusal = 'Too many messages; slow down';
-    else if (!person.bytesIn.available()) refusal = 'Too much data; slow down';
     else if (typeof event === 'string' && entry.policy.joinEvents.includes(event) && !person.joins.take()) refusal = 'Too many joins; slow down';
-    person.bytesIn.spend(packetBytes(packet));
     if (refusal === null) return true;
     if (this.strike(entry)) this.fail(entry.socket, 'rate_limited' satisfies RealtimeErrorCode, refusal, refusalContext(packet));
     // A refused event that expects an answer still gets one, so the client does not wait for it forever.
@@ -298,6 +375,7 @@ export class RealtimeConnections implements OnModuleDestroy {
 
   private dropSlowConsumers(): void {
     this.forgetIdlePeople();
+    for (const [address, refusals] of this.refusedHandshakes) if (refusals.isFull()) this.refusedHandshakes.delete(address);
     for (const { socket } of this.tracked.values()) {
       if (socketBacklogBytes(socket) <= this.config.REALTIME_MAX_BACKLOG_BYTES) continue;
       this.logger.warn(`Dropping a connection of ${(socket.data as RealtimeSocketData).principal.id} that does not read what it is sent`);
@@ -313,16 +391,10 @@ function handshakeError(code: HandshakeError): Error {
   return error;
 }
 
-/** Wire size of a packet's arguments, close enough for a budget: binary by length, anything else as JSON would be. */
-function packetBytes(packet: unknown[]): number {
-  let bytes = 0;
-  for (const arg of packet) {
-    if (arg instanceof Uint8Array) bytes += arg.byteLength;
-    else if (arg instanceof ArrayBuffer) bytes += arg.byteLength;
-    else if (typeof arg === 'string') bytes += arg.length;
-    else if (typeof arg === 'object' && arg !== null) bytes += JSON.stringify(arg)?.length ?? 0;
-  }
-  return bytes;
+/** Size of a received WebSocket message as `ws` hands it over (a Buffer, or fragments, or an ArrayBuffer). */
+function messageBytes(data: Buffer | ArrayBuffer | Buffer[]): number {
+  if (Array.isArray(data)) return data.reduce((sum, part) => sum + part.byteLength, 0);
+  return data.byteLength;
 }
 
 /** The document or room a refused packet was about, so the client can tell which of its views it concerns. */

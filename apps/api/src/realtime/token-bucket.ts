@@ -32,6 +32,18 @@ export class TokenBucket {
     this.tokens -= cost;
   }
 
+  /** How long until something is left again (0 when something is left now): a debt's wait. */
+  msUntilAvailable(): number {
+    this.refill();
+    return this.tokens > 0 ? 0 : Math.ceil(((1 - this.tokens) / this.ratePerSecond) * 1000);
+  }
+
+  /** Whether the bucket is back at its ceiling, i.e. remembers nothing of what was spent. */
+  isFull(): boolean {
+    this.refill();
+    return this.tokens >= this.burst;
+  }
+
   private refill(): void {
     const now = Date.now();
     this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.ratePerSecond);
