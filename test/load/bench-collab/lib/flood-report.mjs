@@ -198,6 +198,7 @@ export function renderFloodReport(results) {
     out.push(
       `- ${flood.title}: p99 ${p99Text(s.middle.window)} ms = **${fmt(s.ratio, 2)}× the baseline: within ${WITHIN}× ${s.met ? 'met' : 'not met'}**${s.lost ? ` (${int(s.lost)} deliveries missing)` : ''}${noisy ? ' (noisy window)' : ''}${beforeText}.`,
     );
+    if (flood.note) out.push(`  - ${flood.note}`);
     const plain = flood.holdIdle ? floods.find((f) => f.kind === flood.kind && !f.holdIdle && h.perFlood[f.id]) : null;
     if (plain) {
       const rate = (r) => (r.attacker?.answerBytes ?? 0) / 2 ** 20 / ((r.attacker?.floodMs ?? 1) / 1000);
