@@ -14,6 +14,7 @@ import { SIGN_IN_ROUTE } from './auth/sign-in.guards';
 import { CalendarsModule } from './calendars/calendars.module';
 import { CitiesModule } from './cities/cities.module';
 import { CohortsModule } from './cohorts/cohorts.module';
+import { ClusterModule } from './cluster/cluster.module';
 import { CollabModule } from './collab/collab.module';
 import { CommentsModule } from './comments/comments.module';
 import { DraftVersionsModule } from './draft-versions/draft-versions.module';
@@ -57,7 +58,7 @@ const reflector = new Reflector();
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
         // With several API instances the counters must be shared, or each instance would allow the full limit.
-        storage: config.REDIS_URL ? new ThrottlerStorageRedisService(config.REDIS_URL) : undefined,
+        storage: config.REDIS_URL ? new ThrottlerStorageRedisService(config.REDIS_URL, { keyPrefix: `${config.REDIS_KEY_PREFIX}throttle:` }) : undefined,
         throttlers: [
           { name: 'default', ttl: 60_000, limit: config.API_RATE_LIMIT },
           {
@@ -70,6 +71,7 @@ const reflector = new Reflector();
       }),
     }),
     DatabaseModule,
+    ClusterModule,
     MailModule,
     AccessModule,
     AuthModule,

@@ -18,7 +18,7 @@ export function configureHttp(app: NestExpressApplication): { config: AppConfig;
   const config = app.get<AppConfig>(APP_CONFIG);
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
-  app.useWebSocketAdapter(new MingaSocketIoAdapter(app, config.COLLAB_MAX_MESSAGE_BYTES));
+  app.useWebSocketAdapter(new MingaSocketIoAdapter(app, config));
   if (config.TRUST_PROXY) app.set('trust proxy', config.TRUST_PROXY);
   const https = config.publicUrl.startsWith('https://');
   app.use(

@@ -56,6 +56,21 @@ export class CollabPersistence {
   }
 
   /**
+   * What another instance may have stored since a document was loaded here: the log rows after `afterId`, and the
+   * snapshot when another process compacted since `knownRevision` (it deleted rows this instance may not have seen).
+   */
+  async since(name: string, afterId: string, knownRevision: number): Promise<StoredDocument> {
+    const [row]: { snapshot: Buffer | null; revision: number | null; updates: Buffer[]; ids: string[] }[] = await this.db.query(
+      `SELECT d.revision, CASE WHEN d.revision <> $3 THEN d.snapshot END AS snapshot,
+              ARRAY(SELECT update FROM collab_updates WHERE doc_name = $1 AND id > $2 ORDER BY id) AS updates,
+              ARRAY(SELECT id FROM collab_updates WHERE doc_name = $1 AND id > $2 ORDER BY id) AS ids
+         FROM (SELECT 1) AS one LEFT JOIN collab_documents d ON d.name = $1`,
+      [name, afterId, knownRevision],
+    );
+    return { snapshot: row.snapshot, revision: row.revision ?? 0, updates: row.updates, updateIds: row.ids.map(String) };
+  }
+
+  /**
    * One multi-row INSERT for a whole group commit; returns each new row's id and document. The hot path of every
    * edit: it goes straight to the pg pool TypeORM opened, as a prepared statement (each connection parses it once),
    * which costs less than half the CPU of TypeORM's query runner (measured 80-100 µs against 200 µs per commit).

@@ -46,8 +46,25 @@ export class LiveDocument {
    */
   loadedState: Uint8Array | null = null;
   unloadTimer: NodeJS.Timeout | null = null;
+  /** Messages this instance sent other instances about this document (each carries the count, see document-relay). */
+  relaySeq = 0;
+  /** The last message number heard from each other instance holding this document. */
+  readonly remoteSeqs = new Map<string, number>();
+  /** The highest log row loaded: catching up with other instances reads the rows after it. */
+  catchUpFloor = '0';
+  catchUpTimer: NodeJS.Timeout | null = null;
+  /** Sends the message count a little after the last message, so a lost last message is noticed (see relay). */
+  heartbeatTimer: NodeJS.Timeout | null = null;
+  catchUpAttempts = 0;
 
-  constructor(readonly name: string) {
+  /** Stored before updates were checked, it holds changes waiting for others that never came (see `load`). */
+  loadedWithPending = false;
+
+  /** `relayId`: this load of the document on this instance, as other instances see it in relay messages. */
+  constructor(
+    readonly name: string,
+    readonly relayId = '',
+  ) {
     // The server publishes no presence of its own.
     this.awareness.setLocalState(null);
     this.doc.on('afterTransaction', () => {
@@ -62,6 +79,8 @@ export class LiveDocument {
 
   destroy(): void {
     if (this.unloadTimer) clearTimeout(this.unloadTimer);
+    if (this.catchUpTimer) clearTimeout(this.catchUpTimer);
+    if (this.heartbeatTimer) clearTimeout(this.heartbeatTimer);
     this.awareness.destroy();
     this.doc.destroy();
   }

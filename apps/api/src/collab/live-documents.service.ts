@@ -5,12 +5,14 @@ import * as Y from 'yjs';
 import { COLLAB_EVENTS, presenceUserOf, type CollabError, type CollabErrorCode, type DocAccess } from '@minga/contracts';
 import { checkUpdateShape, toPlainText, updateToJson } from '@minga/editor';
 import type { AuthPrincipal } from '../access/principal';
+import { CLUSTER_BUS, type ClusterBus } from '../cluster/cluster-bus';
 import { broadcastPrebuilt, prebuildEvent, sendPrebuilt } from '../realtime/prebuilt-broadcast';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CollabPersistence, type AppendedRow, type AppendedUpdate } from './collab-persistence.service';
+import { decodeRelay, encodeRelay, relayChannel, RELAY_EVENT, RELAY_HEARTBEAT, RELAY_PRESENCE, RELAY_UPDATE, type RelayMessage } from './document-relay';
 import { DocumentVersions } from './document-versions.service';
 import { LiveDocument, type Member } from './live-document';
-import { encodePresence, type PresenceEntry } from './presence';
+import { decodePresence, encodePresence, type PresenceEntry } from './presence';
 import { integrityProblem, type DecodedUpdate } from './update-integrity';
 import { asBuffer, awarenessMessage, syncStep1Message, syncStep2FromUpdate, syncStep2Message, syncUpdateMessage } from './y-messages';
 
@@ -44,6 +46,21 @@ const PLAIN_TEXT_REFRESH_MS = 60_000;
 
 /** Transaction origin of changes made by the server itself. */
 const SERVER_ORIGIN = 'minga-server';
+/** Transaction origin of changes that other instances' clients made (stored by those instances). */
+const RELAY_ORIGIN = 'minga-relay';
+/** Presence owner of client ids whose connection is on another instance (prefix; the instance follows). */
+const REMOTE_OWNER = 'remote:';
+
+/** After a load: another instance may have relayed a change just before the subscription and stored it just after. */
+const CATCH_UP_AFTER_LOAD_MS = 1000;
+/** After a missed relay message: its sender has usually stored it by then (a group commit takes milliseconds). */
+const CATCH_UP_AFTER_GAP_MS = 300;
+/** After Redis came back: what other instances' clients did meanwhile was stored, not heard. */
+const CATCH_UP_AFTER_RESUME_MS = 500;
+/** A document's message count goes out this long after its last message, so a lost last message is noticed. */
+const HEARTBEAT_AFTER_MS = 3000;
+/** Catch-ups that still leave changes waiting for a missing one, before the document is reported. */
+const MAX_CATCH_UP_ATTEMPTS = 6;
 
 /**
  * The documents this process holds open: loading, relaying, group-committed persistence, `saved`
@@ -60,12 +77,25 @@ export class LiveDocuments implements OnApplicationShutdown {
   private flushScheduled = false;
   private retryDelayMs = 0;
   private namespace: Namespace | null = null;
+  /** Relay messages that arrived for a document while it was loading, handled once it is open. */
+  private readonly earlyRelays = new Map<string, RelayMessage[]>();
+  /** Tells each load apart in relay messages, so a reload's count starting over is not taken for a gap. */
+  private loads = 0;
 
   constructor(
     private readonly persistence: CollabPersistence,
     private readonly versions: DocumentVersions,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    @Inject(CLUSTER_BUS) private readonly bus: ClusterBus,
+  ) {
+    this.bus.onResume(() => {
+      for (const live of this.docs.values()) {
+        // What this instance's clients did meanwhile never reached the others: its count tells them to catch up.
+        this.sendHeartbeat(live);
+        this.scheduleCatchUp(live, CATCH_UP_AFTER_RESUME_MS);
+      }
+    });
+  }
 
   attach(namespace: Namespace): void {
     this.namespace = namespace;
@@ -108,7 +138,16 @@ export class LiveDocuments implements OnApplicationShutdown {
     live.members.delete(socketId);
     for (const clientId of member.awarenessClients) live.presenceOwners.delete(clientId);
     if (member.awarenessClients.size) {
-      awarenessProtocol.removeAwarenessStates(live.awareness, [...member.awarenessClients], 'left');
+      const clients = [...member.awarenessClients];
+      awarenessProtocol.removeAwarenessStates(live.awareness, clients, 'left');
+      if (this.bus.shared) {
+        // Their removal, as y-protocols encodes it: each id with its latest clock and no state.
+        const removed = clients.flatMap((clientId) => {
+          const meta = live.awareness.meta.get(clientId);
+          return meta ? [{ clientId, clock: meta.clock, state: null }] : [];
+        });
+        if (removed.length) this.relay(live, RELAY_PRESENCE, encodePresence(removed));
+      }
     }
     if (live.members.size === 0) this.scheduleUnload(live);
   }
@@ -177,7 +216,9 @@ export class LiveDocuments implements OnApplicationShutdown {
       }
       if (entry.state) entry.state['user'] = member.user;
     }
-    awarenessProtocol.applyAwarenessUpdate(live.awareness, encodePresence(entries), member.socket);
+    const update = encodePresence(entries);
+    awarenessProtocol.applyAwarenessUpdate(live.awareness, update, member.socket);
+    this.relay(live, RELAY_PRESENCE, update);
     return null;
   }
 
@@ -218,8 +259,19 @@ export class LiveDocuments implements OnApplicationShutdown {
   }
 
   private async load(name: string): Promise<LiveDocument> {
-    const stored = await this.persistence.load(name);
-    const live = new LiveDocument(name);
+    // Subscribed before the database is read: what other instances holding the document relay from now on is heard
+    // (and kept until the document is open); what they relayed before is stored, or caught up with below.
+    this.earlyRelays.set(name, []);
+    await this.bus.subscribe(relayChannel(name), (bytes) => this.onRelay(name, bytes));
+    let stored;
+    try {
+      stored = await this.persistence.load(name);
+    } catch (err) {
+      this.earlyRelays.delete(name);
+      this.bus.unsubscribe(relayChannel(name));
+      throw err;
+    }
+    const live = new LiveDocument(name, `${this.bus.instanceId}/${++this.loads}`);
     // Cold load through one Y.Doc: the snapshot, then each remaining log row.
     Y.transact(live.doc, () => {
       if (stored.snapshot) Y.applyUpdate(live.doc, stored.snapshot);
@@ -227,6 +279,7 @@ export class LiveDocuments implements OnApplicationShutdown {
     });
     const { pendingStructs, pendingDs } = live.doc.store;
     if (pendingStructs || pendingDs) {
+      live.loadedWithPending = true;
       // Stored before updates were checked: text that depends on changes never stored. It is kept (a client that
       // still has the missing change can complete it), never relayed as new, and reported here.
       const missing = pendingStructs ? [...pendingStructs.missing].map(([client, clock]) => `${client}@${clock}`).join(', ') : 'deletions only';
@@ -236,8 +289,13 @@ export class LiveDocuments implements OnApplicationShutdown {
     }
     live.storedRowIds = stored.updateIds;
     live.snapshotRevision = stored.revision;
+    live.catchUpFloor = stored.updateIds.at(-1) ?? '0';
     live.awareness.on('update', (changes: { added: number[]; updated: number[]; removed: number[] }) => this.onAwarenessUpdate(live, changes));
     this.docs.set(name, live);
+    const early = this.earlyRelays.get(name) ?? [];
+    this.earlyRelays.delete(name);
+    for (const message of early) this.receiveRelay(live, message);
+    this.scheduleCatchUp(live, CATCH_UP_AFTER_LOAD_MS);
     return live;
   }
 
@@ -270,6 +328,15 @@ export class LiveDocuments implements OnApplicationShutdown {
    * was decided at join and is re-decided on every role change. Encoded and framed once for all of them.
    */
   emitToMembers(name: string, event: string, ...args: unknown[]): void {
+    if (this.bus.shared) {
+      // Members on other instances too; outside the document's message count (this instance may not hold it).
+      const payload = Buffer.from(JSON.stringify([event, ...args]));
+      this.bus.publish(relayChannel(name), encodeRelay({ kind: RELAY_EVENT, from: this.bus.instanceId, seq: 0, payload }));
+    }
+    this.emitToLocalMembers(name, event, args);
+  }
+
+  private emitToLocalMembers(name: string, event: string, args: unknown[]): void {
     const live = this.docs.get(name);
     if (!live || !this.namespace || live.members.size === 0) return;
     broadcastPrebuilt(
@@ -314,6 +381,137 @@ export class LiveDocuments implements OnApplicationShutdown {
     live.changedSinceVersion = true;
     this.pending.push({ live, docName: live.name, update, writerSocketIds: writers.map((socket) => socket.id) });
     this.scheduleFlush();
+    this.relay(live, RELAY_UPDATE, update);
+  }
+
+  /** Tells the other instances holding the document (none without Redis). */
+  private relay(live: LiveDocument, kind: RelayMessage['kind'], payload: Uint8Array): void {
+    if (!this.bus.shared) return;
+    // Counted even when Redis is away and the message is dropped: the receivers see the gap and catch up.
+    live.relaySeq += 1;
+    this.bus.publish(relayChannel(live.name), encodeRelay({ kind, from: live.relayId, seq: live.relaySeq, payload }));
+    if (live.heartbeatTimer) clearTimeout(live.heartbeatTimer);
+    live.heartbeatTimer = setTimeout(() => this.sendHeartbeat(live), HEARTBEAT_AFTER_MS);
+    live.heartbeatTimer.unref();
+  }
+
+  private sendHeartbeat(live: LiveDocument): void {
+    live.heartbeatTimer = null;
+    if (live.relaySeq === 0 || live.doc.isDestroyed) return;
+    const message = { kind: RELAY_HEARTBEAT, from: live.relayId, seq: live.relaySeq, payload: new Uint8Array(0) } as const;
+    this.bus.publish(relayChannel(live.name), encodeRelay(message));
+  }
+
+  private onRelay(name: string, bytes: Buffer): void {
+    const message = decodeRelay(bytes);
+    if (!message || message.from.startsWith(this.bus.instanceId)) return;
+    const live = this.docs.get(name);
+    if (live) this.receiveRelay(live, message);
+    else this.earlyRelays.get(name)?.push(message);
+  }
+
+  private receiveRelay(live: LiveDocument, message: RelayMessage): void {
+    if (message.kind === RELAY_EVENT) {
+      const parsed: unknown = JSON.parse(Buffer.from(message.payload).toString());
+      if (Array.isArray(parsed) && typeof parsed[0] === 'string') this.emitToLocalMembers(live.name, parsed[0], parsed.slice(1));
+      return;
+    }
+    const last = live.remoteSeqs.get(message.from);
+    live.remoteSeqs.set(message.from, Math.max(message.seq, last ?? 0));
+    const expected = message.kind === RELAY_HEARTBEAT ? (last ?? message.seq) : (last ?? message.seq - 1) + 1;
+    if (message.seq > expected) this.scheduleCatchUp(live, CATCH_UP_AFTER_GAP_MS);
+    if (message.kind === RELAY_HEARTBEAT) return;
+    if (message.kind === RELAY_UPDATE) this.applyRelayedUpdate(live, message.payload);
+    else this.applyRelayedPresence(live, message.from, message.payload);
+  }
+
+  /**
+   * Another instance's client changed the document: it was checked, applied and stored there; here it is applied
+   * and sent to this instance's members. Changes it depends on that never arrived (a lost message) leave it pending
+   * in Yjs, which is how a gap shows: the document then catches up from the database.
+   */
+  private applyRelayedUpdate(live: LiveDocument, update: Uint8Array): void {
+    const store = live.doc.store;
+    try {
+      Y.applyUpdate(live.doc, update, RELAY_ORIGIN);
+    } catch (err) {
+      this.logger.error(`A relayed update to ${live.name} failed in Yjs: ${String(err)}`);
+      this.scheduleCatchUp(live, CATCH_UP_AFTER_GAP_MS);
+      return;
+    }
+    this.broadcast(live, syncUpdateMessage(update), null);
+    if (!live.loadedWithPending && (store.pendingStructs || store.pendingDs)) this.scheduleCatchUp(live, CATCH_UP_AFTER_GAP_MS);
+  }
+
+  /** Presence of another instance's members: theirs alone, so no connection here may set or clear those ids. */
+  private applyRelayedPresence(live: LiveDocument, from: string, update: Uint8Array): void {
+    const entries = decodePresence(update, Number.MAX_SAFE_INTEGER);
+    if (!Array.isArray(entries)) return;
+    const owner = REMOTE_OWNER + from;
+    for (const entry of entries) {
+      const current = live.presenceOwners.get(entry.clientId);
+      if (current !== undefined && !current.startsWith(REMOTE_OWNER)) return;
+      if (entry.state) live.presenceOwners.set(entry.clientId, owner);
+      else live.presenceOwners.delete(entry.clientId);
+    }
+    awarenessProtocol.applyAwarenessUpdate(live.awareness, update, RELAY_ORIGIN);
+  }
+
+  private scheduleCatchUp(live: LiveDocument, delayMs: number): void {
+    if (!this.bus.shared || live.catchUpTimer || live.doc.isDestroyed) return;
+    live.catchUpTimer = setTimeout(() => {
+      live.catchUpTimer = null;
+      void this.catchUp(live);
+    }, delayMs);
+    live.catchUpTimer.unref();
+  }
+
+  /**
+   * Reads what other instances stored since this document was loaded (and their newer snapshot, if one compacted)
+   * and applies it; what it changed goes to this instance's members. Not stored again: it is stored. Retried with
+   * backoff while changes still wait for a missing one (its instance may not have committed it yet).
+   */
+  private async catchUp(live: LiveDocument): Promise<void> {
+    if (this.docs.get(live.name) !== live) return;
+    let stored;
+    try {
+      stored = await this.persistence.since(live.name, live.catchUpFloor, live.snapshotRevision);
+    } catch (err) {
+      this.logger.warn(`Catching up ${live.name} failed, retrying: ${String(err)}`);
+      this.scheduleCatchUp(live, 2000);
+      return;
+    }
+    if (this.docs.get(live.name) !== live) return;
+    const changes: Uint8Array[] = [];
+    const capture = (update: Uint8Array) => changes.push(update);
+    live.doc.on('update', capture);
+    try {
+      Y.transact(
+        live.doc,
+        () => {
+          if (stored.snapshot) Y.applyUpdate(live.doc, stored.snapshot);
+          for (const update of stored.updates) Y.applyUpdate(live.doc, update);
+        },
+        RELAY_ORIGIN,
+      );
+    } finally {
+      live.doc.off('update', capture);
+    }
+    for (const update of changes) this.broadcast(live, syncUpdateMessage(update), null);
+    if (stored.snapshot) live.snapshotRevision = stored.revision;
+    // Rows now known to be in this document: its next compaction may fold them in and delete them.
+    const known = new Set(live.storedRowIds);
+    for (const id of stored.updateIds) if (!known.has(id)) live.storedRowIds.push(id);
+    const { pendingStructs, pendingDs } = live.doc.store;
+    if (live.loadedWithPending || (!pendingStructs && !pendingDs)) {
+      live.catchUpAttempts = 0;
+      return;
+    }
+    live.catchUpAttempts += 1;
+    if (live.catchUpAttempts < MAX_CATCH_UP_ATTEMPTS) this.scheduleCatchUp(live, CATCH_UP_AFTER_GAP_MS * 2 ** live.catchUpAttempts);
+    else if (live.catchUpAttempts === MAX_CATCH_UP_ATTEMPTS) {
+      this.logger.error(`${live.name} waits for changes of another instance that are neither relayed nor stored`);
+    }
   }
 
   /** A change whose update Yjs encodes (only what it changed), relayed and stored like an edit of `change`'s writers. */
@@ -396,6 +594,8 @@ export class LiveDocuments implements OnApplicationShutdown {
   private onAwarenessUpdate(live: LiveDocument, changes: { added: number[]; updated: number[]; removed: number[] }): void {
     const changed = [...changes.added, ...changes.updated, ...changes.removed];
     if (!changed.length) return;
+    // Another instance's member whose presence timed out (its instance stopped relaying): the id is free again.
+    for (const id of changes.removed) if (live.presenceOwners.get(id)?.startsWith(REMOTE_OWNER)) live.presenceOwners.delete(id);
     // Cursor moves of many people in one turn go out as one message with their latest states.
     const firstThisTurn = live.awarenessBatch.size === 0;
     for (const id of changed) live.awarenessBatch.add(id);
@@ -547,6 +747,7 @@ export class LiveDocuments implements OnApplicationShutdown {
   /** Unloading commits what is pending, compacts, and only then forgets the document. */
   private async unload(live: LiveDocument): Promise<void> {
     this.docs.delete(live.name);
+    this.bus.unsubscribe(relayChannel(live.name));
     try {
       await this.flush();
       await this.autoVersion(live);

@@ -14,6 +14,8 @@ const envSchema = z.object({
   PUBLIC_URL: z.url().optional(),
   DATABASE_URL: z.string().optional(),
   REDIS_URL: z.string().optional(),
+  /** Prefix of every Redis key and channel of this deployment, so that deployments sharing a Redis stay apart. */
+  REDIS_KEY_PREFIX: z.string().min(1).max(100).default('minga:'),
   DATA_DIR: z.string().default('.data'),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   JWT_SECRET: z.string().min(32).optional(),

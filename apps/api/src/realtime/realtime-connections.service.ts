@@ -72,6 +72,10 @@ const BUDGET_MEMORY_MS = 60_000;
 const FLOOD_PENALTY_MS = 10_000;
 /** Refused handshakes an address earns back per second; past its burst (configured) it is turned away at upgrade. */
 const HANDSHAKE_REFUSALS_REFILL_PER_SECOND = 2;
+/** How long an address turned away at the upgrade waits for its answer (a reconnect loop slows down to this pace). */
+const REFUSAL_PAUSE_MS = 1000;
+/** Upgrades of one address held for that pause at once; more are answered at once. */
+const MAX_HELD_REFUSALS_PER_ADDRESS = 64;
 
 /** The parts of engine.io's connection and of its `ws` WebSocket the byte gate uses (not in socket.io's types). */
 interface EngineConnection {
@@ -99,6 +103,7 @@ export class RealtimeConnections implements OnModuleDestroy {
   private readonly people = new Map<string, PersonBudget>();
   /** Per client address, its recently refused handshakes (a flood of reconnections is cut before the upgrade). */
   private readonly refusedHandshakes = new Map<string, TokenBucket>();
+  private readonly heldRefusals = new Map<string, number>();
   /** WebSockets whose bytes are already counted: namespaces of one client share its WebSocket. */
   private readonly gated = new WeakSet<object>();
   private readonly subscription: Subscription;
@@ -160,8 +165,21 @@ export class RealtimeConnections implements OnModuleDestroy {
    * times in a row (a client reconnecting in a loop after being closed for flooding, or guessing tokens) is answered
    * 403 before the WebSocket upgrade, which costs the server a fraction of a refused socket.io handshake.
    */
-  mayHandshakeFrom(req: IncomingMessage): boolean {
-    return this.refusedHandshakes.get(this.addressOf(req))?.available() ?? true;
+  screenHandshake(req: IncomingMessage, decide: (allowed: boolean) => void): void {
+    const address = this.addressOf(req);
+    const refusals = this.refusedHandshakes.get(address);
+    if (refusals?.available() ?? true) return decide(true);
+    // The refusal is answered after a pause: a client reconnecting in a loop then costs one attempt per pause, not
+    // thousands a second. Only so many are held per address; beyond that they are refused at once.
+    const held = this.heldRefusals.get(address) ?? 0;
+    if (held >= MAX_HELD_REFUSALS_PER_ADDRESS) return decide(false);
+    this.heldRefusals.set(address, held + 1);
+    setTimeout(() => {
+      const left = (this.heldRefusals.get(address) ?? 1) - 1;
+      if (left > 0) this.heldRefusals.set(address, left);
+      else this.heldRefusals.delete(address);
+      decide(false);
+    }, REFUSAL_PAUSE_MS).unref();
   }
 
   private noteRefusal(req: IncomingMessage): void {

@@ -1,22 +1,12 @@
 import type { IncomingMessage } from 'node:http';
 import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import { Redis } from 'ioredis';
 import type { Server, ServerOptions } from 'socket.io';
 import * as msgpackParser from 'socket.io-msgpack-parser';
-import { WebSocketServer, type ServerOptions as WsServerOptions } from 'ws';
+import type { AppConfig } from '../config/app-config';
 import { RealtimeConnections } from './realtime-connections.service';
-
-/**
- * engine.io's WebSocket server, with each received message handled in its own event-loop turn: by default `ws`
- * emits every message of a TCP read at once, so one client sending thousands of small frames held the loop for
- * tens of milliseconds while everyone else's messages waited. One message per turn interleaves all connections, and
- * a connection that is not being read (see `RealtimeConnections`) stops at its next message.
- */
-class TurnTakingWebSocketServer extends WebSocketServer {
-  constructor(options: WsServerOptions) {
-    super({ ...options, allowSynchronousEvents: false });
-  }
-}
 
 /**
  * One socket.io server for every namespace, with a binary parser: socket.io's default parser sends a binary
@@ -25,27 +15,42 @@ class TurnTakingWebSocketServer extends WebSocketServer {
  * goes through the one gate that budgets it, and any instance can take any connection (no sticky sessions).
  */
 export class MingaSocketIoAdapter extends IoAdapter {
+  private redis: Redis | null = null;
+
   constructor(
     private readonly app: INestApplicationContext,
-    private readonly maxMessageBytes: number,
+    private readonly config: AppConfig,
   ) {
     super(app);
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
     const realtime = this.app.get(RealtimeConnections);
-    return super.createIOServer(port, {
+    const server = super.createIOServer(port, {
       ...options,
       parser: msgpackParser,
       // A message above the limit closes that client's connection; everyone else is unaffected.
-      maxHttpBufferSize: this.maxMessageBytes,
+      maxHttpBufferSize: this.config.COLLAB_MAX_MESSAGE_BYTES,
       transports: ['websocket'],
-      wsEngine: TurnTakingWebSocketServer,
       // An address whose handshakes keep being refused is turned away here, before the WebSocket upgrade.
       allowRequest: (req: IncomingMessage, callback: (err: string | null | undefined, success: boolean) => void) => {
-        if (realtime.mayHandshakeFrom(req)) callback(null, true);
-        else callback('Too many refused connections from this address; wait a few seconds', false);
+        realtime.screenHandshake(req, (allowed) => callback(allowed ? null : 'Too many refused connections from this address; wait a few seconds', allowed));
       },
-    });
+    }) as Server;
+    if (this.config.REDIS_URL && !this.redis) {
+      // Room broadcasts (`/events` to a person, wherever they are connected) reach every instance through one Redis
+      // stream, which survives a Redis restart without losing what was sent meanwhile (unlike pub/sub); the client
+      // is its own, as the adapter blocks it reading the stream. Collaboration documents use the cluster bus.
+      this.redis = new Redis(this.config.REDIS_URL, { maxRetriesPerRequest: null });
+      this.redis.on('error', () => undefined);
+      server.adapter(createAdapter(this.redis, { streamName: `${this.config.REDIS_KEY_PREFIX}socket.io` }));
+    }
+    return server;
+  }
+
+  override async close(server: Parameters<IoAdapter['close']>[0]): Promise<void> {
+    await super.close(server);
+    await this.redis?.quit().catch(() => undefined);
+    this.redis = null;
   }
 }

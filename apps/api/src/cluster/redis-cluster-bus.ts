@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import { Logger } from '@nestjs/common';
+import { Redis } from 'ioredis';
+import type { ClusterBus } from './cluster-bus';
+
+/** How long a subscription may wait for an unreachable Redis before the caller goes on (it completes later). */
+const SUBSCRIBE_WAIT_MS = 1000;
+
+/**
+ * The bus over Redis pub/sub: one connection publishes, one subscribes (a subscribed connection can do nothing
+ * else). Channels are prefixed, so deployments (and test runs) sharing a Redis never hear each other. ioredis
+ * reconnects with backoff and subscribes again by itself; the publisher drops messages instead of queueing them
+ * while Redis is away (they would arrive late and out of order), and `onResume` tells users to catch up.
+ */
+export class RedisClusterBus implements ClusterBus {
+  readonly instanceId = randomUUID();
+  readonly shared = true;
+  private readonly logger = new Logger('ClusterBus');
+  private readonly publisher: Redis;
+  private readonly subscriber: Redis;
+  private readonly listeners = new Map<string, (message: Buffer) => void>();
+  private readonly resumeListeners = new Set<() => void>();
+  private wasConnected = false;
+  private broken = false;
+
+  constructor(
+    url: string,
+    private readonly prefix: string,
+  ) {
+    const options = { retryStrategy: (attempt: number) => Math.min(2000, 50 * 2 ** Math.min(attempt, 6)) + Math.random() * 200 };
+    this.publisher = new Redis(url, { ...options, enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+    this.subscriber = new Redis(url, { ...options, maxRetriesPerRequest: null });
+    this.publisher.on('error', () => undefined);
+    this.subscriber.on('error', (err: Error) => {
+      if (!this.broken) this.logger.warn(`Redis unreachable; live changes from other instances are delayed: ${err.message}`);
+      this.broken = true;
+    });
+    this.subscriber.on('close', () => {
+      if (this.wasConnected) this.broken = true;
+    });
+    this.subscriber.on('ready', () => {
+      const resumed = this.wasConnected && this.broken;
+      this.wasConnected = true;
+      this.broken = false;
+      if (!resumed) return;
+      this.logger.log('Redis reachable again; catching up with other instances');
+      for (const listener of this.resumeListeners) listener();
+    });
+    this.subscriber.on('messageBuffer', (channel: Buffer, message: Buffer) => {
+      this.listeners.get(channel.toString())?.(message);
+    });
+  }
+
+  async subscribe(channel: string, listener: (message: Buffer) => void): Promise<void> {
+    const key = this.prefix + channel;
+    this.listeners.set(key, listener);
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, SUBSCRIBE_WAIT_MS)));
+    const subscribed = this.subscriber.subscribe(key).then(
+      () => undefined,
+      (err: unknown) => this.logger.warn(`Subscribing to ${key} failed: ${String(err)}`),
+    );
+    await Promise.race([subscribed, waited]);
+    clearTimeout(timer);
+  }
+
+  unsubscribe(channel: string): void {
+    const key = this.prefix + channel;
+    this.listeners.delete(key);
+    this.subscriber.unsubscribe(key).catch(() => undefined);
+  }
+
+  publish(channel: string, message: Buffer): void {
+    if (this.publisher.status !== 'ready') return;
+    this.publisher.publish(this.prefix + channel, message).catch(() => undefined);
+  }
+
+  onResume(listener: () => void): () => void {
+    this.resumeListeners.add(listener);
+    return () => this.resumeListeners.delete(listener);
+  }
+
+  async close(): Promise<void> {
+    this.listeners.clear();
+    this.resumeListeners.clear();
+    await Promise.allSettled([this.publisher.quit(), this.subscriber.quit()]);
+  }
+}

@@ -1,0 +1,168 @@
+// Two API instances on one PostgreSQL and one Redis behave as one: a draft open on both is one live document.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as Y from 'yjs';
+import { SocketIOProvider } from '@minga/collab';
+import { DOC_FRAGMENT } from '@minga/editor';
+import { TcpProxy } from '../../apps/api/test/tcp-proxy';
+import { freePort, startServer, type RunningServer } from './support/minga-server';
+import { createTestDatabase } from './support/test-database';
+
+const PASSWORD = 'two-instances-demo-password';
+const REDIS = new URL(process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379');
+
+async function api<T>(server: RunningServer, path: string, init: RequestInit & { token?: string } = {}): Promise<T> {
+  const res = await fetch(`${server.baseUrl}${path}`, {
+    ...init,
+    headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
+  });
+  if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+async function until(what: string, check: () => boolean, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+async function signIn(server: RunningServer, email: string): Promise<string> {
+  const { accessToken } = await api<{ accessToken: string }>(server, '/api/auth/session', {
+    method: 'POST',
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
+  return accessToken;
+}
+
+interface Editor {
+  doc: Y.Doc;
+  provider: SocketIOProvider;
+  text: () => string;
+  type: (text: string) => void;
+}
+
+async function openEditor(server: RunningServer, docName: string, token: string): Promise<Editor> {
+  const doc = new Y.Doc();
+  const provider = new SocketIOProvider(server.baseUrl, docName, doc, { token });
+  await until('first sync', () => provider.synced);
+  const fragment = doc.getXmlFragment(DOC_FRAGMENT);
+  return {
+    doc,
+    provider,
+    text: () => fragment.toString(),
+    type: (text) => {
+      const paragraph = new Y.XmlElement('paragraph');
+      paragraph.insert(0, [new Y.XmlText(text)]);
+      fragment.insert(fragment.length, [paragraph]);
+    },
+  };
+}
+
+describe('two API instances sharing PostgreSQL and Redis', () => {
+  const env: Record<string, string> = { DEMO_PASSWORD: PASSWORD, COLLAB_UNLOAD_GRACE_SECONDS: '0.5' };
+  let dropDatabase: (() => Promise<void>) | undefined;
+  let tokyo: RunningServer;
+  let jakarta: RunningServer;
+  const redisOfJakarta = new TcpProxy();
+  const editors: Editor[] = [];
+
+  beforeAll(async () => {
+    // Keys and channels of this run only: other runs may share the machine's Redis.
+    env['REDIS_KEY_PREFIX'] = `minga-e2e-${randomBytes(4).toString('hex')}:`;
+    if (process.env['DATABASE_URL']) {
+      const db = await createTestDatabase(process.env['DATABASE_URL']);
+      env['DATABASE_URL'] = db.url;
+      dropDatabase = db.drop;
+    } else {
+      env['DATA_DIR'] = mkdtempSync(join(tmpdir(), 'minga-two-'));
+      env['EMBEDDED_PG_PORT'] = String(await freePort());
+    }
+    const proxyPort = await redisOfJakarta.start(REDIS.hostname, Number(REDIS.port || 6379));
+    // One after the other: the first one migrates and seeds the database.
+    tokyo = await startServer({ ...env, REDIS_URL: REDIS.toString() });
+    jakarta = await startServer({ ...env, REDIS_URL: `redis://127.0.0.1:${proxyPort}` });
+  }, 120_000);
+
+  afterEach(() => {
+    for (const editor of editors.splice(0)) editor.provider.destroy();
+  });
+
+  afterAll(async () => {
+    await Promise.allSettled([tokyo?.stop(), jakarta?.stop()]);
+    await redisOfJakarta.close();
+    await dropDatabase?.();
+  });
+
+  async function newDraft(title: string): Promise<{ docName: string; official: string }> {
+    const official = await signIn(tokyo, 'official.tsukuba@demo.minga.dev');
+    const policies = await api<{ id: string; key: string }[]>(tokyo, '/api/model-policies', { token: official });
+    const cities = await api<{ items: { id: string; name: string }[] }>(tokyo, '/api/cities?q=Tsukuba', { token: official });
+    const draft = await api<{ docName: string }>(tokyo, '/api/drafts', {
+      method: 'POST',
+      token: official,
+      body: JSON.stringify({ cityId: cities.items[0].id, modelPolicyId: policies.find((p) => p.key === 'pia')?.id, title }),
+    });
+    return { docName: draft.docName, official };
+  }
+
+  const open = async (server: RunningServer, docName: string, token: string) => {
+    const editor = await openEditor(server, docName, token);
+    editors.push(editor);
+    return editor;
+  };
+
+  it('relays edits and presence between editors on different instances, and stores each once', async () => {
+    const { docName, official } = await newDraft('Shared across instances');
+    const inTokyo = await open(tokyo, docName, official);
+    const inJakarta = await open(jakarta, docName, official);
+
+    inTokyo.type('Typed in Tokyo.');
+    inJakarta.type('Typed in Jakarta.');
+    await until('both edits on both sides', () =>
+      [inTokyo, inJakarta].every((e) => e.text().includes('Typed in Tokyo.') && e.text().includes('Typed in Jakarta.')),
+    );
+    await until('both saved', () => inTokyo.provider.pendingChanges === 0 && inJakarta.provider.pendingChanges === 0);
+
+    // Each sees the other's presence, as the server says who it is.
+    inTokyo.provider.awareness.setLocalStateField('cursor', { at: 1 });
+    await until('presence of Tokyo in Jakarta', () => inJakarta.provider.awareness.getStates().has(inTokyo.doc.clientID));
+    const shown = inJakarta.provider.awareness.getStates().get(inTokyo.doc.clientID) as { user?: { name?: string } };
+    expect(shown.user?.name).toBeTruthy();
+
+    // After both leave and the document unloads on both instances, a new reader gets everything from the database.
+    for (const editor of editors.splice(0)) editor.provider.destroy();
+    await new Promise((r) => setTimeout(r, 1500));
+    const reader = await open(jakarta, docName, official);
+    expect(reader.text()).toContain('Typed in Tokyo.');
+    expect(reader.text()).toContain('Typed in Jakarta.');
+    expect(reader.text().split('Typed in Tokyo.').length).toBe(2);
+  });
+
+  it('catches up both ways after an instance lost Redis for a while, and loses nothing', async () => {
+    const { docName, official } = await newDraft('Redis outage');
+    const inTokyo = await open(tokyo, docName, official);
+    const inJakarta = await open(jakarta, docName, official);
+    inTokyo.type('Before the outage.');
+    await until('relayed before the outage', () => inJakarta.text().includes('Before the outage.'));
+
+    redisOfJakarta.cut();
+    inTokyo.type('Tokyo during the outage.');
+    inJakarta.type('Jakarta during the outage.');
+    // Each instance still stores its own clients' edits.
+    await until('saved on both sides', () => inTokyo.provider.pendingChanges === 0 && inJakarta.provider.pendingChanges === 0);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(inJakarta.text()).not.toContain('Tokyo during the outage.');
+    expect(inTokyo.text()).not.toContain('Jakarta during the outage.');
+
+    redisOfJakarta.restore();
+    const everything = ['Before the outage.', 'Tokyo during the outage.', 'Jakarta during the outage.'];
+    await until('both caught up', () => [inTokyo, inJakarta].every((e) => everything.every((t) => e.text().includes(t))), 20_000);
+    // And live again afterwards.
+    inJakarta.type('After the outage.');
+    await until('relayed after the outage', () => inTokyo.text().includes('After the outage.'));
+  });
+});
