@@ -11,6 +11,7 @@ import { SocketIOProvider } from '@minga/collab';
 import { COLLAB_EVENTS, COLLAB_NAMESPACE, type JoinResult } from '@minga/contracts';
 import { DOC_FRAGMENT } from '@minga/editor';
 import { halfValidUpdate, updateMessage } from '../../apps/api/test/forged-updates';
+import { TcpProxy } from '../../apps/api/test/tcp-proxy';
 import { freePort, startServer, type RunningServer } from './support/minga-server';
 import { createTestDatabase } from './support/test-database';
 
@@ -173,6 +174,60 @@ describe('durability when the server is killed', () => {
       reader.provider.destroy();
     } finally {
       await server.stop();
+    }
+  });
+
+  it('reports a change that only deletes as saved only once it is stored, across kill -9', async () => {
+    // The server reaches PostgreSQL through a proxy that can slow it down, so a commit can be caught in flight.
+    const databaseUrl = new URL(process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test');
+    const db = await createTestDatabase(databaseUrl.toString());
+    const proxy = new TcpProxy();
+    const proxied = new URL(db.url);
+    proxied.hostname = '127.0.0.1';
+    proxied.port = String(await proxy.start(databaseUrl.hostname, Number(databaseUrl.port || 5432)));
+    const slowEnv = { DEMO_PASSWORD: PASSWORD, DATABASE_URL: proxied.toString() };
+    let server = await startServer(slowEnv);
+    try {
+      const { token, draft } = await newDraft(server, 'Delete-only');
+      const writer = await openDoc(server, draft.docName, token);
+      const paragraph = (text: string) => {
+        const p = new Y.XmlElement('paragraph');
+        p.insert(0, [new Y.XmlText(text)]);
+        return p;
+      };
+      writer.fragment.insert(writer.fragment.length, [paragraph('Keep this clause.'), paragraph('Delete this clause.')]);
+      await until('saved', () => writer.provider.pendingChanges === 0);
+
+      // A typed change goes out and its commit is slowed down; the deletion follows while that commit is in flight,
+      // so it waits for the next one. The moment the editor says everything is saved, the server is killed.
+      let killed = false;
+      writer.provider.on('saved', ({ pending }: { pending: number }) => {
+        if (pending === 0 && !killed) {
+          killed = true;
+          server.process.kill('SIGKILL');
+        }
+      });
+      proxy.setDelay(300);
+      writer.fragment.insert(writer.fragment.length, [paragraph('Typed while the database is slow.')]);
+      await new Promise((r) => setTimeout(r, 50));
+      const index = writer.fragment.toArray().findIndex((node) => node.toString().includes('Delete this clause.'));
+      writer.fragment.delete(index, 1);
+      await until('everything reported saved', () => killed, 20_000);
+      await server.stop();
+      writer.provider.destroy();
+
+      proxy.setDelay(0);
+      server = await startServer(slowEnv);
+      const reader = await openDoc(server, draft.docName, token);
+      const text = reader.fragment.toString();
+      reader.provider.destroy();
+      expect(text).toContain('Keep this clause.');
+      expect(text).toContain('Typed while the database is slow.');
+      expect(text).not.toContain('Delete this clause.');
+    } finally {
+      await server.stop();
+      await proxy.close();
+      await db.drop();
     }
   });
 });

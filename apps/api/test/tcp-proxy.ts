@@ -17,6 +17,7 @@ export class TcpProxy {
   private server: Server | null = null;
   private readonly open = new Set<Socket>();
   private cutMode: 'reset' | 'silent' | null = null;
+  private delayMs = 0;
 
   /** Listens on an ephemeral loopback port and forwards every connection to the target; resolves to that port. */
   async start(targetHost: string, targetPort: number): Promise<number> {
@@ -33,6 +34,11 @@ export class TcpProxy {
       });
     });
     return (server.address() as AddressInfo).port;
+  }
+
+  /** Holds everything clients send for `ms` before forwarding it (0: not any more), as a slow network would. */
+  setDelay(ms: number): void {
+    this.delayMs = ms;
   }
 
   /** Destroys every open connection (both sides) and refuses new ones until restore(). */
@@ -84,7 +90,17 @@ export class TcpProxy {
         peer.destroy();
       });
     }
-    client.pipe(upstream);
+    // What the client sends may be held back (`setDelay`), in order; answers come back at once.
+    let releaseAt = 0;
+    client.on('data', (chunk: Buffer) => {
+      if (this.delayMs <= 0 && releaseAt <= Date.now()) {
+        upstream.write(chunk);
+        return;
+      }
+      releaseAt = Math.max(Date.now() + this.delayMs, releaseAt);
+      setTimeout(() => upstream.writable && upstream.write(chunk), releaseAt - Date.now());
+    });
+    client.on('end', () => upstream.end());
     upstream.pipe(client);
   }
 

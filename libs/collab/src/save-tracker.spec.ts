@@ -10,10 +10,10 @@ describe('SaveTracker', () => {
     const doc = new Y.Doc();
     const tracker = new SaveTracker(doc);
     typeInto(doc, 'abc');
-    tracker.recordLocal();
+    tracker.recordLocal(null);
     const afterFirst = Y.encodeStateVector(doc);
     typeInto(doc, 'def');
-    tracker.recordLocal();
+    tracker.recordLocal(null);
     expect(tracker.pending).toBe(2);
 
     tracker.confirm(Y.decodeStateVector(afterFirst));
@@ -27,9 +27,38 @@ describe('SaveTracker', () => {
     const other = new Y.Doc();
     const tracker = new SaveTracker(doc);
     typeInto(doc, 'mine');
-    tracker.recordLocal();
+    tracker.recordLocal(null);
     typeInto(other, 'theirs');
     tracker.confirm(Y.decodeStateVector(Y.encodeStateVector(other)));
     expect(tracker.pending).toBe(1);
+  });
+
+  it('keeps a change that only deletes unconfirmed until the message that carried it is confirmed', () => {
+    const doc = new Y.Doc();
+    const tracker = new SaveTracker(doc);
+    typeInto(doc, 'clause');
+    tracker.recordLocal(1);
+    doc.getText('t').delete(0, 3);
+    tracker.recordLocal(2);
+    // The state vector after the typing covers the deletion's clock too: by clock it would count as saved.
+    tracker.confirmThrough(1);
+    expect(tracker.pending).toBe(1);
+    tracker.confirmThrough(2);
+    expect(tracker.pending).toBe(0);
+  });
+
+  it('confirms changes made offline by the message of the next connection that carries them', () => {
+    const doc = new Y.Doc();
+    const tracker = new SaveTracker(doc);
+    typeInto(doc, 'sent before the connection dropped');
+    tracker.recordLocal(7);
+    typeInto(doc, 'typed offline');
+    tracker.recordLocal(null);
+    // A new connection numbers from 1 again: its sync step 2 (message 1) holds both.
+    tracker.sentAllIn(1);
+    tracker.confirmThrough(0);
+    expect(tracker.pending).toBe(2);
+    tracker.confirmThrough(1);
+    expect(tracker.pending).toBe(0);
   });
 });

@@ -76,6 +76,8 @@ export class SocketIOProvider extends ObservableV2<SocketIOProviderEvents> {
   /** True while the server says it cannot serve the document (see the `unavailable` event). */
   unavailable = false;
   private joined = false;
+  /** Numbers the messages carrying this client's changes on the current connection (see COLLAB_EVENTS.y). */
+  private changeSeq = 0;
   /** The server's sync step 1 when it arrives before the join's answer: answered once this client's access is known. */
   private serverStep1: Uint8Array | null = null;
   private readonly stopSession: () => void;
@@ -167,6 +169,7 @@ export class SocketIOProvider extends ObservableV2<SocketIOProviderEvents> {
         return;
       }
       this.joined = true;
+      this.changeSeq = 0;
       this.setUnavailable(false);
       this.setAccess(result.access);
       this.setStatus('connected');
@@ -197,7 +200,8 @@ export class SocketIOProvider extends ObservableV2<SocketIOProviderEvents> {
     const reply = encoding.createEncoder();
     encoding.writeVarUint(reply, Y_MESSAGE_SYNC);
     syncProtocol.writeSyncStep2(reply, this.mayWrite() ? this.doc : new Y.Doc(), this.mayWrite() ? stateVector : undefined);
-    this.send(encoding.toUint8Array(reply));
+    const seq = this.sendChange(encoding.toUint8Array(reply));
+    if (seq !== null && this.mayWrite()) this.saves.sentAllIn(seq);
   }
 
   private readonly onDisconnect = () => {
@@ -236,10 +240,11 @@ export class SocketIOProvider extends ObservableV2<SocketIOProviderEvents> {
     }
   };
 
-  private readonly onSaved = (docName: string, data: unknown) => {
+  private readonly onSaved = (docName: string, data: unknown, seq: unknown) => {
     const stateVector = toUint8Array(data);
     if (docName !== this.docName || !stateVector) return;
-    this.saves.confirm(Y.decodeStateVector(stateVector));
+    if (typeof seq === 'number') this.saves.confirmThrough(seq);
+    else this.saves.confirm(Y.decodeStateVector(stateVector));
     this.emit('saved', [{ pending: this.saves.pending }]);
   };
 
@@ -253,13 +258,15 @@ export class SocketIOProvider extends ObservableV2<SocketIOProviderEvents> {
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin === this) return;
-    this.saves.recordLocal();
+    let seq: number | null = null;
+    if (this.joined && this.mayWrite()) {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, Y_MESSAGE_SYNC);
+      syncProtocol.writeUpdate(encoder, update);
+      seq = this.sendChange(encoding.toUint8Array(encoder));
+    }
+    this.saves.recordLocal(seq);
     this.emit('pending', [{ pending: this.saves.pending }]);
-    if (!this.joined || !this.mayWrite()) return;
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, Y_MESSAGE_SYNC);
-    syncProtocol.writeUpdate(encoder, update);
-    this.send(encoding.toUint8Array(encoder));
   };
 
   private readonly onAwarenessUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
@@ -280,6 +287,14 @@ export class SocketIOProvider extends ObservableV2<SocketIOProviderEvents> {
 
   private send(message: Uint8Array): void {
     if (this.socket.connected) this.socket.emit(COLLAB_EVENTS.y, this.docName, toWire(message));
+  }
+
+  /** Sends a message carrying changes with the next number of this connection; null when not connected. */
+  private sendChange(message: Uint8Array): number | null {
+    if (!this.socket.connected) return null;
+    this.changeSeq += 1;
+    this.socket.emit(COLLAB_EVENTS.y, this.docName, toWire(message), this.changeSeq);
+    return this.changeSeq;
   }
 
   private setStatus(status: ConnectionStatus): void {

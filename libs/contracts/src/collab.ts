@@ -16,15 +16,25 @@ export const COLLAB_EVENTS = {
   join: 'join',
   /** client -> server: (docName) */
   leave: 'leave',
-  /** both ways: (docName, Uint8Array y-protocols message: 0 sync, 1 awareness) */
+  /**
+   * both ways: (docName, Uint8Array y-protocols message: 0 sync, 1 awareness). A client numbers the messages that
+   * carry its changes (updates, its sync step 2) 1, 2, 3... per connection, as a third argument.
+   */
   y: 'y',
-  /** server -> client: (docName, Uint8Array encoded state vector of what is durably stored) */
+  /**
+   * server -> client: (docName, Uint8Array encoded state vector of what is durably stored, number): the third
+   * argument is the highest message number of this connection whose changes, and every change before them, are
+   * stored. A state vector alone cannot say that a change which only deletes is stored; the number can.
+   */
   saved: 'saved',
   /** server -> client: (CollabError) */
   error: 'collab-error',
   /** server -> client: (docName, DocAccess) after the caller's access changed */
   access: 'access',
 } as const;
+
+/** A client's number for a message carrying its changes (see `COLLAB_EVENTS.y`). */
+export const changeSeqSchema = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 
 export const COLLAB_ERROR_CODES = [
   'unauthenticated',

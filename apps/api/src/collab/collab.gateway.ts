@@ -2,7 +2,7 @@ import { Inject, Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { Subscription } from 'rxjs';
 import { WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGatewayDisconnect, type OnGatewayInit } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
-import { COLLAB_EVENTS, COLLAB_NAMESPACE, docNameSchema, type CollabErrorCode, type JoinResult } from '@minga/contracts';
+import { changeSeqSchema, COLLAB_EVENTS, COLLAB_NAMESPACE, docNameSchema, type CollabErrorCode, type JoinResult } from '@minga/contracts';
 import { AccessChanges } from '../access/access-changes';
 import { PRINCIPAL_RESOLVER, type PrincipalResolver } from '../access/principal-resolver';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -106,7 +106,7 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGate
     socket.on(COLLAB_EVENTS.leave, (docName: unknown) => {
       if (typeof docName === 'string') this.leave(socket, docName);
     });
-    socket.on(COLLAB_EVENTS.y, (docName: unknown, payload: unknown) => this.onMessage(socket, docName, payload));
+    socket.on(COLLAB_EVENTS.y, (docName: unknown, payload: unknown, seq: unknown) => this.onMessage(socket, docName, payload, seq));
   }
 
   handleDisconnect(socket: Socket): void {
@@ -142,7 +142,7 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGate
     return { ok: true, access };
   }
 
-  private onMessage(socket: Socket, docName: unknown, payload: unknown): void {
+  private onMessage(socket: Socket, docName: unknown, payload: unknown, rawSeq: unknown): void {
     // Buffers arrive as Buffer; a client that sent a typed-array view arrives as an ArrayBuffer.
     const bytes = payload instanceof Uint8Array ? payload : payload instanceof ArrayBuffer ? new Uint8Array(payload) : null;
     if (typeof docName !== 'string' || !bytes) {
@@ -169,14 +169,17 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGate
         return;
       }
       case 'update': {
+        const seq = changeSeqSchema.safeParse(rawSeq);
+        if (seq.success) this.documents.noteReceived(live, socket, seq.data);
         if (member.access !== 'edit') {
           // A read-only client's own sync step 2 is empty; anything more is an attempt to change the text.
           if (!message.isEmpty) this.fail(socket, 'read_only', 'You may not change this document', docName);
-          return;
+        } else if (!message.isEmpty) {
+          const refusal = this.documents.applyUpdate(live, message, socket, bytes);
+          if (refusal) this.fail(socket, refusal.code, refusal.message, docName);
         }
-        if (message.isEmpty) return;
-        const refusal = this.documents.applyUpdate(live, message, socket, bytes);
-        if (refusal) this.fail(socket, refusal.code, refusal.message, docName);
+        // A numbered message that stored nothing is confirmed once everything before it is stored.
+        if (seq.success) this.documents.settle(live, socket);
         return;
       }
       case 'awareness': {

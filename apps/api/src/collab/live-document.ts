@@ -22,6 +22,9 @@ export class LiveDocument {
   readonly members = new Map<string, Member>();
   /** Which connection each presence client id belongs to: the first to use an id owns it until it leaves. */
   readonly presenceOwners = new Map<number, string>();
+  /** Per connection: the number of its last change-carrying message received, and of the last one settled. */
+  readonly receivedSeqs = new Map<string, number>();
+  readonly settledSeqs = new Map<string, number>();
   /** Editors' updates received in the current event-loop turn after its first one (which is applied at once). */
   turnBatch: { update: Uint8Array; decoded: DecodedUpdate; origin: Socket }[] = [];
   turnScheduled = false;

@@ -32,10 +32,16 @@ export interface ReceivedUpdate {
 /** Presence client ids one connection may use (a provider uses one; a page with several editors, a few). */
 const MAX_PRESENCE_CLIENTS_PER_CONNECTION = 4;
 
-interface PendingWrite extends AppendedUpdate {
+interface PendingWrite {
   live: LiveDocument;
-  /** The connections whose edits these are: they alone need to hear that their edits are durable. */
-  writerSocketIds: string[];
+  docName: string;
+  /** Null for a marker: nothing to store, only writers' messages to confirm once everything before them is. */
+  update: Uint8Array | null;
+  /**
+   * The connections whose edits these are, each with the number of its last message received by then (see
+   * `COLLAB_EVENTS.saved`): they alone need to hear that their edits are durable.
+   */
+  writers: { socketId: string; seq: number }[];
 }
 
 /**
@@ -136,6 +142,8 @@ export class LiveDocuments implements OnApplicationShutdown {
     const member = live.members.get(socketId);
     if (!member) return;
     live.members.delete(socketId);
+    live.receivedSeqs.delete(socketId);
+    live.settledSeqs.delete(socketId);
     for (const clientId of member.awarenessClients) live.presenceOwners.delete(clientId);
     if (member.awarenessClients.size) {
       const clients = [...member.awarenessClients];
@@ -195,6 +203,25 @@ export class LiveDocuments implements OnApplicationShutdown {
     for (const [client, clock] of before) sv.set(client, clock);
     this.accept(live, Y.encodeStateAsUpdate(live.doc, Y.encodeStateVector(sv)), [origin]);
     return INCOMPLETE;
+  }
+
+  /** A message numbered `seq` (see `COLLAB_EVENTS.y`) arrived from `socket`; call before handling it. */
+  noteReceived(live: LiveDocument, socket: Socket, seq: number): void {
+    live.receivedSeqs.set(socket.id, Math.max(seq, live.receivedSeqs.get(socket.id) ?? 0));
+  }
+
+  /**
+   * After a numbered message that stored nothing (a change the server already had, an empty update, a refusal):
+   * its writer still hears `saved` for it, once every change queued before it is stored, never sooner. Messages
+   * waiting for the end of the turn are settled there.
+   */
+  settle(live: LiveDocument, socket: Socket): void {
+    const received = live.receivedSeqs.get(socket.id) ?? 0;
+    if (received <= (live.settledSeqs.get(socket.id) ?? 0)) return;
+    if (live.turnBatch.some((queued) => queued.origin === socket)) return;
+    live.settledSeqs.set(socket.id, received);
+    this.pending.push({ live, docName: live.name, update: null, writers: [{ socketId: socket.id, seq: received }] });
+    this.scheduleFlush();
   }
 
   /**
@@ -379,7 +406,12 @@ export class LiveDocuments implements OnApplicationShutdown {
   /** An update now in the document goes into the next group commit. */
   private store(live: LiveDocument, update: Uint8Array, writers: Socket[]): void {
     live.changedSinceVersion = true;
-    this.pending.push({ live, docName: live.name, update, writerSocketIds: writers.map((socket) => socket.id) });
+    const numbered = writers.map((socket) => {
+      const seq = live.receivedSeqs.get(socket.id) ?? 0;
+      live.settledSeqs.set(socket.id, seq);
+      return { socketId: socket.id, seq };
+    });
+    this.pending.push({ live, docName: live.name, update, writers: numbered });
     this.scheduleFlush();
     this.relay(live, RELAY_UPDATE, update);
   }
@@ -547,6 +579,8 @@ export class LiveDocuments implements OnApplicationShutdown {
       });
       return writers;
     });
+    // Writers whose updates changed nothing, or were refused, hear `saved` once what came before is stored.
+    for (const { origin } of batch) this.settle(live, origin);
   }
 
   /** Checked against the document as it is when the update is applied (after the updates before it in its turn). */
@@ -627,12 +661,13 @@ export class LiveDocuments implements OnApplicationShutdown {
     // What each document holds now is exactly what this batch (and earlier ones) make durable.
     const durable = new Map<LiveDocument, Uint8Array>();
     for (const write of batch) if (!durable.has(write.live)) durable.set(write.live, Y.encodeStateVector(write.live.doc));
+    const writes = batch.filter((write): write is PendingWrite & { update: Uint8Array } => write.update !== null);
     this.flushing = this.persistence
-      .append(batch)
+      .append(writes)
       .then(
         (rows) => {
           this.retryDelayMs = 0;
-          const rowIds = rowIdsByDocument(batch, rows);
+          const rowIds = rowIdsByDocument(writes, rows);
           for (const [live, stateVector] of durable) this.afterCommit(live, stateVector, batch, rowIds.get(live) ?? []);
         },
         (err: unknown) => {
@@ -655,15 +690,18 @@ export class LiveDocuments implements OnApplicationShutdown {
    * people on a document a room-wide `saved` per commit would double the messages the server sends.
    */
   private afterCommit(live: LiveDocument, stateVector: Uint8Array, batch: PendingWrite[], rowIds: string[]): void {
-    const writers = new Set<Socket>();
+    const confirmed = new Map<string, number>();
     for (const write of batch) {
       if (write.live !== live) continue;
-      for (const socketId of write.writerSocketIds) {
-        const member = live.members.get(socketId);
-        if (member) writers.add(member.socket);
-      }
+      for (const { socketId, seq } of write.writers) confirmed.set(socketId, Math.max(seq, confirmed.get(socketId) ?? 0));
     }
-    if (writers.size && this.namespace) broadcastPrebuilt(this.namespace, writers, COLLAB_EVENTS.saved, live.name, asBuffer(stateVector));
+    const durable = asBuffer(stateVector);
+    for (const [socketId, seq] of confirmed) {
+      const member = live.members.get(socketId);
+      if (!member) continue;
+      if (seq > 0) member.socket.emit(COLLAB_EVENTS.saved, live.name, durable, seq);
+      else member.socket.emit(COLLAB_EVENTS.saved, live.name, durable);
+    }
     for (const id of rowIds) live.storedRowIds.push(id);
     if (this.dueForCompaction(live)) void this.compact(live, false);
     if (Date.now() - live.lastVersionAt >= this.config.COLLAB_AUTO_VERSION_MINUTES * 60_000) void this.autoVersion(live);
