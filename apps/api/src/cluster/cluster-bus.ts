@@ -31,9 +31,13 @@ export class SingleInstanceBus implements ClusterBus {
     return Promise.resolve();
   }
 
-  unsubscribe(): void {}
+  unsubscribe(): void {
+    // Nothing was subscribed.
+  }
 
-  publish(): void {}
+  publish(): void {
+    // Nobody to tell.
+  }
 
   onResume(): () => void {
     return () => undefined;
