@@ -43,7 +43,10 @@ export class MingaSocketIoAdapter extends IoAdapter {
       // is its own, as the adapter blocks it reading the stream. Collaboration documents use the cluster bus.
       this.redis = new Redis(this.config.REDIS_URL, { maxRetriesPerRequest: null });
       this.redis.on('error', () => undefined);
-      server.adapter(createAdapter(this.redis, { streamName: `${this.config.REDIS_KEY_PREFIX}socket.io` }));
+      // Its reader blocks on the stream at most a second (a shutdown waits for that read to end; messages arrive at
+      // once either way).
+      const options = { streamName: `${this.config.REDIS_KEY_PREFIX}socket.io`, blockTimeInMs: 1000 };
+      server.adapter(createAdapter(this.redis, options));
     }
     return server;
   }
