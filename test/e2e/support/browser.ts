@@ -25,9 +25,9 @@ export function pageHeading(page: Page, name: string) {
   return page.getByRole('heading', { level: 1, name, exact: true }).and(page.locator('.page-heading'));
 }
 
-/** Signs a demo account in through the sign-in form and waits for the first signed-in page. */
-export async function signIn(page: Page, email: string, password = E2E_DEMO_PASSWORD): Promise<void> {
-  await page.goto(`${baseUrl()}/`);
+/** Signs a demo account in through the sign-in form (of `origin`: another instance) and waits for the first page. */
+export async function signIn(page: Page, email: string, password = E2E_DEMO_PASSWORD, origin = baseUrl()): Promise<void> {
+  await page.goto(`${origin}/`);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();

@@ -24,6 +24,9 @@ export default async function globalSetup(): Promise<void> {
     WEB_DIST: 'dist/apps/web',
     SIGN_IN_RATE_LIMIT: '10000',
     API_RATE_LIMIT: '1000000',
+    // As in production: instances share Redis (a spec starts a second one on the same database and Redis).
+    REDIS_URL: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
+    REDIS_KEY_PREFIX: `minga-e2e-${process.pid}-${Date.now()}:`,
   };
   let dropDatabase: (() => Promise<void>) | undefined;
   if (process.env['DATABASE_URL']) {
@@ -36,5 +39,7 @@ export default async function globalSetup(): Promise<void> {
   }
   const server = await startServer(env);
   process.env['E2E_BASE_URL'] = server.baseUrl;
+  // What another instance of the same deployment needs (see two-instances.spec.ts).
+  process.env['E2E_SERVER_ENV'] = JSON.stringify(env);
   (globalThis as { mingaE2e?: E2eState }).mingaE2e = { server, dropDatabase };
 }
