@@ -6,6 +6,10 @@ import { join } from 'node:path';
 import * as Y from 'yjs';
 import { SocketIOProvider } from '@minga/collab';
 import { DOC_FRAGMENT } from '@minga/editor';
+import { Client } from 'pg';
+import { MEETING_ROOM_EVENTS, type HandEntry, type JoinRoomResult, type Poll, type PresenceEntry } from '@minga/contracts';
+import { createMeeting } from '../../apps/api/test/meeting-room-client';
+import { joinRoom, nextEvent, request, roomSocket } from '../../apps/api/test/meeting-room-client';
 import { TcpProxy } from '../../apps/api/test/tcp-proxy';
 import { freePort, startServer, type RunningServer } from './support/minga-server';
 import { createTestDatabase } from './support/test-database';
@@ -63,7 +67,7 @@ async function openEditor(server: RunningServer, docName: string, token: string)
 }
 
 describe('two API instances sharing PostgreSQL and Redis', () => {
-  const env: Record<string, string> = { DEMO_PASSWORD: PASSWORD, COLLAB_UNLOAD_GRACE_SECONDS: '0.5' };
+  const env: Record<string, string> = { DEMO_PASSWORD: PASSWORD, COLLAB_UNLOAD_GRACE_SECONDS: '0.5', MEETING_ROOM_GRACE_SECONDS: '0.5' };
   let dropDatabase: (() => Promise<void>) | undefined;
   let tokyo: RunningServer;
   let jakarta: RunningServer;
@@ -164,5 +168,71 @@ describe('two API instances sharing PostgreSQL and Redis', () => {
     // And live again afterwards.
     inJakarta.type('After the outage.');
     await until('relayed after the outage', () => inTokyo.text().includes('After the outage.'));
+  });
+
+  it('shows people on different instances in one meeting room, with one hand queue and one poll', async () => {
+    const db = new Client({ connectionString: env['DATABASE_URL'] });
+    await db.connect();
+    let meeting;
+    try {
+      const ids = async (email: string) => ((await db.query('SELECT id FROM users WHERE email = $1', [email])).rows[0] as { id: string }).id;
+      const hub = (await db.query(`SELECT id FROM hubs WHERE key = 'japan'`)).rows[0] as { id: string };
+      const host = await ids('coordinator.japan@demo.minga.dev');
+      const official = await ids('official.tsukuba@demo.minga.dev');
+      // The helper expects TypeORM's `query` (rows, not a result).
+      const rowsOnly = { query: async (sql: string, params: unknown[]) => (await db.query(sql, params)).rows };
+      meeting = await createMeeting({ db: rowsOnly } as never, { hubId: hub.id, organiserId: host, inviteeIds: [official] });
+    } finally {
+      await db.end();
+    }
+    const { occurrenceId } = meeting;
+    const coordinator = roomSocket(tokyo.baseUrl, await signIn(tokyo, 'coordinator.japan@demo.minga.dev'));
+    const participant = roomSocket(jakarta.baseUrl, await signIn(jakarta, 'official.tsukuba@demo.minga.dev'));
+    try {
+      const hostJoined: JoinRoomResult = await joinRoom(coordinator, occurrenceId);
+      expect(hostJoined.ok && hostJoined.role).toBe('host');
+      const names = (present: PresenceEntry[]) => present.map((p) => p.user.name).sort();
+      const bothPresent = (payload: { present: PresenceEntry[] }) => payload.present.length === 2;
+      const hostSeesBoth = nextEvent<{ present: PresenceEntry[] }>(coordinator, MEETING_ROOM_EVENTS.presence, bothPresent, 10_000);
+      const joined: JoinRoomResult = await joinRoom(participant, occurrenceId);
+      expect(joined.ok).toBe(true);
+      expect(names((await hostSeesBoth).present)).toEqual(['Japan Coordinator', 'Tsukuba Official']);
+      if (!joined.ok || joined.state.present.length < 2) {
+        const participantSeesBoth = await nextEvent<{ present: PresenceEntry[] }>(participant, MEETING_ROOM_EVENTS.presence, bothPresent, 10_000);
+        expect(names(participantSeesBoth.present)).toEqual(['Japan Coordinator', 'Tsukuba Official']);
+      }
+
+      // A hand raised through one instance is in the host's queue on the other, and the host gives the floor.
+      const hostSeesHand = nextEvent<{ hands: HandEntry[] }>(coordinator, MEETING_ROOM_EVENTS.hands, (p) => p.hands.length === 1, 10_000);
+      expect((await request(participant, MEETING_ROOM_EVENTS.raiseHand, { occurrenceId })).ok).toBe(true);
+      expect((await hostSeesHand).hands[0].user.name).toBe('Tsukuba Official');
+      const participantSeesFloor = nextEvent<{ hands: HandEntry[] }>(participant, MEETING_ROOM_EVENTS.hands, (p) => p.hands.length === 0, 10_000);
+      const next = await request<{ ok: boolean; hand: HandEntry }>(coordinator, MEETING_ROOM_EVENTS.nextHand, { occurrenceId });
+      expect(next.hand.user.name).toBe('Tsukuba Official');
+      await participantSeesFloor;
+
+      // A poll opened through one instance takes a vote through the other; both see the count.
+      const participantSeesPoll = nextEvent<{ poll: Poll }>(participant, MEETING_ROOM_EVENTS.poll, () => true, 10_000);
+      const opened = await request<{ ok: boolean; poll: Poll }>(coordinator, MEETING_ROOM_EVENTS.openPoll, {
+        occurrenceId,
+        question: 'Publish the sensor inventory as open data?',
+        kind: 'single',
+        options: ['Yes', 'Not yet'],
+      });
+      const seen = (await participantSeesPoll).poll;
+      expect(seen.id).toBe(opened.poll.id);
+      const hostSeesVote = nextEvent<{ poll: Poll }>(coordinator, MEETING_ROOM_EVENTS.poll, (p) => p.poll.voterCount === 1, 10_000);
+      const voted = await request(participant, MEETING_ROOM_EVENTS.vote, { occurrenceId, pollId: seen.id, optionIds: [seen.options[0].id] });
+      expect(voted.ok).toBe(true);
+      expect((await hostSeesVote).poll.options[0].votes).toBe(1);
+
+      // Leaving through one instance takes the person off the other's list at once.
+      const hostSeesAlone = nextEvent<{ present: PresenceEntry[] }>(coordinator, MEETING_ROOM_EVENTS.presence, (p) => p.present.length === 1, 15_000);
+      await request(participant, MEETING_ROOM_EVENTS.leave, { occurrenceId });
+      expect(names((await hostSeesAlone).present)).toEqual(['Japan Coordinator']);
+    } finally {
+      coordinator.close();
+      participant.close();
+    }
   });
 });

@@ -15,6 +15,8 @@ export interface Presence extends RoomPerson {
   joinedAt: Date;
   /** The attendance row of this stay, once inserted (null if that failed). */
   stay: Promise<string | null>;
+  /** The same, once known (told to other instances, which close it if this one dies). */
+  stayId?: string | null;
   /** When their last connection went away; the stay ends there unless they come back within the grace. */
   goneSince: Date | null;
   graceTimer: NodeJS.Timeout | null;
@@ -33,6 +35,8 @@ export class LiveRoom {
   readonly hands = new Map<string, HandEntry>();
   readonly polls = new Map<string, PollTally>();
   currentAgendaItem: CurrentAgendaItem | null = null;
+  /** Who is present through other instances, per instance, with the stays it keeps open and when it last said so. */
+  readonly remote = new Map<string, { people: PresenceEntry[]; stays: string[]; seenAt: number }>();
 
   constructor(readonly occurrenceId: string) {}
 
@@ -82,10 +86,17 @@ export class LiveRoom {
     return present;
   }
 
-  /** Everyone present (including those within the grace of a reconnect), by city, then name. */
+  /** Everyone present through this instance (including those within the grace of a reconnect). */
+  localPresence(): PresenceEntry[] {
+    return [...this.people.values()].map((p) => ({ user: p.user, city: p.city, memberRole: p.memberRole, role: p.role, joinedAt: p.joinedAt.toISOString() }));
+  }
+
+  /** Everyone present through any instance, each person once (here first), by city, then name. */
   presence(): PresenceEntry[] {
-    return [...this.people.values()]
-      .map((p) => ({ user: p.user, city: p.city, memberRole: p.memberRole, role: p.role, joinedAt: p.joinedAt.toISOString() }))
+    const byUser = new Map<string, PresenceEntry>();
+    for (const entry of this.localPresence()) byUser.set(entry.user.id, entry);
+    for (const { people } of this.remote.values()) for (const entry of people) if (!byUser.has(entry.user.id)) byUser.set(entry.user.id, entry);
+    return [...byUser.values()]
       .sort(
         (a, b) =>
           (a.city ? 0 : 1) - (b.city ? 0 : 1) ||
@@ -95,11 +106,19 @@ export class LiveRoom {
       );
   }
 
-  /** Raising a raised hand keeps its place in the queue. Returns whether the queue changed. */
-  raiseHand(userId: string, now: Date): boolean {
+  /** Raising a raised hand keeps its place in the queue. Returns the new entry, or null when nothing changed. */
+  raiseHand(userId: string, now: Date): HandEntry | null {
     const present = this.people.get(userId);
-    if (!present || this.hands.has(userId)) return false;
-    this.hands.set(userId, { user: present.user, city: present.city, raisedAt: now.toISOString() });
+    if (!present || this.hands.has(userId)) return null;
+    const hand = { user: present.user, city: present.city, raisedAt: now.toISOString() };
+    this.hands.set(userId, hand);
+    return hand;
+  }
+
+  /** A hand raised through another instance. */
+  addHand(hand: HandEntry): boolean {
+    if (this.hands.has(hand.user.id)) return false;
+    this.hands.set(hand.user.id, hand);
     return true;
   }
 

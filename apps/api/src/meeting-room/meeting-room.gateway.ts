@@ -18,16 +18,20 @@ import {
   type RoomErrorCode,
   type RoomRole,
   type RoomState,
+  type HandEntry,
   unstorableText,
 } from '@minga/contracts';
 import { AccessChanges } from '../access/access-changes';
 import type { AuthPrincipal } from '../access/principal';
 import { PRINCIPAL_RESOLVER, type PrincipalResolver } from '../access/principal-resolver';
+import { CLUSTER_BUS, type ClusterBus } from '../cluster/cluster-bus';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { isDatabaseUnavailable } from '../database/database-outage';
 import { broadcastPrebuilt } from '../realtime/prebuilt-broadcast';
 import { RealtimeConnections, type RealtimeSocketData } from '../realtime/realtime-connections.service';
 import { LiveRoom } from './live-room';
+import { PollTally } from './poll-tally';
+import { decodeRoomRelay, encodeRoomRelay, roomChannel, type RoomRelayMessage } from './room-relay';
 import { RoomAccess } from './room-access';
 import { PollClosedError, RoomStore } from './room-store';
 
@@ -51,6 +55,9 @@ class RoomProblem extends Error {
 
 /** Room events one connection may send per second (steady), twice that in a burst. */
 const EVENTS_PER_SECOND = 10;
+/** With several instances: how often each says who is present through it, and when silence means it died. */
+const PRESENCE_HEARTBEAT_MS = 5000;
+const REMOTE_PRESENCE_TTL_MS = 20_000;
 
 /**
  * `/meetings`: the live room of a meeting occurrence. Presence (one per person, several tabs allowed, a short grace
@@ -68,6 +75,7 @@ export class MeetingRoomGateway implements OnGatewayInit, OnGatewayConnection, O
   private readonly voteChains = new Map<string, Map<string, Promise<void>>>();
   private accessSubscription: Subscription | null = null;
   private shuttingDown = false;
+  private heartbeat: NodeJS.Timeout | null = null;
 
   constructor(
     @Inject(PRINCIPAL_RESOLVER) private readonly resolver: PrincipalResolver,
@@ -76,10 +84,15 @@ export class MeetingRoomGateway implements OnGatewayInit, OnGatewayConnection, O
     private readonly store: RoomStore,
     private readonly accessChanges: AccessChanges,
     private readonly realtime: RealtimeConnections,
+    @Inject(CLUSTER_BUS) private readonly bus: ClusterBus,
   ) {}
 
   afterInit(namespace: Namespace): void {
     namespace.use(this.realtime.handshake());
+    if (this.bus.shared) {
+      this.heartbeat = setInterval(() => this.beat(), PRESENCE_HEARTBEAT_MS);
+      this.heartbeat.unref();
+    }
     this.accessSubscription = this.accessChanges.userChanged$.subscribe((userId) => {
       this.recheckUser(userId).catch((err: unknown) => this.logger.error(`Re-checking room access failed: ${String(err)}`));
     });
@@ -87,6 +100,7 @@ export class MeetingRoomGateway implements OnGatewayInit, OnGatewayConnection, O
 
   onModuleDestroy(): void {
     this.accessSubscription?.unsubscribe();
+    if (this.heartbeat) clearInterval(this.heartbeat);
   }
 
   /** Everyone still in a room leaves now: their stays end before the sockets and the database go away. */
@@ -100,6 +114,7 @@ export class MeetingRoomGateway implements OnGatewayInit, OnGatewayConnection, O
         stays.push(person.stay.then((id) => (id ? { id, leftAt: person.goneSince ?? now } : null)));
       }
     }
+    for (const room of this.rooms.values()) this.publish(room.occurrenceId, { t: 'presence', from: this.bus.instanceId, people: [], stays: [] });
     this.rooms.clear();
     const ended = (await Promise.all(stays)).filter((s): s is { id: string; leftAt: Date } => s !== null);
     await this.store.endStays(ended).catch((err: unknown) => this.logger.error(`Recording departures at shutdown failed: ${String(err)}`));
@@ -132,14 +147,15 @@ export class MeetingRoomGateway implements OnGatewayInit, OnGatewayConnection, O
     on(MEETING_ROOM_EVENTS.setAgendaItem, setAgendaItemSchema, (input) => this.setAgendaItem(socket, input));
     on(MEETING_ROOM_EVENTS.raiseHand, roomRefSchema, async (input) => {
       const room = this.joined(socket, input.occurrenceId);
-      if (room.raiseHand(this.me(socket).id, new Date())) this.emitHands(room);
+      const hand = room.raiseHand(this.me(socket).id, new Date());
+      if (hand) this.handsChanged(room, hand, null);
       return { ok: true };
     });
     on(MEETING_ROOM_EVENTS.lowerHand, lowerHandSchema, (input) => this.lowerHand(socket, input.occurrenceId, input.userId));
     on(MEETING_ROOM_EVENTS.nextHand, roomRefSchema, async (input) => {
       const { room } = await this.asHost(socket, input.occurrenceId);
       const hand = room.nextHand();
-      if (hand) this.emitHands(room);
+      if (hand) this.handsChanged(room, null, hand.user.id);
       return { ok: true, hand };
     });
     on(MEETING_ROOM_EVENTS.openPoll, openPollSchema, async (input) => {
@@ -147,6 +163,7 @@ export class MeetingRoomGateway implements OnGatewayInit, OnGatewayConnection, O
       const tally = await this.store.openPoll(input, { id: this.me(socket).id, name: this.me(socket).name });
       room.polls.set(tally.header.id, tally);
       this.emitToRoom(room, MEETING_ROOM_EVENTS.poll, { occurrenceId: room.occurrenceId, poll: tally.view() });
+      this.publishPoll(room, tally);
       return { ok: true, poll: tally.view(this.me(socket).id) };
     });
     on(MEETING_ROOM_EVENTS.vote, voteSchema, (input) => this.vote(socket, input));
@@ -156,7 +173,7 @@ export class MeetingRoomGateway implements OnGatewayInit, OnGatewayConnection, O
       const endedAt = await this.store.endNow(room.occurrenceId);
       if (!endedAt) throw new RoomProblem('not_live', 'The meeting is not under way');
       const endsAt = endedAt.toISOString();
-      this.emitToRoom(room, MEETING_ROOM_EVENTS.timing, { occurrenceId: room.occurrenceId, endsAt });
+      this.shareEvent(room, MEETING_ROOM_EVENTS.timing, { occurrenceId: room.occurrenceId, endsAt });
       return { ok: true, endsAt };
     });
   }
@@ -238,6 +255,8 @@ export class MeetingRoomGateway implements OnGatewayInit, OnGatewayConnection, O
         return null;
       }),
     );
+    const present = room.people.get(principal.id);
+    if (present && arrival === 'new-stay') void present.stay.then((id) => (present.stayId = id));
     await socket.join(room.channel);
     if (arrival === 'new-stay' || previousRole !== role) this.emitPresence(room, socket);
     return { ok: true, role, state: this.stateOf(room, ctx, role, principal.id) };
@@ -280,10 +299,14 @@ export class MeetingRoomGateway implements OnGatewayInit, OnGatewayConnection, O
     if (!loading) {
       loading = (async () => {
         const room = new LiveRoom(occurrenceId);
+        // Heard from now on: what other instances holding the room say; what they said before, they say again
+        // when asked (`hello`) or is in the database.
+        await this.bus.subscribe(roomChannel(occurrenceId), (bytes) => this.onRelay(occurrenceId, bytes));
         const [current, polls] = await Promise.all([this.store.currentAgendaItem(occurrenceId), this.store.polls(occurrenceId)]);
         room.currentAgendaItem = current;
         for (const poll of polls) room.polls.set(poll.header.id, poll);
         this.rooms.set(occurrenceId, room);
+        this.publish(occurrenceId, { t: 'hello', from: this.bus.instanceId });
         return room;
       })().finally(() => this.loading.delete(occurrenceId));
       this.loading.set(occurrenceId, loading);
@@ -314,8 +337,12 @@ export class MeetingRoomGateway implements OnGatewayInit, OnGatewayConnection, O
     void person.stay
       .then((id) => (id ? this.store.endStays([{ id, leftAt }]) : undefined))
       .catch((err: unknown) => this.logger.error(`Recording a departure failed: ${String(err)}`));
+    if (hadHand) this.publish(room.occurrenceId, { t: 'hand', from: this.bus.instanceId, raised: null, lowered: userId });
     if (room.isEmpty && this.rooms.get(room.occurrenceId) === room) {
+      // Nobody is here through this instance any more: the others drop its presence at once.
+      this.publishPresence(room);
       this.rooms.delete(room.occurrenceId);
+      this.bus.unsubscribe(roomChannel(room.occurrenceId));
       return;
     }
     this.emitPresence(room);
@@ -329,14 +356,14 @@ export class MeetingRoomGateway implements OnGatewayInit, OnGatewayConnection, O
     }
     const me = this.me(socket);
     room.currentAgendaItem = await this.store.setAgendaItem(room.occurrenceId, input.agendaItemId, { id: me.id, name: me.name });
-    this.emitToRoom(room, MEETING_ROOM_EVENTS.agenda, { occurrenceId: room.occurrenceId, currentAgendaItem: room.currentAgendaItem });
+    this.shareEvent(room, MEETING_ROOM_EVENTS.agenda, { occurrenceId: room.occurrenceId, currentAgendaItem: room.currentAgendaItem });
     return { ok: true, currentAgendaItem: room.currentAgendaItem };
   }
 
   private async lowerHand(socket: Socket, occurrenceId: string, userId: string | undefined): Promise<Answer> {
     const me = this.me(socket);
     const room = userId && userId !== me.id ? (await this.asHost(socket, occurrenceId)).room : this.joined(socket, occurrenceId);
-    if (room.lowerHand(userId ?? me.id)) this.emitHands(room);
+    if (room.lowerHand(userId ?? me.id)) this.handsChanged(room, null, userId ?? me.id);
     return { ok: true };
   }
 
@@ -355,6 +382,7 @@ export class MeetingRoomGateway implements OnGatewayInit, OnGatewayConnection, O
     const counted = write.then(() => {
       tally.apply(me.id, input.optionIds);
       this.emitToRoom(room, MEETING_ROOM_EVENTS.poll, { occurrenceId: room.occurrenceId, poll: tally.view() });
+      this.publish(room.occurrenceId, { t: 'ballot', from: this.bus.instanceId, pollId: tally.header.id, userId: me.id, optionIds: input.optionIds });
     });
     chains.set(me.id, counted);
     try {
@@ -380,6 +408,7 @@ export class MeetingRoomGateway implements OnGatewayInit, OnGatewayConnection, O
     const closedAt = await this.store.closePoll(tally.header.id);
     tally.header = { ...tally.header, closedAt: (closedAt ?? new Date()).toISOString() };
     this.emitToRoom(room, MEETING_ROOM_EVENTS.poll, { occurrenceId: room.occurrenceId, poll: tally.view() });
+    this.publishPoll(room, tally);
     return { ok: true, poll: tally.view(this.me(socket).id) };
   }
 
@@ -419,6 +448,101 @@ export class MeetingRoomGateway implements OnGatewayInit, OnGatewayConnection, O
 
   private emitPresence(room: LiveRoom, except?: Socket): void {
     this.emitToRoom(room, MEETING_ROOM_EVENTS.presence, { occurrenceId: room.occurrenceId, present: room.presence() }, except);
+    this.publishPresence(room);
+  }
+
+  /** A hand raised or lowered here: this instance's participants see the queue, the other instances apply the same. */
+  private handsChanged(room: LiveRoom, raised: HandEntry | null, lowered: string | null): void {
+    this.emitHands(room);
+    this.publish(room.occurrenceId, { t: 'hand', from: this.bus.instanceId, raised, lowered });
+  }
+
+  /** An event stored and sent here, for every instance's participants (and their copy of the room). */
+  private shareEvent(room: LiveRoom, event: string, payload: unknown): void {
+    this.emitToRoom(room, event, payload);
+    this.publish(room.occurrenceId, { t: 'emit', from: this.bus.instanceId, event, payload });
+  }
+
+  private publishPoll(room: LiveRoom, tally: PollTally): void {
+    this.publish(room.occurrenceId, { t: 'poll', from: this.bus.instanceId, header: tally.header, options: tally.options });
+  }
+
+  private publishPresence(room: LiveRoom): void {
+    const stays = [...room.people.values()].flatMap((p) => (p.stayId ? [p.stayId] : []));
+    this.publish(room.occurrenceId, { t: 'presence', from: this.bus.instanceId, people: room.localPresence(), stays });
+  }
+
+  private publish(occurrenceId: string, message: RoomRelayMessage): void {
+    if (this.bus.shared) this.bus.publish(roomChannel(occurrenceId), encodeRoomRelay(message));
+  }
+
+  /** What another instance holding the room said: applied to this instance's copy, and sent to its participants. */
+  private onRelay(occurrenceId: string, bytes: Buffer): void {
+    const message = decodeRoomRelay(bytes);
+    const room = this.rooms.get(occurrenceId);
+    if (!message || !room || message.from === this.bus.instanceId) return;
+    switch (message.t) {
+      case 'presence': {
+        if (message.people.length) room.remote.set(message.from, { people: message.people, stays: message.stays, seenAt: Date.now() });
+        else room.remote.delete(message.from);
+        this.emitToRoom(room, MEETING_ROOM_EVENTS.presence, { occurrenceId, present: room.presence() });
+        return;
+      }
+      case 'hello':
+        if (room.people.size) this.publishPresence(room);
+        if (room.hands.size) this.publish(occurrenceId, { t: 'hands', from: this.bus.instanceId, queue: room.handQueue() });
+        return;
+      case 'hand': {
+        const changed = (message.raised ? room.addHand(message.raised) : false) || (message.lowered ? room.lowerHand(message.lowered) : false);
+        if (changed) this.emitHands(room);
+        return;
+      }
+      case 'hands': {
+        let changed = false;
+        for (const hand of message.queue) changed = room.addHand(hand) || changed;
+        if (changed) this.emitHands(room);
+        return;
+      }
+      case 'poll': {
+        const tally = room.polls.get(message.header.id);
+        if (tally) tally.header = message.header;
+        else room.polls.set(message.header.id, new PollTally(message.header, message.options));
+        const poll = room.polls.get(message.header.id) as PollTally;
+        this.emitToRoom(room, MEETING_ROOM_EVENTS.poll, { occurrenceId, poll: poll.view() });
+        return;
+      }
+      case 'ballot': {
+        const tally = room.polls.get(message.pollId);
+        if (!tally) return;
+        tally.apply(message.userId, message.optionIds);
+        this.emitToRoom(room, MEETING_ROOM_EVENTS.poll, { occurrenceId, poll: tally.view() });
+        return;
+      }
+      case 'emit': {
+        const payload = message.payload as { currentAgendaItem?: RoomState['currentAgendaItem'] };
+        if (message.event === MEETING_ROOM_EVENTS.agenda && payload.currentAgendaItem !== undefined) room.currentAgendaItem = payload.currentAgendaItem;
+        this.emitToRoom(room, message.event, message.payload);
+        return;
+      }
+    }
+  }
+
+  /**
+   * Every few seconds: this instance says who is present through it; an instance that stopped saying so (it died) is
+   * dropped from the presence list, and the stays it kept open are closed as of the last time it spoke.
+   */
+  private beat(): void {
+    const now = Date.now();
+    for (const room of this.rooms.values()) {
+      if (room.people.size) this.publishPresence(room);
+      for (const [instance, remote] of room.remote) {
+        if (now - remote.seenAt < REMOTE_PRESENCE_TTL_MS) continue;
+        room.remote.delete(instance);
+        const leftAt = new Date(remote.seenAt);
+        this.store.endStays(remote.stays.map((id) => ({ id, leftAt }))).catch((err: unknown) => this.logger.error(`Closing a lost instance's stays failed: ${String(err)}`));
+        this.emitToRoom(room, MEETING_ROOM_EVENTS.presence, { occurrenceId: room.occurrenceId, present: room.presence() });
+      }
+    }
   }
 
   private emitHands(room: LiveRoom): void {
