@@ -13,26 +13,10 @@ import { DOC_FRAGMENT } from '@minga/editor';
 import { halfValidUpdate, updateMessage } from '../../apps/api/test/forged-updates';
 import { TcpProxy } from '../../apps/api/test/tcp-proxy';
 import { freePort, startServer, type RunningServer } from './support/minga-server';
+import { api, until } from './support/server-client';
 import { createTestDatabase } from './support/test-database';
 
 const PASSWORD = 'crash-demo-password';
-
-async function api<T>(server: RunningServer, path: string, init: RequestInit & { token?: string } = {}): Promise<T> {
-  const res = await fetch(`${server.baseUrl}${path}`, {
-    ...init,
-    headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
-  });
-  if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
-async function until(what: string, check: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 async function openDoc(server: RunningServer, docName: string, token: string) {
   const doc = new Y.Doc();

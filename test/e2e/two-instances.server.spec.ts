@@ -12,27 +12,11 @@ import { createMeeting } from '../../apps/api/test/meeting-room-client';
 import { joinRoom, nextEvent, request, roomSocket } from '../../apps/api/test/meeting-room-client';
 import { TcpProxy } from '../../apps/api/test/tcp-proxy';
 import { freePort, startServer, type RunningServer } from './support/minga-server';
+import { api, until } from './support/server-client';
 import { createTestDatabase } from './support/test-database';
 
 const PASSWORD = 'two-instances-demo-password';
 const REDIS = new URL(process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379');
-
-async function api<T>(server: RunningServer, path: string, init: RequestInit & { token?: string } = {}): Promise<T> {
-  const res = await fetch(`${server.baseUrl}${path}`, {
-    ...init,
-    headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
-  });
-  if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
-async function until(what: string, check: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 async function signIn(server: RunningServer, email: string): Promise<string> {
   const { accessToken } = await api<{ accessToken: string }>(server, '/api/auth/session', {

@@ -42,7 +42,9 @@ describe('open data', () => {
     await t.http().post(`/api/action-plans/${unpublished.id}/milestones`).set(bearer(official)).send({ title: `${tag} hidden`, dueDate: '2030-01-01' }).expect(201);
     const published: ActionPlan = (await t.http().get(`/api/cities/${mexicoCity}/action-plans`).set(bearer(official)).expect(200)).body.find((p: ActionPlan) => p.published);
     await t.http().post(`/api/action-plans/${published.id}/milestones`).set(bearer(official)).send({ title: `${tag} owned`, dueDate: '2030-01-01', ownerId: official.id }).expect(201);
-    people = await t.db.query('SELECT email, name FROM users');
+    // Names of four characters or more: the database is shared with suites running beside this one, and the
+    // hostile-input fuzz renames its people to any short string ("g"), which any text contains by chance.
+    people = await t.db.query('SELECT email, name FROM users WHERE length(name) >= 4');
   });
   afterAll(async () => {
     await t.db.query(`DELETE FROM action_plans WHERE statement_of_intent LIKE $1`, [`${tag} %`]);
