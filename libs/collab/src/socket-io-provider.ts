@@ -245,10 +245,14 @@ export class SocketIOProvider extends ObservableV2<SocketIOProviderEvents> {
     if (docName !== this.docName || !stateVector) return;
     if (typeof seq === 'number') this.saves.confirmThrough(seq);
     else this.saves.confirm(Y.decodeStateVector(stateVector));
+    // Storing works (again): "Not saved yet" gives way to the count of what is still pending.
+    this.setUnavailable(false);
     this.emit('saved', [{ pending: this.saves.pending }]);
   };
 
   private readonly onCollabError = (error: CollabError) => {
+    // The server cannot store changes now: they stay here and are sent again; the editor says so until `saved`.
+    if (error.code === 'unavailable' && error.docName === this.docName) this.setUnavailable(true);
     if (!error.docName || error.docName === this.docName) this.emit('collab-error', [error]);
   };
 

@@ -60,6 +60,8 @@ export class LiveDocument {
   heartbeatTimer: NodeJS.Timeout | null = null;
   catchUpAttempts = 0;
 
+  /** Set while commits of this document fail (the database is unreachable); its members were told once. */
+  storageFailing = false;
   /** Stored before updates were checked, it holds changes waiting for others that never came (see `load`). */
   loadedWithPending = false;
 

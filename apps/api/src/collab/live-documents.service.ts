@@ -673,6 +673,7 @@ export class LiveDocuments implements OnApplicationShutdown {
         (err: unknown) => {
           // Keep the writes, in order, and retry: nothing acknowledged is ever dropped.
           this.pending = batch.concat(this.pending);
+          for (const live of durable.keys()) this.reportStorageFailing(live);
           this.retryDelayMs = Math.min(5000, Math.max(50, this.retryDelayMs * 2));
           this.logger.error(`Saving ${batch.length} updates failed, retrying in ${this.retryDelayMs} ms: ${String(err)}`);
           return new Promise<void>((resolve) => setTimeout(resolve, this.retryDelayMs));
@@ -689,7 +690,19 @@ export class LiveDocuments implements OnApplicationShutdown {
    * `saved` goes to the writers of this batch only, once each: readers have nothing pending, and with hundreds of
    * people on a document a room-wide `saved` per commit would double the messages the server sends.
    */
+  /**
+   * Once per outage, everyone with the document open hears that their changes are kept but not stored: the editor
+   * says "Not saved yet" instead of "Saving…" until the next `saved` (live editing goes on meanwhile).
+   */
+  private reportStorageFailing(live: LiveDocument): void {
+    if (live.storageFailing) return;
+    live.storageFailing = true;
+    const error: CollabError = { code: 'unavailable', message: 'The server cannot store changes right now; they are kept and will be saved', docName: live.name };
+    for (const member of live.members.values()) member.socket.emit(COLLAB_EVENTS.error, error);
+  }
+
   private afterCommit(live: LiveDocument, stateVector: Uint8Array, batch: PendingWrite[], rowIds: string[]): void {
+    live.storageFailing = false;
     const confirmed = new Map<string, number>();
     for (const write of batch) {
       if (write.live !== live) continue;

@@ -2,7 +2,7 @@
 import * as Y from 'yjs';
 import { SocketIOProvider } from '@minga/collab';
 import { DOC_FRAGMENT } from '@minga/editor';
-import { connected, eventually, rawSocket, waitFor } from '../../test/collab-client';
+import { connected, eventually, rawSocket, storedText, waitFor } from '../../test/collab-client';
 import { TcpProxy } from '../../test/tcp-proxy';
 import { bearer, cityId, createPerson, startTestApp, type TestApp, type TestPerson } from '../../test/test-app';
 
@@ -64,5 +64,31 @@ describe('sockets during a database outage', () => {
     const again = rawSocket(t.url, official.token);
     await connected(again);
     again.close();
+  });
+
+  it('tells a connected editor its changes are not saved yet while the database is away, and saves them after', async () => {
+    const doc = new Y.Doc();
+    const provider = new SocketIOProvider(t.url, docName, doc, { token: official.token, reconnectDelayMs: 200, reconnectDelayMaxMs: 1000 });
+    const paragraph = (text: string) => {
+      const p = new Y.XmlElement('paragraph');
+      p.insert(0, [new Y.XmlText(text)]);
+      doc.getXmlFragment(DOC_FRAGMENT).insert(doc.getXmlFragment(DOC_FRAGMENT).length, [p]);
+    };
+    try {
+      await eventually('synced', () => provider.synced, 15_000);
+      proxy.cut();
+      paragraph('Typed while the database is away.');
+      await eventually('the editor hears its change is not saved yet', () => provider.unavailable, 15_000);
+      expect(provider.pendingChanges).toBe(1);
+      // Still connected: the change is kept and retried, not dropped.
+      expect(provider.status).toBe('connected');
+      proxy.restore();
+      await eventually('saved once the database is back', () => provider.pendingChanges === 0, 30_000);
+      expect(provider.unavailable).toBe(false);
+    } finally {
+      proxy.restore();
+      provider.destroy();
+    }
+    expect(await storedText(t, docName)).toContain('Typed while the database is away.');
   });
 });
