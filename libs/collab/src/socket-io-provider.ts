@@ -48,6 +48,8 @@ export interface SocketIOProviderEvents {
   'collab-error': (error: CollabError) => void;
   /** The server is up but cannot serve documents now (its database is unreachable); the provider keeps retrying. */
   unavailable: (unavailable: boolean) => void;
+  /** Changes of people connected to other server instances may arrive late (or arrive on time again). */
+  'others-delayed': (delayed: boolean) => void;
 }
 
 /**
@@ -73,6 +75,8 @@ export class SocketIOProvider extends ObservableV2<SocketIOProviderEvents> {
   synced = false;
   /** What the server allows this user: decided at join, updated when roles change. */
   access: DocAccess | null = null;
+  /** True while the server says others' changes may arrive late (see the `others-delayed` event). */
+  othersDelayed = false;
   /** True while the server says it cannot serve the document (see the `unavailable` event). */
   unavailable = false;
   private joined = false;
@@ -121,6 +125,7 @@ export class SocketIOProvider extends ObservableV2<SocketIOProviderEvents> {
     this.socket.on(COLLAB_EVENTS.saved, this.onSaved);
     this.socket.on(COLLAB_EVENTS.error, this.onCollabError);
     this.socket.on(COLLAB_EVENTS.access, this.onAccess);
+    this.socket.on(COLLAB_EVENTS.relay, this.onRelay);
     doc.on('update', this.onDocUpdate);
     this.awareness.on('update', this.onAwarenessUpdate);
     if (options.connect !== false) this.connect();
@@ -206,6 +211,8 @@ export class SocketIOProvider extends ObservableV2<SocketIOProviderEvents> {
 
   private readonly onDisconnect = () => {
     this.joined = false;
+    // A server that still cannot reach the other instances says so again when this client joins.
+    this.setOthersDelayed(false);
     this.setSynced(false);
     // Others' cursors are stale once we are offline; our own state stays for the next connection.
     const others = [...this.awareness.getStates().keys()].filter((id) => id !== this.doc.clientID);
@@ -255,6 +262,17 @@ export class SocketIOProvider extends ObservableV2<SocketIOProviderEvents> {
     if (error.code === 'unavailable' && error.docName === this.docName) this.setUnavailable(true);
     if (!error.docName || error.docName === this.docName) this.emit('collab-error', [error]);
   };
+
+  private readonly onRelay = (docName: string, state: unknown) => {
+    if (docName !== this.docName || typeof state !== 'object' || state === null) return;
+    this.setOthersDelayed((state as { delayed?: unknown }).delayed === true);
+  };
+
+  private setOthersDelayed(delayed: boolean): void {
+    if (this.othersDelayed === delayed) return;
+    this.othersDelayed = delayed;
+    this.emit('others-delayed', [delayed]);
+  }
 
   private readonly onAccess = (docName: string, access: DocAccess) => {
     if (docName === this.docName) this.setAccess(access);

@@ -31,6 +31,11 @@ export const COLLAB_EVENTS = {
   error: 'collab-error',
   /** server -> client: (docName, DocAccess) after the caller's access changed */
   access: 'access',
+  /**
+   * server -> client: (docName, { delayed: boolean }): whether changes of people connected to other instances of
+   * the server may reach this client late (the instances cannot reach each other; they catch up when they can).
+   */
+  relay: 'relay',
 } as const;
 
 /** A client's number for a message carrying its changes (see `COLLAB_EVENTS.y`). */

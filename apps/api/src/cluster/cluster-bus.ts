@@ -18,6 +18,10 @@ export interface ClusterBus {
   publish(channel: string, message: Buffer): void;
   /** Called each time the connection to the other instances is back after a break; returns the unsubscribe. */
   onResume(listener: () => void): () => void;
+  /** False while the other instances cannot be reached (messages are dropped); always true for one instance alone. */
+  readonly connected: boolean;
+  /** Called when `connected` changes; returns the unsubscribe. */
+  onStatus(listener: (connected: boolean) => void): () => void;
 }
 
 export const CLUSTER_BUS = Symbol('CLUSTER_BUS');
@@ -26,6 +30,7 @@ export const CLUSTER_BUS = Symbol('CLUSTER_BUS');
 export class SingleInstanceBus implements ClusterBus {
   readonly instanceId = randomUUID();
   readonly shared = false;
+  readonly connected = true;
 
   subscribe(): Promise<void> {
     return Promise.resolve();
@@ -40,6 +45,10 @@ export class SingleInstanceBus implements ClusterBus {
   }
 
   onResume(): () => void {
+    return () => undefined;
+  }
+
+  onStatus(): () => void {
     return () => undefined;
   }
 }

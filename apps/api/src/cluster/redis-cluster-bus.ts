@@ -20,6 +20,7 @@ export class RedisClusterBus implements ClusterBus {
   private readonly subscriber: Redis;
   private readonly listeners = new Map<string, (message: Buffer) => void>();
   private readonly resumeListeners = new Set<() => void>();
+  private readonly statusListeners = new Set<(connected: boolean) => void>();
   private wasConnected = false;
   private broken = false;
 
@@ -33,10 +34,10 @@ export class RedisClusterBus implements ClusterBus {
     this.publisher.on('error', () => undefined);
     this.subscriber.on('error', (err: Error) => {
       if (!this.broken) this.logger.warn(`Redis unreachable; live changes from other instances are delayed: ${err.message}`);
-      this.broken = true;
+      if (this.wasConnected) this.setBroken();
     });
     this.subscriber.on('close', () => {
-      if (this.wasConnected) this.broken = true;
+      if (this.wasConnected) this.setBroken();
     });
     this.subscriber.on('ready', () => {
       const resumed = this.wasConnected && this.broken;
@@ -44,6 +45,7 @@ export class RedisClusterBus implements ClusterBus {
       this.broken = false;
       if (!resumed) return;
       this.logger.log('Redis reachable again; catching up with other instances');
+      for (const listener of this.statusListeners) listener(true);
       for (const listener of this.resumeListeners) listener();
     });
     this.subscriber.on('messageBuffer', (channel: Buffer, message: Buffer) => {
@@ -75,6 +77,21 @@ export class RedisClusterBus implements ClusterBus {
     this.publisher.publish(this.prefix + channel, message).catch(() => undefined);
   }
 
+  get connected(): boolean {
+    return !this.broken;
+  }
+
+  onStatus(listener: (connected: boolean) => void): () => void {
+    this.statusListeners.add(listener);
+    return () => this.statusListeners.delete(listener);
+  }
+
+  private setBroken(): void {
+    if (this.broken) return;
+    this.broken = true;
+    for (const listener of this.statusListeners) listener(false);
+  }
+
   onResume(listener: () => void): () => void {
     this.resumeListeners.add(listener);
     return () => this.resumeListeners.delete(listener);
@@ -83,6 +100,7 @@ export class RedisClusterBus implements ClusterBus {
   async close(): Promise<void> {
     this.listeners.clear();
     this.resumeListeners.clear();
+    this.statusListeners.clear();
     await Promise.allSettled([this.publisher.quit(), this.subscriber.quit()]);
   }
 }

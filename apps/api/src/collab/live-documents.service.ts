@@ -94,6 +94,11 @@ export class LiveDocuments implements OnApplicationShutdown {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLUSTER_BUS) private readonly bus: ClusterBus,
   ) {
+    this.bus.onStatus((connected) => {
+      for (const live of this.docs.values()) {
+        for (const member of live.members.values()) member.socket.emit(COLLAB_EVENTS.relay, live.name, { delayed: !connected });
+      }
+    });
     this.bus.onResume(() => {
       for (const live of this.docs.values()) {
         // What this instance's clients did meanwhile never reached the others: its count tells them to catch up.
@@ -132,6 +137,7 @@ export class LiveDocuments implements OnApplicationShutdown {
   addMember(live: LiveDocument, socket: Socket, person: AuthPrincipal, access: DocAccess): void {
     live.members.set(socket.id, { socket, userId: person.id, user: presenceUserOf(person), access, awarenessClients: new Set() });
     socket.emit(COLLAB_EVENTS.y, live.name, syncStep1Message(live.doc));
+    if (!this.bus.connected) socket.emit(COLLAB_EVENTS.relay, live.name, { delayed: true });
     const states = [...live.awareness.getStates().keys()];
     if (states.length) {
       socket.emit(COLLAB_EVENTS.y, live.name, awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(live.awareness, states)));

@@ -136,6 +136,11 @@ function CollabEditor({ draft, collab, addons }: { draft: Draft; collab: CollabD
         {addons.renderBar?.(context)}
       </div>
       <AccessNote access={access} />
+      {state.othersDelayed && (
+        <p className="notice" role="status">
+          {t('drafts.othersDelayed')}
+        </p>
+      )}
       <CollabErrorAlert state={state} />
       {shown ? <EditorContent editor={editor} className="draft-document-frame" /> : !finalError && <DraftLoading offline={state.status !== 'connected'} />}
     </DraftWorkspace>

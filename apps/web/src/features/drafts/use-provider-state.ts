@@ -14,6 +14,8 @@ export interface ProviderState {
   everSynced: boolean;
   /** The server cannot store changes now; the provider keeps retrying. */
   unavailable: boolean;
+  /** Changes of people on other server instances may arrive late (the instances cannot reach each other). */
+  othersDelayed: boolean;
 }
 
 function read(provider: SocketIOProvider, previous: ProviderState | null): ProviderState {
@@ -25,6 +27,7 @@ function read(provider: SocketIOProvider, previous: ProviderState | null): Provi
     error: previous?.error ?? null,
     everSynced: Boolean(previous?.everSynced) || provider.synced,
     unavailable: provider.unavailable,
+    othersDelayed: provider.othersDelayed,
   };
 }
 
@@ -50,6 +53,7 @@ export function useProviderState(provider: SocketIOProvider): ProviderState {
     provider.on('pending', update);
     provider.on('access', update);
     provider.on('unavailable', update);
+    provider.on('others-delayed', update);
     provider.on('collab-error', onError);
     // The server refuses a handshake with an expired token and socket.io stops retrying; a renewed session retries.
     const unsubscribe = apiClient.onSessionChange((session) => {
@@ -63,6 +67,7 @@ export function useProviderState(provider: SocketIOProvider): ProviderState {
       provider.off('pending', update);
       provider.off('access', update);
       provider.off('unavailable', update);
+      provider.off('others-delayed', update);
       provider.off('collab-error', onError);
       unsubscribe();
     };
