@@ -134,13 +134,14 @@ function CollabEditor({ draft, collab, addons }: { draft: Draft; collab: CollabD
         <SaveStateIndicator status={state.status} synced={state.synced} pending={state.pending} unavailable={state.unavailable} />
         {editable && shown && <EditorToolbar editor={editor} controls={editorId} />}
         {addons.renderBar?.(context)}
+        {/* In the sticky bar, so someone typing far down the draft sees it too. */}
+        {state.othersDelayed && (
+          <p className="notice draft-editor-bar__notice" role="status">
+            {t('drafts.othersDelayed')}
+          </p>
+        )}
       </div>
       <AccessNote access={access} />
-      {state.othersDelayed && (
-        <p className="notice" role="status">
-          {t('drafts.othersDelayed')}
-        </p>
-      )}
       <CollabErrorAlert state={state} />
       {shown ? <EditorContent editor={editor} className="draft-document-frame" /> : !finalError && <DraftLoading offline={state.status !== 'connected'} />}
     </DraftWorkspace>
