@@ -1,7 +1,6 @@
 import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE, Reflector } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
-import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { LoggerModule } from 'nestjs-pino';
 import { ZodSerializerInterceptor, ZodValidationPipe } from 'nestjs-zod';
 import { AccessModule } from './access/access.module';
@@ -15,6 +14,7 @@ import { CalendarsModule } from './calendars/calendars.module';
 import { CitiesModule } from './cities/cities.module';
 import { CohortsModule } from './cohorts/cohorts.module';
 import { ClusterModule } from './cluster/cluster.module';
+import { SharedRateLimitStorage } from './cluster/shared-rate-limit-storage';
 import { CollabModule } from './collab/collab.module';
 import { CommentsModule } from './comments/comments.module';
 import { DraftVersionsModule } from './draft-versions/draft-versions.module';
@@ -58,7 +58,7 @@ const reflector = new Reflector();
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
         // With several API instances the counters must be shared, or each instance would allow the full limit.
-        storage: config.REDIS_URL ? new ThrottlerStorageRedisService(config.REDIS_URL, { keyPrefix: `${config.REDIS_KEY_PREFIX}throttle:` }) : undefined,
+        storage: config.REDIS_URL ? new SharedRateLimitStorage(config.REDIS_URL, `${config.REDIS_KEY_PREFIX}throttle:`) : undefined,
         throttlers: [
           { name: 'default', ttl: 60_000, limit: config.API_RATE_LIMIT },
           {
