@@ -89,6 +89,18 @@ export async function cityId(t: TestApp, name: string): Promise<string> {
   return id;
 }
 
+/** A draft of Tsukuba from the first model policy, started by `author` (an official of Tsukuba); its document name. */
+export async function createTsukubaDraft(t: TestApp, author: TestPerson, title: string): Promise<string> {
+  const policies = await t.http().get('/api/model-policies').set(bearer(author)).expect(200);
+  const draft = await t
+    .http()
+    .post('/api/drafts')
+    .set(bearer(author))
+    .send({ cityId: await cityId(t, 'Tsukuba'), modelPolicyId: policies.body[0].id, title })
+    .expect(201);
+  return draft.body.docName as string;
+}
+
 export const bearer = (person: { token: string }) => ({ Authorization: `Bearer ${person.token}` });
 
 /** Follows nextCursor from the first page to the last of a cursor-paginated list; returns every page. */

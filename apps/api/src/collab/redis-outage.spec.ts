@@ -5,7 +5,7 @@ import { SocketIOProvider } from '@minga/collab';
 import { DOC_FRAGMENT } from '@minga/editor';
 import { eventually, storedText } from '../../test/collab-client';
 import { TcpProxy } from '../../test/tcp-proxy';
-import { bearer, cityId, createPerson, startTestApp, type TestApp, type TestPerson } from '../../test/test-app';
+import { bearer, createPerson, createTsukubaDraft, startTestApp, type TestApp, type TestPerson } from '../../test/test-app';
 
 const REDIS = new URL(process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379');
 
@@ -19,14 +19,7 @@ describe('a live draft while Redis is away', () => {
     const port = await proxy.start(REDIS.hostname, Number(REDIS.port || 6379));
     t = await startTestApp({ REDIS_URL: `redis://127.0.0.1:${port}`, REDIS_KEY_PREFIX: `minga-test-${randomBytes(4).toString('hex')}:` });
     official = await createPerson(t, [{ role: 'official', cityName: 'Tsukuba' }]);
-    const policies = await t.http().get('/api/model-policies').set(bearer(official)).expect(200);
-    const draft = await t
-      .http()
-      .post('/api/drafts')
-      .set(bearer(official))
-      .send({ cityId: await cityId(t, 'Tsukuba'), modelPolicyId: policies.body[0].id, title: 'Redis outage' })
-      .expect(201);
-    docName = draft.body.docName;
+    docName = await createTsukubaDraft(t, official, 'Redis outage');
   });
   afterAll(async () => {
     proxy.restore();

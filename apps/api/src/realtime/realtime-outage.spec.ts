@@ -4,7 +4,7 @@ import { SocketIOProvider } from '@minga/collab';
 import { DOC_FRAGMENT } from '@minga/editor';
 import { connected, eventually, rawSocket, storedText, waitFor } from '../../test/collab-client';
 import { TcpProxy } from '../../test/tcp-proxy';
-import { bearer, cityId, createPerson, startTestApp, type TestApp, type TestPerson } from '../../test/test-app';
+import { bearer, createPerson, createTsukubaDraft, startTestApp, type TestApp, type TestPerson } from '../../test/test-app';
 
 describe('sockets during a database outage', () => {
   let t: TestApp;
@@ -18,14 +18,7 @@ describe('sockets during a database outage', () => {
     database.host = `127.0.0.1:${port}`;
     t = await startTestApp({ DATABASE_URL: database.toString(), PRINCIPAL_CACHE_SECONDS: '0' });
     official = await createPerson(t, [{ role: 'official', cityName: 'Tsukuba' }]);
-    const policies = await t.http().get('/api/model-policies').set(bearer(official)).expect(200);
-    const draft = await t
-      .http()
-      .post('/api/drafts')
-      .set(bearer(official))
-      .send({ cityId: await cityId(t, 'Tsukuba'), modelPolicyId: policies.body[0].id, title: 'Outage' })
-      .expect(201);
-    docName = draft.body.docName;
+    docName = await createTsukubaDraft(t, official, 'Outage');
   });
   afterAll(async () => {
     proxy.restore();
