@@ -4,7 +4,7 @@ import { SocketIOProvider } from '@minga/collab';
 import { DOC_FRAGMENT } from '@minga/editor';
 import { connected, eventually, rawSocket, storedText, waitFor } from '../../test/collab-client';
 import { TcpProxy } from '../../test/tcp-proxy';
-import { bearer, createPerson, createTsukubaDraft, startTestApp, type TestApp, type TestPerson } from '../../test/test-app';
+import { createPerson, createTsukubaDraft, startTestApp, type TestApp, type TestPerson } from '../../test/test-app';
 
 describe('sockets during a database outage', () => {
   let t: TestApp;
