@@ -49,7 +49,12 @@ export class RedisClusterBus implements ClusterBus {
       for (const listener of this.resumeListeners) listener();
     });
     this.subscriber.on('messageBuffer', (channel: Buffer, message: Buffer) => {
-      this.listeners.get(channel.toString())?.(message);
+      // One bad message (whoever wrote it to Redis) is logged and dropped; it never takes the instance down.
+      try {
+        this.listeners.get(channel.toString())?.(message);
+      } catch (err) {
+        this.logger.error(`A message on ${channel.toString()} could not be handled: ${String(err)}`);
+      }
     });
   }
 

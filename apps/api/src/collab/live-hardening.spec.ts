@@ -13,7 +13,7 @@ import { COLLAB_EVENTS, REALTIME_EVENTS, Y_MESSAGE_AWARENESS, Y_MESSAGE_SYNC, ty
 import { DOC_FRAGMENT } from '@minga/editor';
 import { allSaved, connected, eventually, join, openEditor, rawSocket, storedText, waitFor, type Editor } from '../../test/collab-client';
 import { halfValidUpdate, updateMessage } from '../../test/forged-updates';
-import { bearer, cityId, createPerson, startTestApp, type TestApp, type TestPerson } from '../../test/test-app';
+import { bearer, createPerson, createTsukubaDraft, startTestApp, type TestApp, type TestPerson } from '../../test/test-app';
 import { encodePresence, type PresenceEntry } from './presence';
 
 const JWT_SECRET = 'integration-test-secret-that-is-long-enough';
@@ -114,16 +114,7 @@ describe('live connections under abuse', () => {
     editors.push(e);
     return e;
   };
-  const newDraft = async (title: string) => {
-    const policies = await t.http().get('/api/model-policies').set(bearer(official)).expect(200);
-    const draft = await t
-      .http()
-      .post('/api/drafts')
-      .set(bearer(official))
-      .send({ cityId: await cityId(t, 'Tsukuba'), modelPolicyId: policies.body[0].id, title })
-      .expect(201);
-    return draft.body.docName as string;
-  };
+  const newDraft = (title: string) => createTsukubaDraft(t, official, title);
 
   beforeAll(async () => {
     t = await startTestApp({
