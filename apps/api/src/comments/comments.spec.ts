@@ -396,6 +396,19 @@ describe('comments, suggestions and mentions on drafts', () => {
       send.mockClear();
       await digests.sendDigests();
       expect(send.mock.calls.some(([m]) => m.to === expert2.email)).toBe(false);
+
+      // Two instances sweeping at the same moment send one digest, and a failed mail is sent by the next sweep.
+      await post(`/api/drafts/${id}/threads`, expert, { body: `@[E2](${expert2.id}) once more` }).expect(201);
+      send.mockImplementation(() => new Promise((resolve) => setTimeout(() => resolve(true), 100)));
+      await Promise.all([digests.sendDigests(), digests.sendDigests()]);
+      expect(send.mock.calls.filter(([m]) => m.to === expert2.email)).toHaveLength(1);
+      await post(`/api/drafts/${id}/threads`, expert, { body: `@[E2](${expert2.id}) and again` }).expect(201);
+      send.mockClear();
+      send.mockResolvedValue(false);
+      await digests.sendDigests();
+      send.mockResolvedValue(true);
+      await digests.sendDigests();
+      expect(send.mock.calls.filter(([m]) => m.to === expert2.email)).toHaveLength(2);
     } finally {
       jest.restoreAllMocks();
     }

@@ -206,12 +206,20 @@ export class NotificationsService implements OnModuleInit, OnModuleDestroy {
    * One mail per person with everything due for their digest since the last one. Rows are marked only once mailed,
    * so a mail outage delays a digest rather than losing it. Runs on NOTIFICATION_DIGEST_INTERVAL_MINUTES.
    */
+  /**
+   * Every instance runs this sweep: each notification is claimed (marked emailed) before its mail goes out, so two
+   * instances sweeping at once send each digest once; a digest whose mail fails is handed back for the next sweep.
+   */
   async sendDigests(): Promise<number> {
     if (!this.mail.enabled) return 0;
     const rows: (NotificationRow & { email: string })[] = await this.db.query(
-      `${SELECT_NOTIFICATIONS.replace('FROM notifications n', ', u.email FROM notifications n JOIN users u ON u.id = n.user_id')}
-       WHERE n.email = 'daily_digest' AND n.emailed_at IS NULL
-       ORDER BY n.user_id, n.created_at, n.id LIMIT 5000`,
+      `WITH claimed AS (
+         UPDATE notifications SET emailed_at = now() WHERE id IN (
+           SELECT id FROM notifications WHERE email = 'daily_digest' AND emailed_at IS NULL
+           ORDER BY user_id, created_at, id LIMIT 5000 FOR UPDATE SKIP LOCKED)
+         RETURNING id)
+       ${SELECT_NOTIFICATIONS.replace('FROM notifications n', ', u.email FROM notifications n JOIN users u ON u.id = n.user_id')}
+       WHERE n.id IN (SELECT id FROM claimed) ORDER BY n.user_id, n.created_at, n.id`,
     );
     const byUser = new Map<string, (NotificationRow & { email: string })[]>();
     for (const row of rows) byUser.set(row.user_id, [...(byUser.get(row.user_id) ?? []), row]);
@@ -219,9 +227,8 @@ export class NotificationsService implements OnModuleInit, OnModuleDestroy {
     for (const items of byUser.values()) {
       const text = items.map((n) => this.line(n)).join('\n\n');
       const ok = await this.mail.send({ to: items[0].email, subject: `Minga: ${items.length} update(s) on your drafts`, text });
-      if (!ok) continue;
-      await this.db.query('UPDATE notifications SET emailed_at = now() WHERE id = ANY($1::uuid[])', [items.map((n) => n.id)]);
-      sent += 1;
+      if (ok) sent += 1;
+      else await this.db.query('UPDATE notifications SET emailed_at = NULL WHERE id = ANY($1::uuid[])', [items.map((n) => n.id)]);
     }
     return sent;
   }
