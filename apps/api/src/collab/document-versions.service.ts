@@ -33,6 +33,25 @@ export class DocumentVersions {
     return this.meta(docName, row.id);
   }
 
+  /**
+   * An automatic version, unless this draft already has one younger than `withinMs`. Every instance holding a draft
+   * runs the same timer; the advisory lock makes them take turns, so each period gets one version however many
+   * instances hold the draft.
+   */
+  async saveAutomatic(docName: string, state: Uint8Array, withinMs: number): Promise<boolean> {
+    return this.db.transaction(async (em) => {
+      await em.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 7462))', [docName]);
+      const rows: { id: string }[] = await em.query(
+        `INSERT INTO collab_versions (doc_name, kind, state)
+         SELECT $1::text, 'auto', $2::bytea WHERE NOT EXISTS (
+           SELECT 1 FROM collab_versions WHERE doc_name = $1::text AND kind = 'auto' AND created_at > now() - $3::float8 * interval '1 millisecond')
+         RETURNING id`,
+        [docName, Buffer.from(state), withinMs],
+      );
+      return rows.length > 0;
+    });
+  }
+
   async list(docName: string, limit = 200): Promise<DraftVersion[]> {
     const rows: VersionRow[] = await this.db.query(
       `SELECT v.id, v.kind, v.label, v.created_by, u.name AS creator_name, v.created_at

@@ -67,6 +67,8 @@ const CATCH_UP_AFTER_RESUME_MS = 500;
 const HEARTBEAT_AFTER_MS = 3000;
 /** Catch-ups that still leave changes waiting for a missing one, before the document is reported. */
 const MAX_CATCH_UP_ATTEMPTS = 6;
+/** Instances unloading a document together (its last people left) take one final automatic version. */
+const UNLOAD_VERSION_OVERLAP_MS = 5000;
 
 /**
  * The documents this process holds open: loading, relaying, group-committed persistence, `saved`
@@ -726,13 +728,18 @@ export class LiveDocuments implements OnApplicationShutdown {
     if (Date.now() - live.lastVersionAt >= this.config.COLLAB_AUTO_VERSION_MINUTES * 60_000) void this.autoVersion(live);
   }
 
-  /** Automatic snapshots while a document is being edited, so earlier states can be read and restored. */
-  private async autoVersion(live: LiveDocument): Promise<void> {
+  /**
+   * Automatic snapshots while a document is being edited, so earlier states can be read and restored. Instances
+   * holding the same document skip a period another one already covered; at unload only a version taken at the same
+   * moment counts, so the last holder keeps the final state.
+   */
+  private async autoVersion(live: LiveDocument, atUnload = false): Promise<void> {
     if (!live.changedSinceVersion) return;
     live.changedSinceVersion = false;
     live.lastVersionAt = Date.now();
+    const withinMs = atUnload ? UNLOAD_VERSION_OVERLAP_MS : this.config.COLLAB_AUTO_VERSION_MINUTES * 60_000 * 0.9;
     await this.versions
-      .save(live.name, 'auto', Y.encodeStateAsUpdate(live.doc), null, null)
+      .saveAutomatic(live.name, Y.encodeStateAsUpdate(live.doc), withinMs)
       .catch((err: unknown) => this.logger.error(`Automatic version of ${live.name} failed: ${String(err)}`));
   }
 
@@ -807,7 +814,7 @@ export class LiveDocuments implements OnApplicationShutdown {
     this.bus.unsubscribe(relayChannel(live.name));
     try {
       await this.flush();
-      await this.autoVersion(live);
+      await this.autoVersion(live, true);
       if (live.storedRowIds.length > 0) await this.compact(live, true);
     } finally {
       live.destroy();

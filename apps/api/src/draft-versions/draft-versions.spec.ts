@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import * as Y from 'yjs';
 import { allSaved, eventually, openEditor, type Editor } from '../../test/collab-client';
 import { bearer, cityId, createPerson, startTestApp, type TestApp, type TestPerson } from '../../test/test-app';
 
@@ -77,6 +79,18 @@ describe('draft versions, comparison, restore and export', () => {
       }
       return false;
     });
+  });
+
+  it('takes one automatic version per period however many instances hold the draft', async () => {
+    const { DocumentVersions } = await import('../collab/document-versions.service');
+    const versions = t.app.get(DocumentVersions);
+    const name = `draft:${randomUUID()}`;
+    const state = Y.encodeStateAsUpdate(new Y.Doc());
+    // Two instances whose timers fire together: one version; once the period is over, the next one.
+    const taken = await Promise.all([versions.saveAutomatic(name, state, 60_000), versions.saveAutomatic(name, state, 60_000)]);
+    expect(taken.sort()).toEqual([false, true]);
+    expect(await versions.saveAutomatic(name, state, 0)).toBe(true);
+    expect(await versions.list(name)).toHaveLength(2);
   });
 
   it('compares the draft with its model policy section by section', async () => {
