@@ -8,7 +8,7 @@ import type { AuthPrincipal } from '../access/principal';
 import { CLUSTER_BUS, type ClusterBus } from '../cluster/cluster-bus';
 import { broadcastPrebuilt, prebuildEvent, sendPrebuilt } from '../realtime/prebuilt-broadcast';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { CollabPersistence, type AppendedRow, type AppendedUpdate } from './collab-persistence.service';
+import { CollabPersistence, type AppendedRow } from './collab-persistence.service';
 import { decodeRelay, encodeRelay, relayChannel, RELAY_EVENT, RELAY_HEARTBEAT, RELAY_PRESENCE, RELAY_UPDATE, type RelayMessage } from './document-relay';
 import { DocumentVersions } from './document-versions.service';
 import { LiveDocument, type Member } from './live-document';
