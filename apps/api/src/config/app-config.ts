@@ -67,6 +67,8 @@ const envSchema = z.object({
   COLLAB_AUTO_VERSION_MINUTES: z.coerce.number().min(0.01).max(1440).default(10),
   /** A person who drops out of a live meeting room and comes back within this many seconds keeps one stay. */
   MEETING_ROOM_GRACE_SECONDS: z.coerce.number().min(0).max(3600).default(30),
+  /** An open attendance stay no instance has vouched for in this many seconds (its instance died) is closed. */
+  MEETING_ROOM_STAY_TIMEOUT_SECONDS: z.coerce.number().min(1).max(3600).default(90),
   /** How often meeting reminders (24 hours and 15 minutes before) are looked for; 0 turns the sweep off. */
   MEETING_REMINDER_SWEEP_SECONDS: z.coerce.number().min(0).max(3600).default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -76,6 +76,7 @@ export class MeetingRoomGateway implements OnGatewayInit, OnGatewayConnection, O
   private accessSubscription: Subscription | null = null;
   private shuttingDown = false;
   private heartbeat: NodeJS.Timeout | null = null;
+  private vouching: NodeJS.Timeout | null = null;
 
   constructor(
     @Inject(PRINCIPAL_RESOLVER) private readonly resolver: PrincipalResolver,
@@ -93,6 +94,11 @@ export class MeetingRoomGateway implements OnGatewayInit, OnGatewayConnection, O
       this.heartbeat = setInterval(() => this.beat(), PRESENCE_HEARTBEAT_MS);
       this.heartbeat.unref();
     }
+    const staysEveryMs = (this.config.MEETING_ROOM_STAY_TIMEOUT_SECONDS * 1000) / 3;
+    this.vouching = setInterval(() => {
+      this.keepStaysOpen().catch((err: unknown) => this.logger.error(`Vouching for open stays failed: ${String(err)}`));
+    }, staysEveryMs);
+    this.vouching.unref();
     this.accessSubscription = this.accessChanges.userChanged$.subscribe((userId) => {
       this.recheckUser(userId).catch((err: unknown) => this.logger.error(`Re-checking room access failed: ${String(err)}`));
     });
@@ -101,6 +107,7 @@ export class MeetingRoomGateway implements OnGatewayInit, OnGatewayConnection, O
   onModuleDestroy(): void {
     this.accessSubscription?.unsubscribe();
     if (this.heartbeat) clearInterval(this.heartbeat);
+    if (this.vouching) clearInterval(this.vouching);
   }
 
   /** Everyone still in a room leaves now: their stays end before the sockets and the database go away. */
@@ -543,6 +550,26 @@ export class MeetingRoomGateway implements OnGatewayInit, OnGatewayConnection, O
         this.emitToRoom(room, MEETING_ROOM_EVENTS.presence, { occurrenceId: room.occurrenceId, present: room.presence() });
       }
     }
+  }
+
+  /**
+   * Every instance vouches for the stays it keeps open and closes those nobody vouched for in time: a killed
+   * instance's stays end as of its last word, whether or not another instance holds the room. A stay closed while
+   * this instance could not reach the database (its people are still here) starts again.
+   */
+  private async keepStaysOpen(): Promise<void> {
+    const open = [...this.rooms.values()].flatMap((room) => [...room.people.values()].map((person) => ({ room, person })));
+    const ids = open.flatMap(({ person }) => (person.stayId ? [person.stayId] : []));
+    const still = await this.store.vouchForStays(ids);
+    const now = new Date();
+    for (const { room, person } of open) {
+      if (!person.stayId || still.has(person.stayId) || person.connections.size === 0 || this.shuttingDown) continue;
+      const { id: userId } = person.user;
+      person.stayId = null;
+      person.stay = this.store.startStay(room.occurrenceId, userId, person.role, now).catch(() => null);
+      void person.stay.then((id) => (person.stayId = id));
+    }
+    await this.store.closeAbandonedStays(this.config.MEETING_ROOM_STAY_TIMEOUT_SECONDS);
   }
 
   private emitHands(room: LiveRoom): void {

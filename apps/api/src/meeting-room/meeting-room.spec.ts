@@ -30,6 +30,8 @@ import { MeetingReminders } from './meeting-reminders.service';
 import { MeetingRoomGateway } from './meeting-room.gateway';
 
 const GRACE_SECONDS = 0.6;
+/** Open stays are vouched for every third of this, and closed once nobody vouched for them this long. */
+const STAY_TIMEOUT_SECONDS = 1.5;
 
 function updateMessage(text: string): Buffer {
   const doc = new Y.Doc();
@@ -74,7 +76,11 @@ describe('live meeting room', () => {
     t.db.query('SELECT joined_at, left_at, room_role FROM meeting_attendance WHERE occurrence_id = $1 AND user_id = $2 ORDER BY joined_at', [occurrenceId, userId]);
 
   beforeAll(async () => {
-    t = await startTestApp({ MEETING_ROOM_GRACE_SECONDS: String(GRACE_SECONDS), MEETING_REMINDER_SWEEP_SECONDS: '0' });
+    t = await startTestApp({
+      MEETING_ROOM_GRACE_SECONDS: String(GRACE_SECONDS),
+      MEETING_ROOM_STAY_TIMEOUT_SECONDS: String(STAY_TIMEOUT_SECONDS),
+      MEETING_REMINDER_SWEEP_SECONDS: '0',
+    });
     japan = await hubId(t, 'japan');
     tsukuba = await cityId(t, 'Tsukuba');
     organiser = await createPerson(t, [{ role: 'expert', hubKey: 'japan' }]);
@@ -193,6 +199,25 @@ describe('live meeting room', () => {
       const rows = await stays(meeting.occurrenceId, official.id);
       expect(rows).toHaveLength(1);
       expect(rows[0].left_at).toBeNull();
+    });
+
+    it("closes the stays of an instance that died, as of its last word, and keeps the living instance's stays open", async () => {
+      const meeting = await meetingWith([official, expert]);
+      await joined(official, meeting);
+      // The expert was in the room through an instance killed 10 minutes ago: its row stayed open.
+      const lastWord = new Date(Date.now() - 10 * 60_000);
+      await t.db.query(
+        `INSERT INTO meeting_attendance (occurrence_id, user_id, room_role, joined_at, seen_at) VALUES ($1, $2, 'participant', $3, $4)`,
+        [meeting.occurrenceId, expert.id, new Date(lastWord.getTime() - 20 * 60_000), lastWord],
+      );
+      await eventually('the dead instance’s stay closed', async () => (await stays(meeting.occurrenceId, expert.id))[0].left_at !== null, 5000);
+      expect((await stays(meeting.occurrenceId, expert.id))[0].left_at).toEqual(lastWord);
+      await sleep(STAY_TIMEOUT_SECONDS * 2000);
+      expect((await stays(meeting.occurrenceId, official.id)).map((s) => s.left_at)).toEqual([null]);
+
+      // A sweep that closed a living stay (this instance could not reach the database for a while): it starts again.
+      await t.db.query('UPDATE meeting_attendance SET left_at = now() WHERE occurrence_id = $1 AND user_id = $2', [meeting.occurrenceId, official.id]);
+      await eventually('a new stay for the person still in the room', async () => (await stays(meeting.occurrenceId, official.id)).some((s) => s.left_at === null), 5000);
     });
 
     it('opens the room as a lobby before the start', async () => {

@@ -57,6 +57,29 @@ export class RoomStore {
     );
   }
 
+  /** This instance still has these stays open: returns those that are (a sweep may have closed one meanwhile). */
+  async vouchForStays(ids: string[]): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const rows: { id: string }[] = await this.db.query(
+      `WITH vouched AS (UPDATE meeting_attendance SET seen_at = now() WHERE id = ANY($1::uuid[]) AND left_at IS NULL RETURNING id)
+       SELECT id FROM vouched`,
+      [ids],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /** Closes the open stays nobody vouched for in `timeoutSeconds` (their instance died), as of their last word. */
+  async closeAbandonedStays(timeoutSeconds: number): Promise<number> {
+    const rows: { id: string }[] = await this.db.query(
+      `WITH closed AS (
+         UPDATE meeting_attendance SET left_at = GREATEST(joined_at, seen_at)
+         WHERE left_at IS NULL AND seen_at < now() - $1::float8 * interval '1 second' RETURNING id)
+       SELECT id FROM closed`,
+      [timeoutSeconds],
+    );
+    return rows.length;
+  }
+
   /** A host's role during the stay: a person promoted to host mid-meeting is reported as host. */
   async markHost(stayId: string): Promise<void> {
     await this.db.query(`UPDATE meeting_attendance SET room_role = 'host' WHERE id = $1`, [stayId]);

@@ -12,6 +12,7 @@ import { MeetingNotices1764700000000 } from './1764700000000-meeting-notices';
 import { CollabRevision1764750000000 } from './1764750000000-collab-revision';
 import { OccurrenceOwnAgenda1764800000000 } from './1764800000000-occurrence-own-agenda';
 import { SignInFailures1764850000000 } from './1764850000000-sign-in-failures';
+import { AttendanceLiveness1764900000000 } from './1764900000000-attendance-liveness';
 
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   CollabRevision1764750000000,
   OccurrenceOwnAgenda1764800000000,
   SignInFailures1764850000000,
+  AttendanceLiveness1764900000000,
 ];
