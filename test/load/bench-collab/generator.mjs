@@ -44,6 +44,8 @@ class Meter {
     this.windowStart = Infinity;
     this.windowEnd = Infinity;
     this.latency = new Samples(1 << 18);
+    /** With several instances: deliveries to a client on another instance than the writer's (through Redis). */
+    this.crossLatency = new Samples(1 << 18);
     /** Per update, send → its first delivery to anyone: the server's own delay, without the fan-out spread. */
     this.firstDelivery = new Samples(1 << 16);
     this.firstDelivered = new Set();
@@ -52,6 +54,8 @@ class Meter {
     this.expected = 0;
     this.delivered = 0;
     this.deliveredInWindow = 0;
+    /** Deliveries in the window to the clients of each instance. */
+    this.deliveredByInstance = [];
   }
 
   inWindow(time) {
@@ -64,11 +68,15 @@ class Meter {
     this.expected += recipients;
   }
 
-  onDelivery(sentAt, now) {
-    if (now >= this.windowStart && now < this.windowEnd) this.deliveredInWindow++;
+  onDelivery(sentAt, now, crossInstance = false, instance = 0) {
+    if (now >= this.windowStart && now < this.windowEnd) {
+      this.deliveredInWindow++;
+      this.deliveredByInstance[instance] = (this.deliveredByInstance[instance] ?? 0) + 1;
+    }
     if (this.inWindow(sentAt)) {
       this.delivered++;
       this.latency.push(now - sentAt);
+      if (crossInstance) this.crossLatency.push(now - sentAt);
       // A send time identifies one update (each send reads the clock anew).
       if (!this.firstDelivered.has(sentAt)) {
         this.firstDelivered.add(sentAt);
@@ -135,12 +143,14 @@ class Writer {
 
 /** One connection: receives, traces arrivals to their send time, and keeps every update for the convergence check. */
 class Participant {
-  constructor(docName, writerTag, recipients, token = config.token) {
+  /** `instance`: which of the servers (`config.urls`, when there are several) this client connects to. */
+  constructor(docName, writerTag, recipients, token = config.token, instance = 0) {
     this.log = new ByteLog();
     this.nextClock = new Map();
+    this.instance = instance;
     this.writer = writerTag ? new Writer(writerTag, this, recipients) : null;
     this.client = new Client({
-      url: config.url,
+      url: config.urls?.[instance] ?? config.url,
       token,
       docName,
       onUpdate: (update, syncType, now) => this.onUpdate(update, now),
@@ -160,7 +170,8 @@ class Participant {
       this.nextClock.set(client, end);
       const first = Math.ceil((start - writer.base) / INSERT_LENGTH);
       const last = Math.floor((end - 1 - writer.base) / INSERT_LENGTH);
-      for (let seq = Math.max(0, first); seq <= last; seq++) meter.onDelivery(writer.sendTimes.values[seq], now);
+      const cross = writer.participant.instance !== this.instance;
+      for (let seq = Math.max(0, first); seq <= last; seq++) meter.onDelivery(writer.sendTimes.values[seq], now, cross, this.instance);
     }
   }
 
@@ -193,7 +204,8 @@ async function openDocuments(docNames, clientsPerDoc, writersPerDoc) {
   const docs = docNames.map((name, d) => {
     const participants = [];
     for (let i = 0; i < clientsPerDoc; i++) {
-      participants.push(new Participant(name, i < writersPerDoc ? `d${d}w${i}` : null, clientsPerDoc - 1, tokenOf()));
+      // With several instances, the clients of each document (writers too) alternate between them.
+      participants.push(new Participant(name, i < writersPerDoc ? `d${d}w${i}` : null, clientsPerDoc - 1, tokenOf(), i % (config.urls?.length ?? 1)));
     }
     return { name, participants, writers: participants.filter((p) => p.writer).map((p) => p.writer) };
   });
@@ -222,8 +234,13 @@ async function postgresBackends() {
 /** Processes of the benchmark besides these (bench:flood's attacker), counted apart from "others" while set. */
 let extraPids = {};
 
+/** Each server process is its own role: `server`, then `server2`, ... when several instances serve one scenario. */
+const serverPids = config.serverPids ?? [config.serverPid];
+const serverRoles = serverPids.map((_, i) => (i === 0 ? 'server' : `server${i + 1}`));
+
 function benchPids(postgres) {
-  return { server: [config.serverPid], generator: [process.pid], orchestrator: [process.ppid], postgres, ...extraPids };
+  const servers = Object.fromEntries(serverPids.map((pid, i) => [serverRoles[i], [pid]]));
+  return { ...servers, generator: [process.pid], orchestrator: [process.ppid], postgres, ...extraPids };
 }
 
 /** Samples the server's RSS while a window runs (the peak counter is reset at its start where the kernel allows). */
@@ -310,7 +327,9 @@ function windowResult(rate, { cpu, peakRssMb }) {
   const latency = meter.latency.summary();
   const first = meter.firstDelivery.summary();
   const saved = meter.saved.summary();
-  const serverCpuSeconds = (cpu.roles.server / 100) * seconds;
+  const serverCpu = serverRoles.reduce((sum, role) => sum + (cpu.roles[role] ?? 0), 0);
+  const serverCpuSeconds = (serverCpu / 100) * seconds;
+  const cross = meter.crossLatency.summary();
   return {
     rate,
     seconds: round(seconds, 2),
@@ -322,11 +341,13 @@ function windowResult(rate, { cpu, peakRssMb }) {
     lost: meter.expected - meter.delivered,
     latencyMs: { p50: round(latency.p50, 2), p99: round(latency.p99, 2), max: round(latency.max, 2), count: latency.count },
     firstDeliveryMs: { p50: round(first.p50, 2), p99: round(first.p99, 2) },
+    crossInstanceMs: serverPids.length > 1 ? { p50: round(cross.p50, 2), p99: round(cross.p99, 2), max: round(cross.max, 2), count: cross.count } : null,
     savedMs: confirmsSaves
       ? { p50: round(saved.p50, 2), p99: round(saved.p99, 2), max: round(saved.max, 2), count: saved.count, unconfirmed: meter.sentInWindow - saved.count }
       : null,
     cpu: {
-      server: round(cpu.roles.server),
+      server: round(serverCpu),
+      perInstance: serverPids.length > 1 ? serverRoles.map((role) => round(cpu.roles[role])) : null,
       generator: round(cpu.roles.generator),
       postgres: round(cpu.roles.postgres),
       others: round(cpu.others),
@@ -334,6 +355,11 @@ function windowResult(rate, { cpu, peakRssMb }) {
       core1: round(cpu.cores.cpu1 ?? null),
     },
     serverUsPerDelivery: meter.deliveredInWindow ? round((serverCpuSeconds * 1e6) / meter.deliveredInWindow, 1) : null,
+    // Each instance's CPU over the deliveries to its own clients (it also relays its writers' updates to the others).
+    usPerDeliveryPerInstance:
+      serverPids.length > 1
+        ? serverRoles.map((role, i) => (meter.deliveredByInstance[i] ? round(((cpu.roles[role] / 100) * seconds * 1e6) / meter.deliveredByInstance[i], 1) : null))
+        : null,
     serverRssPeakMb: round(peakRssMb),
   };
 }

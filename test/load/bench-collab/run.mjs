@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { pinning, spawnNode } from './lib/processes.mjs';
 import { renderReport } from './lib/report.mjs';
 import { cleanupOnExit, DEFAULT_ENTRY, ensureBuild, machineBusy } from './lib/run-support.mjs';
-import { ROOT, createBenchDatabase, prepareMingaDocuments, startHocuspocus, startMinga, startYWebsocket } from './lib/servers.mjs';
+import { ROOT, createBenchDatabase, prepareMingaDocuments, startHocuspocus, startMinga, startMingaInstances, startYWebsocket } from './lib/servers.mjs';
 import { SCENARIOS, timings } from './scenarios.mjs';
 
 const GENERATOR = fileURLToPath(new URL('./generator.mjs', import.meta.url));
@@ -58,6 +58,9 @@ async function runGenerator(scenario, server, docNames, token) {
     server: server.name,
     url: server.url,
     serverPid: server.pid,
+    // Several instances (scenario g): the clients alternate between their URLs; each one's CPU is measured.
+    urls: server.urls ?? null,
+    serverPids: server.pids ?? null,
     token,
     scenario,
     timings: timings(QUICK),
@@ -109,7 +112,7 @@ function representative(list) {
 function oneLine(scenario, name, r) {
   if (r.error) return `${scenario.id} ${name}: FAILED ${String(r.error).split('\n')[0]}`;
   if (scenario.kind === 'fanout') {
-    return `${scenario.id} ${name}: p50 ${r.latencyMs.p50} p99 ${r.latencyMs.p99} max ${r.latencyMs.max} ms, ${r.deliveredPerSec}/s delivered (lost ${r.lost}), server ${r.cpu.server} % CPU, ${r.serverUsPerDelivery} µs/update, ${r.serverRssPeakMb} MB, converged ${r.converged}${r.savedMs ? `, saved p99 ${r.savedMs.p99} ms` : ''}, others ${r.cpu.others} %`;
+    return `${scenario.id} ${name}: p50 ${r.latencyMs.p50} p99 ${r.latencyMs.p99} max ${r.latencyMs.max} ms, ${r.deliveredPerSec}/s delivered (lost ${r.lost}), server ${r.cpu.server} % CPU, ${r.serverUsPerDelivery} µs/update, ${r.serverRssPeakMb} MB, converged ${r.converged}${r.savedMs ? `, saved p99 ${r.savedMs.p99} ms` : ''}${r.crossInstanceMs ? `, cross-instance p50 ${r.crossInstanceMs.p50} p99 ${r.crossInstanceMs.p99} ms, CPU per instance ${r.cpu.perInstance.join(' / ')} %` : ''}, others ${r.cpu.others} %`;
   }
   if (scenario.kind === 'comments') {
     return `${scenario.id} ${name}: p50 ${r.latencyMs.p50} p99 ${r.latencyMs.p99} max ${r.latencyMs.max} ms over ${r.deliveries} deliveries (lost ${r.lost}), POST p99 ${r.postMs.p99} ms, server ${r.cpu.server} % CPU, others ${r.cpu.others} %`;
@@ -152,15 +155,19 @@ async function main() {
     // one round of one server rather than on a whole comparison.
     const rounds = scenario.kind === 'fanout' ? ROUNDS : 1;
     const runs = {};
+    // Scenario g compares one Minga instance with several, in alternating rounds.
+    const names = scenario.instances ? (serverNames.includes('minga') ? ['minga', 'minga-instances'] : []) : serverNames;
     for (let round = 1; round <= rounds; round++) {
-      for (const name of serverNames) {
+      for (const name of names) {
         if (isStopping()) return 130;
-        if (scenario.mingaOnly && name !== 'minga') continue;
+        if (scenario.mingaOnly && !name.startsWith('minga')) continue;
         let server = null;
         let result;
         try {
-          server = name === 'minga' ? await startMinga({ entry: ENTRY, databaseUrl: database.url }) : await STARTERS[name]();
-          const docNames = name === 'minga' ? mingaDocs[scenario.id] : Array.from({ length: scenario.docs }, () => `draft:${randomUUID()}`);
+          if (name === 'minga') server = await startMinga({ entry: ENTRY, databaseUrl: database.url });
+          else if (name === 'minga-instances') server = await startMingaInstances({ entry: ENTRY, databaseUrl: database.url, instances: scenario.instances });
+          else server = await STARTERS[name]();
+          const docNames = name.startsWith('minga') ? mingaDocs[scenario.id] : Array.from({ length: scenario.docs }, () => `draft:${randomUUID()}`);
           result = await runGenerator(scenario, server, docNames, token ?? '');
         } catch (err) {
           result = { error: err instanceof Error ? err.message : String(err) };

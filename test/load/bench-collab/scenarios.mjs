@@ -90,4 +90,17 @@ export const SCENARIOS = [
     /** Minga's comments have no counterpart in the peers. */
     mingaOnly: true,
   },
+  {
+    id: 'g',
+    kind: 'fanout',
+    title: "(g) two instances through Redis: (a)'s load, the document's clients (writers too) split across the instances, beside one instance",
+    docs: 1,
+    clientsPerDoc: 50,
+    writersPerDoc: 5,
+    rate: 50,
+    savedLatency: true,
+    mingaOnly: true,
+    /** Rounds alternate one Minga instance and this many, on one PostgreSQL and Redis, all on core 0. */
+    instances: 2,
+  },
 ];

@@ -5,7 +5,7 @@ const serverLabels = (v) => ({
   hocuspocus: `Hocuspocus ${v.hocuspocus} (\`new Server({ port, quiet: true })\`, in memory)`,
   'y-websocket': `the y-websocket ${v.yWebsocket} reference server (\`bin/utils.js\` setupWSConnection on ws, in memory)`,
 });
-const SHORT = { minga: 'Minga', hocuspocus: 'Hocuspocus', 'y-websocket': 'y-websocket' };
+const SHORT = { minga: 'Minga', 'minga-instances': 'Minga, 2 instances + Redis', hocuspocus: 'Hocuspocus', 'y-websocket': 'y-websocket' };
 const PEERS = ['hocuspocus', 'y-websocket'];
 /** Processes outside the benchmark using more than this (% of one core) in a window make its figures suspect. */
 const QUIET_LIMIT_PCT = 10;
@@ -73,13 +73,47 @@ function fanoutTable(scenario, byServer) {
       fmt(r.serverRssPeakMb, 0),
       converged(r),
       r.savedMs ? `${fmt(r.savedMs.p50, 1)} / ${fmt(r.savedMs.p99, 1)}${r.savedMs.unconfirmed ? ` (**${int(r.savedMs.unconfirmed)} never confirmed**)` : ''}` : '–',
-      name === 'minga' ? fmt(r.cpu.postgres) : '–',
+      name.startsWith('minga') ? fmt(r.cpu.postgres) : '–',
       fmt(r.cpu.generator),
       fmt(r.cpu.others),
       `${fmt(r.cpu.core0, 0)} / ${fmt(r.cpu.core1, 0)}`,
     ];
   });
   return table(header, rows);
+}
+
+/** Scenario g: what crossing instances through Redis adds, per instance, beside one instance of the same run. */
+function instancesTable(byServer) {
+  const r = byServer['minga-instances'];
+  if (!r || r.error) return '';
+  const header = ['Instance', 'server CPU %', 'server µs / update delivered to its clients'];
+  const rows = r.cpu.perInstance.map((cpu, i) => [String(i + 1), fmt(cpu), fmt(r.usPerDeliveryPerInstance?.[i])]);
+  return [
+    '',
+    `Deliveries between instances (writer on one, reader on the other, through Redis): p50 ${fmt(r.crossInstanceMs.p50, 2)} ms, p99 ${fmt(r.crossInstanceMs.p99, 2)} ms, max ${fmt(r.crossInstanceMs.max, 1)} ms over ${int(r.crossInstanceMs.count)} deliveries. Both instances share core 0, as the single instance has it alone; Redis runs unpinned.`,
+    '',
+    table(header, rows),
+  ].join('\n');
+}
+
+function instancesVerdict(results) {
+  const s = results.scenarios.g;
+  const single = s?.minga;
+  const two = s?.['minga-instances'];
+  const title = 'Two instances: cross-instance fan-out p99 ≤ single-instance p99 + 2 ms, `saved` p99 < 50 ms, nothing lost';
+  if (!single || !two || single.error || two.error) return { title, verdict: 'not measured', lines: [] };
+  const items = [
+    {
+      met: two.crossInstanceMs.p99 <= single.latencyMs.p99 + 2,
+      text: `cross-instance p99 ${fmt(two.crossInstanceMs.p99, 2)} ms vs ${fmt(single.latencyMs.p99, 2)} ms on one instance (${fmt(two.crossInstanceMs.p99 - single.latencyMs.p99, 2)} ms more)${noisyNote(single, two)}`,
+    },
+    {
+      met: two.savedMs?.p99 !== null && two.savedMs?.p99 < 50 && !two.savedMs?.unconfirmed,
+      text: `saved p99 ${fmt(two.savedMs?.p99, 1)} ms on two instances (${fmt(single.savedMs?.p99, 1)} ms on one)`,
+    },
+    { met: two.lost === 0 && two.converged, text: `${int(two.lost)} deliveries lost over every round, converged ${two.converged ? 'yes' : 'no'}` },
+  ];
+  return summarise(title, items);
 }
 
 function saturationTables(byServer) {
@@ -265,6 +299,7 @@ function verdicts(results) {
       ],
     });
   } else if (results.scenarios.f) out.push({ title: 'Comment delivery < 100 ms p99', verdict: 'not measured', lines: [] });
+  if (results.scenarios.g) out.push(instancesVerdict(results));
   return out;
 }
 
@@ -355,6 +390,7 @@ export function renderReport(results, scenarios) {
     lines.push(`## ${scenario.title}`);
     lines.push('');
     if (scenario.kind === 'fanout') lines.push(fanoutTable(scenario, byServer));
+    if (scenario.instances) lines.push(instancesTable(byServer));
     if (scenario.kind === 'saturation') lines.push(saturationTables(byServer));
     if (scenario.kind === 'comments') lines.push(commentsTable(scenario, byServer));
     if (scenario.kind === 'cold') {

@@ -1,6 +1,6 @@
 // Starting the three servers on core 0, one at a time: Minga (the built API against a throw-away PostgreSQL
 // database), Hocuspocus and the y-websocket reference server (both in memory).
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -88,7 +88,7 @@ const RELAXED_LIMITS = {
  * Starts the built API on core 0. `limits: 'relaxed'` (bench:collab) lifts the per-connection and per-person limits
  * (RELAXED_LIMITS); `limits: 'production'` (bench:flood) leaves every one of them at Minga's defaults.
  */
-export async function startMinga({ entry, databaseUrl, limits = 'relaxed' }) {
+export async function startMinga({ entry, databaseUrl, limits = 'relaxed', redis = null }) {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const inspector = await inspectorArgs();
@@ -116,6 +116,7 @@ export async function startMinga({ entry, databaseUrl, limits = 'relaxed' }) {
       SIGN_IN_RATE_LIMIT: '1000',
       ...(limits === 'relaxed' ? RELAXED_LIMITS : {}),
       COLLAB_UNLOAD_GRACE_SECONDS: '1',
+      ...(redis ? { REDIS_URL: redis.url, REDIS_KEY_PREFIX: redis.prefix } : {}),
       ...extraMingaEnv(),
     },
   });
@@ -130,6 +131,29 @@ export async function startMinga({ entry, databaseUrl, limits = 'relaxed' }) {
     kill: () => server.stop(1),
     exited: server.exited,
     output: server.output,
+  };
+}
+
+/**
+ * Several Minga instances on one database and one Redis (REDIS_URL, or the machine's at 127.0.0.1:6379), all on
+ * core 0 as a single server is: the clients of a document are split across them and updates cross through Redis.
+ */
+export async function startMingaInstances({ entry, databaseUrl, instances }) {
+  const redis = { url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', prefix: `minga-bench-${randomUUID().slice(0, 8)}:` };
+  const started = [];
+  try {
+    for (let i = 0; i < instances; i++) started.push(await startMinga({ entry, databaseUrl, redis }));
+  } catch (err) {
+    await Promise.all(started.map((s) => s.stop()));
+    throw err;
+  }
+  return {
+    name: 'minga',
+    url: started[0].url,
+    pid: started[0].pid,
+    urls: started.map((s) => s.url),
+    pids: started.map((s) => s.pid),
+    stop: () => Promise.all(started.map((s) => s.stop())),
   };
 }
 
