@@ -55,6 +55,17 @@ describe('LiveRoom presence', () => {
     expect(room.handQueue().map((h) => h.user.id)).toEqual(['u3']);
     expect(room.raiseHand('u-absent', at(5))).toBeNull();
   });
+
+  it('orders the queue the same on every instance, whichever hand each heard of first', () => {
+    const hand = (id: string, second: number) => ({ user: { id, name: id }, city: null, raisedAt: at(second).toISOString() });
+    const tokyo = new LiveRoom('o-1');
+    const jakarta = new LiveRoom('o-1');
+    for (const h of [hand('u1', 2), hand('u2', 1), hand('u3', 2)]) tokyo.addHand(h);
+    for (const h of [hand('u3', 2), hand('u1', 2), hand('u2', 1)]) jakarta.addHand(h);
+    expect(tokyo.handQueue().map((h) => h.user.id)).toEqual(['u2', 'u1', 'u3']);
+    expect(jakarta.handQueue().map((h) => h.user.id)).toEqual(['u2', 'u1', 'u3']);
+    expect(jakarta.nextHand()?.user.id).toBe('u2');
+  });
 });
 
 describe('PollTally', () => {

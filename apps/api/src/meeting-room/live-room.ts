@@ -31,7 +31,7 @@ export type Arrival = 'new-stay' | 'resumed' | 'another-connection';
  */
 export class LiveRoom {
   readonly people = new Map<string, Presence>();
-  /** First raised first (a Map keeps insertion order). */
+  /** Raised hands by person; `handQueue()` orders them. */
   readonly hands = new Map<string, HandEntry>();
   readonly polls = new Map<string, PollTally>();
   currentAgendaItem: CurrentAgendaItem | null = null;
@@ -128,14 +128,18 @@ export class LiveRoom {
 
   /** Takes the first raised hand off the queue (the host gives them the floor). */
   nextHand(): HandEntry | null {
-    const first = this.hands.entries().next();
-    if (first.done) return null;
-    this.hands.delete(first.value[0]);
-    return first.value[1];
+    const first = this.handQueue()[0];
+    if (!first) return null;
+    this.hands.delete(first.user.id);
+    return first;
   }
 
+  /**
+   * First raised first, by the time each hand was raised (ties by person): every instance holding the room orders
+   * the same queue the same way, whichever hand it heard of first.
+   */
   handQueue(): HandEntry[] {
-    return [...this.hands.values()];
+    return [...this.hands.values()].sort((a, b) => a.raisedAt.localeCompare(b.raisedAt) || a.user.id.localeCompare(b.user.id));
   }
 
   get isEmpty(): boolean {
