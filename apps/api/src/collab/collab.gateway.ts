@@ -7,7 +7,7 @@ import { AccessChanges } from '../access/access-changes';
 import { PRINCIPAL_RESOLVER, type PrincipalResolver } from '../access/principal-resolver';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { isDatabaseUnavailable } from '../database/database-outage';
-import { RealtimeConnections, type RealtimeSocketData } from '../realtime/realtime-connections.service';
+import { RealtimeConnections, withAck, type RealtimeSocketData } from '../realtime/realtime-connections.service';
 import { TokenBucket } from '../realtime/token-bucket';
 import { DocumentAccessRegistry } from './document-access';
 import { LiveDocuments } from './live-documents.service';
@@ -85,8 +85,9 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGate
     const data = socket.data as CollabSocketData;
     data.joined = new Set();
     data.presence = new TokenBucket(this.config.COLLAB_PRESENCE_PER_SECOND);
-    socket.on(COLLAB_EVENTS.join, (docName: unknown, ack: unknown) => {
-      if (typeof ack !== 'function') return this.fail(socket, 'malformed_message', 'join needs an acknowledgement callback');
+    socket.on(COLLAB_EVENTS.join, (...args: unknown[]) => {
+      const { payload: docName, ack } = withAck(args);
+      if (!ack) return this.fail(socket, 'malformed_message', 'join needs an acknowledgement callback');
       const finished = this.realtime.beginJoin(socket);
       if (!finished) return ack({ ok: false, error: { code: 'rate_limited', message: 'Too many documents being opened at once' } } satisfies JoinResult);
       this.join(socket, docName)

@@ -200,9 +200,24 @@ export class LiveDocuments implements OnApplicationShutdown {
     live.turnScheduled = true;
     setImmediate(() => this.endTurn(live));
     const before = clientStates(live.doc, received.decoded);
-    if (this.integrate(live, received.update, origin)) {
-      this.broadcast(live, asBuffer(message), origin);
-      this.store(live, received.update, [origin]);
+    // A replay of what the document already has changes nothing: relayed, every member would receive it again (as
+    // often as a client cares to send it) and it would be stored again.
+    let changed = false;
+    const noteChange = (transaction: Y.Transaction) => {
+      changed ||= transaction.deleteSet.clients.size > 0 || [...transaction.afterState].some(([client, clock]) => transaction.beforeState.get(client) !== clock);
+    };
+    live.doc.on('afterTransaction', noteChange);
+    let complete: boolean;
+    try {
+      complete = this.integrate(live, received.update, origin);
+    } finally {
+      live.doc.off('afterTransaction', noteChange);
+    }
+    if (complete) {
+      if (changed) {
+        this.broadcast(live, asBuffer(message), origin);
+        this.store(live, received.update, [origin]);
+      }
       return null;
     }
     // Yjs kept part of an update the checks passed: what it kept is in the document, so it is relayed and stored

@@ -28,7 +28,7 @@ import { CLUSTER_BUS, type ClusterBus } from '../cluster/cluster-bus';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { isDatabaseUnavailable } from '../database/database-outage';
 import { broadcastPrebuilt } from '../realtime/prebuilt-broadcast';
-import { RealtimeConnections, type RealtimeSocketData } from '../realtime/realtime-connections.service';
+import { RealtimeConnections, withAck, type RealtimeSocketData } from '../realtime/realtime-connections.service';
 import { LiveRoom } from './live-room';
 import { PollTally } from './poll-tally';
 import { decodeRoomRelay, encodeRoomRelay, roomChannel, type RoomRelayMessage } from './room-relay';
@@ -136,7 +136,10 @@ export class MeetingRoomGateway implements OnGatewayInit, OnGatewayConnection, O
     const data = socket.data as RoomSocketData;
     data.rooms = new Map();
     const on = <S extends z.ZodType>(event: string, schema: S, handle: (input: z.output<S>) => Promise<Answer>) => {
-      socket.on(event, (payload: unknown, ack: unknown) => this.dispatch(socket, schema, handle, payload, ack));
+      socket.on(event, (...args: unknown[]) => {
+        const { payload, ack } = withAck(args);
+        this.dispatch(socket, schema, handle, payload, ack);
+      });
     };
     on(MEETING_ROOM_EVENTS.join, roomRefSchema, async (input) => {
       const finished = this.realtime.beginJoin(socket);

@@ -237,8 +237,16 @@ export class RealtimeConnections implements OnModuleDestroy {
     socket.use((packet, next) => {
       if (this.mayReceive(entry, person, packet)) next();
     });
-    socket.on(REALTIME_EVENTS.reauth, (token: unknown, ack: unknown) => {
-      void this.reauth(entry, token).then((result) => typeof ack === 'function' && ack(result));
+    socket.on(REALTIME_EVENTS.reauth, (...args: unknown[]) => {
+      const { payload: token, ack } = withAck(args);
+      this.reauth(entry, token).then(
+        (result) => ack?.(result),
+        (err: unknown) => {
+          // Never an unhandled rejection (the process would exit): the client hears it could not be checked.
+          this.logger.error(`Reauth failed: ${String(err)}`);
+          ack?.({ ok: false, code: 'unavailable', message: 'The token cannot be checked now; try again shortly' } satisfies ReauthResult);
+        },
+      );
     });
     socket.once('disconnect', () => {
       this.tracked.delete(socket.id);
@@ -314,6 +322,14 @@ export class RealtimeConnections implements OnModuleDestroy {
   /** Every incoming packet of every namespace passes here before its handler. */
   private mayReceive(entry: Tracked, person: PersonBudget, packet: unknown[]): boolean {
     const event = packet[0];
+    if (typeof event === 'string' && RESERVED_EVENTS.has(event)) {
+      // No client library sends these; dispatched, a forged `disconnect` would run the server's disconnect handlers
+      // (releasing the connection's place in the person's socket cap, leaving its documents and rooms) while the
+      // connection stays open. A protocol violation: the connection is closed.
+      this.logger.warn(`Closing a connection of ${(entry.socket.data as RealtimeSocketData).principal.id} that sent the reserved event ${event}`);
+      entry.socket.disconnect(true);
+      return false;
+    }
     let refusal: string | null = null;
     // Bytes were counted (and paid for by waiting) when the message arrived; see `gateBytes`.
     if (!entry.messages.take()) refusal = 'Too many messages; slow down';
@@ -401,6 +417,19 @@ export class RealtimeConnections implements OnModuleDestroy {
       socket.disconnect(true);
     }
   }
+}
+
+/** Socket.io's own event names, which a connection's listeners (`disconnect`) must only ever hear from socket.io. */
+const RESERVED_EVENTS: ReadonlySet<string> = new Set(['connect', 'connect_error', 'disconnect', 'disconnecting', 'newListener', 'removeListener']);
+
+/**
+ * An event's arguments split into its payload (the first) and its acknowledgement callback, which socket.io always
+ * passes last: a client that sends extra arguments still gets its answer.
+ */
+export function withAck(args: unknown[]): { payload: unknown; ack: ((answer: unknown) => void) | null } {
+  const last = args.at(-1);
+  const ack = typeof last === 'function' ? (last as (answer: unknown) => void) : null;
+  return { payload: ack && args.length === 1 ? undefined : args[0], ack };
 }
 
 function handshakeError(code: HandshakeError): Error {

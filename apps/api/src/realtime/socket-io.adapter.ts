@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { types } from 'node:util';
 import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
@@ -28,7 +29,7 @@ export class MingaSocketIoAdapter extends IoAdapter {
     const realtime = this.app.get(RealtimeConnections);
     const server = super.createIOServer(port, {
       ...options,
-      parser: msgpackParser,
+      parser: safeMsgpackParser,
       // A message above the limit closes that client's connection; everyone else is unaffected.
       maxHttpBufferSize: this.config.COLLAB_MAX_MESSAGE_BYTES,
       transports: ['websocket'],
@@ -37,6 +38,9 @@ export class MingaSocketIoAdapter extends IoAdapter {
         realtime.screenHandshake(req, (allowed) => callback(allowed ? null : 'Too many refused connections from this address; wait a few seconds', allowed));
       },
     }) as Server;
+    // Every namespace is a gateway's, behind the realtime layer's handshake and budgets; socket.io's default one
+    // would take anyone, without a token or a budget.
+    server.of('/').use((_socket, next) => next(new Error('Invalid namespace')));
     if (this.config.REDIS_URL && !this.redis) {
       // Room broadcasts (`/events` to a person, wherever they are connected) reach every instance through one Redis
       // stream, which survives a Redis restart without losing what was sent meanwhile (unlike pub/sub); the client
@@ -57,3 +61,29 @@ export class MingaSocketIoAdapter extends IoAdapter {
     this.redis = null;
   }
 }
+
+/**
+ * notepack decodes a map key `__proto__` by assigning it, which sets the decoded object's prototype: a client could
+ * send an object that inherits from a Buffer or any value it likes, on which validation code itself throws (zod does,
+ * in a socket handler: the process would exit). Such a packet is malformed, as any other the decoder refuses: the
+ * connection is closed.
+ */
+class SafeDecoder extends msgpackParser.Decoder {
+  override checkPacket(decoded: unknown): void {
+    super.checkPacket(decoded);
+    const pending: unknown[] = [decoded];
+    while (pending.length) {
+      const value = pending.pop();
+      // Brand checks: an object that merely inherits from a Buffer or a Date is none.
+      if (typeof value !== 'object' || value === null || ArrayBuffer.isView(value) || types.isAnyArrayBuffer(value) || types.isDate(value)) continue;
+      if (Array.isArray(value)) {
+        for (const item of value) pending.push(item);
+      } else {
+        if (Object.getPrototypeOf(value) !== Object.prototype) throw new Error('invalid payload');
+        for (const item of Object.values(value)) pending.push(item);
+      }
+    }
+  }
+}
+
+const safeMsgpackParser = { ...msgpackParser, Decoder: SafeDecoder };
