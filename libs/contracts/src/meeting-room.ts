@@ -202,15 +202,17 @@ export type PollAck = RoomAck<{ poll: Poll }>;
 export type NextHandAck = RoomAck<{ hand: HandEntry | null }>;
 
 // Client -> server payloads (the server validates each with these; bad input gets `invalid_input`).
-export const roomRefSchema = z.object({ occurrenceId: uuidSchema }).strict();
+/** Ids a client sends, in one spelling: they are keys (a live room, a vote), and an upper-case id is the same id. */
+const idSchema = uuidSchema.transform((id) => id.toLowerCase());
+export const roomRefSchema = z.object({ occurrenceId: idSchema }).strict();
 export type RoomRef = z.infer<typeof roomRefSchema>;
-export const setAgendaItemSchema = z.object({ occurrenceId: uuidSchema, agendaItemId: uuidSchema.nullable() }).strict();
+export const setAgendaItemSchema = z.object({ occurrenceId: idSchema, agendaItemId: idSchema.nullable() }).strict();
 export type SetAgendaItem = z.infer<typeof setAgendaItemSchema>;
-export const lowerHandSchema = z.object({ occurrenceId: uuidSchema, userId: uuidSchema.optional() }).strict();
+export const lowerHandSchema = z.object({ occurrenceId: idSchema, userId: idSchema.optional() }).strict();
 export type LowerHand = z.infer<typeof lowerHandSchema>;
 export const openPollSchema = z
   .object({
-    occurrenceId: uuidSchema,
+    occurrenceId: idSchema,
     question: z.string().trim().min(1).max(MAX_POLL_QUESTION),
     kind: pollKindSchema,
     options: z.array(z.string().trim().min(1).max(MAX_POLL_OPTION_LABEL)).min(2).max(MAX_POLL_OPTIONS),
@@ -219,11 +221,11 @@ export const openPollSchema = z
   .refine((p) => new Set(p.options.map((o) => o.toLowerCase())).size === p.options.length, { message: 'Options must differ', path: ['options'] });
 export type OpenPoll = z.infer<typeof openPollSchema>;
 export const voteSchema = z
-  .object({ occurrenceId: uuidSchema, pollId: uuidSchema, optionIds: z.array(uuidSchema).min(1).max(MAX_POLL_OPTIONS) })
+  .object({ occurrenceId: idSchema, pollId: idSchema, optionIds: z.array(idSchema).min(1).max(MAX_POLL_OPTIONS) })
   .strict()
   .refine((v) => new Set(v.optionIds).size === v.optionIds.length, { message: 'Each option once', path: ['optionIds'] });
 export type Vote = z.infer<typeof voteSchema>;
-export const pollRefSchema = z.object({ occurrenceId: uuidSchema, pollId: uuidSchema }).strict();
+export const pollRefSchema = z.object({ occurrenceId: idSchema, pollId: idSchema }).strict();
 export type PollRef = z.infer<typeof pollRefSchema>;
 
 // Server -> client events.

@@ -394,6 +394,23 @@ describe('live meeting room', () => {
       expect(host.socket.connected).toBe(true);
     });
 
+    it('takes an id in capitals as the same id: one room, and one vote per option', async () => {
+      const meeting = await meetingWith([official, expert]);
+      const host = await joined(organiser, meeting);
+      const shouting = await connect(official);
+      const answer = await joinRoom(shouting, meeting.occurrenceId.toUpperCase());
+      expect(answer.ok && answer.state.present.map((p) => p.user.id).sort()).toEqual([official.id, organiser.id].sort());
+      const opened = await request<{ ok: true; poll: Poll }>(host.socket, MEETING_ROOM_EVENTS.openPoll, {
+        occurrenceId: meeting.occurrenceId,
+        question: 'Publish the inventory?',
+        kind: 'multiple',
+        options: ['Yes', 'Later'],
+      });
+      const yes = opened.poll.options[0].id;
+      const twice = await request(shouting, MEETING_ROOM_EVENTS.vote, { occurrenceId: meeting.occurrenceId, pollId: opened.poll.id, optionIds: [yes, yes.toUpperCase()] });
+      expect(twice).toEqual({ ok: false, error: expect.objectContaining({ code: 'invalid_input' }) });
+    });
+
     it('counts concurrent votes live, lets people change their vote, and stops at the close', async () => {
       const voters = await Promise.all(Array.from({ length: 6 }, () => createPerson(t, [{ role: 'expert', hubKey: 'japan' }])));
       const meeting = await meetingWith(voters);
