@@ -20,8 +20,8 @@ export const MINGA_NODE_FLAGS = process.env.BENCH_MINGA_NODE_FLAGS !== undefined
  * BENCH_PROFILE=<dir>: every server opens its inspector on a loopback port, and the generator profiles it during
  * each measured window only (a whole-process profile of a short scenario is mostly start-up).
  */
-async function inspectorArgs() {
-  if (!process.env.BENCH_PROFILE) return { execArgv: [], inspectPort: null };
+async function inspectorArgs(wanted = false) {
+  if (!wanted && !process.env.BENCH_PROFILE) return { execArgv: [], inspectPort: null };
   const inspectPort = await freePort();
   return { execArgv: [`--inspect=127.0.0.1:${inspectPort}`], inspectPort };
 }
@@ -88,10 +88,10 @@ const RELAXED_LIMITS = {
  * Starts the built API on core 0. `limits: 'relaxed'` (bench:collab) lifts the per-connection and per-person limits
  * (RELAXED_LIMITS); `limits: 'production'` (bench:flood) leaves every one of them at Minga's defaults.
  */
-export async function startMinga({ entry, databaseUrl, limits = 'relaxed', redis = null }) {
+export async function startMinga({ entry, databaseUrl, limits = 'relaxed', redis = null, inspect = false }) {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const inspector = await inspectorArgs();
+  const inspector = await inspectorArgs(inspect);
   const server = spawnNode(entry, [], {
     core: SERVER_CORE,
     execArgv: [...MINGA_NODE_FLAGS, ...inspector.execArgv],
@@ -138,11 +138,11 @@ export async function startMinga({ entry, databaseUrl, limits = 'relaxed', redis
  * Several Minga instances on one database and one Redis (REDIS_URL, or the machine's at 127.0.0.1:6379), all on
  * core 0 as a single server is: the clients of a document are split across them and updates cross through Redis.
  */
-export async function startMingaInstances({ entry, databaseUrl, instances }) {
+export async function startMingaInstances({ entry, databaseUrl, instances, inspect = false }) {
   const redis = { url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', prefix: `minga-bench-${randomUUID().slice(0, 8)}:` };
   const started = [];
   try {
-    for (let i = 0; i < instances; i++) started.push(await startMinga({ entry, databaseUrl, redis }));
+    for (let i = 0; i < instances; i++) started.push(await startMinga({ entry, databaseUrl, redis, inspect }));
   } catch (err) {
     await Promise.all(started.map((s) => s.stop()));
     throw err;
@@ -153,6 +153,7 @@ export async function startMingaInstances({ entry, databaseUrl, instances }) {
     pid: started[0].pid,
     urls: started.map((s) => s.url),
     pids: started.map((s) => s.pid),
+    inspectPorts: started.map((s) => s.inspectPort),
     stop: () => Promise.all(started.map((s) => s.stop())),
   };
 }

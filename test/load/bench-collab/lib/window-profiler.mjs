@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import WebSocket from 'ws';
 
 /** A Chrome DevTools Protocol session with another Node process, through the inspector it opened with --inspect. */
-class RemoteSession {
+export class RemoteSession {
   static async connect(port) {
     const [target] = await (await fetch(`http://127.0.0.1:${port}/json/list`)).json();
     const socket = new WebSocket(target.webSocketDebuggerUrl);
