@@ -215,6 +215,8 @@ export class LiveDocuments implements OnApplicationShutdown {
     }
     if (complete) {
       if (changed) {
+        // Other instances first: their clients wait on Redis and on their instance besides, these only on the writes.
+        this.relay(live, RELAY_UPDATE, received.update);
         this.broadcast(live, asBuffer(message), origin);
         this.store(live, received.update, [origin]);
       }
@@ -422,11 +424,12 @@ export class LiveDocuments implements OnApplicationShutdown {
    * ignores what it already has).
    */
   private accept(live: LiveDocument, update: Uint8Array, writers: Socket[]): void {
+    this.relay(live, RELAY_UPDATE, update);
     this.broadcast(live, syncUpdateMessage(update), writers.length === 1 ? writers[0] : null);
     this.store(live, update, writers);
   }
 
-  /** An update now in the document goes into the next group commit. */
+  /** An update now in the document (and relayed) goes into the next group commit. */
   private store(live: LiveDocument, update: Uint8Array, writers: Socket[]): void {
     live.changedSinceVersion = true;
     const numbered = writers.map((socket) => {
@@ -436,7 +439,6 @@ export class LiveDocuments implements OnApplicationShutdown {
     });
     this.pending.push({ live, docName: live.name, update, writers: numbered });
     this.scheduleFlush();
-    this.relay(live, RELAY_UPDATE, update);
   }
 
   /** Tells the other instances holding the document (none without Redis). */

@@ -88,12 +88,12 @@ const RELAXED_LIMITS = {
  * Starts the built API on core 0. `limits: 'relaxed'` (bench:collab) lifts the per-connection and per-person limits
  * (RELAXED_LIMITS); `limits: 'production'` (bench:flood) leaves every one of them at Minga's defaults.
  */
-export async function startMinga({ entry, databaseUrl, limits = 'relaxed', redis = null, inspect = false }) {
+export async function startMinga({ entry, databaseUrl, limits = 'relaxed', redis = null, inspect = false, core = SERVER_CORE }) {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const inspector = await inspectorArgs(inspect);
   const server = spawnNode(entry, [], {
-    core: SERVER_CORE,
+    core,
     execArgv: [...MINGA_NODE_FLAGS, ...inspector.execArgv],
     cwd: ROOT,
     quiet: true,
@@ -137,12 +137,14 @@ export async function startMinga({ entry, databaseUrl, limits = 'relaxed', redis
 /**
  * Several Minga instances on one database and one Redis (REDIS_URL, or the machine's at 127.0.0.1:6379), all on
  * core 0 as a single server is: the clients of a document are split across them and updates cross through Redis.
+ * BENCH_INSTANCE_CORES (e.g. `0,1`) pins them elsewhere, for experiments (core 1 is the generator's).
  */
 export async function startMingaInstances({ entry, databaseUrl, instances, inspect = false }) {
   const redis = { url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', prefix: `minga-bench-${randomUUID().slice(0, 8)}:` };
   const started = [];
   try {
-    for (let i = 0; i < instances; i++) started.push(await startMinga({ entry, databaseUrl, redis, inspect }));
+    const cores = (process.env.BENCH_INSTANCE_CORES ?? '').split(',').filter(Boolean).map(Number);
+    for (let i = 0; i < instances; i++) started.push(await startMinga({ entry, databaseUrl, redis, inspect, core: cores[i] ?? SERVER_CORE }));
   } catch (err) {
     await Promise.all(started.map((s) => s.stop()));
     throw err;
