@@ -2,11 +2,11 @@
 // is played against, and how each route is called. The table is written by hand from libs/access/src/policy.ts and
 // the controllers and gateways; it is never computed from the policy, so that the test can disagree with the code.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { draftDocName, type Role } from '@minga/contracts';
+import type { Role } from '@minga/contracts';
 import { anchorForWords } from '@minga/editor';
 import { allSaved, openEditor, type Editor } from './collab-client';
 import { createMeeting } from './meeting-room-client';
-import { bearer, createPerson, type TestApp, type TestPerson } from './test-app';
+import { bearer, createPerson, removeHubs, type TestApp, type TestPerson } from './test-app';
 
 /**
  * The eight callers, in the table's column order. Every object of the fixture belongs to "the city" of "the hub";
@@ -414,22 +414,7 @@ export const KPI_BODY = {
 /** Removes what the fixture made in its hubs, so that other suites sharing the database see the demo data as before. */
 export async function removeFixture(f: Fixture): Promise<void> {
   const q = (sql: string, params: unknown[]) => f.t.db.query(sql, params).catch(() => undefined);
-  const hubs = [f.ids['hub'], f.ids['otherHub']];
-  const drafts: { id: string }[] = (await q('SELECT d.id FROM drafts d JOIN cities c ON c.id = d.city_id WHERE c.hub_id = ANY($1)', [hubs])) ?? [];
-  const docNames = drafts.map((d) => draftDocName(d.id));
-  await q('DELETE FROM meetings WHERE hub_id = ANY($1)', [hubs]);
-  await q('DELETE FROM calendar_feeds WHERE cohort_id IN (SELECT id FROM cohorts WHERE hub_id = ANY($1))', [hubs]);
-  await q('DELETE FROM cohorts WHERE hub_id = ANY($1)', [hubs]);
-  await q('DELETE FROM action_plan_history WHERE city_id IN (SELECT id FROM cities WHERE hub_id = ANY($1))', [hubs]);
-  await q('DELETE FROM action_plans WHERE city_id IN (SELECT id FROM cities WHERE hub_id = ANY($1))', [hubs]);
-  await q('DELETE FROM collab_versions WHERE doc_name = ANY($1)', [docNames]);
-  await q('DELETE FROM collab_updates WHERE doc_name = ANY($1)', [docNames]);
-  await q('DELETE FROM collab_documents WHERE name = ANY($1)', [docNames]);
-  await q('DELETE FROM drafts WHERE id = ANY($1)', [drafts.map((d) => d.id)]);
-  await q('DELETE FROM invitations WHERE hub_id = ANY($1) OR city_id IN (SELECT id FROM cities WHERE hub_id = ANY($1))', [hubs]);
-  await q('DELETE FROM role_assignments WHERE hub_id = ANY($1) OR city_id IN (SELECT id FROM cities WHERE hub_id = ANY($1))', [hubs]);
-  await q('DELETE FROM cities WHERE hub_id = ANY($1)', [hubs]);
-  await q('DELETE FROM hubs WHERE id = ANY($1)', [hubs]);
+  await removeHubs(f.t, [f.ids['hub'], f.ids['otherHub']]).catch(() => undefined);
   // Hubs that the POST /api/hubs row made (their keys extend the fixture's).
   await q(`DELETE FROM hubs WHERE key LIKE $1 AND NOT EXISTS (SELECT 1 FROM cities c WHERE c.hub_id = hubs.id)`, [`${f.hubKey}-n%`]);
 }

@@ -5,7 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import type { Role, Session } from '@minga/contracts';
+import { draftDocName, type Role, type Session } from '@minga/contracts';
 import { AppModule } from '../src/app.module';
 import { configureHttp } from '../src/http-setup';
 
@@ -124,4 +124,24 @@ export async function allPages<T>(
     if (pages.length > 1000) throw new Error(`${path} never reached its last page`);
   } while (cursor);
   return pages;
+}
+
+/** Deletes hubs a spec made, with everything in them (meetings, cohorts, plans, drafts and their documents, roles). */
+export async function removeHubs(t: TestApp, hubIds: string[]): Promise<void> {
+  const q = (sql: string, params: unknown[]) => t.db.query(sql, params);
+  const drafts: { id: string }[] = await q('SELECT d.id FROM drafts d JOIN cities c ON c.id = d.city_id WHERE c.hub_id = ANY($1)', [hubIds]);
+  const docNames = drafts.map((d) => draftDocName(d.id));
+  await q('DELETE FROM meetings WHERE hub_id = ANY($1)', [hubIds]);
+  await q('DELETE FROM calendar_feeds WHERE cohort_id IN (SELECT id FROM cohorts WHERE hub_id = ANY($1))', [hubIds]);
+  await q('DELETE FROM cohorts WHERE hub_id = ANY($1)', [hubIds]);
+  await q('DELETE FROM action_plan_history WHERE city_id IN (SELECT id FROM cities WHERE hub_id = ANY($1))', [hubIds]);
+  await q('DELETE FROM action_plans WHERE city_id IN (SELECT id FROM cities WHERE hub_id = ANY($1))', [hubIds]);
+  await q('DELETE FROM collab_versions WHERE doc_name = ANY($1)', [docNames]);
+  await q('DELETE FROM collab_updates WHERE doc_name = ANY($1)', [docNames]);
+  await q('DELETE FROM collab_documents WHERE name = ANY($1)', [docNames]);
+  await q('DELETE FROM drafts WHERE id = ANY($1)', [drafts.map((d) => d.id)]);
+  await q('DELETE FROM invitations WHERE hub_id = ANY($1) OR city_id IN (SELECT id FROM cities WHERE hub_id = ANY($1))', [hubIds]);
+  await q('DELETE FROM role_assignments WHERE hub_id = ANY($1) OR city_id IN (SELECT id FROM cities WHERE hub_id = ANY($1))', [hubIds]);
+  await q('DELETE FROM cities WHERE hub_id = ANY($1)', [hubIds]);
+  await q('DELETE FROM hubs WHERE id = ANY($1)', [hubIds]);
 }
