@@ -1,4 +1,4 @@
-import { expandSeries, RecurrenceError, rruleForCalendar } from './recurrence';
+import { expandSeries, RecurrenceError, rruleForCalendar, SeriesOutOfRangeError } from './recurrence';
 import { instantToLocal } from './time-zones';
 
 describe('series expansion in the organiser’s wall-clock time', () => {
@@ -63,6 +63,15 @@ describe('series expansion in the organiser’s wall-clock time', () => {
     expect(() => expandSeries({ localStart: '2027-01-01T10:00', timeZone: 'UTC', durationMinutes: 30, rrule: 'FREQ=MONTHLY;BYMONTHDAY=31;BYMONTH=2;COUNT=3' })).toThrow(
       RecurrenceError,
     );
+  });
+
+  it('refuses occurrences that would end after the year 9999, alone or in a series', () => {
+    const late = { localStart: '9999-12-31T23:30', timeZone: 'UTC', durationMinutes: 60, rrule: null };
+    expect(() => expandSeries(late)).toThrow(SeriesOutOfRangeError);
+    expect(() => expandSeries({ ...late, localStart: '9999-12-30T23:30', rrule: 'FREQ=DAILY;COUNT=2' })).toThrow(/end of year 9999/);
+    // West of UTC, late evening on the last day is already the next year in UTC.
+    expect(() => expandSeries({ ...late, localStart: '9999-12-31T20:00', timeZone: 'America/Mexico_City', durationMinutes: 30 })).toThrow(SeriesOutOfRangeError);
+    expect(expandSeries({ ...late, durationMinutes: 29 })).toHaveLength(1);
   });
 
   it('writes UNTIL as a UTC instant for a calendar with a zoned DTSTART', () => {

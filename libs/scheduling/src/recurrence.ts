@@ -23,6 +23,11 @@ export interface ExpandedOccurrence {
 }
 
 export class RecurrenceError extends Error {}
+/** An occurrence would end after the last instant dates may name (the end of year 9999). */
+export class SeriesOutOfRangeError extends RecurrenceError {}
+
+/** Dates in Minga lie in years 1000-9999 (PostgreSQL and people agree on those); occurrences end by this instant. */
+const LAST_INSTANT = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 
 /** Wall-clock as a "floating" Date: its UTC fields are the local fields (what rrule computes with). */
 function floating(local: LocalDateTime): Date {
@@ -85,7 +90,11 @@ export function expandSeries(
     // Duration is elapsed time: a meeting across a DST change still lasts its minutes.
     return { recurrenceId: local, startsAt, endsAt: new Date(startsAt.getTime() + input.durationMinutes * 60_000) };
   };
-  if (!input.rrule) return [toOccurrence(input.localStart.slice(0, 16))];
+  const inRange = (occurrences: ExpandedOccurrence[]) => {
+    if (occurrences.some((o) => o.endsAt.getTime() > LAST_INSTANT)) throw new SeriesOutOfRangeError('Meetings must end by the end of year 9999');
+    return occurrences;
+  };
+  if (!input.rrule) return inRange([toOccurrence(input.localStart.slice(0, 16))]);
 
   const rule = new RRule(ruleOptions(input));
   const horizon = floating(input.localStart);
@@ -108,7 +117,7 @@ export function expandSeries(
   if (tooMany) throw new RecurrenceError(`The series has more than ${maxOccurrences} occurrences`);
   if (tooLate) throw new RecurrenceError(`The series runs past ${maxYears} years`);
   if (locals.length === 0) throw new RecurrenceError('The RRULE yields no occurrence');
-  return locals.map(toOccurrence);
+  return inRange(locals.map(toOccurrence));
 }
 
 /**

@@ -13,7 +13,7 @@ import {
   type OccurrenceContext,
   type UpdateMeeting,
 } from '@minga/contracts';
-import { expandSeries, instantToLocal, RecurrenceError, type ExpandedOccurrence } from '@minga/scheduling';
+import { expandSeries, instantToLocal, RecurrenceError, SeriesOutOfRangeError, type ExpandedOccurrence } from '@minga/scheduling';
 import { AccessChanges } from '../access/access-changes';
 import { AccessService } from '../access/access.service';
 import { CohortsService } from '../cohorts/cohorts.service';
@@ -345,6 +345,7 @@ export class MeetingsService {
     try {
       return expandSeries(timing, { maxOccurrences: MAX_OCCURRENCES, maxYears: MAX_SERIES_YEARS });
     } catch (error) {
+      if (error instanceof SeriesOutOfRangeError) throw new Problem('validation_failed', error.message, [{ path: timing.rrule ? 'rrule' : 'localStart', message: error.message }]);
       if (error instanceof RecurrenceError) throw new Problem('validation_failed', error.message, [{ path: 'rrule', message: error.message }]);
       throw error;
     }

@@ -181,6 +181,7 @@ describe('cohorts, meetings, occurrences and RSVPs', () => {
       ['an end before the start', { timeZone: 'UTC', localStart: '2027-07-01T10:00', localEnd: '2027-07-01T09:00' }, 'localEnd'],
       ['a series that never ends', { timeZone: 'UTC', localStart: '2027-07-01T10:00', durationMinutes: 30, rrule: 'FREQ=WEEKLY' }, 'rrule'],
       ['a series of 365 meetings', { timeZone: 'UTC', localStart: '2027-01-01T10:00', durationMinutes: 30, rrule: 'FREQ=DAILY;UNTIL=20271231' }, 'rrule'],
+      ['a meeting ending after year 9999 (in UTC)', { timeZone: 'America/Mexico_City', localStart: '9999-12-31T20:00', durationMinutes: 30 }, 'localStart'],
       ['a negative capacity', { timeZone: 'UTC', localStart: '2027-07-01T10:00', durationMinutes: 30, capacity: -3 }, 'capacity'],
       ['an unknown draft', { timeZone: 'UTC', localStart: '2027-07-01T10:00', durationMinutes: 30, draftId: UNKNOWN }, 'draftId'],
       ['an unknown presenter', { timeZone: 'UTC', localStart: '2027-07-01T10:00', durationMinutes: 30, agenda: [{ title: 'Intro', durationMinutes: 5, presenterId: UNKNOWN }] }, 'agenda.0.presenterId'],
