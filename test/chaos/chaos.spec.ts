@@ -9,7 +9,13 @@ import * as msgpackParser from 'socket.io-msgpack-parser';
 import { Client } from 'pg';
 import * as Y from 'yjs';
 import { SocketIOProvider } from '@minga/collab';
-import { MEETING_ROOM_EVENTS, MEETING_ROOM_NAMESPACE, meetingNotesDocName, type JoinRoomResult, type PresenceEntry } from '@minga/contracts';
+import {
+  MEETING_ROOM_EVENTS,
+  MEETING_ROOM_NAMESPACE,
+  meetingNotesDocName,
+  type JoinRoomResult,
+  type PresenceEntry,
+} from '@minga/contracts';
 import { DOC_FRAGMENT } from '@minga/editor';
 import { createMeeting } from '../../apps/api/test/meeting-room-client';
 import { freePort, startServer, type RunningServer } from '../e2e/support/minga-server';
@@ -161,7 +167,19 @@ describe('chaos: instances and Redis killed while people edit and meet', () => {
     const doc = new Y.Doc();
     const provider = new SocketIOProvider(entry, docName, doc, { token, reconnectDelayMs: 200, reconnectDelayMaxMs: 2000 });
     const fragment = doc.getXmlFragment(DOC_FRAGMENT);
-    const client: ChaosClient = { index, docName, token, doc, provider, text: () => fragment.toString(), typed: [], unconfirmed: [], confirmed: new Set(), room: null, crashed: false };
+    const client: ChaosClient = {
+      index,
+      docName,
+      token,
+      doc,
+      provider,
+      text: () => fragment.toString(),
+      typed: [],
+      unconfirmed: [],
+      confirmed: new Set(),
+      room: null,
+      crashed: false,
+    };
     provider.on('saved', ({ pending }: { pending: number }) => {
       if (pending > 0) return;
       for (const marker of client.unconfirmed.splice(0)) client.confirmed.add(marker);
@@ -197,14 +215,20 @@ describe('chaos: instances and Redis killed while people edit and meet', () => {
   it(`survives ${KILLS} instance kills and a Redis restart with nothing confirmed lost`, async () => {
     process.stdout.write(`chaos: seed ${SEED} (CHAOS_SEED to replay), ${INSTANCES} instances, ${CLIENTS} clients, ${KILLS} kills\n`);
     const author = await signIn('official.tsukuba@demo.minga.dev');
-    const policies = await api<{ id: string; key: string }[]>({ baseUrl: entry } as RunningServer, '/api/model-policies', { token: author });
+    const policies = await api<{ id: string; key: string }[]>({ baseUrl: entry } as RunningServer, '/api/model-policies', {
+      token: author,
+    });
     const cities = await api<{ items: { id: string }[] }>({ baseUrl: entry } as RunningServer, '/api/cities?q=Tsukuba', { token: author });
     const docNames: string[] = [];
     for (let i = 0; i < DRAFTS; i++) {
       const draft = await api<{ docName: string }>({ baseUrl: entry } as RunningServer, '/api/drafts', {
         method: 'POST',
         token: author,
-        body: JSON.stringify({ cityId: cities.items[0].id, modelPolicyId: policies.find((p) => p.key === 'pia')?.id, title: `Chaos draft ${i + 1}` }),
+        body: JSON.stringify({
+          cityId: cities.items[0].id,
+          modelPolicyId: policies.find((p) => p.key === 'pia')?.id,
+          title: `Chaos draft ${i + 1}`,
+        }),
       });
       docNames.push(draft.docName);
     }
@@ -289,7 +313,14 @@ describe('chaos: instances and Redis killed while people edit and meet', () => {
       'every client saved and in agreement',
       () =>
         live().every((c) => c.provider.synced && c.provider.pendingChanges === 0) &&
-        docNames.every((name) => new Set(live().filter((c) => c.docName === name).map((c) => c.text())).size === 1),
+        docNames.every(
+          (name) =>
+            new Set(
+              live()
+                .filter((c) => c.docName === name)
+                .map((c) => c.text()),
+            ).size === 1,
+        ),
       90_000,
     );
 
@@ -297,7 +328,11 @@ describe('chaos: instances and Redis killed while people edit and meet', () => {
     let lostUnconfirmed = 0;
     for (const name of docNames) {
       const stored = await storedText(name);
-      expect(stored).toBe(live().find((c) => c.docName === name)?.text());
+      expect(stored).toBe(
+        live()
+          .find((c) => c.docName === name)
+          ?.text(),
+      );
       for (const client of clients.filter((c) => c.docName === name)) {
         for (const marker of client.typed) {
           const count = stored.split(`>${marker}<`).length - 1;
@@ -319,13 +354,23 @@ describe('chaos: instances and Redis killed while people edit and meet', () => {
     // Each room agrees on who is present, whichever instance each person reached last.
     for (const [r, occurrenceId] of occurrences.entries()) {
       const members = clients.filter((c) => c.room?.occurrenceId === occurrenceId);
-      const expected = inRooms.filter((_, i) => i % ROOMS === r).map((p) => p.id).sort();
-      await until(`everyone present in room ${r + 1}`, () => members.every((c) => JSON.stringify(c.room?.present) === JSON.stringify(expected)), 30_000);
+      const expected = inRooms
+        .filter((_, i) => i % ROOMS === r)
+        .map((p) => p.id)
+        .sort();
+      await until(
+        `everyone present in room ${r + 1}`,
+        () => members.every((c) => JSON.stringify(c.room?.present) === JSON.stringify(expected)),
+        30_000,
+      );
     }
     // Once they leave, no attendance stay stays open, not even those the killed instances held.
     for (const client of clients) client.room?.socket.close();
     const openStays = async () =>
-      Number((await db.query('SELECT count(*) AS n FROM meeting_attendance WHERE occurrence_id = ANY($1) AND left_at IS NULL', [occurrences])).rows[0].n);
+      Number(
+        (await db.query('SELECT count(*) AS n FROM meeting_attendance WHERE occurrence_id = ANY($1) AND left_at IS NULL', [occurrences]))
+          .rows[0].n,
+      );
     const deadline = Date.now() + 30_000;
     while ((await openStays()) > 0 && Date.now() < deadline) await sleep(250);
     expect(await openStays()).toBe(0);

@@ -105,7 +105,13 @@ describe('durability when the server is killed', () => {
     let server = await startServer(env);
     const { token, draft } = await newDraft(server, 'Half-valid');
     const connect = async () => {
-      const socket = io(`${server.baseUrl}${COLLAB_NAMESPACE}`, { auth: { token }, parser: msgpackParser, transports: ['websocket'], reconnection: false, forceNew: true });
+      const socket = io(`${server.baseUrl}${COLLAB_NAMESPACE}`, {
+        auth: { token },
+        parser: msgpackParser,
+        transports: ['websocket'],
+        reconnection: false,
+        forceNew: true,
+      });
       await until('connected', () => socket.connected);
       const joined = await new Promise<JoinResult>((resolve) => socket.emit(COLLAB_EVENTS.join, draft.docName, resolve));
       expect(joined.ok).toBe(true);

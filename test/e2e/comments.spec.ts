@@ -149,10 +149,7 @@ describe('comments and suggestions on a live draft', () => {
     // The official sees it inline, struck through with the new words, and accepts it.
     await editorOf(official).locator('del', { hasText: REWORDED }).waitFor({ timeout: 5000 });
     await editorOf(official).locator('ins', { hasText: NEW_WORDING }).waitFor();
-    await official
-      .getByRole('article', { name: 'Suggestion by Japan Expert' })
-      .getByRole('button', { name: 'Accept' })
-      .click();
+    await official.getByRole('article', { name: 'Suggestion by Japan Expert' }).getByRole('button', { name: 'Accept' }).click();
     // The inline suggestion gives way to the text itself, in both browsers.
     for (const page of [official, expert]) {
       await editorOf(page).locator('ins, del').first().waitFor({ state: 'detached', timeout: 5000 });

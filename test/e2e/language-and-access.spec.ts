@@ -41,7 +41,9 @@ describe('languages, keyboard and accessibility', () => {
     const first = await page.evaluate(() => document.activeElement?.textContent?.trim());
     expect(first).toMatch(/skip/i);
     await page.keyboard.press('Enter');
-    const focusedInMain = await page.evaluate(() => Boolean(document.activeElement?.closest('main')) || document.activeElement?.tagName === 'MAIN');
+    const focusedInMain = await page.evaluate(
+      () => Boolean(document.activeElement?.closest('main')) || document.activeElement?.tagName === 'MAIN',
+    );
     expect(focusedInMain).toBe(true);
     await context.close();
   });
@@ -65,7 +67,11 @@ describe('languages, keyboard and accessibility', () => {
     await page.getByRole('heading', { level: 1, name: 'Tsukuba' }).waitFor();
     problems['city'] = await seriousViolations(page);
 
-    for (const [name, path] of [['people', '/people'], ['profile', '/profile'], ['drafts', '/drafts']] as const) {
+    for (const [name, path] of [
+      ['people', '/people'],
+      ['profile', '/profile'],
+      ['drafts', '/drafts'],
+    ] as const) {
       await page.goto(`${baseUrl()}${path}`);
       await page.getByRole('heading', { level: 1 }).waitFor();
       await page.waitForLoadState('networkidle');

@@ -36,7 +36,9 @@ describe('a live policy draft', () => {
     await a.keyboard.type('Tsukuba assesses every sensor network before it is deployed.');
     await editorOf(b).getByText('Tsukuba assesses every sensor network').waitFor({ timeout: 5000 });
     // Control+End took the official to the end of the draft: the new paragraph is the last one.
-    expect(await editorOf(a).locator(':scope > *').last().textContent()).toBe('Tsukuba assesses every sensor network before it is deployed.');
+    expect(await editorOf(a).locator(':scope > *').last().textContent()).toBe(
+      'Tsukuba assesses every sensor network before it is deployed.',
+    );
 
     await editorOf(b).click();
     await b.keyboard.press('Control+End');

@@ -1,7 +1,17 @@
 // During a live meeting two officials co-edit the linked draft while an expert comments on it and the host runs a
 // poll; afterwards the host turns the shared notes into published minutes and finds everyone in the attendance.
 import type { Browser, Page } from 'playwright-core';
-import type { Draft, Hub, Meeting, ModelPolicy, OccurrencePage, Page as ListPage, City, Session, CreatedInvitation } from '@minga/contracts';
+import type {
+  Draft,
+  Hub,
+  Meeting,
+  ModelPolicy,
+  OccurrencePage,
+  Page as ListPage,
+  City,
+  Session,
+  CreatedInvitation,
+} from '@minga/contracts';
 import { seriousViolations } from './support/axe';
 import { launchBrowser, newPage, signIn } from './support/browser';
 import { baseUrl, E2E_DEMO_PASSWORD } from './support/constants';
@@ -77,10 +87,20 @@ describe('a live meeting room', () => {
     const expert = await signInApi(EXPERT);
     const japan = (await api<Hub[]>(host.accessToken, 'GET', '/api/hubs')).find((hub) => hub.name === 'Japan') as Hub;
     const tsukuba = (await api<ListPage<City>>(host.accessToken, 'GET', `/api/cities?hubId=${japan.id}&q=Tsukuba`)).items[0];
-    const openData = (await api<ModelPolicy[]>(host.accessToken, 'GET', '/api/model-policies')).find((policy) => policy.name === 'Open data') as ModelPolicy;
+    const openData = (await api<ModelPolicy[]>(host.accessToken, 'GET', '/api/model-policies')).find(
+      (policy) => policy.name === 'Open data',
+    ) as ModelPolicy;
     const stamp = Date.now();
-    const draft = await api<Draft>(official.accessToken, 'POST', '/api/drafts', { cityId: tsukuba.id, modelPolicyId: openData.id, title: `Tsukuba open data ${stamp}` });
-    const invitation = await api<CreatedInvitation>(host.accessToken, 'POST', '/api/invitations', { email: `deputy.${stamp}@example.org`, role: 'official', cityId: tsukuba.id });
+    const draft = await api<Draft>(official.accessToken, 'POST', '/api/drafts', {
+      cityId: tsukuba.id,
+      modelPolicyId: openData.id,
+      title: `Tsukuba open data ${stamp}`,
+    });
+    const invitation = await api<CreatedInvitation>(host.accessToken, 'POST', '/api/invitations', {
+      email: `deputy.${stamp}@example.org`,
+      role: 'official',
+      cityId: tsukuba.id,
+    });
     const deputy = await api<Session>(null, 'POST', '/api/accounts', {
       invitationToken: new URL(invitation.inviteUrl).pathname.split('/').pop(),
       name: 'Tsukuba Deputy',
@@ -100,7 +120,9 @@ describe('a live meeting room', () => {
       ],
     });
     const from = new Date(Date.now() - 86_400_000).toISOString();
-    const occurrence = (await api<OccurrencePage>(host.accessToken, 'GET', `/api/meetings/${meeting.id}/occurrences?from=${encodeURIComponent(from)}`)).items[0];
+    const occurrence = (
+      await api<OccurrencePage>(host.accessToken, 'GET', `/api/meetings/${meeting.id}/occurrences?from=${encodeURIComponent(from)}`)
+    ).items[0];
     const roomUrl = `${baseUrl()}/occurrences/${occurrence.id}/room`;
 
     // The audit injects axe-core, which the app's CSP forbids; only the audited contexts bypass it.
@@ -198,7 +220,11 @@ describe('a live meeting room', () => {
     // The host ends the meeting by keyboard, after confirming: everyone's room says it is over.
     await hostPage.getByRole('button', { name: 'End meeting for everyone' }).focus();
     await hostPage.keyboard.press('Enter');
-    await hostPage.getByRole('group', { name: 'End meeting for everyone' }).getByRole('button', { name: 'Keep going' }).and(hostPage.locator(':focus')).waitFor();
+    await hostPage
+      .getByRole('group', { name: 'End meeting for everyone' })
+      .getByRole('button', { name: 'Keep going' })
+      .and(hostPage.locator(':focus'))
+      .waitFor();
     await hostPage.keyboard.press('Shift+Tab');
     await hostPage.keyboard.press('Enter');
     await hostPage.getByTestId('room-phase').filter({ hasText: 'Ended' }).waitFor();

@@ -159,7 +159,8 @@ describe('two API instances sharing PostgreSQL and Redis', () => {
     await db.connect();
     let meeting;
     try {
-      const ids = async (email: string) => ((await db.query('SELECT id FROM users WHERE email = $1', [email])).rows[0] as { id: string }).id;
+      const ids = async (email: string) =>
+        ((await db.query('SELECT id FROM users WHERE email = $1', [email])).rows[0] as { id: string }).id;
       const hub = (await db.query(`SELECT id FROM hubs WHERE key = 'japan'`)).rows[0] as { id: string };
       const host = await ids('coordinator.japan@demo.minga.dev');
       const official = await ids('official.tsukuba@demo.minga.dev');
@@ -182,7 +183,12 @@ describe('two API instances sharing PostgreSQL and Redis', () => {
       expect(joined.ok).toBe(true);
       expect(names((await hostSeesBoth).present)).toEqual(['Japan Coordinator', 'Tsukuba Official']);
       if (!joined.ok || joined.state.present.length < 2) {
-        const participantSeesBoth = await nextEvent<{ present: PresenceEntry[] }>(participant, MEETING_ROOM_EVENTS.presence, bothPresent, 10_000);
+        const participantSeesBoth = await nextEvent<{ present: PresenceEntry[] }>(
+          participant,
+          MEETING_ROOM_EVENTS.presence,
+          bothPresent,
+          10_000,
+        );
         expect(names(participantSeesBoth.present)).toEqual(['Japan Coordinator', 'Tsukuba Official']);
       }
 
@@ -190,7 +196,12 @@ describe('two API instances sharing PostgreSQL and Redis', () => {
       const hostSeesHand = nextEvent<{ hands: HandEntry[] }>(coordinator, MEETING_ROOM_EVENTS.hands, (p) => p.hands.length === 1, 10_000);
       expect((await request(participant, MEETING_ROOM_EVENTS.raiseHand, { occurrenceId })).ok).toBe(true);
       expect((await hostSeesHand).hands[0].user.name).toBe('Tsukuba Official');
-      const participantSeesFloor = nextEvent<{ hands: HandEntry[] }>(participant, MEETING_ROOM_EVENTS.hands, (p) => p.hands.length === 0, 10_000);
+      const participantSeesFloor = nextEvent<{ hands: HandEntry[] }>(
+        participant,
+        MEETING_ROOM_EVENTS.hands,
+        (p) => p.hands.length === 0,
+        10_000,
+      );
       const next = await request<{ ok: boolean; hand: HandEntry }>(coordinator, MEETING_ROOM_EVENTS.nextHand, { occurrenceId });
       expect(next.hand.user.name).toBe('Tsukuba Official');
       await participantSeesFloor;
@@ -206,12 +217,21 @@ describe('two API instances sharing PostgreSQL and Redis', () => {
       const seen = (await participantSeesPoll).poll;
       expect(seen.id).toBe(opened.poll.id);
       const hostSeesVote = nextEvent<{ poll: Poll }>(coordinator, MEETING_ROOM_EVENTS.poll, (p) => p.poll.voterCount === 1, 10_000);
-      const voted = await request(participant, MEETING_ROOM_EVENTS.vote, { occurrenceId, pollId: seen.id, optionIds: [seen.options[0].id] });
+      const voted = await request(participant, MEETING_ROOM_EVENTS.vote, {
+        occurrenceId,
+        pollId: seen.id,
+        optionIds: [seen.options[0].id],
+      });
       expect(voted.ok).toBe(true);
       expect((await hostSeesVote).poll.options[0].votes).toBe(1);
 
       // Leaving through one instance takes the person off the other's list at once.
-      const hostSeesAlone = nextEvent<{ present: PresenceEntry[] }>(coordinator, MEETING_ROOM_EVENTS.presence, (p) => p.present.length === 1, 15_000);
+      const hostSeesAlone = nextEvent<{ present: PresenceEntry[] }>(
+        coordinator,
+        MEETING_ROOM_EVENTS.presence,
+        (p) => p.present.length === 1,
+        15_000,
+      );
       await request(participant, MEETING_ROOM_EVENTS.leave, { occurrenceId });
       expect(names((await hostSeesAlone).present)).toEqual(['Japan Coordinator']);
     } finally {

@@ -49,7 +49,9 @@ const reflector = new Reflector();
           level: config.LOG_LEVEL,
           redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
           // A calendar feed's URL is its secret: logs keep the route, not the token.
-          serializers: { req: (req: { url?: string }) => ({ ...req, url: req.url?.replace(/(\/api\/calendars\/feeds\/)[^/?]+/, '$1[token]') }) },
+          serializers: {
+            req: (req: { url?: string }) => ({ ...req, url: req.url?.replace(/(\/api\/calendars\/feeds\/)[^/?]+/, '$1[token]') }),
+          },
           autoLogging: { ignore: (req) => req.url?.startsWith('/api/health') ?? false },
         },
       }),

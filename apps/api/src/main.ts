@@ -21,7 +21,9 @@ async function bootstrap(): Promise<void> {
   await app.listen(config.PORT, config.HOST);
   const url = await app.getUrl();
   const demo = app.get(DemoSeedService).signInHelp;
-  process.stdout.write(`\nMinga is running at ${config.publicUrl} (listening on ${url})\nUsing ${databaseInUse}\n${demo ? `${demo}\n` : ''}\n`);
+  process.stdout.write(
+    `\nMinga is running at ${config.publicUrl} (listening on ${url})\nUsing ${databaseInUse}\n${demo ? `${demo}\n` : ''}\n`,
+  );
 }
 
 bootstrap().catch(async (err: unknown) => {

@@ -44,7 +44,9 @@ export function halfValidUpdate(text: string): Uint8Array {
   fragment.insert(0, [paragraph(text)]);
   fragment.insert(1, [paragraph('never integrates')]);
   const { structs } = Y.decodeUpdate(Y.encodeStateAsUpdate(doc));
-  const second = structs.find((s): s is Y.Item => s instanceof Y.Item && s.origin !== null && s.origin.clock === 0 && s.content instanceof Y.ContentType);
+  const second = structs.find(
+    (s): s is Y.Item => s instanceof Y.Item && s.origin !== null && s.origin.clock === 0 && s.content instanceof Y.ContentType,
+  );
   if (!second) throw new Error('no second paragraph to forge');
   second.origin = Y.createID(doc.clientID, 100_000);
   return encodeStructs(structs as (Y.Item | Y.GC)[]);

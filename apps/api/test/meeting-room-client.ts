@@ -17,7 +17,11 @@ export function roomSocket(url: string, token: string | null): Socket {
 }
 
 /** Emits a room event and resolves with its acknowledgement. */
-export function request<T = { ok: boolean; error?: RoomError } & Record<string, unknown>>(socket: Socket, event: string, payload: unknown): Promise<T> {
+export function request<T = { ok: boolean; error?: RoomError } & Record<string, unknown>>(
+  socket: Socket,
+  event: string,
+  payload: unknown,
+): Promise<T> {
   return waitFor(`ack of ${event}`, (done) => socket.emit(event, payload, done));
 }
 
@@ -50,7 +54,16 @@ export interface TestMeeting {
 /** A meeting of a hub with one occurrence, its agenda and invitees, inserted directly (the meetings API is another suite's). */
 export async function createMeeting(
   t: TestApp,
-  input: { hubId: string; organiserId: string; inviteeIds: string[]; startsAt?: Date; minutes?: number; agenda?: string[]; cohortId?: string | null; title?: string },
+  input: {
+    hubId: string;
+    organiserId: string;
+    inviteeIds: string[];
+    startsAt?: Date;
+    minutes?: number;
+    agenda?: string[];
+    cohortId?: string | null;
+    title?: string;
+  },
 ): Promise<TestMeeting> {
   const startsAt = input.startsAt ?? new Date(Date.now() - 5 * 60_000);
   const minutes = input.minutes ?? 60;
@@ -59,7 +72,15 @@ export async function createMeeting(
   await t.db.query(
     `INSERT INTO meetings (id, hub_id, cohort_id, title, organiser_id, time_zone, local_start, duration_minutes)
      VALUES ($1, $2, $3, $4, $5, 'UTC', ($6::timestamptz AT TIME ZONE 'UTC'), $7)`,
-    [meetingId, input.hubId, input.cohortId ?? null, input.title ?? `Cohort call ${meetingId.slice(0, 6)}`, input.organiserId, startsAt, minutes],
+    [
+      meetingId,
+      input.hubId,
+      input.cohortId ?? null,
+      input.title ?? `Cohort call ${meetingId.slice(0, 6)}`,
+      input.organiserId,
+      startsAt,
+      minutes,
+    ],
   );
   await t.db.query(
     `INSERT INTO meeting_occurrences (id, meeting_id, recurrence_id, starts_at, ends_at)
@@ -75,6 +96,8 @@ export async function createMeeting(
   if (input.inviteeIds.length) {
     await t.db.query('INSERT INTO meeting_invitees (meeting_id, user_id) SELECT $1, unnest($2::uuid[])', [meetingId, input.inviteeIds]);
   }
-  const agendaIds: { id: string }[] = await t.db.query('SELECT id FROM meeting_agenda_items WHERE occurrence_id = $1 ORDER BY position', [occurrenceId]);
+  const agendaIds: { id: string }[] = await t.db.query('SELECT id FROM meeting_agenda_items WHERE occurrence_id = $1 ORDER BY position', [
+    occurrenceId,
+  ]);
   return { meetingId, occurrenceId, agendaIds: agendaIds.map((r) => r.id) };
 }

@@ -185,7 +185,8 @@ export class HostileValues {
   private pathValue(param: Parameter, realId: string | null): fc.Arbitrary<string> {
     const schema = this.resolve(param.schema);
     if (schema.enum) return fc.constantFrom(...(schema.enum as string[]));
-    if (param.name === 'token') return fc.oneof(fc.base64String({ maxLength: 60 }), fc.constantFrom('a\u0000b', 'x'.repeat(300), '%', '..'));
+    if (param.name === 'token')
+      return fc.oneof(fc.base64String({ maxLength: 60 }), fc.constantFrom('a\u0000b', 'x'.repeat(300), '%', '..'));
     return realId ? fc.oneof({ weight: 4, arbitrary: fc.constant(realId) }, { weight: 1, arbitrary: fc.uuid() }) : fc.uuid();
   }
 
@@ -255,7 +256,9 @@ export class HostileValues {
     if (known) return fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...known) }, { weight: 1, arbitrary: this.plainString(schema, '') });
     switch (schema.format) {
       case 'uuid':
-        return this.ids.length ? fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...this.ids) }, { weight: 1, arbitrary: fc.uuid() }) : fc.uuid();
+        return this.ids.length
+          ? fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...this.ids) }, { weight: 1, arbitrary: fc.uuid() })
+          : fc.uuid();
       case 'date':
         return fc.constantFrom(...DATES);
       case 'date-time':
@@ -297,7 +300,9 @@ function encodeComponent(text: string): string {
         return encodeURIComponent(ch);
       } catch {
         const unit = ch.charCodeAt(0);
-        return [0xe0 | (unit >> 12), 0x80 | ((unit >> 6) & 0x3f), 0x80 | (unit & 0x3f)].map((b) => `%${b.toString(16).toUpperCase()}`).join('');
+        return [0xe0 | (unit >> 12), 0x80 | ((unit >> 6) & 0x3f), 0x80 | (unit & 0x3f)]
+          .map((b) => `%${b.toString(16).toUpperCase()}`)
+          .join('');
       }
     })
     .join('');

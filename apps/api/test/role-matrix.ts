@@ -230,7 +230,8 @@ export const EXPECTED: Record<string, string> = {
 /** One row of the table as a verdict per principal. */
 export function expectedRow(key: string): Record<PrincipalName, Verdict> {
   const cells = (EXPECTED[key] ?? '').trim().split(/\s+/);
-  if (cells.length !== PRINCIPALS.length || cells.some((c) => c !== '+' && c !== '-')) throw new Error(`Malformed row ${key}: ${EXPECTED[key]}`);
+  if (cells.length !== PRINCIPALS.length || cells.some((c) => c !== '+' && c !== '-'))
+    throw new Error(`Malformed row ${key}: ${EXPECTED[key]}`);
   return Object.fromEntries(PRINCIPALS.map((p, i) => [p, cells[i] === '+' ? 'allow' : 'deny'])) as Record<PrincipalName, Verdict>;
 }
 
@@ -290,7 +291,8 @@ export async function buildFixture(t: TestApp): Promise<Fixture> {
   const setupAdmin = await createPerson(t, [{ role: 'admin' }]);
   const admin = actingAs(t, setupAdmin);
   const hub = (await admin.post('/api/hubs', { key: hubKey, name: `${tag} hub`, languages: ['en'], timeZones: ['UTC'] })).id;
-  const otherHub = (await admin.post('/api/hubs', { key: otherHubKey, name: `${tag} other hub`, languages: ['en'], timeZones: ['UTC'] })).id;
+  const otherHub = (await admin.post('/api/hubs', { key: otherHubKey, name: `${tag} other hub`, languages: ['en'], timeZones: ['UTC'] }))
+    .id;
   const cityBody = (name: string) => ({ hubId: hub, name, country: 'MX', timeZone: 'UTC', locale: 'es-MX' });
   const city = (await admin.post('/api/cities', cityBody(cityName))).id;
   const otherCity = (await admin.post('/api/cities', cityBody(otherCityName))).id;
@@ -302,17 +304,18 @@ export async function buildFixture(t: TestApp): Promise<Fixture> {
       cityName: scope === 'city' ? cityName : scope === 'otherCity' ? otherCityName : undefined,
     },
   ];
-  const [observer, expert, officialElsewhere, official, coordinatorElsewhere, coordinator, adminPerson, author, organiser] = await Promise.all([
-    createPerson(t, grant('observer', 'hub')),
-    createPerson(t, grant('expert', 'hub')),
-    createPerson(t, grant('official', 'otherCity')),
-    createPerson(t, grant('official', 'city')),
-    createPerson(t, grant('coordinator', 'otherHub')),
-    createPerson(t, grant('coordinator', 'hub')),
-    createPerson(t, grant('admin', null)),
-    createPerson(t, grant('official', 'city')),
-    createPerson(t, grant('coordinator', 'hub')),
-  ]);
+  const [observer, expert, officialElsewhere, official, coordinatorElsewhere, coordinator, adminPerson, author, organiser] =
+    await Promise.all([
+      createPerson(t, grant('observer', 'hub')),
+      createPerson(t, grant('expert', 'hub')),
+      createPerson(t, grant('official', 'otherCity')),
+      createPerson(t, grant('official', 'city')),
+      createPerson(t, grant('coordinator', 'otherHub')),
+      createPerson(t, grant('coordinator', 'hub')),
+      createPerson(t, grant('admin', null)),
+      createPerson(t, grant('official', 'city')),
+      createPerson(t, grant('coordinator', 'hub')),
+    ]);
   const people: Record<PrincipalName, TestPerson | null> = {
     anonymous: null,
     observer,
@@ -341,7 +344,11 @@ export async function buildFixture(t: TestApp): Promise<Fixture> {
 
   // The city's action plan (not published) with a milestone, a task, a KPI and a measurement, by the author.
   const plan = await byAuthor.post(`/api/cities/${city}/action-plans`, { modelPolicyId: policies[0], statementOfIntent: 'Open data' });
-  const milestone = await byAuthor.post(`/api/action-plans/${plan.id}/milestones`, { title: 'Budget online', dueDate: '2030-01-01', tasks: [{ title: 'Scan' }] });
+  const milestone = await byAuthor.post(`/api/action-plans/${plan.id}/milestones`, {
+    title: 'Budget online',
+    dueDate: '2030-01-01',
+    tasks: [{ title: 'Scan' }],
+  });
   const kpi = await byAuthor.post(`/api/action-plans/${plan.id}/kpis`, KPI_BODY);
   const measurement = await byAuthor.post(`/api/kpis/${kpi.id}/measurements`, { date: '2025-06-01', value: 2 });
   // A published plan (of the other city of the hub) is open data; the city's own plan is not published.
@@ -366,7 +373,10 @@ export async function buildFixture(t: TestApp): Promise<Fixture> {
     durationMinutes: 180,
     rrule: 'FREQ=WEEKLY;COUNT=3',
     inviteeIds: [official.id, expert.id],
-    agenda: [{ title: 'Welcome', durationMinutes: 10 }, { title: 'Open data portal', durationMinutes: 30 }],
+    agenda: [
+      { title: 'Welcome', durationMinutes: 10 },
+      { title: 'Open data portal', durationMinutes: 30 },
+    ],
   });
   const from = new Date(Date.now() - 86_400_000).toISOString();
   const to = new Date(Date.now() + 40 * 86_400_000).toISOString();
@@ -385,12 +395,18 @@ export async function buildFixture(t: TestApp): Promise<Fixture> {
   await byOrganiser.post(minutesPath, {});
   await byOrganiser.post(`${minutesPath}/approve`, {}, 200);
   await byOrganiser.post(`${minutesPath}/publish`, {}, 200);
-  ids['actionItem'] = (await byOrganiser.post(`/api/occurrences/${ids['occurrence']}/action-items`, { title: 'Send the slides', ownerId: official.id })).id;
+  ids['actionItem'] = (
+    await byOrganiser.post(`/api/occurrences/${ids['occurrence']}/action-items`, { title: 'Send the slides', ownerId: official.id })
+  ).id;
 
   // Someone else's calendar feed (the author's), and a pending invitation of an official of the city.
   const feed = await byAuthor.post('/api/me/calendar-feeds', { kind: 'user' });
   Object.assign(ids, { calendarFeed: feed.id, calendarFeedToken: tokenOf(feed.url) });
-  const invitation = await admin.post('/api/invitations', { email: `${tag.toLowerCase()}-invited@example.test`, role: 'official', cityId: city });
+  const invitation = await admin.post('/api/invitations', {
+    email: `${tag.toLowerCase()}-invited@example.test`,
+    role: 'official',
+    cityId: city,
+  });
   Object.assign(ids, { invitation: invitation.invitation.id, invitationToken: tokenOf(invitation.inviteUrl) });
 
   return { t, people, author, organiser, setupAdmin, ids, policies, hubKey, otherHubKey, cityName, writer, next, tag };
@@ -398,7 +414,12 @@ export async function buildFixture(t: TestApp): Promise<Fixture> {
 
 /** The last path segment of a URL: the secret of an invitation link or a calendar feed. */
 function tokenOf(url: string): string {
-  return url.split('/').pop()?.replace(/\.ics$/, '') ?? '';
+  return (
+    url
+      .split('/')
+      .pop()
+      ?.replace(/\.ics$/, '') ?? ''
+  );
 }
 
 export const KPI_BODY = {
@@ -512,7 +533,11 @@ export const RECIPES: Record<string, Recipe> = {
     return { headers: { Cookie: cookies.map((c) => c.split(';')[0]).join('; ') } };
   },
   'POST /api/accounts': async (f) => {
-    const { token } = await invitationFor(f, { email: `${f.tag.toLowerCase()}-new-${f.next()}@example.test`, role: 'official', cityId: f.ids['city'] });
+    const { token } = await invitationFor(f, {
+      email: `${f.tag.toLowerCase()}-new-${f.next()}@example.test`,
+      role: 'official',
+      cityId: f.ids['city'],
+    });
     return { body: { invitationToken: token, name: 'New official', password: `pw-${randomBytes(8).toString('hex')}` } };
   },
   'PUT /api/me/password': (_f, { person }) => {
@@ -534,9 +559,15 @@ export const RECIPES: Record<string, Recipe> = {
     return { params: { id } };
   },
   'GET /api/invitations': (f) => ({ query: { hubId: f.ids['hub'] } }),
-  'POST /api/invitations': (f) => ({ body: { email: `${f.tag.toLowerCase()}-${f.next()}@example.test`, role: 'official', cityId: f.ids['city'] } }),
+  'POST /api/invitations': (f) => ({
+    body: { email: `${f.tag.toLowerCase()}-${f.next()}@example.test`, role: 'official', cityId: f.ids['city'] },
+  }),
   'DELETE /api/invitations/{id}': async (f) => {
-    const { id } = await invitationFor(f, { email: `${f.tag.toLowerCase()}-${f.next()}@example.test`, role: 'official', cityId: f.ids['city'] });
+    const { id } = await invitationFor(f, {
+      email: `${f.tag.toLowerCase()}-${f.next()}@example.test`,
+      role: 'official',
+      cityId: f.ids['city'],
+    });
     return { params: { id } };
   },
   // The caller takes an invitation sent to their own address (as an observer, which adds no right); undone after.
@@ -545,7 +576,11 @@ export const RECIPES: Record<string, Recipe> = {
     return {
       body: { invitationToken: token },
       after: async () => {
-        if (person) await f.t.db.query(`DELETE FROM role_assignments WHERE user_id = $1 AND role = 'observer' AND hub_id IS NULL AND city_id IS NULL`, [person.id]);
+        if (person)
+          await f.t.db.query(
+            `DELETE FROM role_assignments WHERE user_id = $1 AND role = 'observer' AND hub_id IS NULL AND city_id IS NULL`,
+            [person.id],
+          );
       },
     };
   },
@@ -554,7 +589,9 @@ export const RECIPES: Record<string, Recipe> = {
     return { body: { key: `${f.hubKey}-n${n}`, name: `${f.tag} new hub ${n}`, languages: ['en'], timeZones: ['UTC'] } };
   },
   'PATCH /api/hubs/{id}': (f) => ({ body: { name: `${f.tag} hub` } }),
-  'POST /api/cities': (f) => ({ body: { hubId: f.ids['hub'], name: `${f.tag} New city ${f.next()}`, country: 'MX', timeZone: 'UTC', locale: 'es-MX' } }),
+  'POST /api/cities': (f) => ({
+    body: { hubId: f.ids['hub'], name: `${f.tag} New city ${f.next()}`, country: 'MX', timeZone: 'UTC', locale: 'es-MX' },
+  }),
   'PATCH /api/cities/{id}': { body: { population: 120_000 } },
   'POST /api/drafts': (f) => ({ body: { cityId: f.ids['city'], modelPolicyId: f.policies[0], title: `${f.tag} another draft` } }),
   'PATCH /api/drafts/{id}': (f) => ({ body: { title: `${f.tag} draft` } }),
@@ -574,7 +611,10 @@ export const RECIPES: Record<string, Recipe> = {
   'POST /api/action-plans/{id}/milestones/import': { body: { csv: 'title,due_date\nImported milestone,2031-02-01\n' } },
   'PATCH /api/milestones/{id}': { body: { title: 'Budget online' } },
   'DELETE /api/milestones/{id}': async (f) => {
-    const milestone = await actingAs(f.t, f.author).post(`/api/action-plans/${f.ids['plan']}/milestones`, { title: 'To remove', dueDate: '2031-01-01' });
+    const milestone = await actingAs(f.t, f.author).post(`/api/action-plans/${f.ids['plan']}/milestones`, {
+      title: 'To remove',
+      dueDate: '2031-01-01',
+    });
     return { params: { id: milestone.id } };
   },
   'POST /api/milestones/{id}/tasks': { body: { title: 'Check' } },
@@ -587,7 +627,10 @@ export const RECIPES: Record<string, Recipe> = {
   'POST /api/action-plans/{id}/measurements/import': (f) => ({ body: { csv: `kpi,date,value\n${f.ids['kpi']},${uniqueDay(f)},4\n` } }),
   'PATCH /api/kpis/{id}': { body: { targetValue: 10 } },
   'DELETE /api/kpis/{id}': async (f) => {
-    const kpi = await actingAs(f.t, f.author).post(`/api/action-plans/${f.ids['plan']}/kpis`, { ...KPI_BODY, name: `To remove ${f.next()}` });
+    const kpi = await actingAs(f.t, f.author).post(`/api/action-plans/${f.ids['plan']}/kpis`, {
+      ...KPI_BODY,
+      name: `To remove ${f.next()}`,
+    });
     return { params: { id: kpi.id } };
   },
   'POST /api/kpis/{id}/measurements': (f) => ({ body: { date: uniqueDay(f), value: 5 } }),
@@ -604,7 +647,9 @@ export const RECIPES: Record<string, Recipe> = {
   'PATCH /api/comments/{id}': { body: { body: 'Rewritten by someone else' } },
   'POST /api/suggestions/{id}/accept': async (f) => ({ params: { id: await freshSuggestion(f) } }),
   'POST /api/suggestions/{id}/reject': async (f) => ({ params: { id: await freshSuggestion(f) } }),
-  'POST /api/hubs/{hubId}/cohorts': (f) => ({ body: { name: `${f.tag} cohort ${f.next()}`, startsOn: '2031-01-01', endsOn: '2031-12-31' } }),
+  'POST /api/hubs/{hubId}/cohorts': (f) => ({
+    body: { name: `${f.tag} cohort ${f.next()}`, startsOn: '2031-01-01', endsOn: '2031-12-31' },
+  }),
   'PATCH /api/cohorts/{id}': (f) => ({ body: { name: `${f.tag} cohort` } }),
   'DELETE /api/cohorts/{id}': async (f) => {
     const cohort = await actingAs(f.t, f.organiser).post(`/api/hubs/${f.ids['hub']}/cohorts`, {
@@ -622,13 +667,19 @@ export const RECIPES: Record<string, Recipe> = {
     params: { id: f.ids['laterOccurrence'] },
     body: { startsAt: '2031-06-01T10:00:00Z', endsAt: '2031-06-01T11:00:00Z' },
   }),
-  'PUT /api/occurrences/{id}/agenda': (f) => ({ params: { id: f.ids['laterOccurrence'] }, body: { items: [{ title: 'Welcome', durationMinutes: 10 }] } }),
+  'PUT /api/occurrences/{id}/agenda': (f) => ({
+    params: { id: f.ids['laterOccurrence'] },
+    body: { items: [{ title: 'Welcome', durationMinutes: 10 }] },
+  }),
   'DELETE /api/occurrences/{id}/agenda': (f) => ({ params: { id: f.ids['laterOccurrence'] } }),
   'PUT /api/occurrences/{id}/rsvp': { body: { response: 'yes' } },
   'POST /api/me/calendar-feeds': (f) => ({ body: { kind: 'cohort', cohortId: f.ids['cohort'] } }),
   'GET /api/calendars/feeds/{token}': (f) => ({ params: { token: f.ids['calendarFeedToken'] } }),
   'POST /api/occurrences/{id}/minutes': async (f) => ({ params: { id: await freshOccurrence(f) } }),
-  'PATCH /api/occurrences/{id}/minutes': async (f) => ({ params: { id: await freshOccurrence(f, 'draft') }, body: { content: MINUTES_CONTENT } }),
+  'PATCH /api/occurrences/{id}/minutes': async (f) => ({
+    params: { id: await freshOccurrence(f, 'draft') },
+    body: { content: MINUTES_CONTENT },
+  }),
   'POST /api/occurrences/{id}/minutes/approve': async (f) => ({ params: { id: await freshOccurrence(f, 'draft') } }),
   'POST /api/occurrences/{id}/minutes/publish': async (f) => ({ params: { id: await freshOccurrence(f, 'approved') } }),
   'POST /api/occurrences/{id}/action-items': { body: { title: 'Share the dataset list' } },
@@ -656,7 +707,12 @@ async function freshSuggestion(f: Fixture): Promise<string> {
   await allSaved(f.writer);
   const anchor = anchorForWords(f.writer.doc, words);
   if (!anchor) throw new Error(`"${words}" is not in the draft`);
-  const thread = await actingAs(f.t, f.author).post(`/api/drafts/${f.ids['draft']}/threads`, { kind: 'suggestion', anchor, body: 'Shorter', replacement: 'new words' });
+  const thread = await actingAs(f.t, f.author).post(`/api/drafts/${f.ids['draft']}/threads`, {
+    kind: 'suggestion',
+    anchor,
+    body: 'Shorter',
+    replacement: 'new words',
+  });
   return thread.id;
 }
 

@@ -100,9 +100,17 @@ export function hostileValue(options: HostileOptions): fc.Arbitrary<unknown> {
       { depthSize: 'small', withCrossShrink: true },
       { weight: 5, arbitrary: scalar },
       { weight: 1, arbitrary: fc.array(tie('value'), { maxLength: 5 }) },
-      { weight: 1, arbitrary: fc.dictionary(fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom(...NASTY_STRINGS)), tie('value'), { maxKeys: 5 }) },
+      {
+        weight: 1,
+        arbitrary: fc.dictionary(fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom(...NASTY_STRINGS)), tie('value'), { maxKeys: 5 }),
+      },
       { weight: 1, arbitrary: tie('value').map(protoObject) },
-      { weight: 1, arbitrary: fc.tuple(fc.integer({ min: 10, max: 1000 }), fc.constantFrom<'array' | 'object'>('array', 'object')).map(([d, k]) => nested(d, k)) },
+      {
+        weight: 1,
+        arbitrary: fc
+          .tuple(fc.integer({ min: 10, max: 1000 }), fc.constantFrom<'array' | 'object'>('array', 'object'))
+          .map(([d, k]) => nested(d, k)),
+      },
     ),
   }));
   return value;
@@ -273,7 +281,11 @@ type Corruption = (bytes: Buffer) => Buffer;
 function corruption(): fc.Arbitrary<Corruption> {
   const at = fc.nat();
   return fc.oneof(
-    at.map((n): Corruption => (b) => b.subarray(0, b.length === 0 ? 0 : n % b.length)),
+    at.map(
+      (n): Corruption =>
+        (b) =>
+          b.subarray(0, b.length === 0 ? 0 : n % b.length),
+    ),
     fc.tuple(at, fc.integer({ min: 1, max: 255 })).map(([n, mask]): Corruption => (b) => {
       const c = Buffer.from(b);
       if (c.length) c[n % c.length] ^= mask;
@@ -293,26 +305,27 @@ function corruption(): fc.Arbitrary<Corruption> {
       const j = i + (m % (b.length - i));
       return Buffer.concat([b.subarray(0, j), b.subarray(i, j), b.subarray(j)]);
     }),
-    fc.uint8Array({ minLength: 1, maxLength: 8 }).map((bytes): Corruption => (b) => Buffer.concat([b, bytes])),
+    fc.uint8Array({ minLength: 1, maxLength: 8 }).map(
+      (bytes): Corruption =>
+        (b) =>
+          Buffer.concat([b, bytes]),
+    ),
   );
 }
 
 /** Damage to the Yjs update inside a message whose framing stays intact, so Yjs's decoder gets the damaged bytes. */
 function innerCorruption(): fc.Arbitrary<Corruption> {
-  return corruption().map(
-    (damage): Corruption =>
-      (message) => {
-        try {
-          const decoder = decoding.createDecoder(message);
-          const type = decoding.readVarUint(decoder);
-          if (type !== Y_MESSAGE_SYNC) return frameAwareness(damage(Buffer.from(decoding.readVarUint8Array(decoder))));
-          const syncType = decoding.readVarUint(decoder);
-          return frameSync(syncType, damage(Buffer.from(decoding.readVarUint8Array(decoder))));
-        } catch {
-          return damage(message);
-        }
-      },
-  );
+  return corruption().map((damage): Corruption => (message) => {
+    try {
+      const decoder = decoding.createDecoder(message);
+      const type = decoding.readVarUint(decoder);
+      if (type !== Y_MESSAGE_SYNC) return frameAwareness(damage(Buffer.from(decoding.readVarUint8Array(decoder))));
+      const syncType = decoding.readVarUint(decoder);
+      return frameSync(syncType, damage(Buffer.from(decoding.readVarUint8Array(decoder))));
+    } catch {
+      return damage(message);
+    }
+  });
 }
 
 /** Raw y-protocols bytes that are not a message: unknown types, lone prefixes, length prefixes that lie. */
@@ -326,15 +339,24 @@ function junkMessages(): fc.Arbitrary<Buffer> {
       return Buffer.from(encoding.toUint8Array(encoder));
     }),
     fc.tuple(fc.integer({ min: 3, max: 1000 }), fc.uint8Array({ maxLength: 16 })).map(([syncType, rest]) => frameSync(syncType, rest)),
-    fc.tuple(fc.constantFrom(0, 1, 2), fc.integer({ min: 1, max: 2 ** 31 }), fc.uint8Array({ maxLength: 8 })).map(([syncType, claimed, rest]) => {
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, Y_MESSAGE_SYNC);
-      encoding.writeVarUint(encoder, syncType);
-      encoding.writeVarUint(encoder, claimed);
-      encoding.writeUint8Array(encoder, rest);
-      return Buffer.from(encoding.toUint8Array(encoder));
-    }),
-    fc.constantFrom(Buffer.from([0]), Buffer.from([1]), Buffer.from([0, 0]), Buffer.from([0, 1]), Buffer.from([0, 2]), Buffer.from([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff])),
+    fc
+      .tuple(fc.constantFrom(0, 1, 2), fc.integer({ min: 1, max: 2 ** 31 }), fc.uint8Array({ maxLength: 8 }))
+      .map(([syncType, claimed, rest]) => {
+        const encoder = encoding.createEncoder();
+        encoding.writeVarUint(encoder, Y_MESSAGE_SYNC);
+        encoding.writeVarUint(encoder, syncType);
+        encoding.writeVarUint(encoder, claimed);
+        encoding.writeUint8Array(encoder, rest);
+        return Buffer.from(encoding.toUint8Array(encoder));
+      }),
+    fc.constantFrom(
+      Buffer.from([0]),
+      Buffer.from([1]),
+      Buffer.from([0, 0]),
+      Buffer.from([0, 1]),
+      Buffer.from([0, 2]),
+      Buffer.from([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]),
+    ),
   );
 }
 
@@ -342,7 +364,18 @@ function junkMessages(): fc.Arbitrary<Buffer> {
 export function presenceMessages(ownedByOthers: number[]): fc.Arbitrary<Buffer> {
   const clientId = ownedByOthers.length ? fc.oneof(fc.constantFrom(...ownedByOthers), fc.nat()) : fc.nat();
   const state = fc.oneof(
-    fc.constantFrom('null', '1', '"x"', '[]', '[1,2]', 'true', '{', '', '{"user":{"id":"someone-else","name":"Mallory"}}', '{"__proto__":{"polluted":1}}'),
+    fc.constantFrom(
+      'null',
+      '1',
+      '"x"',
+      '[]',
+      '[1,2]',
+      'true',
+      '{',
+      '',
+      '{"user":{"id":"someone-else","name":"Mallory"}}',
+      '{"__proto__":{"polluted":1}}',
+    ),
     fc.json({ maxDepth: 3 }),
     fc.integer({ min: 4000, max: 20_000 }).map((n) => JSON.stringify({ pad: 'x'.repeat(n) })),
   );
@@ -370,25 +403,27 @@ export function foreignShapeMessage(): fc.Arbitrary<Buffer> {
  * that does not exist), continuing changes the document never had, deleting text it does not have.
  */
 export function brokenUpdateMessage(state: () => Uint8Array): fc.Arbitrary<Buffer> {
-  return fc.tuple(fc.string({ minLength: 1, maxLength: 20 }), fc.constantFrom('half', 'gap', 'delete-missing'), fc.boolean()).map(([text, kind, step2]) => {
-    const syncType = step2 ? syncProtocol.messageYjsSyncStep2 : syncProtocol.messageYjsUpdate;
-    if (kind === 'half') return frameSync(syncType, halfValidUpdate(text));
-    const fork = new Y.Doc();
-    Y.applyUpdate(fork, state());
-    const fragment = fork.getXmlFragment(DOC_FRAGMENT);
-    const paragraph = () => {
-      const element = new Y.XmlElement('paragraph');
-      element.insert(0, [new Y.XmlText(text)]);
-      return element;
-    };
-    fragment.insert(fragment.length, [paragraph()]);
-    const missing = Y.encodeStateVector(fork);
-    if (kind === 'gap') fragment.insert(fragment.length, [paragraph()]);
-    else fragment.delete(fragment.length - 1, 1);
-    const update = Y.encodeStateAsUpdate(fork, missing);
-    fork.destroy();
-    return frameSync(syncType, update);
-  });
+  return fc
+    .tuple(fc.string({ minLength: 1, maxLength: 20 }), fc.constantFrom('half', 'gap', 'delete-missing'), fc.boolean())
+    .map(([text, kind, step2]) => {
+      const syncType = step2 ? syncProtocol.messageYjsSyncStep2 : syncProtocol.messageYjsUpdate;
+      if (kind === 'half') return frameSync(syncType, halfValidUpdate(text));
+      const fork = new Y.Doc();
+      Y.applyUpdate(fork, state());
+      const fragment = fork.getXmlFragment(DOC_FRAGMENT);
+      const paragraph = () => {
+        const element = new Y.XmlElement('paragraph');
+        element.insert(0, [new Y.XmlText(text)]);
+        return element;
+      };
+      fragment.insert(fragment.length, [paragraph()]);
+      const missing = Y.encodeStateVector(fork);
+      if (kind === 'gap') fragment.insert(fragment.length, [paragraph()]);
+      else fragment.delete(fragment.length - 1, 1);
+      const update = Y.encodeStateAsUpdate(fork, missing);
+      fork.destroy();
+      return frameSync(syncType, update);
+    });
 }
 
 /**
@@ -396,23 +431,27 @@ export function brokenUpdateMessage(state: () => Uint8Array): fc.Arbitrary<Buffe
  * junk, presence abuse and foreign shapes. Edits Yjs would apply in full are left out: the fuzz only sends what the
  * server must not let change the document.
  */
-export function hostileYMessages(state: () => Uint8Array, ownedByOthers: number[]): fc.Arbitrary<{ bytes: Buffer; verdict: YVerdict | 'foreign-shape' }> {
-  const valid = fc
-    .tuple(fc.string({ minLength: 1, maxLength: 30 }), fc.nat())
-    .map(([text, pick]) => {
-      const messages = validMessages(state(), text || randomUUID());
-      return messages[pick % messages.length];
-    });
-  const corrupted = fc.tuple(valid, fc.oneof(corruption(), innerCorruption()), fc.array(fc.oneof(corruption(), innerCorruption()), { maxLength: 2 })).map(
-    ([message, first, more]) => more.reduce((bytes, damage) => damage(bytes), first(message)),
-  );
+export function hostileYMessages(
+  state: () => Uint8Array,
+  ownedByOthers: number[],
+): fc.Arbitrary<{ bytes: Buffer; verdict: YVerdict | 'foreign-shape' }> {
+  const valid = fc.tuple(fc.string({ minLength: 1, maxLength: 30 }), fc.nat()).map(([text, pick]) => {
+    const messages = validMessages(state(), text || randomUUID());
+    return messages[pick % messages.length];
+  });
+  const corrupted = fc
+    .tuple(valid, fc.oneof(corruption(), innerCorruption()), fc.array(fc.oneof(corruption(), innerCorruption()), { maxLength: 2 }))
+    .map(([message, first, more]) => more.reduce((bytes, damage) => damage(bytes), first(message)));
   return fc
     .oneof(
       { weight: 6, arbitrary: corrupted.map((bytes) => ({ bytes, verdict: yVerdict(bytes, state()) as YVerdict | 'foreign-shape' })) },
       { weight: 2, arbitrary: junkMessages().map((bytes) => ({ bytes, verdict: yVerdict(bytes, state()) as YVerdict | 'foreign-shape' })) },
       { weight: 2, arbitrary: presenceMessages(ownedByOthers).map((bytes) => ({ bytes, verdict: 'awareness' as const })) },
       { weight: 1, arbitrary: foreignShapeMessage().map((bytes) => ({ bytes, verdict: 'foreign-shape' as const })) },
-      { weight: 2, arbitrary: brokenUpdateMessage(state).map((bytes) => ({ bytes, verdict: yVerdict(bytes, state()) as YVerdict | 'foreign-shape' })) },
+      {
+        weight: 2,
+        arbitrary: brokenUpdateMessage(state).map((bytes) => ({ bytes, verdict: yVerdict(bytes, state()) as YVerdict | 'foreign-shape' })),
+      },
       // Replays of what the document already has: Yjs ignores them; no one needs to receive them again.
       {
         weight: 1,

@@ -1,11 +1,5 @@
 // A loopback TCP proxy that a test can cut and restore, to play a peer (the database) going away and coming back.
-import {
-  connect,
-  createServer,
-  type AddressInfo,
-  type Server,
-  type Socket,
-} from 'node:net';
+import { connect, createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 
 /**
  * Usage: `const port = await proxy.start('127.0.0.1', 5432)`, point the client at 127.0.0.1:port, then `cut()`,
@@ -22,9 +16,7 @@ export class TcpProxy {
   /** Listens on an ephemeral loopback port and forwards every connection to the target; resolves to that port. */
   async start(targetHost: string, targetPort: number): Promise<number> {
     if (this.server) throw new Error('The proxy is already started');
-    const server = createServer((client) =>
-      this.forward(client, targetHost, targetPort),
-    );
+    const server = createServer((client) => this.forward(client, targetHost, targetPort));
     this.server = server;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -58,15 +50,10 @@ export class TcpProxy {
     this.cut();
     const server = this.server;
     this.server = null;
-    if (server)
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
-  private forward(
-    client: Socket,
-    targetHost: string,
-    targetPort: number,
-  ): void {
+  private forward(client: Socket, targetHost: string, targetPort: number): void {
     if (this.cutMode === 'reset') {
       client.resetAndDestroy();
       return;

@@ -129,7 +129,9 @@ export async function allPages<T>(
 /** Deletes hubs a spec made, with everything in them (meetings, cohorts, plans, drafts and their documents, roles). */
 export async function removeHubs(t: TestApp, hubIds: string[]): Promise<void> {
   const q = (sql: string, params: unknown[]) => t.db.query(sql, params);
-  const drafts: { id: string }[] = await q('SELECT d.id FROM drafts d JOIN cities c ON c.id = d.city_id WHERE c.hub_id = ANY($1)', [hubIds]);
+  const drafts: { id: string }[] = await q('SELECT d.id FROM drafts d JOIN cities c ON c.id = d.city_id WHERE c.hub_id = ANY($1)', [
+    hubIds,
+  ]);
   const docNames = drafts.map((d) => draftDocName(d.id));
   await q('DELETE FROM meetings WHERE hub_id = ANY($1)', [hubIds]);
   await q('DELETE FROM calendar_feeds WHERE cohort_id IN (SELECT id FROM cohorts WHERE hub_id = ANY($1))', [hubIds]);

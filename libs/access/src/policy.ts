@@ -19,32 +19,89 @@ export const ACTIONS = [
 export type Action = (typeof ACTIONS)[number];
 
 /** Resource shapes the rules look at; only the fields that decide access. */
-export interface HubResource { kind: 'Hub'; id: string }
-export interface CityResource { kind: 'City'; id: string; hubId: string | null }
-export interface UserResource { kind: 'User'; id: string; scopeHubIds: string[] }
-interface Grant { role: Role; scopeHubId: string | null; cityId: string | null }
-export interface RoleAssignmentResource extends Grant { kind: 'RoleAssignment' }
-export interface InvitationResource extends Grant { kind: 'Invitation' }
-export interface ModelPolicyResource { kind: 'ModelPolicy'; id: string }
+export interface HubResource {
+  kind: 'Hub';
+  id: string;
+}
+export interface CityResource {
+  kind: 'City';
+  id: string;
+  hubId: string | null;
+}
+export interface UserResource {
+  kind: 'User';
+  id: string;
+  scopeHubIds: string[];
+}
+interface Grant {
+  role: Role;
+  scopeHubId: string | null;
+  cityId: string | null;
+}
+export interface RoleAssignmentResource extends Grant {
+  kind: 'RoleAssignment';
+}
+export interface InvitationResource extends Grant {
+  kind: 'Invitation';
+}
+export interface ModelPolicyResource {
+  kind: 'ModelPolicy';
+  id: string;
+}
 /** A policy draft: its city decides who edits, the city's hub who comments. */
-export interface DraftResource { kind: 'Draft'; id: string; cityId: string; hubId: string | null }
+export interface DraftResource {
+  kind: 'Draft';
+  id: string;
+  cityId: string;
+  hubId: string | null;
+}
 /**
  * A city's action plan. Its milestones, tasks, KPIs and measurements are parts of it: adding or changing a part is
  * `update` on the plan, removing one is `delete`. Published plans are open data, readable by anyone.
  */
-export interface ActionPlanResource { kind: 'ActionPlan'; id: string; cityId: string; hubId: string | null; published: boolean }
+export interface ActionPlanResource {
+  kind: 'ActionPlan';
+  id: string;
+  cityId: string;
+  hubId: string | null;
+  published: boolean;
+}
 /** A comment thread (or suggestion) on a draft: the draft's scope, and who started it. */
-export interface ThreadResource { kind: 'Thread'; id: string; draftId: string; cityId: string; hubId: string | null; authorId: string }
+export interface ThreadResource {
+  kind: 'Thread';
+  id: string;
+  draftId: string;
+  cityId: string;
+  hubId: string | null;
+  authorId: string;
+}
 /** One comment in a thread: only its author edits or deletes it. */
-export interface CommentResource { kind: 'Comment'; id: string; draftId: string; cityId: string; hubId: string | null; authorId: string }
+export interface CommentResource {
+  kind: 'Comment';
+  id: string;
+  draftId: string;
+  cityId: string;
+  hubId: string | null;
+  authorId: string;
+}
 /** A cohort of cities (from any hub) run by its owner hub's coordinators. */
-export interface CohortResource { kind: 'Cohort'; id: string; hubId: string }
+export interface CohortResource {
+  kind: 'Cohort';
+  id: string;
+  hubId: string;
+}
 /**
  * A meeting or series of a hub (or of one of its cohorts). `invited`: whether the asking person is an invitee, so
  * one resource answers for one person. `read` is every member's; the join link and the live room are `attend`.
  * `respond` is the RSVP; `host` runs the live room (current agenda item, polls, minutes).
  */
-export interface MeetingResource { kind: 'Meeting'; id: string; hubId: string; organiserId: string; invited: boolean }
+export interface MeetingResource {
+  kind: 'Meeting';
+  id: string;
+  hubId: string;
+  organiserId: string;
+  invited: boolean;
+}
 export type Resource =
   | HubResource
   | CityResource

@@ -194,10 +194,13 @@ export class SocketIOProvider extends ObservableV2<SocketIOProviderEvents> {
 
   private retryJoin(attempt: number): void {
     this.setUnavailable(true);
-    const base = Math.min((this.options.reconnectDelayMaxMs ?? 10_000), (this.options.reconnectDelayMs ?? 500) * 2 ** attempt);
-    setTimeout(() => {
-      if (this.socket.connected && !this.joined) this.join(attempt + 1);
-    }, base * (0.5 + Math.random()));
+    const base = Math.min(this.options.reconnectDelayMaxMs ?? 10_000, (this.options.reconnectDelayMs ?? 500) * 2 ** attempt);
+    setTimeout(
+      () => {
+        if (this.socket.connected && !this.joined) this.join(attempt + 1);
+      },
+      base * (0.5 + Math.random()),
+    );
   }
 
   /** Sends the server what this document has beyond `stateVector`, or, for a read-only client, an empty step 2. */
@@ -291,7 +294,10 @@ export class SocketIOProvider extends ObservableV2<SocketIOProviderEvents> {
     this.emit('pending', [{ pending: this.saves.pending }]);
   };
 
-  private readonly onAwarenessUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+  private readonly onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ) => {
     if (origin === this || !this.joined) return;
     this.sendAwareness([...added, ...updated, ...removed]);
   };

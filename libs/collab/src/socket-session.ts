@@ -70,9 +70,12 @@ export function keepSocketSignedIn(socket: Socket, token: AccessTokenSource, opt
     const base = Math.min(options.retryDelayMaxMs ?? 10_000, (options.retryDelayMs ?? 500) * 2 ** attempt);
     attempt += 1;
     if (retryTimer) clearTimeout(retryTimer);
-    retryTimer = setTimeout(() => {
-      if (!stopped && !socket.connected) socket.connect();
-    }, base * (0.5 + Math.random()));
+    retryTimer = setTimeout(
+      () => {
+        if (!stopped && !socket.connected) socket.connect();
+      },
+      base * (0.5 + Math.random()),
+    );
   };
   const onDisconnect = (reason: string) => {
     if (renewTimer) clearTimeout(renewTimer);

@@ -13,7 +13,11 @@ describe('evidence links', () => {
   });
 
   it('names the link that is wrong', () => {
-    const result = createMilestoneSchema.safeParse({ title: 'Portal', dueDate: '2024-01-31', evidenceLinks: ['https://ok.example.org', 'http://no.example.org'] });
+    const result = createMilestoneSchema.safeParse({
+      title: 'Portal',
+      dueDate: '2024-01-31',
+      evidenceLinks: ['https://ok.example.org', 'http://no.example.org'],
+    });
     expect(result.error?.issues.map((i) => i.path.join('.'))).toEqual(['evidenceLinks.1']);
   });
 });
@@ -33,7 +37,15 @@ describe('action plans', () => {
 });
 
 describe('KPI trajectory', () => {
-  const crime = { name: 'High-impact crime', unit: 'cases', direction: 'down', baselineValue: 6708, baselineDate: '2018-10-01', targetValue: 2500, targetDate: '2023-03-01' };
+  const crime = {
+    name: 'High-impact crime',
+    unit: 'cases',
+    direction: 'down',
+    baselineValue: 6708,
+    baselineDate: '2018-10-01',
+    targetValue: 2500,
+    targetDate: '2023-03-01',
+  };
 
   it('accepts a target below the baseline for a KPI where down is good', () => {
     expect(createKpiSchema.safeParse(crime).success).toBe(true);
@@ -47,8 +59,20 @@ describe('KPI trajectory', () => {
 
 describe('KPI status rule', () => {
   // 800,000 services in 2019 towards 2.5 million at the end of 2024: 1.7 million over 1827 days.
-  const services: KpiTrajectory = { direction: 'up', baselineValue: 800_000, baselineDate: '2019-12-31', targetValue: 2_500_000, targetDate: '2024-12-31' };
-  const crime: KpiTrajectory = { direction: 'down', baselineValue: 6708, baselineDate: '2018-10-01', targetValue: 2500, targetDate: '2023-03-01' };
+  const services: KpiTrajectory = {
+    direction: 'up',
+    baselineValue: 800_000,
+    baselineDate: '2019-12-31',
+    targetValue: 2_500_000,
+    targetDate: '2024-12-31',
+  };
+  const crime: KpiTrajectory = {
+    direction: 'down',
+    baselineValue: 6708,
+    baselineDate: '2018-10-01',
+    targetValue: 2500,
+    targetDate: '2023-03-01',
+  };
 
   it.each([
     ['no measurement', services, null, 'no_data'],

@@ -169,7 +169,10 @@ export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 
 export const importQuerySchema = z.object({
   /** Validate only: the report is returned and nothing is written. */
-  dryRun: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  dryRun: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
 });
 export type ImportQuery = z.output<typeof importQuerySchema>;
 

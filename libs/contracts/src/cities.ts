@@ -1,19 +1,18 @@
 import { z } from 'zod';
 import { countryCodeSchema, localeSchema, pageQuerySchema, timeZoneSchema, uuidSchema } from './common';
 
-export const citySchema = z
-  .object({
-    id: uuidSchema,
-    hubId: uuidSchema.nullable(),
-    name: z.string(),
-    country: z.string(),
-    timeZone: z.string(),
-    locale: z.string(),
-    population: z.number().int().nullable(),
-    areaKm2: z.number().nullable(),
-    createdAt: z.iso.datetime({ offset: true }),
-    updatedAt: z.iso.datetime({ offset: true }),
-  });
+export const citySchema = z.object({
+  id: uuidSchema,
+  hubId: uuidSchema.nullable(),
+  name: z.string(),
+  country: z.string(),
+  timeZone: z.string(),
+  locale: z.string(),
+  population: z.number().int().nullable(),
+  areaKm2: z.number().nullable(),
+  createdAt: z.iso.datetime({ offset: true }),
+  updatedAt: z.iso.datetime({ offset: true }),
+});
 export type City = z.infer<typeof citySchema>;
 
 const cityFieldsSchema = z.object({

@@ -102,7 +102,13 @@ export const cohortCityStatusSchema = z.object({
   city: cohortCitySchema,
   draft: z.object({ id: uuidSchema, title: z.string(), status: draftStatusSchema, updatedAt: timestamp }).nullable(),
   actionPlan: z
-    .object({ id: uuidSchema, stage: adoptionStageSchema, progress: z.number().min(0).max(100), overdueCount: z.number().int(), published: z.boolean() })
+    .object({
+      id: uuidSchema,
+      stage: adoptionStageSchema,
+      progress: z.number().min(0).max(100),
+      overdueCount: z.number().int(),
+      published: z.boolean(),
+    })
     .nullable(),
 });
 export type CohortCityStatus = z.infer<typeof cohortCityStatusSchema>;

@@ -9,7 +9,11 @@ export const DOC_ACCESS = ['edit', 'comment', 'view'] as const;
 export const docAccessSchema = z.enum(DOC_ACCESS);
 export type DocAccess = z.infer<typeof docAccessSchema>;
 
-export const docNameSchema = z.string().min(1).max(120).regex(/^[a-z]+(-[a-z]+)*:[0-9a-f-]{36}$/, 'Unknown document name');
+export const docNameSchema = z
+  .string()
+  .min(1)
+  .max(120)
+  .regex(/^[a-z]+(-[a-z]+)*:[0-9a-f-]{36}$/, 'Unknown document name');
 
 export const COLLAB_EVENTS = {
   /** client -> server, with ack: (docName, ack(JoinResult)) */

@@ -41,6 +41,8 @@ describe('comment contracts', () => {
 
   it('accepts preferences for some kinds and refuses unknown kinds', () => {
     expect(updateNotificationPreferencesSchema.safeParse({ preferences: { mention: { inApp: true, email: 'off' } } }).success).toBe(true);
-    expect(updateNotificationPreferencesSchema.safeParse({ preferences: { everything: { inApp: true, email: 'off' } } }).success).toBe(false);
+    expect(updateNotificationPreferencesSchema.safeParse({ preferences: { everything: { inApp: true, email: 'off' } } }).success).toBe(
+      false,
+    );
   });
 });

@@ -121,7 +121,8 @@ export const createThreadSchema = z
   .superRefine((input, ctx) => {
     if (input.kind === 'suggestion') {
       if (!input.anchor) ctx.addIssue({ code: 'custom', path: ['anchor'], message: 'A suggestion needs the text it replaces' });
-      if (input.replacement === undefined) ctx.addIssue({ code: 'custom', path: ['replacement'], message: 'A suggestion needs a replacement' });
+      if (input.replacement === undefined)
+        ctx.addIssue({ code: 'custom', path: ['replacement'], message: 'A suggestion needs a replacement' });
     } else if (input.replacement !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['replacement'], message: 'Only suggestions carry a replacement' });
     }

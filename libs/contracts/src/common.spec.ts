@@ -54,12 +54,15 @@ describe('dates people mean and PostgreSQL stores', () => {
     },
   );
 
-  it.each(['0000-01-01T00:00:00Z', '0999-12-31T23:59:59Z', '9999-12-31T23:59:59-05:00', '1000-01-01T00:00:00+01:00', '2026-03-01T10:00:00'])(
-    'refuses the instant %s, outside years 1000-9999 in UTC or without an offset',
-    (instant) => {
-      expect(isoDateTimeSchema.safeParse(instant).success).toBe(false);
-    },
-  );
+  it.each([
+    '0000-01-01T00:00:00Z',
+    '0999-12-31T23:59:59Z',
+    '9999-12-31T23:59:59-05:00',
+    '1000-01-01T00:00:00+01:00',
+    '2026-03-01T10:00:00',
+  ])('refuses the instant %s, outside years 1000-9999 in UTC or without an offset', (instant) => {
+    expect(isoDateTimeSchema.safeParse(instant).success).toBe(false);
+  });
 
   it('says why a year is refused', () => {
     const result = isoDateSchema.safeParse('0000-01-01');

@@ -36,11 +36,7 @@ export const isoDateTimeSchema = z.iso.datetime({ offset: true }).refine(
 export const storedIsoDateSchema = z.iso.date();
 
 /** An IANA time zone the runtime knows (e.g. Asia/Kolkata); rejects offsets and typos. */
-export const timeZoneSchema = z
-  .string()
-  .min(1)
-  .max(64)
-  .refine(isKnownTimeZone, { message: 'Unknown IANA time zone' });
+export const timeZoneSchema = z.string().min(1).max(64).refine(isKnownTimeZone, { message: 'Unknown IANA time zone' });
 
 export function isKnownTimeZone(zone: string): boolean {
   try {
@@ -52,11 +48,7 @@ export function isKnownTimeZone(zone: string): boolean {
 }
 
 /** A BCP 47 language tag (e.g. ja-JP, es-MX); canonicalised. */
-export const localeSchema = z
-  .string()
-  .min(2)
-  .max(35)
-  .refine(isValidLocale, { message: 'Invalid BCP 47 locale' });
+export const localeSchema = z.string().min(2).max(35).refine(isValidLocale, { message: 'Invalid BCP 47 locale' });
 
 export function isValidLocale(tag: string): boolean {
   try {
@@ -99,9 +91,7 @@ export const problemDetailsSchema = z
     detail: z.string().optional(),
     instance: z.string().optional(),
     code: z.string(),
-    errors: z
-      .array(z.object({ path: z.string(), message: z.string(), code: z.string().optional() }))
-      .optional(),
+    errors: z.array(z.object({ path: z.string(), message: z.string(), code: z.string().optional() })).optional(),
   })
   .meta({ id: 'ProblemDetails' });
 export type ProblemDetails = z.infer<typeof problemDetailsSchema>;
@@ -126,7 +116,10 @@ function unstorableReason(text: string): string | null {
 
 /** A key as it appears in a path: the characters that cannot be stored are written as \uXXXX escapes. */
 function printableKey(key: string): string {
-  return key.split('\u0000').join('\\u0000').replace(LONE_SURROGATES, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return key
+    .split('\u0000')
+    .join('\\u0000')
+    .replace(LONE_SURROGATES, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /**

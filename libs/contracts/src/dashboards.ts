@@ -54,9 +54,7 @@ export const dashboardCitySchema = z.object({
   kpiProgress: z.number().nullable(),
   /** Why a city is behind: its overdue milestones (earliest first) and off-track KPIs, a few of each. */
   overdueMilestones: z.array(z.object({ id: uuidSchema, actionPlanId: uuidSchema, title: z.string(), dueDate: storedIsoDateSchema })),
-  offTrackKpis: z.array(
-    z.object({ id: uuidSchema, actionPlanId: uuidSchema, name: z.string(), progress: z.number().nullable() }),
-  ),
+  offTrackKpis: z.array(z.object({ id: uuidSchema, actionPlanId: uuidSchema, name: z.string(), progress: z.number().nullable() })),
 });
 export type DashboardCity = z.infer<typeof dashboardCitySchema>;
 

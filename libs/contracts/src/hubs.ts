@@ -3,17 +3,16 @@ import { localeSchema, timeZoneSchema, uuidSchema } from './common';
 
 export const hubKeySchema = z.string().regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'Lower-case letters, digits and dashes');
 
-export const hubSchema = z
-  .object({
-    id: uuidSchema,
-    key: z.string(),
-    name: z.string(),
-    languages: z.array(z.string()),
-    timeZones: z.array(z.string()),
-    cityCount: z.number().int(),
-    memberCount: z.number().int(),
-    createdAt: z.iso.datetime({ offset: true }),
-  });
+export const hubSchema = z.object({
+  id: uuidSchema,
+  key: z.string(),
+  name: z.string(),
+  languages: z.array(z.string()),
+  timeZones: z.array(z.string()),
+  cityCount: z.number().int(),
+  memberCount: z.number().int(),
+  createdAt: z.iso.datetime({ offset: true }),
+});
 export type Hub = z.infer<typeof hubSchema>;
 
 export const createHubSchema = z

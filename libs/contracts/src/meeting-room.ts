@@ -218,7 +218,10 @@ export const openPollSchema = z
     options: z.array(z.string().trim().min(1).max(MAX_POLL_OPTION_LABEL)).min(2).max(MAX_POLL_OPTIONS),
   })
   .strict()
-  .refine((p) => new Set(p.options.map((o) => o.toLowerCase())).size === p.options.length, { message: 'Options must differ', path: ['options'] });
+  .refine((p) => new Set(p.options.map((o) => o.toLowerCase())).size === p.options.length, {
+    message: 'Options must differ',
+    path: ['options'],
+  });
 export type OpenPoll = z.infer<typeof openPollSchema>;
 export const voteSchema = z
   .object({ occurrenceId: idSchema, pollId: idSchema, optionIds: z.array(idSchema).min(1).max(MAX_POLL_OPTIONS) })
@@ -337,7 +340,11 @@ const actionItemFields = z.object({
   cityId: uuidSchema.nullable(),
 });
 export const createActionItemSchema = actionItemFields
-  .extend({ ownerId: actionItemFields.shape.ownerId.default(null), dueOn: actionItemFields.shape.dueOn.default(null), cityId: actionItemFields.shape.cityId.default(null) })
+  .extend({
+    ownerId: actionItemFields.shape.ownerId.default(null),
+    dueOn: actionItemFields.shape.dueOn.default(null),
+    cityId: actionItemFields.shape.cityId.default(null),
+  })
   .strict();
 export type CreateActionItem = z.input<typeof createActionItemSchema>;
 export const updateActionItemSchema = actionItemFields.partial().strict();

@@ -51,12 +51,18 @@ describe('meeting contracts', () => {
   });
 
   it('bounds the date range of occurrence lists and slot searches', () => {
-    expect(issuesOf(occurrenceQuerySchema.safeParse({ from: '2027-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z' }))).toEqual(['to: `to` must be after `from`']);
-    expect(issuesOf(slotQuerySchema.safeParse({ from: '2027-01-01', to: '2027-03-01', durationMinutes: '60' }))).toEqual(['to: At most 31 days']);
+    expect(issuesOf(occurrenceQuerySchema.safeParse({ from: '2027-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z' }))).toEqual([
+      'to: `to` must be after `from`',
+    ]);
+    expect(issuesOf(slotQuerySchema.safeParse({ from: '2027-01-01', to: '2027-03-01', durationMinutes: '60' }))).toEqual([
+      'to: At most 31 days',
+    ]);
   });
 
   it('rejects a cohort that ends before it starts, and a cohort feed without its cohort', () => {
-    expect(issuesOf(createCohortSchema.safeParse({ name: 'X', startsOn: '2027-05-01', endsOn: '2027-01-01' }))).toEqual(['endsOn: End must not be before start']);
+    expect(issuesOf(createCohortSchema.safeParse({ name: 'X', startsOn: '2027-05-01', endsOn: '2027-01-01' }))).toEqual([
+      'endsOn: End must not be before start',
+    ]);
     expect(issuesOf(createCalendarFeedSchema.safeParse({ kind: 'cohort' }))).toHaveLength(1);
   });
 });

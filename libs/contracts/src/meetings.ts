@@ -92,7 +92,7 @@ export const rruleSchema = z
       const interval = Number(parts['INTERVAL']);
       if (!Number.isInteger(interval) || interval < 1 || interval > 366) return issue('INTERVAL must be a whole number from 1');
     }
-   })
+  })
   // Stored and sent to calendars in one form: upper case, no "RRULE:" prefix.
   .transform((rule) => rule.replace(/^RRULE:/i, '').toUpperCase());
 
@@ -173,7 +173,11 @@ function timingIsValid(input: TimingInput, ctx: z.RefinementCtx, partial: boolea
       const minutes = localMinutesBetween(startWall, input.localEnd) ?? 0;
       if (minutes <= 0) ctx.addIssue({ code: 'custom', message: 'End must be after start', path: ['localEnd'] });
       else if (minutes < MIN_DURATION_MINUTES || minutes > MAX_DURATION_MINUTES) {
-        ctx.addIssue({ code: 'custom', message: `A meeting lasts ${MIN_DURATION_MINUTES} minutes to ${MAX_DURATION_MINUTES / 60} hours`, path: ['localEnd'] });
+        ctx.addIssue({
+          code: 'custom',
+          message: `A meeting lasts ${MIN_DURATION_MINUTES} minutes to ${MAX_DURATION_MINUTES / 60} hours`,
+          path: ['localEnd'],
+        });
       }
     }
   }
@@ -318,13 +322,17 @@ export const occurrenceQuerySchema = pageQuerySchema
     from: isoDateTimeSchema.optional(),
     to: isoDateTimeSchema.optional(),
     /** Include cancelled occurrences (shown struck through); default true. */
-    includeCancelled: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+    includeCancelled: z
+      .enum(['true', 'false'])
+      .default('true')
+      .transform((v) => v === 'true'),
   })
   .superRefine((q, ctx) => {
     if (q.from && q.to) {
       const span = Date.parse(q.to) - Date.parse(q.from);
       if (span <= 0) ctx.addIssue({ code: 'custom', message: '`to` must be after `from`', path: ['to'] });
-      else if (span > MAX_RANGE_DAYS * 86_400_000) ctx.addIssue({ code: 'custom', message: `At most ${MAX_RANGE_DAYS} days`, path: ['to'] });
+      else if (span > MAX_RANGE_DAYS * 86_400_000)
+        ctx.addIssue({ code: 'custom', message: `At most ${MAX_RANGE_DAYS} days`, path: ['to'] });
     }
   });
 export type OccurrenceQuery = z.input<typeof occurrenceQuerySchema>;
@@ -339,14 +347,22 @@ export const updateOccurrenceSchema = z
   .strict()
   .superRefine((input, ctx) => {
     if ((input.startsAt === undefined) !== (input.endsAt === undefined)) {
-      ctx.addIssue({ code: 'custom', message: 'Give both startsAt and endsAt to move an occurrence', path: [input.startsAt ? 'endsAt' : 'startsAt'] });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'Give both startsAt and endsAt to move an occurrence',
+        path: [input.startsAt ? 'endsAt' : 'startsAt'],
+      });
       return;
     }
     if (input.startsAt && input.endsAt) {
       const minutes = (Date.parse(input.endsAt) - Date.parse(input.startsAt)) / 60_000;
       if (minutes <= 0) ctx.addIssue({ code: 'custom', message: 'End must be after start', path: ['endsAt'] });
       else if (minutes < MIN_DURATION_MINUTES || minutes > MAX_DURATION_MINUTES) {
-        ctx.addIssue({ code: 'custom', message: `A meeting lasts ${MIN_DURATION_MINUTES} minutes to ${MAX_DURATION_MINUTES / 60} hours`, path: ['endsAt'] });
+        ctx.addIssue({
+          code: 'custom',
+          message: `A meeting lasts ${MIN_DURATION_MINUTES} minutes to ${MAX_DURATION_MINUTES / 60} hours`,
+          path: ['endsAt'],
+        });
       }
     }
   });
@@ -362,7 +378,12 @@ export type RsvpResult = z.infer<typeof rsvpResultSchema>;
 
 /** GET /api/occurrences/:id/rsvps: who answered what (invitees, coordinators, admins). */
 export const rsvpListSchema = z.array(
-  z.object({ person: personRefSchema, response: rsvpResponseSchema, waitlistPosition: z.number().int().nullable(), respondedAt: timestamp }),
+  z.object({
+    person: personRefSchema,
+    response: rsvpResponseSchema,
+    waitlistPosition: z.number().int().nullable(),
+    respondedAt: timestamp,
+  }),
 );
 export type RsvpList = z.infer<typeof rsvpListSchema>;
 
@@ -395,7 +416,11 @@ export const slotQuerySchema = z
     from: isoDateSchema,
     to: isoDateSchema,
     durationMinutes: z.coerce.number().int().min(MIN_DURATION_MINUTES).max(MAX_DURATION_MINUTES),
-    stepMinutes: z.coerce.number().int().refine((s) => [15, 30, 60].includes(s), 'Step is 15, 30 or 60 minutes').default(30),
+    stepMinutes: z.coerce
+      .number()
+      .int()
+      .refine((s) => [15, 30, 60].includes(s), 'Step is 15, 30 or 60 minutes')
+      .default(30),
     limit: z.coerce.number().int().min(1).max(20).default(5),
     /** For a series of this many meetings, also propose a rotation that spreads the inconvenient hours. */
     seriesLength: z.coerce.number().int().min(2).max(24).optional(),
@@ -403,7 +428,8 @@ export const slotQuerySchema = z
   .strict()
   .superRefine((q, ctx) => {
     if (q.to < q.from) ctx.addIssue({ code: 'custom', message: 'End must not be before start', path: ['to'] });
-    else if (Date.parse(q.to) - Date.parse(q.from) > 31 * 86_400_000) ctx.addIssue({ code: 'custom', message: 'At most 31 days', path: ['to'] });
+    else if (Date.parse(q.to) - Date.parse(q.from) > 31 * 86_400_000)
+      ctx.addIssue({ code: 'custom', message: 'At most 31 days', path: ['to'] });
   });
 export type SlotQuery = z.input<typeof slotQuerySchema>;
 
@@ -427,7 +453,9 @@ export const slotSchema = z.object({
   insideCount: z.number().int(),
   outside: z.array(slotInconvenienceSchema),
   /** Local time in each participating zone (one row per zone, with its cities). */
-  local: z.array(z.object({ timeZone: z.string(), places: z.array(z.string()), localStart: localDateTimeSchema, localEnd: localDateTimeSchema })),
+  local: z.array(
+    z.object({ timeZone: z.string(), places: z.array(z.string()), localStart: localDateTimeSchema, localEnd: localDateTimeSchema }),
+  ),
 });
 export type Slot = z.infer<typeof slotSchema>;
 
@@ -447,8 +475,21 @@ export type SlotResult = z.infer<typeof slotResultSchema>;
  * (organiser, hub coordinators, admins: `host`). Server-side only; not a route.
  */
 export const occurrenceContextSchema = z.object({
-  occurrence: z.object({ id: uuidSchema, startsAt: timestamp, endsAt: timestamp, status: meetingStatusSchema, localStart: localDateTimeSchema }),
-  meeting: z.object({ id: uuidSchema, title: z.string(), timeZone: z.string(), organiserId: uuidSchema, status: meetingStatusSchema, onlineUrl: z.string().nullable() }),
+  occurrence: z.object({
+    id: uuidSchema,
+    startsAt: timestamp,
+    endsAt: timestamp,
+    status: meetingStatusSchema,
+    localStart: localDateTimeSchema,
+  }),
+  meeting: z.object({
+    id: uuidSchema,
+    title: z.string(),
+    timeZone: z.string(),
+    organiserId: uuidSchema,
+    status: meetingStatusSchema,
+    onlineUrl: z.string().nullable(),
+  }),
   hub: z.object({ id: uuidSchema, name: z.string() }),
   cohort: z.object({ id: uuidSchema, name: z.string() }).nullable(),
   draft: z.object({ id: uuidSchema, title: z.string(), cityId: uuidSchema }).nullable(),

@@ -17,7 +17,13 @@ export const NOTIFICATION_KINDS = [
   'meeting_cancelled',
 ] as const;
 /** Kinds about a meeting occurrence (`meeting` is set, `draft` and `thread` are null); the others are about a draft's thread. */
-export const MEETING_NOTIFICATION_KINDS = ['minutes_published', 'meeting_reminder', 'meeting_invited', 'meeting_changed', 'meeting_cancelled'] as const satisfies readonly (typeof NOTIFICATION_KINDS)[number][];
+export const MEETING_NOTIFICATION_KINDS = [
+  'minutes_published',
+  'meeting_reminder',
+  'meeting_invited',
+  'meeting_changed',
+  'meeting_cancelled',
+] as const satisfies readonly (typeof NOTIFICATION_KINDS)[number][];
 export const notificationKindSchema = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof notificationKindSchema>;
 
@@ -27,7 +33,9 @@ export const notificationSchema = z.object({
   draft: z.object({ id: uuidSchema, title: z.string() }).nullable(),
   thread: z.object({ id: uuidSchema, quote: z.string() }).nullable(),
   /** For meeting kinds: the occurrence (the room is /occurrences/:id/room, the minutes /occurrences/:id/minutes). */
-  meeting: z.object({ occurrenceId: uuidSchema, meetingId: uuidSchema, title: z.string(), startsAt: z.iso.datetime({ offset: true }) }).nullable(),
+  meeting: z
+    .object({ occurrenceId: uuidSchema, meetingId: uuidSchema, title: z.string(), startsAt: z.iso.datetime({ offset: true }) })
+    .nullable(),
   /** The comment that mentioned or replied, when there is one (null once deleted). */
   commentId: uuidSchema.nullable(),
   actor: personRefSchema,
@@ -72,7 +80,10 @@ export type KindPreference = z.infer<typeof kindPreferenceSchema>;
 /** One entry per kind; email is only sent when the server has SMTP configured (`emailAvailable`). */
 export const notificationPreferencesSchema = z.object({
   preferences: z.object(
-    Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, kindPreferenceSchema])) as Record<NotificationKind, typeof kindPreferenceSchema>,
+    Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, kindPreferenceSchema])) as Record<
+      NotificationKind,
+      typeof kindPreferenceSchema
+    >,
   ),
   emailAvailable: z.boolean(),
 });

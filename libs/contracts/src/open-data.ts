@@ -111,7 +111,14 @@ export const openMilestonesSchema = envelopeOf(openMilestoneSchema);
 export const openKpisSchema = envelopeOf(openKpiSchema);
 /** A page of measurements: `nextCursor` asks for the next one (null on the last). */
 export const openMeasurementsSchema = envelopeOf(openMeasurementSchema).extend({ nextCursor: z.string().nullable() });
-export type OpenDataSet<T> = { license: typeof OPEN_DATA_LICENSE; licenseUrl: string; uri: string; modified: string | null; items: T[]; nextCursor?: string | null };
+export type OpenDataSet<T> = {
+  license: typeof OPEN_DATA_LICENSE;
+  licenseUrl: string;
+  uri: string;
+  modified: string | null;
+  items: T[];
+  nextCursor?: string | null;
+};
 
 /** A city's published plans in one document, for its public page: plans with their milestones and KPIs. */
 export const openCityPlansSchema = z.object({
@@ -123,7 +130,9 @@ export const openCityPlansSchema = z.object({
   plans: z.array(
     openActionPlanSchema.extend({
       milestones: z.array(openMilestoneSchema),
-      kpis: z.array(openKpiSchema.extend({ measurements: z.array(openMeasurementSchema.pick({ date: true, value: true, source: true, note: true })) })),
+      kpis: z.array(
+        openKpiSchema.extend({ measurements: z.array(openMeasurementSchema.pick({ date: true, value: true, source: true, note: true })) }),
+      ),
     }),
   ),
 });

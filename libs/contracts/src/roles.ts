@@ -34,28 +34,24 @@ export const roleGrantSchema = z
       ctx.addIssue({ code: 'custom', path: ['hubId'], message: 'An admin is not scoped to a hub or city' });
     if (scope !== 'city' && grant.cityId)
       ctx.addIssue({ code: 'custom', path: ['cityId'], message: `A ${grant.role} is not scoped to a city` });
-    if (scope === 'city' && grant.hubId)
-      ctx.addIssue({ code: 'custom', path: ['hubId'], message: 'An official is scoped by city only' });
+    if (scope === 'city' && grant.hubId) ctx.addIssue({ code: 'custom', path: ['hubId'], message: 'An official is scoped by city only' });
   });
 export type RoleGrant = z.output<typeof roleGrantSchema>;
 
-export const roleAssignmentSchema = z
-  .object({
-    id: uuidSchema,
-    userId: uuidSchema,
-    role: roleSchema,
-    hubId: uuidSchema.nullable(),
-    cityId: uuidSchema.nullable(),
-    /** Hub of the scope: the hub itself, or the city's hub. */
-    scopeHubId: uuidSchema.nullable(),
-    scopeName: z.string().nullable(),
-    createdAt: z.iso.datetime({ offset: true }),
-  });
+export const roleAssignmentSchema = z.object({
+  id: uuidSchema,
+  userId: uuidSchema,
+  role: roleSchema,
+  hubId: uuidSchema.nullable(),
+  cityId: uuidSchema.nullable(),
+  /** Hub of the scope: the hub itself, or the city's hub. */
+  scopeHubId: uuidSchema.nullable(),
+  scopeName: z.string().nullable(),
+  createdAt: z.iso.datetime({ offset: true }),
+});
 export type RoleAssignment = z.infer<typeof roleAssignmentSchema>;
 
-export const createRoleAssignmentSchema = z
-  .object({ userId: uuidSchema })
-  .and(roleGrantSchema);
+export const createRoleAssignmentSchema = z.object({ userId: uuidSchema }).and(roleGrantSchema);
 
 export const roleAssignmentQuerySchema = z.object({
   userId: uuidSchema.optional(),

@@ -22,17 +22,16 @@ export const emailSchema = z.string().trim().toLowerCase().pipe(z.email('Invalid
 export const passwordSchema = z.string().min(10, 'At least 10 characters').max(200);
 
 /** A person as others see them; email only when the viewer may contact them. */
-export const userSchema = z
-  .object({
-    id: uuidSchema,
-    name: z.string(),
-    email: z.string().nullable(),
-    locale: z.string(),
-    timeZone: z.string(),
-    workingHours: workingHoursSchema,
-    roles: z.array(roleAssignmentSchema),
-    createdAt: z.iso.datetime({ offset: true }),
-  });
+export const userSchema = z.object({
+  id: uuidSchema,
+  name: z.string(),
+  email: z.string().nullable(),
+  locale: z.string(),
+  timeZone: z.string(),
+  workingHours: workingHoursSchema,
+  roles: z.array(roleAssignmentSchema),
+  createdAt: z.iso.datetime({ offset: true }),
+});
 export type User = z.infer<typeof userSchema>;
 
 export const updateProfileSchema = z
@@ -45,9 +44,7 @@ export const updateProfileSchema = z
   .strict();
 export type UpdateProfile = z.infer<typeof updateProfileSchema>;
 
-export const changePasswordSchema = z
-  .object({ currentPassword: z.string().min(1).max(200), newPassword: passwordSchema })
-  .strict();
+export const changePasswordSchema = z.object({ currentPassword: z.string().min(1).max(200), newPassword: passwordSchema }).strict();
 export type ChangePassword = z.infer<typeof changePasswordSchema>;
 
 export const userQuerySchema = pageQuerySchema.extend({

@@ -4,7 +4,9 @@ const ID = '5b1e2c3d-4f56-4a78-9b0c-1d2e3f4a5b6c';
 
 describe('comment markdown', () => {
   it('renders the safe subset: emphasis, code, lists, quotes, links to the web', () => {
-    const html = renderCommentMarkdown('**Must** be _clear_, ~~maybe~~ `code`\n\n- one\n- two\n\n> quoted\n\nSee [the law](https://example.org/law)');
+    const html = renderCommentMarkdown(
+      '**Must** be _clear_, ~~maybe~~ `code`\n\n- one\n- two\n\n> quoted\n\nSee [the law](https://example.org/law)',
+    );
     expect(html).toContain('<strong>Must</strong>');
     expect(html).toContain('<em>clear</em>');
     expect(html).toContain('<s>maybe</s>');

@@ -8,7 +8,21 @@ const MENTION = /^@\[([^\]\n]{1,120})\]\(([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0
 
 function createRenderer() {
   const md = new MarkdownIt('zero', { html: false, linkify: true, breaks: true, typographer: false });
-  md.enable(['newline', 'emphasis', 'strikethrough', 'backticks', 'escape', 'entity', 'link', 'autolink', 'linkify', 'list', 'blockquote', 'code', 'fence']);
+  md.enable([
+    'newline',
+    'emphasis',
+    'strikethrough',
+    'backticks',
+    'escape',
+    'entity',
+    'link',
+    'autolink',
+    'linkify',
+    'list',
+    'blockquote',
+    'code',
+    'fence',
+  ]);
   md.validateLink = (url) => isSafeHref(url);
 
   // `@[Name](userId)` is a mention, not a link to "userId".

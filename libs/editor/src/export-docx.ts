@@ -160,9 +160,7 @@ function list(node: JSONContent, ctx: Context, place: Place, level: number): Blo
 function table(node: JSONContent, ctx: Context, place: Place): Block[] {
   const rows = (node.content ?? []).filter((row) => (row.content ?? []).length > 0);
   if (rows.length === 0) return [];
-  const columns = Math.max(
-    ...rows.map((row) => (row.content ?? []).reduce((sum, cell) => sum + Number(cell.attrs?.['colspan'] ?? 1), 0)),
-  );
+  const columns = Math.max(...rows.map((row) => (row.content ?? []).reduce((sum, cell) => sum + Number(cell.attrs?.['colspan'] ?? 1), 0)));
   const tableRows = rows.map((row) => {
     const cells = row.content ?? [];
     const header = cells.every((cell) => cell.type === 'tableHeader');

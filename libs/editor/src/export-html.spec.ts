@@ -35,9 +35,7 @@ describe('toHtml', () => {
   );
 
   it('keeps mailto links', () => {
-    expect(toHtml(doc(paragraph(text('write', [link('mailto:clerk@example.org')]))))).toContain(
-      'href="mailto:clerk@example.org"',
-    );
+    expect(toHtml(doc(paragraph(text('write', [link('mailto:clerk@example.org')]))))).toContain('href="mailto:clerk@example.org"');
   });
 
   it('escapes quotes in attributes', () => {

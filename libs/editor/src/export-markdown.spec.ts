@@ -93,17 +93,7 @@ describe('toMarkdown', () => {
       ),
     );
     expect(md).toBe(
-      [
-        '3. Third',
-        '   - detail',
-        '',
-        '   More on the third.',
-        '4. Fourth',
-        '',
-        '- first list',
-        '',
-        '* second list',
-      ].join('\n'),
+      ['3. Third', '   - detail', '', '   More on the third.', '4. Fourth', '', '- first list', '', '* second list'].join('\n'),
     );
   });
 
@@ -139,9 +129,7 @@ describe('toMarkdown', () => {
         ],
       }),
     );
-    expect(md).toBe(
-      ['| A \\| B | C | D |', '| --- | --- | --- |', '| spans two |  | x |', '| one<br>two<br>three |  |  |'].join('\n'),
-    );
+    expect(md).toBe(['| A \\| B | C | D |', '| --- | --- | --- |', '| spans two |  | x |', '| one<br>two<br>three |  |  |'].join('\n'));
   });
 
   it('writes an empty draft as nothing', () => {

@@ -6,7 +6,11 @@ import { safeDocument } from './safe-document';
 
 function listItem(item: JSONContent, marker: string): string {
   const indent = ' '.repeat(marker.length);
-  const lines = (item.content ?? []).map(block).filter((text) => text !== '').join('\n').split('\n');
+  const lines = (item.content ?? [])
+    .map(block)
+    .filter((text) => text !== '')
+    .join('\n')
+    .split('\n');
   return lines.map((line, i) => (i === 0 ? `${marker}${line}` : line ? `${indent}${line}` : '')).join('\n');
 }
 

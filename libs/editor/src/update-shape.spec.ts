@@ -83,10 +83,7 @@ const everyPart: JSONContent = doc(
   },
 );
 
-function partsOf(
-  json: JSONContent,
-  found = { nodes: new Set<string>(), marks: new Set<string>(), attrs: new Set<string>() },
-) {
+function partsOf(json: JSONContent, found = { nodes: new Set<string>(), marks: new Set<string>(), attrs: new Set<string>() }) {
   if (json.type) found.nodes.add(json.type);
   for (const key of Object.keys(json.attrs ?? {})) found.attrs.add(`${json.type}.${key}`);
   for (const mark of json.marks ?? []) found.marks.add(mark.type);
@@ -133,10 +130,7 @@ class CheckingServer {
 const draftUpdate = jsonToYUpdate(openDataDraft);
 
 /** The update a client's edit of the open data draft sends, as the server receives it, and the server's document. */
-function edit(
-  change: (client: Y.Doc) => void,
-  initial: Uint8Array = draftUpdate,
-): { decoded: DecodedUpdate; server: Y.Doc } {
+function edit(change: (client: Y.Doc) => void, initial: Uint8Array = draftUpdate): { decoded: DecodedUpdate; server: Y.Doc } {
   const server = docWith(initial);
   const client = docWith(initial);
   client.transact(() => change(client));
@@ -173,21 +167,8 @@ function forged(...structs: DecodedUpdate['structs']): DecodedUpdate {
   return { structs, ds: Y.createDeleteSet() };
 }
 
-function forgedItem(
-  id: Y.ID,
-  place: { origin?: Y.ID; parent?: string | Y.ID; parentSub?: string },
-  content: object,
-): Y.Item {
-  return new Y.Item(
-    id,
-    null,
-    place.origin ?? null,
-    null,
-    null,
-    (place.parent ?? null) as never,
-    place.parentSub ?? null,
-    content as never,
-  );
+function forgedItem(id: Y.ID, place: { origin?: Y.ID; parent?: string | Y.ID; parentSub?: string }, content: object): Y.Item {
+  return new Y.Item(id, null, place.origin ?? null, null, null, (place.parent ?? null) as never, place.parentSub ?? null, content as never);
 }
 
 describe('checkUpdateShape: what the editor writes', () => {
@@ -195,9 +176,7 @@ describe('checkUpdateShape: what the editor writes', () => {
     const found = partsOf(everyPart);
     expect([...found.nodes].sort()).toEqual(Object.keys(nodes).sort());
     expect([...found.marks].sort()).toEqual(Object.keys(marks).sort());
-    const attributes = Object.values(nodes).flatMap((type) =>
-      Object.keys(type.spec.attrs ?? {}).map((key) => `${type.name}.${key}`),
-    );
+    const attributes = Object.values(nodes).flatMap((type) => Object.keys(type.spec.attrs ?? {}).map((key) => `${type.name}.${key}`));
     expect([...found.attrs].filter((a) => !a.startsWith('link.')).sort()).toEqual(attributes.sort());
   });
 
@@ -272,9 +251,7 @@ describe('checkUpdateShape: what the editor writes', () => {
       .run(addRowAfter);
     editor.select((pm) => TextSelection.create(pm, textPosition(pm, 'Publish'))).run(setCellAttr('align', 'right'));
     editor.run(setCellAttr('colwidth', [200]));
-    editor
-      .select((pm) => CellSelection.create(pm, cellPosition(pm, 'Publish'), cellPosition(pm, 'Q2 2027')))
-      .run(mergeCells);
+    editor.select((pm) => CellSelection.create(pm, cellPosition(pm, 'Publish'), cellPosition(pm, 'Q2 2027'))).run(mergeCells);
     editor.select((pm) => TextSelection.create(pm, textPosition(pm, 'Publish'))).run(splitCell);
     editor.run(toggleHeaderRow).run(toggleHeaderRow);
     editor.select((pm) => TextSelection.create(pm, textPosition(pm, 'Data office'))).run(deleteRow);
@@ -327,9 +304,7 @@ describe('checkUpdateShape: what it refuses', () => {
     expect(refusal((client) => client.getMap('evil').set('x', 1))).toMatch(/root type "evil"/);
     expect(refusal((client) => client.getArray('evil').push([1]))).toMatch(/root type "evil"/);
     expect(refusal((client) => client.getText('evil').insert(0, 'x'))).toMatch(/root type "evil"/);
-    expect(refusal((client) => client.getXmlFragment('notes').insert(0, [new Y.XmlElement('paragraph')]))).toMatch(
-      /root type "notes"/,
-    );
+    expect(refusal((client) => client.getXmlFragment('notes').insert(0, [new Y.XmlElement('paragraph')]))).toMatch(/root type "notes"/);
     expect(refusalWithoutDoc((client) => client.getMap('evil').set('x', 1))).toMatch(/root type "evil"/);
   });
 
@@ -346,50 +321,32 @@ describe('checkUpdateShape: what it refuses', () => {
 
   it('refuses an element the schema does not have, at the top or nested', () => {
     expect(refusal((client) => fragmentOf(client).insert(1, [new Y.XmlElement('script')]))).toMatch(/element <script>/);
-    expect(refusal((client) => firstParagraph(client).insert(1, [new Y.XmlElement('iframe')]))).toMatch(
-      /element <iframe>/,
-    );
-    expect(refusalWithoutDoc((client) => firstParagraph(client).insert(1, [new Y.XmlElement('iframe')]))).toMatch(
-      /element <iframe>/,
-    );
+    expect(refusal((client) => firstParagraph(client).insert(1, [new Y.XmlElement('iframe')]))).toMatch(/element <iframe>/);
+    expect(refusalWithoutDoc((client) => firstParagraph(client).insert(1, [new Y.XmlElement('iframe')]))).toMatch(/element <iframe>/);
     // The top node and text are never elements: the fragment is the document, text is a Y.XmlText.
     expect(refusal((client) => fragmentOf(client).insert(1, [new Y.XmlElement('doc')]))).toMatch(/element <doc>/);
     expect(refusal((client) => fragmentOf(client).insert(1, [new Y.XmlElement('text')]))).toMatch(/element <text>/);
   });
 
   it('refuses formatting that is not a mark, on new or existing text', () => {
-    expect(refusal((client) => firstText(client).format(0, 4, { onclick: 'alert(1)' }))).toMatch(
-      /formatting "onclick"/,
-    );
-    expect(refusal((client) => firstText(client).insert(0, 'Hi', { style: 'color: red' }))).toMatch(
-      /formatting "style"/,
-    );
+    expect(refusal((client) => firstText(client).format(0, 4, { onclick: 'alert(1)' }))).toMatch(/formatting "onclick"/);
+    expect(refusal((client) => firstText(client).insert(0, 'Hi', { style: 'color: red' }))).toMatch(/formatting "style"/);
     // y-tiptap writes a hashed name only for a mark that may overlap itself; none of ours does.
-    expect(refusal((client) => firstText(client).format(0, 4, { 'bold--AAAAAAAA': {} }))).toMatch(
-      /formatting "bold--AAAAAAAA"/,
-    );
-    expect(refusalWithoutDoc((client) => firstText(client).format(0, 4, { onclick: 'alert(1)' }))).toMatch(
-      /formatting "onclick"/,
-    );
+    expect(refusal((client) => firstText(client).format(0, 4, { 'bold--AAAAAAAA': {} }))).toMatch(/formatting "bold--AAAAAAAA"/);
+    expect(refusalWithoutDoc((client) => firstText(client).format(0, 4, { onclick: 'alert(1)' }))).toMatch(/formatting "onclick"/);
   });
 
   it('refuses a Y.Text, Y.Map, Y.Array, Y.XmlHook or Y.XmlFragment inside the draft', () => {
     for (const type of [new Y.Text('x'), new Y.Map(), new Y.Array(), new Y.XmlHook('hook'), new Y.XmlFragment()]) {
       expect(refusal((client) => firstParagraph(client).insert(0, [type as never]))).toMatch(/ inside the draft/);
     }
-    expect(refusal((client) => fragmentOf(client).insert(0, [new Y.Text('x') as never]))).toMatch(
-      /YText inside the draft/,
-    );
+    expect(refusal((client) => fragmentOf(client).insert(0, [new Y.Text('x') as never]))).toMatch(/YText inside the draft/);
   });
 
   it('refuses a subdocument, binary content, an embed and JSON content', () => {
     expect(refusal((client) => fragmentOf(client).insert(1, [new Y.Doc() as never]))).toMatch(/subdocument/);
-    expect(refusal((client) => fragmentOf(client).insert(1, [new Uint8Array([1, 2]) as never]))).toMatch(
-      /binary content/,
-    );
-    expect(refusal((client) => firstText(client).insertEmbed(0, { image: 'https://example.org/x.png' }))).toMatch(
-      /an embed/,
-    );
+    expect(refusal((client) => fragmentOf(client).insert(1, [new Uint8Array([1, 2]) as never]))).toMatch(/binary content/);
+    expect(refusal((client) => firstText(client).insertEmbed(0, { image: 'https://example.org/x.png' }))).toMatch(/an embed/);
     const json = forged(forgedItem(Y.createID(9, 0), { parent: DOC_FRAGMENT }, new Y.ContentJSON(['x'])));
     expect(checkUpdateShape(json)).toMatchObject({ ok: false, reason: expect.stringMatching(/JSON content/) });
   });
@@ -398,9 +355,7 @@ describe('checkUpdateShape: what it refuses', () => {
     expect(refusal((client) => firstParagraph(client).setAttribute('style', 'display: none'))).toMatch(
       /attribute "style" that <paragraph>/,
     );
-    expect(refusal((client) => firstParagraph(client).setAttribute('level', 2 as never))).toMatch(
-      /attribute "level" that <paragraph>/,
-    );
+    expect(refusal((client) => firstParagraph(client).setAttribute('level', 2 as never))).toMatch(/attribute "level" that <paragraph>/);
     const added = (client: Y.Doc) => {
       const element = new Y.XmlElement('heading');
       element.setAttribute('onclick', 'alert(1)');
@@ -409,21 +364,13 @@ describe('checkUpdateShape: what it refuses', () => {
     expect(refusal(added)).toMatch(/attribute "onclick" that <heading>/);
     expect(refusalWithoutDoc(added)).toMatch(/attribute "onclick" that <heading>/);
     // Another value for an attribute already set carries no name: the live document says which it is.
-    expect(refusal((client) => title(client).setAttribute('level', new Y.Map() as never))).toMatch(
-      /YMap inside the draft/,
-    );
+    expect(refusal((client) => title(client).setAttribute('level', new Y.Map() as never))).toMatch(/YMap inside the draft/);
   });
 
   it('refuses content in a place the editor never puts it', () => {
-    expect(refusal((client) => fragmentOf(client).insert(1, [new Y.XmlText('loose')]))).toMatch(
-      /a text directly in the draft's fragment/,
-    );
-    expect(refusal((client) => fragmentOf(client).insert(1, [42 as never]))).toMatch(
-      /a value directly in the draft's fragment/,
-    );
-    expect(refusal((client) => firstText(client).insertEmbed(0, new Y.XmlElement('paragraph')))).toMatch(
-      /<paragraph> inside a text/,
-    );
+    expect(refusal((client) => fragmentOf(client).insert(1, [new Y.XmlText('loose')]))).toMatch(/a text directly in the draft's fragment/);
+    expect(refusal((client) => fragmentOf(client).insert(1, [42 as never]))).toMatch(/a value directly in the draft's fragment/);
+    expect(refusal((client) => firstText(client).insertEmbed(0, new Y.XmlElement('paragraph')))).toMatch(/<paragraph> inside a text/);
     expect(refusal((client) => firstText(client).setAttribute('x', 'y'))).toMatch(/attribute "x" on a text/);
     // In an empty fragment the value names its parent: no live document needed.
     const empty = new Y.Doc();

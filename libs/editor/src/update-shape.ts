@@ -175,16 +175,12 @@ class ShapeCheck {
     }
     if (place === TEXT) {
       if (sub !== null) return `an attribute ${quote(sub)} on a text`;
-      return content instanceof ContentString || content instanceof ContentFormat
-        ? null
-        : `${describe(content)} inside a text`;
+      return content instanceof ContentString || content instanceof ContentFormat ? null : `${describe(content)} inside a text`;
     }
     const nodeName = place as string;
     if (!ELEMENT_ATTRIBUTES.has(nodeName)) return `an edit inside ${tag(nodeName)}, which the schema does not have`;
     if (sub !== null) {
-      return content instanceof ContentAny
-        ? this.checkAttribute(sub, nodeName)
-        : `${describe(content)} as attribute ${quote(sub)}`;
+      return content instanceof ContentAny ? this.checkAttribute(sub, nodeName) : `${describe(content)} as attribute ${quote(sub)}`;
     }
     // Elements and texts: which types content may hold was checked above.
     return content instanceof ContentType ? null : `${describe(content)} directly in ${tag(nodeName)}`;
@@ -194,9 +190,7 @@ class ShapeCheck {
   private checkAttribute(name: string | null, nodeName: string | null): string | null {
     if (name === null) return 'a value in a list';
     if (nodeName !== null) {
-      return ELEMENT_ATTRIBUTES.get(nodeName)?.has(name)
-        ? null
-        : `an attribute ${quote(name)} that ${tag(nodeName)} does not have`;
+      return ELEMENT_ATTRIBUTES.get(nodeName)?.has(name) ? null : `an attribute ${quote(name)} that ${tag(nodeName)} does not have`;
     }
     for (const attributes of ELEMENT_ATTRIBUTES.values()) if (attributes.has(name)) return null;
     return `an attribute ${quote(name)} that no node of the schema has`;
@@ -293,9 +287,7 @@ class ShapeCheck {
   /** The live document's struct holding `id`, or null when it has none (yet). */
   private inDoc(id: ID): Item | GC | null {
     const doc = this.doc;
-    return doc !== undefined && id.clock < getState(doc.store, id.client)
-      ? (getItem(doc.store, id) as Item | GC)
-      : null;
+    return doc !== undefined && id.clock < getState(doc.store, id.client) ? (getItem(doc.store, id) as Item | GC) : null;
   }
 
   /** The index of the struct in the update holding clock `id`, or -1. */

@@ -79,10 +79,7 @@ function instantToFloatingLocal(instant: Date, zone: string): LocalDateTime {
  * Every occurrence of a meeting, in order. Throws RecurrenceError when the rule is unreadable, yields nothing, or
  * expands past `maxOccurrences` or past `maxYears` after the first one.
  */
-export function expandSeries(
-  input: SeriesInput,
-  limits: { maxOccurrences?: number; maxYears?: number } = {},
-): ExpandedOccurrence[] {
+export function expandSeries(input: SeriesInput, limits: { maxOccurrences?: number; maxYears?: number } = {}): ExpandedOccurrence[] {
   const maxOccurrences = limits.maxOccurrences ?? DEFAULT_MAX_OCCURRENCES;
   const maxYears = limits.maxYears ?? DEFAULT_MAX_SERIES_YEARS;
   const toOccurrence = (local: LocalDateTime): ExpandedOccurrence => {
@@ -91,7 +88,8 @@ export function expandSeries(
     return { recurrenceId: local, startsAt, endsAt: new Date(startsAt.getTime() + input.durationMinutes * 60_000) };
   };
   const inRange = (occurrences: ExpandedOccurrence[]) => {
-    if (occurrences.some((o) => o.endsAt.getTime() > LAST_INSTANT)) throw new SeriesOutOfRangeError('Meetings must end by the end of year 9999');
+    if (occurrences.some((o) => o.endsAt.getTime() > LAST_INSTANT))
+      throw new SeriesOutOfRangeError('Meetings must end by the end of year 9999');
     return occurrences;
   };
   if (!input.rrule) return inRange([toOccurrence(input.localStart.slice(0, 16))]);
@@ -129,7 +127,10 @@ export function rruleForCalendar(input: SeriesInput, occurrences: ExpandedOccurr
   const body = input.rrule.replace(/^RRULE:/i, '').trim();
   if (!/UNTIL=/i.test(body) || occurrences.length === 0) return body;
   const last = occurrences[occurrences.length - 1].startsAt;
-  const until = last.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  const until = last
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
   return body.replace(/UNTIL=[0-9TZ]+/i, `UNTIL=${until}`);
 }
 

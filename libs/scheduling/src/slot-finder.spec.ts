@@ -77,7 +77,11 @@ describe('fair slot finder', () => {
   });
 
   it('lists every person outside their hours, also people who share a zone and hours', () => {
-    const people = [person('t1', 'Tsukuba', 'Asia/Tokyo', 'ja-JP'), person('t2', 'Kaga', 'Asia/Tokyo', 'ja-JP'), person('mx', 'Mexico City', 'America/Mexico_City', 'es-MX')];
+    const people = [
+      person('t1', 'Tsukuba', 'Asia/Tokyo', 'ja-JP'),
+      person('t2', 'Kaga', 'Asia/Tokyo', 'ja-JP'),
+      person('mx', 'Mexico City', 'America/Mexico_City', 'es-MX'),
+    ];
     const result = findSlots(people, { ...week, limit: 3 });
     for (const slot of result.slots) {
       const tokyoOutside = slot.outside.filter((o) => o.timeZone === 'Asia/Tokyo').map((o) => o.person.id);

@@ -278,7 +278,12 @@ export function findSlots(participants: SlotParticipant[], options: SlotOptions)
       meetingsOutsideHours: picks.filter((c) => c.zonesOutside.has(timeZone)).length,
     }));
   }
-  return { participantCount: people.length, slots: chosen.map((c) => toProposal(c, classes, people.length, groups)), rotation, burdenByZone };
+  return {
+    participantCount: people.length,
+    slots: chosen.map((c) => toProposal(c, classes, people.length, groups)),
+    rotation,
+    burdenByZone,
+  };
 }
 
 /**

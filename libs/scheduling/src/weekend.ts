@@ -24,7 +24,9 @@ const WEEKEND_BY_REGION: Record<string, number[]> = {
 };
 const DEFAULT_WEEKEND = [6, 7];
 
-interface WeekInfo { weekend?: number[] }
+interface WeekInfo {
+  weekend?: number[];
+}
 
 /** ISO weekdays of the weekend in a locale (`ar-SA` → [5, 6], `ja-JP` → [6, 7], `hi-IN` → [7]). */
 export function weekendDays(locale: string): number[] {

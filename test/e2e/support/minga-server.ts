@@ -54,7 +54,10 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
       child.kill('SIGKILL');
       throw new Error(`Minga did not become ready within 60 s:\n${output}`);
     }
-    const ready = await fetch(`${baseUrl}/api/health/ready`).then((r) => r.ok, () => false);
+    const ready = await fetch(`${baseUrl}/api/health/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) break;
     await new Promise((r) => setTimeout(r, 250));
   }

@@ -108,7 +108,10 @@ function processTicks() {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks.set(pid, { ticks: Number(fields[11]) + Number(fields[12]), cmd: readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ') });
+      ticks.set(pid, {
+        ticks: Number(fields[11]) + Number(fields[12]),
+        cmd: readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' '),
+      });
     } catch {
       // the process ended meanwhile
     }
@@ -131,14 +134,17 @@ function run(title, path, headers, ownPids, apiPid) {
     const load = loadavg()[0];
     const before = processTicks();
     const t0 = Date.now();
-    autocannon({ url: `${base}${path}`, connections, duration, headers: { ...headers, 'accept-encoding': ACCEPT_ENCODING } }, (err, result) => {
-      if (err) return reject(err);
-      const after = processTicks();
-      const others = othersCpu(before, after, (Date.now() - t0) / 1000, ownPids);
-      const apiMs = (((after.get(apiPid)?.ticks ?? 0) - (before.get(apiPid)?.ticks ?? 0)) * (1000 / CLOCK_TICKS)) / result.requests.total;
-      const bad = result.non2xx + result.errors + result.timeouts;
-      resolve({ title, path, result, bad, load, others, apiMs });
-    });
+    autocannon(
+      { url: `${base}${path}`, connections, duration, headers: { ...headers, 'accept-encoding': ACCEPT_ENCODING } },
+      (err, result) => {
+        if (err) return reject(err);
+        const after = processTicks();
+        const others = othersCpu(before, after, (Date.now() - t0) / 1000, ownPids);
+        const apiMs = (((after.get(apiPid)?.ticks ?? 0) - (before.get(apiPid)?.ticks ?? 0)) * (1000 / CLOCK_TICKS)) / result.requests.total;
+        const bad = result.non2xx + result.errors + result.timeouts;
+        resolve({ title, path, result, bad, load, others, apiMs });
+      },
+    );
   });
 }
 
@@ -147,7 +153,11 @@ async function sizes(path, headers) {
   const res = await fetch(`${base}${path}`, { headers: { ...headers, 'accept-encoding': ACCEPT_ENCODING } });
   const body = await res.arrayBuffer();
   if (!res.ok) throw new Error(`${path}: ${res.status}`);
-  return { wire: Number(res.headers.get('content-length') ?? body.byteLength), plain: body.byteLength, encoding: res.headers.get('content-encoding') ?? 'identity' };
+  return {
+    wire: Number(res.headers.get('content-length') ?? body.byteLength),
+    plain: body.byteLength,
+    encoding: res.headers.get('content-encoding') ?? 'identity',
+  };
 }
 
 /** autocannon reports p50, p90, p97.5, p99; p95 is interpolated from the histogram's neighbours. */
@@ -155,8 +165,17 @@ function row(r) {
   const l = r.result.latency;
   const p95 = l.p90 + ((l.p97_5 - l.p90) * (95 - 90)) / (97.5 - 90);
   return {
-    title: r.title, path: r.path, p50: l.p50, p95: Math.round(p95 * 10) / 10, p99: l.p99, rps: Math.round(r.result.requests.average), bad: r.bad,
-    load: r.load.toFixed(2), others: r.others, apiMs: r.apiMs.toFixed(2), kb: `${(r.size.wire / 1024).toFixed(1)} ${r.size.encoding} (${(r.size.plain / 1024).toFixed(0)})`,
+    title: r.title,
+    path: r.path,
+    p50: l.p50,
+    p95: Math.round(p95 * 10) / 10,
+    p99: l.p99,
+    rps: Math.round(r.result.requests.average),
+    bad: r.bad,
+    load: r.load.toFixed(2),
+    others: r.others,
+    apiMs: r.apiMs.toFixed(2),
+    kb: `${(r.size.wire / 1024).toFixed(1)} ${r.size.encoding} (${(r.size.plain / 1024).toFixed(0)})`,
   };
 }
 
@@ -164,7 +183,10 @@ function row(r) {
 async function cold(db, path, headers, hubId, times) {
   const samples = [];
   for (let i = 0; i < times; i++) {
-    await db.query('INSERT INTO action_plan_revisions (hub_id, revision) VALUES ($1, 1) ON CONFLICT (hub_id) DO UPDATE SET revision = action_plan_revisions.revision + 1', [hubId]);
+    await db.query(
+      'INSERT INTO action_plan_revisions (hub_id, revision) VALUES ($1, 1) ON CONFLICT (hub_id) DO UPDATE SET revision = action_plan_revisions.revision + 1',
+      [hubId],
+    );
     const t0 = performance.now();
     const res = await fetch(`${base}${path}`, { headers: { ...headers, 'accept-encoding': ACCEPT_ENCODING } });
     await res.arrayBuffer();
@@ -177,7 +199,12 @@ async function cold(db, path, headers, hubId, times) {
 }
 
 async function main() {
-  if (process.env.BENCH_SKIP_BUILD !== '1') execFileSync('npx', ['nx', 'run', 'api:build', '--output-style=static'], { cwd: root, stdio: 'inherit', env: { ...process.env, NX_DAEMON: 'false' } });
+  if (process.env.BENCH_SKIP_BUILD !== '1')
+    execFileSync('npx', ['nx', 'run', 'api:build', '--output-style=static'], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, NX_DAEMON: 'false' },
+    });
   await admin(`CREATE DATABASE ${dbName}`);
   const env = {
     ...process.env,
@@ -197,7 +224,11 @@ async function main() {
   };
   // BENCH_PROFILE=<dir> writes a CPU profile of the API (node --cpu-prof) there when it stops.
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  const api = spawn(process.execPath, ['--max-semi-space-size=32', ...profile, join(root, 'dist/apps/api/main.js')], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const api = spawn(process.execPath, ['--max-semi-space-size=32', ...profile, join(root, 'dist/apps/api/main.js')], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const db = new pg.Pool({ connectionString: dbUrl, max: 2 });
   try {
     await waitReady(api);
@@ -212,8 +243,16 @@ async function main() {
       })
     ).json();
     const auth = { authorization: `Bearer ${session.accessToken}` };
-    const { rows: [latam] } = await db.query(`SELECT h.id, count(c.id)::int AS cities FROM hubs h JOIN cities c ON c.hub_id = h.id WHERE h.key = 'latam' GROUP BY h.id`);
-    const { rows: [city] } = await db.query(`SELECT c.id FROM cities c JOIN action_plans p ON p.city_id = c.id AND p.published WHERE c.hub_id = $1 LIMIT 1`, [latam.id]);
+    const {
+      rows: [latam],
+    } = await db.query(
+      `SELECT h.id, count(c.id)::int AS cities FROM hubs h JOIN cities c ON c.hub_id = h.id WHERE h.key = 'latam' GROUP BY h.id`,
+    );
+    const {
+      rows: [city],
+    } = await db.query(`SELECT c.id FROM cities c JOIN action_plans p ON p.city_id = c.id AND p.published WHERE c.hub_id = $1 LIMIT 1`, [
+      latam.id,
+    ]);
 
     const scenarios = [
       ['Hub dashboard (JSON)', `/api/hubs/${latam.id}/dashboard`, auth],
@@ -247,7 +286,9 @@ async function main() {
 
 function writeReport({ data, latam, results, coldDashboard, coldMeasurements }) {
   const met = results.filter((r) => r.p95 < 100).length;
-  const table = results.map((r) => `| ${r.title} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.rps} | ${r.bad} | ${r.kb} | ${r.apiMs} | ${r.load} | ${r.others} |`).join('\n');
+  const table = results
+    .map((r) => `| ${r.title} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.rps} | ${r.bad} | ${r.kb} | ${r.apiMs} | ${r.load} | ${r.others} |`)
+    .join('\n');
   const text = `# API benchmark: hub dashboards and open data
 
 Last run: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${quick ? '**quick mode** (3 s per scenario)' : '15 s per scenario'},

@@ -212,7 +212,8 @@ const SYNC_STEP1 = (() => {
 })();
 
 /** A presence state of about `bytes` bytes of JSON, shaped like a cursor with a very long name. */
-const stateOf = (bytes) => JSON.stringify({ user: { name: 'Flood', color: '#ff0000' }, cursor: { anchor: 'x'.repeat(Math.max(0, bytes - 80)) } });
+const stateOf = (bytes) =>
+  JSON.stringify({ user: { name: 'Flood', color: '#ff0000' }, cursor: { anchor: 'x'.repeat(Math.max(0, bytes - 80)) } });
 const NEAR_LIMIT_STATE = stateOf(4000);
 const HUGE_STATE = stateOf(256 * 1024);
 const randomClientId = () => Math.floor(Math.random() * 2 ** 31);

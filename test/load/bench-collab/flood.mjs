@@ -78,14 +78,14 @@ const FLOODS = [
   {
     id: 'c',
     kind: 'presence',
-    title: '(c) presence: 4 connections sending awareness updates in turn with 4 states of ~4 KB, 64 states of ~4 KB on fresh client ids, one 256 KB state',
+    title:
+      '(c) presence: 4 connections sending awareness updates in turn with 4 states of ~4 KB, 64 states of ~4 KB on fresh client ids, one 256 KB state',
   },
   {
     id: 'd',
     kind: 'sockets',
     title: '(d) as many sockets as it can open, each joining the document and asking for all of it once',
-    note:
-      "Not one of the issue's three floods. Its reconnect loop no longer costs the server much (refused upgrades are answered after a 1 s pause, so it manages tens of handshakes a second and the server stays near its baseline CPU), yet the victims see stalls of 70-90 ms while its 32 sockets join and ask for the document: not explained yet; the next step is a profile of this window (issue 21). In a deployment, docker/nginx.conf also limits new socket connections per address (10/s, burst 40).",
+    note: "Not one of the issue's three floods. Its reconnect loop no longer costs the server much (refused upgrades are answered after a 1 s pause, so it manages tens of handshakes a second and the server stays near its baseline CPU), yet the victims see stalls of 70-90 ms while its 32 sockets join and ask for the document: not explained yet; the next step is a profile of this window (issue 21). In a deployment, docker/nginx.conf also limits new socket connections per address (10/s, burst 40).",
   },
   {
     id: 'e',
@@ -95,11 +95,23 @@ const FLOODS = [
     // full burst. This one keeps a second socket open, to show what the budgets alone allow. Meaningless before the
     // hardening (no budgets), so not run there.
     afterHardeningOnly: true,
-    title: '(e) diagnostic: (a) while a second, silent socket of the same account stays open (its budgets are not forgotten between reconnects)',
+    title:
+      '(e) diagnostic: (a) while a second, silent socket of the same account stays open (its budgets are not forgotten between reconnects)',
   },
 ];
-const pick = (value, all) => (value ? value.split(',').map((s) => s.trim()).filter((s) => all.includes(s)) : all);
-const floods = FLOODS.filter((f) => pick(process.env.BENCH_FLOODS, FLOODS.map((x) => x.id)).includes(f.id));
+const pick = (value, all) =>
+  value
+    ? value
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => all.includes(s))
+    : all;
+const floods = FLOODS.filter((f) =>
+  pick(
+    process.env.BENCH_FLOODS,
+    FLOODS.map((x) => x.id),
+  ).includes(f.id),
+);
 const log = (line) => process.stderr.write(`[flood] ${line}\n`);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -108,9 +120,10 @@ const { databases, cleanup, isStopping } = cleanupOnExit(log);
 /** Resolves with the child's first message of this type, or rejects after `ms`. */
 function within(promise, ms, what) {
   let timer;
-  return Promise.race([promise, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms / 1000} s`)), ms)))]).finally(() =>
-    clearTimeout(timer),
-  );
+  return Promise.race([
+    promise,
+    new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms / 1000} s`)), ms))),
+  ]).finally(() => clearTimeout(timer));
 }
 
 /** The build's commit, when it was built from a checkout that says so (a COMMIT file or a git worktree). */
@@ -125,7 +138,8 @@ function commitOf(entry) {
     if (!head.startsWith('ref: ')) return head.slice(0, 12);
     const refPath = head.slice(5);
     const commonDir = existsSync(join(gitDir, 'commondir')) ? join(gitDir, readFileSync(join(gitDir, 'commondir'), 'utf8').trim()) : gitDir;
-    for (const dir of [gitDir, commonDir]) if (existsSync(join(dir, refPath))) return readFileSync(join(dir, refPath), 'utf8').trim().slice(0, 12);
+    for (const dir of [gitDir, commonDir])
+      if (existsSync(join(dir, refPath))) return readFileSync(join(dir, refPath), 'utf8').trim().slice(0, 12);
   } catch {
     // A directory that is a git checkout (.git folder) is read above; anything else has no known commit.
   }
@@ -153,7 +167,9 @@ async function prepare(build) {
     } finally {
       await db.end();
     }
-    log(`${build.key}: database ${database.name} prepared in ${Math.round((Date.now() - started) / 1000)} s (target document ${build.world.targetUpdateBytes} bytes)`);
+    log(
+      `${build.key}: database ${database.name} prepared in ${Math.round((Date.now() - started) / 1000)} s (target document ${build.world.targetUpdateBytes} bytes)`,
+    );
   } finally {
     await server.stop();
   }
@@ -207,7 +223,9 @@ async function startSession(build) {
       let outcome;
       try {
         outcome = await within(
-          new Promise((resolve) => generator.child.on('message', (msg) => (msg?.type === 'result' || msg?.type === 'error') && resolve(msg))),
+          new Promise((resolve) =>
+            generator.child.on('message', (msg) => (msg?.type === 'result' || msg?.type === 'error') && resolve(msg)),
+          ),
           60_000,
           'the victims finishing',
         );
@@ -243,7 +261,14 @@ function watchMemory(server) {
 async function measureFlood(session, build, flood, label) {
   const { server } = session;
   const floodMs = Math.min(build.floodCapMs ?? Infinity, TIMINGS.measureMs + TIMINGS.floodMarginMs);
-  const attackerConfig = { url: server.url, token: build.world.attackerToken, docName: build.world.targetDoc, kind: flood.kind, holdIdle: Boolean(flood.holdIdle), durationMs: floodMs };
+  const attackerConfig = {
+    url: server.url,
+    token: build.world.attackerToken,
+    docName: build.world.targetDoc,
+    kind: flood.kind,
+    holdIdle: Boolean(flood.holdIdle),
+    durationMs: floodMs,
+  };
   const attacker = spawnNode(ATTACKER, [JSON.stringify(attackerConfig)], { core: GENERATOR_CORE, cwd: ROOT });
   const result = attacker.message('result').catch((err) => ({ error: err.message }));
   try {
@@ -252,11 +277,21 @@ async function measureFlood(session, build, flood, label) {
     const stopWatch = watchMemory(server);
     // The flood starts as the measured window opens (after the victims' warm-up), so its onset is measured too.
     const go = setTimeout(() => attacker.child.send({ type: 'go' }), TIMINGS.warmupMs);
-    const window = await session.window(label, { drainMs: build.drainMs, extraPids: { attacker: [attacker.pid] } }).finally(() => clearTimeout(go));
+    const window = await session
+      .window(label, { drainMs: build.drainMs, extraPids: { attacker: [attacker.pid] } })
+      .finally(() => clearTimeout(go));
     const outcome = await within(result, 30_000, 'the attacker stopping');
     const memory = stopWatch();
     const alive = server.pid && processMemory(server.pid).rssMb > 0;
-    return { window, attacker: outcome.stats ?? { error: outcome.error }, access: ready.access, rssBeforeMb, rssAfterMb: alive ? processMemory(server.pid).rssMb : null, rssPeakMb: memory.peakMb, killedAtMb: memory.killedAtMb };
+    return {
+      window,
+      attacker: outcome.stats ?? { error: outcome.error },
+      access: ready.access,
+      rssBeforeMb,
+      rssAfterMb: alive ? processMemory(server.pid).rssMb : null,
+      rssPeakMb: memory.peakMb,
+      killedAtMb: memory.killedAtMb,
+    };
   } finally {
     await attacker.stop(3000);
   }
@@ -285,22 +320,38 @@ function machine() {
 }
 
 async function main() {
-  if (!pinning.enabled) log(`WARNING: no pinning (taskset ${pinning.cores >= 2 ? 'missing' : 'needs 2 cores'}): figures are not comparable`);
+  if (!pinning.enabled)
+    log(`WARNING: no pinning (taskset ${pinning.cores >= 2 ? 'missing' : 'needs 2 cores'}): figures are not comparable`);
   const startedAt = Date.now();
   const meta = machine();
   meta.busyBeforePct = await machineBusy();
-  if (meta.busyBeforePct > 10) log(`WARNING: the machine is busy before the run (${meta.busyBeforePct.toFixed(0)} % of a core): figures will be noisy`);
+  if (meta.busyBeforePct > 10)
+    log(`WARNING: the machine is busy before the run (${meta.busyBeforePct.toFixed(0)} % of a core): figures will be noisy`);
   ensureBuild(ENTRY, log);
   const builds = [{ key: 'hardened', entry: ENTRY, commit: commitOf(ENTRY), rounds: ROUNDS, drainMs: TIMINGS.drainMs }];
   if (BEFORE_ENTRY) {
     if (!existsSync(BEFORE_ENTRY)) throw new Error(`BENCH_BEFORE_ENTRY ${BEFORE_ENTRY} does not exist`);
-    builds.push({ key: 'before', entry: BEFORE_ENTRY, commit: commitOf(BEFORE_ENTRY), rounds: 1, drainMs: TIMINGS.beforeDrainMs, floodCapMs: TIMINGS.beforeFloodCapMs, freshServerPerFlood: true });
+    builds.push({
+      key: 'before',
+      entry: BEFORE_ENTRY,
+      commit: commitOf(BEFORE_ENTRY),
+      rounds: 1,
+      drainMs: TIMINGS.beforeDrainMs,
+      floodCapMs: TIMINGS.beforeFloodCapMs,
+      freshServerPerFlood: true,
+    });
   }
   for (const build of builds) {
     if (isStopping()) return 130;
     await prepare(build);
   }
-  meta.builds = builds.map(({ key, entry, commit, rounds, floodCapMs }) => ({ key, entry: relative(ROOT, entry).startsWith('..') ? entry : relative(ROOT, entry), commit, rounds, floodCapMs: floodCapMs ?? null }));
+  meta.builds = builds.map(({ key, entry, commit, rounds, floodCapMs }) => ({
+    key,
+    entry: relative(ROOT, entry).startsWith('..') ? entry : relative(ROOT, entry),
+    commit,
+    rounds,
+    floodCapMs: floodCapMs ?? null,
+  }));
   meta.targetUpdateBytes = builds[0].world.targetUpdateBytes;
   meta.postgres = `databases ${databases.map((d) => d.name).join(', ')} on ${new URL(DATABASE_URL).host}`;
 

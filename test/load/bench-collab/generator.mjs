@@ -205,11 +205,17 @@ async function openDocuments(docNames, clientsPerDoc, writersPerDoc) {
     const participants = [];
     for (let i = 0; i < clientsPerDoc; i++) {
       // With several instances, the clients of each document (writers too) alternate between them.
-      participants.push(new Participant(name, i < writersPerDoc ? `d${d}w${i}` : null, clientsPerDoc - 1, tokenOf(), i % (config.urls?.length ?? 1)));
+      participants.push(
+        new Participant(name, i < writersPerDoc ? `d${d}w${i}` : null, clientsPerDoc - 1, tokenOf(), i % (config.urls?.length ?? 1)),
+      );
     }
     return { name, participants, writers: participants.filter((p) => p.writer).map((p) => p.writer) };
   });
-  await inBatches(docs.flatMap((d) => d.participants), CONNECT_CONCURRENCY, (p) => p.client.open());
+  await inBatches(
+    docs.flatMap((d) => d.participants),
+    CONNECT_CONCURRENCY,
+    (p) => p.client.open(),
+  );
   for (const doc of docs) for (const writer of doc.writers) writer.participant.client.send(writer.setupUpdate);
   await sleep(300);
   return { docs, connectMs: performance.now() - started };
@@ -267,9 +273,15 @@ async function drive(writers, rate, warmupMs, measureMs) {
   const t0 = performance.now();
   const plannedStart = t0 + warmupMs;
   const plannedEnd = plannedStart + measureMs;
-  const relist = setTimeout(() => {
-    postgresBackends().then((pids) => (postgres = [...new Set([...postgres, ...pids])]), () => undefined);
-  }, warmupMs + measureMs / 2);
+  const relist = setTimeout(
+    () => {
+      postgresBackends().then(
+        (pids) => (postgres = [...new Set([...postgres, ...pids])]),
+        () => undefined,
+      );
+    },
+    warmupMs + measureMs / 2,
+  );
   let sent = 0;
   let next = 0;
   /** At most 20 ms worth of updates go out in one timer turn. */
@@ -341,9 +353,16 @@ function windowResult(rate, { cpu, peakRssMb }) {
     lost: meter.expected - meter.delivered,
     latencyMs: { p50: round(latency.p50, 2), p99: round(latency.p99, 2), max: round(latency.max, 2), count: latency.count },
     firstDeliveryMs: { p50: round(first.p50, 2), p99: round(first.p99, 2) },
-    crossInstanceMs: serverPids.length > 1 ? { p50: round(cross.p50, 2), p99: round(cross.p99, 2), max: round(cross.max, 2), count: cross.count } : null,
+    crossInstanceMs:
+      serverPids.length > 1 ? { p50: round(cross.p50, 2), p99: round(cross.p99, 2), max: round(cross.max, 2), count: cross.count } : null,
     savedMs: confirmsSaves
-      ? { p50: round(saved.p50, 2), p99: round(saved.p99, 2), max: round(saved.max, 2), count: saved.count, unconfirmed: meter.sentInWindow - saved.count }
+      ? {
+          p50: round(saved.p50, 2),
+          p99: round(saved.p99, 2),
+          max: round(saved.max, 2),
+          count: saved.count,
+          unconfirmed: meter.sentInWindow - saved.count,
+        }
       : null,
     cpu: {
       server: round(serverCpu),
@@ -358,7 +377,9 @@ function windowResult(rate, { cpu, peakRssMb }) {
     // Each instance's CPU over the deliveries to its own clients (it also relays its writers' updates to the others).
     usPerDeliveryPerInstance:
       serverPids.length > 1
-        ? serverRoles.map((role, i) => (meter.deliveredByInstance[i] ? round(((cpu.roles[role] / 100) * seconds * 1e6) / meter.deliveredByInstance[i], 1) : null))
+        ? serverRoles.map((role, i) =>
+            meter.deliveredByInstance[i] ? round(((cpu.roles[role] / 100) * seconds * 1e6) / meter.deliveredByInstance[i], 1) : null,
+          )
         : null,
     serverRssPeakMb: round(peakRssMb),
   };
@@ -439,7 +460,8 @@ async function runSaturation(scenario, t) {
     await drain(t.saturationDrainMs);
     const step = windowResult(rate, window);
     const reasons = [];
-    if (step.latencyMs.p99 === null || step.latencyMs.p99 > SATURATION_P99_MS) reasons.push(`p99 ${step.latencyMs.p99} ms > ${SATURATION_P99_MS} ms`);
+    if (step.latencyMs.p99 === null || step.latencyMs.p99 > SATURATION_P99_MS)
+      reasons.push(`p99 ${step.latencyMs.p99} ms > ${SATURATION_P99_MS} ms`);
     if (step.lost > 0) reasons.push(`${step.lost} of ${step.expected} deliveries missing ${t.saturationDrainMs} ms after the window`);
     if (step.sentPerSec < rate * 0.95) reasons.push(`the generator sent only ${step.sentPerSec}/s (generator-bound)`);
     step.passed = reasons.length === 0;
@@ -672,7 +694,9 @@ async function runComments(scenario, t) {
     latency.push(now - sent);
   };
   const viewers = [];
-  await inBatches(Array.from({ length: scenario.viewers }), CONNECT_CONCURRENCY, async () => viewers.push(await openViewer(docName, onThread)));
+  await inBatches(Array.from({ length: scenario.viewers }), CONNECT_CONCURRENCY, async () =>
+    viewers.push(await openViewer(docName, onThread)),
+  );
   const post = (body) =>
     fetch(`${config.url}/api/drafts/${draftId}/threads`, {
       method: 'POST',

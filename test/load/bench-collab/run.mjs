@@ -12,7 +12,15 @@ import { fileURLToPath } from 'node:url';
 import { pinning, spawnNode } from './lib/processes.mjs';
 import { renderReport } from './lib/report.mjs';
 import { cleanupOnExit, DEFAULT_ENTRY, ensureBuild, machineBusy } from './lib/run-support.mjs';
-import { ROOT, createBenchDatabase, prepareMingaDocuments, startHocuspocus, startMinga, startMingaInstances, startYWebsocket } from './lib/servers.mjs';
+import {
+  ROOT,
+  createBenchDatabase,
+  prepareMingaDocuments,
+  startHocuspocus,
+  startMinga,
+  startMingaInstances,
+  startYWebsocket,
+} from './lib/servers.mjs';
 import { SCENARIOS, timings } from './scenarios.mjs';
 
 const GENERATOR = fileURLToPath(new URL('./generator.mjs', import.meta.url));
@@ -25,9 +33,20 @@ const OUT = process.env.BENCH_OUT ?? join(ROOT, 'docs/benchmarks.md');
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const STARTERS = { minga: null, hocuspocus: startHocuspocus, 'y-websocket': startYWebsocket };
 
-const pick = (value, all) => (value ? value.split(',').map((s) => s.trim()).filter((s) => all.includes(s)) : all);
+const pick = (value, all) =>
+  value
+    ? value
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => all.includes(s))
+    : all;
 const serverNames = pick(process.env.BENCH_SERVERS, Object.keys(STARTERS));
-const scenarios = SCENARIOS.filter((s) => pick(process.env.BENCH_SCENARIOS, SCENARIOS.map((x) => x.id)).includes(s.id));
+const scenarios = SCENARIOS.filter((s) =>
+  pick(
+    process.env.BENCH_SCENARIOS,
+    SCENARIOS.map((x) => x.id),
+  ).includes(s.id),
+);
 const log = (line) => process.stderr.write(`[bench] ${line}\n`);
 
 let database = null;
@@ -48,7 +67,12 @@ function machine() {
     quick: QUICK,
     timings: timings(QUICK),
     servers: serverNames,
-    versions: { hocuspocus: version('@hocuspocus/server'), yWebsocket: version('y-websocket'), yjs: version('yjs'), socketIo: version('socket.io') },
+    versions: {
+      hocuspocus: version('@hocuspocus/server'),
+      yWebsocket: version('y-websocket'),
+      yjs: version('yjs'),
+      socketIo: version('socket.io'),
+    },
   };
 }
 
@@ -106,7 +130,19 @@ function representative(list) {
   const median = sorted[Math.floor((sorted.length - 1) / 2)];
   // Nothing lost and convergence must hold in every round, not only in the median one.
   const lost = list.reduce((sum, r) => sum + r.lost, 0);
-  return { ...median, lost, converged: list.every((r) => r.converged), rounds: list.map((r) => ({ p99: r.latencyMs.p99, p50: r.latencyMs.p50, serverCpu: r.cpu.server, others: r.cpu.others, lost: r.lost, converged: r.converged })) };
+  return {
+    ...median,
+    lost,
+    converged: list.every((r) => r.converged),
+    rounds: list.map((r) => ({
+      p99: r.latencyMs.p99,
+      p50: r.latencyMs.p50,
+      serverCpu: r.cpu.server,
+      others: r.cpu.others,
+      lost: r.lost,
+      converged: r.converged,
+    })),
+  };
 }
 
 function oneLine(scenario, name, r) {
@@ -117,16 +153,19 @@ function oneLine(scenario, name, r) {
   if (scenario.kind === 'comments') {
     return `${scenario.id} ${name}: p50 ${r.latencyMs.p50} p99 ${r.latencyMs.p99} max ${r.latencyMs.max} ms over ${r.deliveries} deliveries (lost ${r.lost}), POST p99 ${r.postMs.p99} ms, server ${r.cpu.server} % CPU, others ${r.cpu.others} %`;
   }
-  if (scenario.kind === 'saturation') return `${scenario.id} ${name}: max ${r.maxRate}/s with p99 < 100 ms; stopped: ${r.stopReason}; converged ${r.converged}`;
+  if (scenario.kind === 'saturation')
+    return `${scenario.id} ${name}: max ${r.maxRate}/s with p99 < 100 ms; stopped: ${r.stopReason}; converged ${r.converged}`;
   return `${scenario.id} ${name}: cold p95 ${r.cold?.joinToSyncedMs.p95 ?? 'n/a'} ms, warm p95 ${r.warm.joinToSyncedMs.p95} ms, doc ${r.docBytes} bytes`;
 }
 
 async function main() {
-  if (!pinning.enabled) log(`WARNING: no pinning (taskset ${pinning.cores >= 2 ? 'missing' : 'needs 2 cores'}): figures are not comparable`);
+  if (!pinning.enabled)
+    log(`WARNING: no pinning (taskset ${pinning.cores >= 2 ? 'missing' : 'needs 2 cores'}): figures are not comparable`);
   const startedAt = Date.now();
   const meta = machine();
   meta.busyBeforePct = await machineBusy();
-  if (meta.busyBeforePct > 10) log(`WARNING: the machine is busy before the run (${meta.busyBeforePct.toFixed(0)} % of a core): figures will be noisy`);
+  if (meta.busyBeforePct > 10)
+    log(`WARNING: the machine is busy before the run (${meta.busyBeforePct.toFixed(0)} % of a core): figures will be noisy`);
   const mingaDocs = {};
   let token = null;
 
@@ -165,9 +204,12 @@ async function main() {
         let result;
         try {
           if (name === 'minga') server = await startMinga({ entry: ENTRY, databaseUrl: database.url });
-          else if (name === 'minga-instances') server = await startMingaInstances({ entry: ENTRY, databaseUrl: database.url, instances: scenario.instances });
+          else if (name === 'minga-instances')
+            server = await startMingaInstances({ entry: ENTRY, databaseUrl: database.url, instances: scenario.instances });
           else server = await STARTERS[name]();
-          const docNames = name.startsWith('minga') ? mingaDocs[scenario.id] : Array.from({ length: scenario.docs }, () => `draft:${randomUUID()}`);
+          const docNames = name.startsWith('minga')
+            ? mingaDocs[scenario.id]
+            : Array.from({ length: scenario.docs }, () => `draft:${randomUUID()}`);
           result = await runGenerator(scenario, server, docNames, token ?? '');
         } catch (err) {
           result = { error: err instanceof Error ? err.message : String(err) };
@@ -187,7 +229,9 @@ async function main() {
   writeFileSync(OUT.replace(/\.md$/, '.json'), `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(`\n${report}\n`);
   log(`wrote ${relative(ROOT, OUT)} in ${Math.round((Date.now() - startedAt) / 1000)} s`);
-  const failed = Object.values(results.scenarios).flatMap((byServer) => Object.values(byServer)).filter((r) => r.error);
+  const failed = Object.values(results.scenarios)
+    .flatMap((byServer) => Object.values(byServer))
+    .filter((r) => r.error);
   return failed.length ? 1 : 0;
 }
 

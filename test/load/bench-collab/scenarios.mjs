@@ -93,7 +93,8 @@ export const SCENARIOS = [
   {
     id: 'g',
     kind: 'fanout',
-    title: "(g) two instances through Redis: (a)'s load, the document's clients (writers too) split across the instances, beside one instance",
+    title:
+      "(g) two instances through Redis: (a)'s load, the document's clients (writers too) split across the instances, beside one instance",
     docs: 1,
     clientsPerDoc: 50,
     writersPerDoc: 5,

@@ -93,7 +93,10 @@ async function main() {
 
   const editorsOf = new Map();
   const openDraft = async (docName) => {
-    const editors = Array.from({ length: CLIENTS_PER_DOC }, (_, i) => new Editor(urls[i % urls.length], token, docName, i < WRITERS_PER_DOC, counts));
+    const editors = Array.from(
+      { length: CLIENTS_PER_DOC },
+      (_, i) => new Editor(urls[i % urls.length], token, docName, i < WRITERS_PER_DOC, counts),
+    );
     await Promise.all(editors.map((e) => e.open()));
     editorsOf.set(docName, editors);
   };
@@ -183,8 +186,14 @@ async function main() {
       counts.draftsRotated += 1;
     }
     log(
-      `${Math.round((Date.now() - loadStart) / 60_000)} min: RSS ${samples.at(-1).rssMb.map((m) => m.toFixed(0)).join(' / ')} MB, ` +
-        `heap after GC ${heaps.at(-1).liveMb.map((m) => m.toFixed(1)).join(' / ')} MB, ${counts.updates} updates, ${counts.saved} saved`,
+      `${Math.round((Date.now() - loadStart) / 60_000)} min: RSS ${samples
+        .at(-1)
+        .rssMb.map((m) => m.toFixed(0))
+        .join(' / ')} MB, ` +
+        `heap after GC ${heaps
+          .at(-1)
+          .liveMb.map((m) => m.toFixed(1))
+          .join(' / ')} MB, ${counts.updates} updates, ${counts.saved} saved`,
     );
   }
   for (const timer of timers) clearInterval(timer);
@@ -239,7 +248,11 @@ function render({ samples, heaps, counts, pids }) {
         `| ${i + 1} | ${v.start.toFixed(1)} | ${v.end.toFixed(1)} | ${(((v.end - v.start) / v.start) * 100).toFixed(1)} % | ${v.slope.toFixed(2)} | ${v.flat ? 'yes' : '**no**'} |`,
     ),
     '',
-    `Load served: ${counts.updates.toLocaleString('en-US')} updates typed, ${counts.saved.toLocaleString('en-US')} \`saved\` acknowledgements, ${counts.reconnects} reconnections, ${counts.draftsRotated} drafts closed and replaced, ${counts.lostConnections} connections lost; ${restTotal.toLocaleString('en-US')} REST requests, ${serverErrors.reduce((a, [, n]) => a + n, 0)} answered 5xx${counts.restErrors.length ? ` (first problems: ${counts.restErrors.join('; ')})` : ''}; by status: ${Object.entries(byStatus).map(([status, n]) => `${status} × ${n}`).join(', ')}${refused.length ? ` (refused: ${refused.map(([key, n]) => `${key} × ${n}`).join(', ')})` : ''}.`,
+    `Load served: ${counts.updates.toLocaleString('en-US')} updates typed, ${counts.saved.toLocaleString('en-US')} \`saved\` acknowledgements, ${counts.reconnects} reconnections, ${counts.draftsRotated} drafts closed and replaced, ${counts.lostConnections} connections lost; ${restTotal.toLocaleString('en-US')} REST requests, ${serverErrors.reduce((a, [, n]) => a + n, 0)} answered 5xx${counts.restErrors.length ? ` (first problems: ${counts.restErrors.join('; ')})` : ''}; by status: ${Object.entries(
+      byStatus,
+    )
+      .map(([status, n]) => `${status} × ${n}`)
+      .join(', ')}${refused.length ? ` (refused: ${refused.map(([key, n]) => `${key} × ${n}`).join(', ')})` : ''}.`,
     '',
     '| minute | ' + pids.map((_, i) => `instance ${i + 1} RSS MB | heap after GC MB`).join(' | ') + ' |',
     '| ---: | ' + pids.map(() => '---: | ---:').join(' | ') + ' |',
@@ -248,7 +261,8 @@ function render({ samples, heaps, counts, pids }) {
     const inMinute = samples.filter((s) => Math.floor(s.atMs / 60_000) === minute);
     const heapsInMinute = heaps.filter((s) => Math.floor(s.atMs / 60_000) === minute);
     const heap = (i) => (heapsInMinute.length ? median(heapsInMinute.map((s) => s.liveMb[i])).toFixed(1) : '–');
-    if (inMinute.length) lines.push(`| ${minute} | ${pids.map((_, i) => `${median(inMinute.map((s) => s.rssMb[i])).toFixed(1)} | ${heap(i)}`).join(' | ')} |`);
+    if (inMinute.length)
+      lines.push(`| ${minute} | ${pids.map((_, i) => `${median(inMinute.map((s) => s.rssMb[i])).toFixed(1)} | ${heap(i)}`).join(' | ')} |`);
   }
   return { text: lines.join('\n'), flat };
 }

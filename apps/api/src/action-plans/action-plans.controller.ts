@@ -34,14 +34,20 @@ export class ActionPlansController {
     await this.plans.cityScope(cityId);
     const ability = this.access.abilityFor(me);
     const plans = await this.plans.listForCity(cityId);
-    return plans.filter((p) => ability.can('read', planResource({ planId: p.id, cityId: p.cityId, hubId: p.hubId, published: p.published })));
+    return plans.filter((p) =>
+      ability.can('read', planResource({ planId: p.id, cityId: p.cityId, hubId: p.hubId, published: p.published })),
+    );
   }
 
   /** One plan per city and model policy: a second one for the same policy is a 409. */
   @Post('cities/:cityId/action-plans')
   @ApiProblems([400, 401, 403, 404, 409])
   @ZodResponse({ status: 201, type: ActionPlanDto })
-  async create(@IdParam('cityId') cityId: string, @Body() body: CreateActionPlanDto, @CurrentPrincipal() me: AuthPrincipal): Promise<ActionPlan> {
+  async create(
+    @IdParam('cityId') cityId: string,
+    @Body() body: CreateActionPlanDto,
+    @CurrentPrincipal() me: AuthPrincipal,
+  ): Promise<ActionPlan> {
     const { hubId } = await this.plans.cityScope(cityId);
     this.access.assert(me, 'create', { kind: 'ActionPlan', id: '', cityId, hubId, published: body.published });
     return this.plans.create(cityId, body, me.id);
@@ -76,7 +82,11 @@ export class ActionPlansController {
   @Get('action-plans/:id/history')
   @ApiProblems([400, 401, 403, 404])
   @ZodResponse({ type: HistoryPageDto })
-  async history(@IdParam() id: string, @Query() query: HistoryQueryDto, @CurrentPrincipal() me: AuthPrincipal): Promise<Page<HistoryEntry>> {
+  async history(
+    @IdParam() id: string,
+    @Query() query: HistoryQueryDto,
+    @CurrentPrincipal() me: AuthPrincipal,
+  ): Promise<Page<HistoryEntry>> {
     await this.planAccess.assert(me, 'read', 'plan', id);
     return this.plans.historyOf(id, query);
   }

@@ -22,7 +22,13 @@ const SCOPE_SQL: Record<PlanPart, string> = {
   measurement: 'FROM kpi_measurements m JOIN kpis k ON k.id = m.kpi_id JOIN action_plans p ON p.id = k.action_plan_id',
 };
 const SCOPE_ID: Record<PlanPart, string> = { plan: 'p.id', milestone: 'ms.id', task: 'mt.id', kpi: 'k.id', measurement: 'm.id' };
-const PART_NAME: Record<PlanPart, string> = { plan: 'action plan', milestone: 'milestone', task: 'task', kpi: 'KPI', measurement: 'measurement' };
+const PART_NAME: Record<PlanPart, string> = {
+  plan: 'action plan',
+  milestone: 'milestone',
+  task: 'task',
+  kpi: 'KPI',
+  measurement: 'measurement',
+};
 
 const HISTORY_CURSOR = z.tuple([isoDateTimeSchema, uuidSchema]);
 
@@ -90,7 +96,10 @@ export class ActionPlansService {
     }
     if (input.draftId) await this.assertDraftOfCity(input.draftId, cityId);
     const id = await this.db.transaction(async (em) => {
-      const existing = await em.query('SELECT 1 FROM action_plans WHERE city_id = $1 AND model_policy_id = $2', [cityId, input.modelPolicyId]);
+      const existing = await em.query('SELECT 1 FROM action_plans WHERE city_id = $1 AND model_policy_id = $2', [
+        cityId,
+        input.modelPolicyId,
+      ]);
       if (existing.length) throw new Problem('conflict', `${city.name} already has an action plan for ${policies[0].name}`);
       const plans = em.getRepository(ActionPlanEntity);
       const plan = await plans.save(
@@ -107,7 +116,13 @@ export class ActionPlansService {
       );
       const scope = { planId: plan.id, cityId, hubId: city.hubId, published: plan.published };
       await this.history.record(em, scope, actorId, [
-        { entity: 'action_plan', entityId: plan.id, action: 'create', before: null, after: { modelPolicyId: plan.modelPolicyId, ...planSnapshot(plan) } },
+        {
+          entity: 'action_plan',
+          entityId: plan.id,
+          action: 'create',
+          before: null,
+          after: { modelPolicyId: plan.modelPolicyId, ...planSnapshot(plan) },
+        },
       ]);
       return plan.id;
     });
@@ -139,7 +154,13 @@ export class ActionPlansService {
       const plan = await em.getRepository(ActionPlanEntity).findOneByOrFail({ id });
       await em.query('DELETE FROM action_plans WHERE id = $1', [id]);
       await this.history.record(em, scope, actorId, [
-        { entity: 'action_plan', entityId: id, action: 'delete', before: { modelPolicyId: plan.modelPolicyId, ...planSnapshot(plan) }, after: null },
+        {
+          entity: 'action_plan',
+          entityId: id,
+          action: 'delete',
+          before: { modelPolicyId: plan.modelPolicyId, ...planSnapshot(plan) },
+          after: null,
+        },
       ]);
     });
   }
@@ -177,7 +198,9 @@ export class ActionPlansService {
   private async assertDraftOfCity(draftId: string, cityId: string): Promise<void> {
     const rows = await this.db.query('SELECT 1 FROM drafts WHERE id = $1 AND city_id = $2', [draftId, cityId]);
     if (!rows.length) {
-      throw new Problem('validation_failed', 'No such draft of this city', [{ path: 'draftId', message: 'Not a policy draft of this city' }]);
+      throw new Problem('validation_failed', 'No such draft of this city', [
+        { path: 'draftId', message: 'Not a policy draft of this city' },
+      ]);
     }
   }
 }

@@ -22,19 +22,42 @@ describe('action plans', () => {
   const tag = `Zp${randomBytes(4).toString('hex')}`;
   const hubKey = `zp-${tag.slice(2)}`;
 
-  const post = (person: TestPerson, path: string, body: unknown) => t.http().post(path).set(bearer(person)).send(body as object);
-  const patch = (person: TestPerson, path: string, body: unknown) => t.http().patch(path).set(bearer(person)).send(body as object);
+  const post = (person: TestPerson, path: string, body: unknown) =>
+    t
+      .http()
+      .post(path)
+      .set(bearer(person))
+      .send(body as object);
+  const patch = (person: TestPerson, path: string, body: unknown) =>
+    t
+      .http()
+      .patch(path)
+      .set(bearer(person))
+      .send(body as object);
   const get = (person: TestPerson, path: string) => t.http().get(path).set(bearer(person));
   const newPlan = async (policyKey = 'open-data', extra: Record<string, unknown> = {}): Promise<ActionPlan> =>
-    (await post(official, `/api/cities/${city}/action-plans`, { modelPolicyId: policy[policyKey].id, statementOfIntent: 'Open the data', ...extra }).expect(201)).body;
-  const historyOf = async (planId: string): Promise<HistoryEntry[]> => (await get(observer, `/api/action-plans/${planId}/history?limit=200`).expect(200)).body.items;
+    (
+      await post(official, `/api/cities/${city}/action-plans`, {
+        modelPolicyId: policy[policyKey].id,
+        statementOfIntent: 'Open the data',
+        ...extra,
+      }).expect(201)
+    ).body;
+  const historyOf = async (planId: string): Promise<HistoryEntry[]> =>
+    (await get(observer, `/api/action-plans/${planId}/history?limit=200`).expect(200)).body.items;
 
   beforeAll(async () => {
     t = await startTestApp();
     admin = await createPerson(t, [{ role: 'admin' }]);
     const hubBody = { key: hubKey, name: `${tag} hub`, languages: ['es'], timeZones: ['America/Mexico_City'] };
     hub = (await t.http().post('/api/hubs').set(bearer(admin)).send(hubBody).expect(201)).body.id;
-    const cityBody = (name: string) => ({ hubId: hub, name: `${tag} ${name}`, country: 'MX', timeZone: 'America/Mexico_City', locale: 'es-MX' });
+    const cityBody = (name: string) => ({
+      hubId: hub,
+      name: `${tag} ${name}`,
+      country: 'MX',
+      timeZone: 'America/Mexico_City',
+      locale: 'es-MX',
+    });
     city = (await t.http().post('/api/cities').set(bearer(admin)).send(cityBody('Alpha')).expect(201)).body.id;
     otherCity = (await t.http().post('/api/cities').set(bearer(admin)).send(cityBody('Bravo')).expect(201)).body.id;
     official = await createPerson(t, [{ role: 'official', cityName: `${tag} Alpha` }]);
@@ -94,7 +117,9 @@ describe('action plans', () => {
     });
 
     it("lets the hub's coordinator start and change a plan, but not delete it", async () => {
-      const plan: ActionPlan = (await post(coordinator, `/api/cities/${city}/action-plans`, { modelPolicyId: policy['pia'].id }).expect(201)).body;
+      const plan: ActionPlan = (
+        await post(coordinator, `/api/cities/${city}/action-plans`, { modelPolicyId: policy['pia'].id }).expect(201)
+      ).body;
       await patch(coordinator, `/api/action-plans/${plan.id}`, { stage: 'localize' }).expect(200);
       await t.http().delete(`/api/action-plans/${plan.id}`).set(bearer(coordinator)).expect(403);
       await t.http().delete(`/api/action-plans/${plan.id}`).set(bearer(official)).expect(204);
@@ -102,11 +127,18 @@ describe('action plans', () => {
     });
 
     it('rejects bad input with field errors', async () => {
-      const bad = await post(official, `/api/cities/${city}/action-plans`, { modelPolicyId: 'nope', stage: 'signed', published: 'yes' }).expect(400);
+      const bad = await post(official, `/api/cities/${city}/action-plans`, {
+        modelPolicyId: 'nope',
+        stage: 'signed',
+        published: 'yes',
+      }).expect(400);
       expect(fieldPaths(bad.body)).toEqual(['modelPolicyId', 'published', 'stage']);
       const unknownPolicy = await post(official, `/api/cities/${city}/action-plans`, { modelPolicyId: randomUUID() }).expect(400);
       expect(fieldPaths(unknownPolicy.body)).toEqual(['modelPolicyId']);
-      const foreignDraft = await post(official, `/api/cities/${city}/action-plans`, { modelPolicyId: policy['pia'].id, draftId: randomUUID() }).expect(400);
+      const foreignDraft = await post(official, `/api/cities/${city}/action-plans`, {
+        modelPolicyId: policy['pia'].id,
+        draftId: randomUUID(),
+      }).expect(400);
       expect(fieldPaths(foreignDraft.body)).toEqual(['draftId']);
       await post(official, `/api/cities/${randomUUID()}/action-plans`, { modelPolicyId: policy['pia'].id }).expect(404);
       await get(observer, `/api/action-plans/${randomUUID()}`).expect(404);
@@ -115,7 +147,8 @@ describe('action plans', () => {
 
     it('records who changed what, before and after, and publishes with a date', async () => {
       const plan = await newPlan();
-      const published: ActionPlan = (await patch(official, `/api/action-plans/${plan.id}`, { stage: 'draft', published: true }).expect(200)).body;
+      const published: ActionPlan = (await patch(official, `/api/action-plans/${plan.id}`, { stage: 'draft', published: true }).expect(200))
+        .body;
       expect(published.publishedAt).not.toBeNull();
       await patch(official, `/api/action-plans/${plan.id}`, { stage: 'draft' }).expect(200);
       const history = await historyOf(plan.id);
@@ -140,13 +173,23 @@ describe('action plans', () => {
     it('computes progress from milestones and their tasks, and overdue in the city’s time zone', async () => {
       const base = `/api/action-plans/${plan.id}/milestones`;
       const done: Milestone = (await post(official, base, { title: 'Intent', dueDate: isoDay(-30), status: 'done' }).expect(201)).body;
-      const late: Milestone = (await post(coordinator, base, { title: 'Analysis', dueDate: isoDay(-2), ownerId: official.id }).expect(201)).body;
+      const late: Milestone = (await post(coordinator, base, { title: 'Analysis', dueDate: isoDay(-2), ownerId: official.id }).expect(201))
+        .body;
       const half: Milestone = (
-        await post(official, base, { title: 'Portal', dueDate: isoDay(60), tasks: [{ title: 'Design', done: true }, { title: 'Build' }] }).expect(201)
+        await post(official, base, {
+          title: 'Portal',
+          dueDate: isoDay(60),
+          tasks: [{ title: 'Design', done: true }, { title: 'Build' }],
+        }).expect(201)
       ).body;
       expect(done.overdue).toBe(false);
-      expect(late).toEqual(expect.objectContaining({ overdue: true, status: 'planned', owner: { id: official.id, name: expect.any(String) } }));
-      expect(half.tasks.map((task) => [task.title, task.done])).toEqual([['Design', true], ['Build', false]]);
+      expect(late).toEqual(
+        expect.objectContaining({ overdue: true, status: 'planned', owner: { id: official.id, name: expect.any(String) } }),
+      );
+      expect(half.tasks.map((task) => [task.title, task.done])).toEqual([
+        ['Design', true],
+        ['Build', false],
+      ]);
       // (1 + 0 + 0.5) / 3 milestones
       let current: ActionPlan = (await get(observer, `/api/action-plans/${plan.id}`).expect(200)).body;
       expect(current).toEqual(expect.objectContaining({ progress: 50, milestoneCount: 3, overdueCount: 1 }));
@@ -157,12 +200,16 @@ describe('action plans', () => {
       expect(current).toEqual(expect.objectContaining({ progress: 100, overdueCount: 0 }));
 
       const history = await historyOf(plan.id);
-      expect(history.find((h) => h.entity === 'milestone' && h.action === 'update')?.changes).toEqual([{ field: 'status', before: 'planned', after: 'done' }]);
+      expect(history.find((h) => h.entity === 'milestone' && h.action === 'update')?.changes).toEqual([
+        { field: 'status', before: 'planned', after: 'done' },
+      ]);
       expect(history.filter((h) => h.entity === 'task' && h.action === 'create')).toHaveLength(2);
     });
 
     it('refuses changes from people outside the city and its hub, and deletions by the coordinator', async () => {
-      const m: Milestone = (await post(official, `/api/action-plans/${plan.id}/milestones`, { title: 'Kept', dueDate: isoDay(10) }).expect(201)).body;
+      const m: Milestone = (
+        await post(official, `/api/action-plans/${plan.id}/milestones`, { title: 'Kept', dueDate: isoDay(10) }).expect(201)
+      ).body;
       await patch(otherOfficial, `/api/milestones/${m.id}`, { title: 'Taken' }).expect(403);
       await patch(expert, `/api/milestones/${m.id}`, { title: 'Taken' }).expect(403);
       await t.http().delete(`/api/milestones/${m.id}`).set(bearer(coordinator)).expect(403);
@@ -179,7 +226,11 @@ describe('action plans', () => {
         evidenceLinks: ['http://insecure.example.org'],
       }).expect(400);
       expect(fieldPaths(res.body)).toEqual(['dueDate', 'evidenceLinks.0', 'status', 'title']);
-      const noOwner = await post(official, `/api/action-plans/${plan.id}/milestones`, { title: 'x', dueDate: isoDay(1), ownerId: randomUUID() }).expect(400);
+      const noOwner = await post(official, `/api/action-plans/${plan.id}/milestones`, {
+        title: 'x',
+        dueDate: isoDay(1),
+        ownerId: randomUUID(),
+      }).expect(400);
       expect(fieldPaths(noOwner.body)).toEqual(['ownerId']);
     });
   });
@@ -191,13 +242,23 @@ describe('action plans', () => {
     });
 
     it('rates a KPI by its trajectory, as the contract rule says, from the latest measurement', async () => {
-      const body = { name: 'Social services', unit: 'services', direction: 'up', baselineValue: 800000, baselineDate: '2019-12-31', targetValue: 2500000, targetDate: '2024-12-31' };
+      const body = {
+        name: 'Social services',
+        unit: 'services',
+        direction: 'up',
+        baselineValue: 800000,
+        baselineDate: '2019-12-31',
+        targetValue: 2500000,
+        targetDate: '2024-12-31',
+      };
       const kpi: Kpi = (await post(official, `/api/action-plans/${plan.id}/kpis`, body).expect(201)).body;
       expect(kpi).toEqual(expect.objectContaining({ status: 'no_data', latestValue: null, progress: null, measurementCount: 0 }));
       const add = (date: string, value: number) => post(official, `/api/kpis/${kpi.id}/measurements`, { date, value, source: 'Report' });
       await add('2022-07-01', 1_300_000).expect(201);
       let current: Kpi = (await get(observer, `/api/action-plans/${plan.id}/kpis`).expect(200)).body[0];
-      expect(current).toEqual(expect.objectContaining({ status: 'off_track', latestValue: 1_300_000, latestDate: '2022-07-01', measurementCount: 1 }));
+      expect(current).toEqual(
+        expect.objectContaining({ status: 'off_track', latestValue: 1_300_000, latestDate: '2022-07-01', measurementCount: 1 }),
+      );
       expect(current.progress).toBeCloseTo(500_000 / 1_700_000, 6);
       await add('2023-01-01', 1_900_000).expect(201);
       current = (await get(observer, `/api/action-plans/${plan.id}/kpis`).expect(200)).body[0];
@@ -221,24 +282,55 @@ describe('action plans', () => {
         ['up', 10, '2020-01-01', 20, '2021-01-01', 9.5, '2019-01-01'],
       ] as const;
       for (const [direction, bv, bd, tv, td, lv, ld] of cases) {
-        const [{ status }] = await t.db.query('SELECT kpi_status($1, $2, $3, $4, $5, $6, $7) AS status', [direction, bv, bd, tv, td, lv, ld]);
-        const expected = kpiStatusOf({ direction, baselineValue: bv, baselineDate: bd, targetValue: tv, targetDate: td }, { value: lv, date: ld });
+        const [{ status }] = await t.db.query('SELECT kpi_status($1, $2, $3, $4, $5, $6, $7) AS status', [
+          direction,
+          bv,
+          bd,
+          tv,
+          td,
+          lv,
+          ld,
+        ]);
+        const expected = kpiStatusOf(
+          { direction, baselineValue: bv, baselineDate: bd, targetValue: tv, targetDate: td },
+          { value: lv, date: ld },
+        );
         expect([direction, lv, ld, status]).toEqual([direction, lv, ld, expected]);
       }
     });
 
     it('rejects a KPI whose target is not reachable, also after a partial update', async () => {
       const bad = await post(official, `/api/action-plans/${plan.id}/kpis`, {
-        name: 'Crime', unit: 'cases', direction: 'down', baselineValue: 10, baselineDate: '2020-01-01', targetValue: 20, targetDate: '2019-01-01',
+        name: 'Crime',
+        unit: 'cases',
+        direction: 'down',
+        baselineValue: 10,
+        baselineDate: '2020-01-01',
+        targetValue: 20,
+        targetDate: '2019-01-01',
       }).expect(400);
       expect(fieldPaths(bad.body)).toEqual(['targetDate', 'targetValue']);
       const kpi: Kpi = (
         await post(official, `/api/action-plans/${plan.id}/kpis`, {
-          name: 'Crime', unit: 'cases', direction: 'down', baselineValue: 10, baselineDate: '2020-01-01', targetValue: 5, targetDate: '2022-01-01',
+          name: 'Crime',
+          unit: 'cases',
+          direction: 'down',
+          baselineValue: 10,
+          baselineDate: '2020-01-01',
+          targetValue: 5,
+          targetDate: '2022-01-01',
         }).expect(201)
       ).body;
       expect(fieldPaths((await patch(official, `/api/kpis/${kpi.id}`, { targetValue: 15 }).expect(400)).body)).toEqual(['targetValue']);
-      await post(official, `/api/action-plans/${plan.id}/kpis`, { name: 'crime', unit: 'x', direction: 'up', baselineValue: 1, baselineDate: '2020-01-01', targetValue: 2, targetDate: '2021-01-01' }).expect(409);
+      await post(official, `/api/action-plans/${plan.id}/kpis`, {
+        name: 'crime',
+        unit: 'x',
+        direction: 'up',
+        baselineValue: 1,
+        baselineDate: '2020-01-01',
+        targetValue: 2,
+        targetDate: '2021-01-01',
+      }).expect(409);
       const future = await post(official, `/api/kpis/${kpi.id}/measurements`, { date: isoDay(30), value: 3 }).expect(400);
       expect(fieldPaths(future.body)).toEqual(['date']);
       await post(expert, `/api/kpis/${kpi.id}/measurements`, { date: '2021-01-01', value: 3 }).expect(403);
@@ -252,11 +344,22 @@ describe('action plans', () => {
     beforeAll(async () => {
       plan = await newPlan('public-asset-use');
       await post(official, `/api/action-plans/${plan.id}/kpis`, {
-        name: 'High-impact crime', unit: 'cases', direction: 'down', baselineValue: 6708, baselineDate: '2018-10-01', targetValue: 2500, targetDate: '2023-03-01',
+        name: 'High-impact crime',
+        unit: 'cases',
+        direction: 'down',
+        baselineValue: 6708,
+        baselineDate: '2018-10-01',
+        targetValue: 2500,
+        targetDate: '2023-03-01',
       }).expect(201);
     });
     const importCsv = (person: TestPerson, what: string, csv: string, dryRun = false) =>
-      t.http().post(`/api/action-plans/${plan.id}/${what}/import${dryRun ? '?dryRun=true' : ''}`).set(bearer(person)).set('Content-Type', 'text/csv').send(csv);
+      t
+        .http()
+        .post(`/api/action-plans/${plan.id}/${what}/import${dryRun ? '?dryRun=true' : ''}`)
+        .set(bearer(person))
+        .set('Content-Type', 'text/csv')
+        .send(csv);
     const count = async (table: string) =>
       (await t.db.query(`SELECT count(*)::int AS n FROM ${table} WHERE action_plan_id = $1`, [plan.id]))[0].n as number;
 
@@ -277,10 +380,17 @@ describe('action plans', () => {
         [5, ['owner_id']],
       ]);
       const rejected = await importCsv(official, 'milestones', csv).expect(400);
-      expect(fieldPaths(rejected.body)).toEqual(['rows.3.due_date', 'rows.3.title', 'rows.4.evidence_links', 'rows.4.status', 'rows.5.owner_id']);
+      expect(fieldPaths(rejected.body)).toEqual([
+        'rows.3.due_date',
+        'rows.3.title',
+        'rows.4.evidence_links',
+        'rows.4.status',
+        'rows.5.owner_id',
+      ]);
       expect(await count('milestones')).toBe(0);
 
-      const clean = 'title,due_date,status,tasks\n"Statement of intent, signed",2024-01-31,done,\nPortal update,2030-06-30,in_progress,Design | Build\n';
+      const clean =
+        'title,due_date,status,tasks\n"Statement of intent, signed",2024-01-31,done,\nPortal update,2030-06-30,in_progress,Design | Build\n';
       const applied = (await importCsv(coordinator, 'milestones', clean).expect(200)).body;
       expect(applied).toEqual(expect.objectContaining({ applied: true, rowCount: 2, validCount: 2 }));
       const milestones: Milestone[] = (await get(observer, `/api/action-plans/${plan.id}/milestones`).expect(200)).body;
@@ -292,10 +402,12 @@ describe('action plans', () => {
     });
 
     it('imports measurements by KPI name as JSON { csv }, refusing duplicates and non-numbers', async () => {
-      const bad = 'kpi,date,value,source\nHigh-impact crime,2019-10-01,"6,100",SESNSP\nNo such KPI,2019-10-01,1,\nhigh-impact crime,2020-10-01,5000,\nHigh-impact crime,2020-10-01,4900,\n';
+      const bad =
+        'kpi,date,value,source\nHigh-impact crime,2019-10-01,"6,100",SESNSP\nNo such KPI,2019-10-01,1,\nhigh-impact crime,2020-10-01,5000,\nHigh-impact crime,2020-10-01,4900,\n';
       const rejected = await post(official, `/api/action-plans/${plan.id}/measurements/import`, { csv: bad }).expect(400);
       expect(fieldPaths(rejected.body)).toEqual(['rows.2.value', 'rows.3.kpi', 'rows.5.date']);
-      const good = 'kpi,date,value,source,note\nHigh-impact crime,2019-10-01,6100,SESNSP,\nhigh-impact crime,2020-10-01,5000,SESNSP,pandemic year\n';
+      const good =
+        'kpi,date,value,source,note\nHigh-impact crime,2019-10-01,6100,SESNSP,\nhigh-impact crime,2020-10-01,5000,SESNSP,pandemic year\n';
       expect((await post(official, `/api/action-plans/${plan.id}/measurements/import`, { csv: good }).expect(200)).body.applied).toBe(true);
       const again = await post(official, `/api/action-plans/${plan.id}/measurements/import`, { csv: good }).expect(400);
       expect(fieldPaths(again.body)).toEqual(['rows.2.date', 'rows.3.date']);
@@ -320,19 +432,31 @@ describe('action plans', () => {
       expect(csv.text.replace(/^\uFEFF/, '').split('\n')[0]).toBe('title,due_date,status,owner_id,evidence_links,tasks');
       expect(csv.text).toContain('"Statement of intent, signed",2024-01-31,done');
       // The file the web app downloads is this one: it imports again as it is (here as a dry run).
-      const rows = csv.text.replace(/^\uFEFF/, '').trim().split('\n').length - 1;
+      const rows =
+        csv.text
+          .replace(/^\uFEFF/, '')
+          .trim()
+          .split('\n').length - 1;
       const back = (await importCsv(official, 'milestones', csv.text, true).expect(200)).body;
       expect(back).toEqual(expect.objectContaining({ dryRun: true, rowCount: rows, validCount: rows }));
       const kpis = await get(observer, `/api/action-plans/${plan.id}/kpis`).set('Accept', 'text/csv').expect(200);
       expect(kpis.text).toContain('High-impact crime,cases,down,6708,2018-10-01,2500,2023-03-01,5000,2020-10-01');
       const measurements = await get(observer, `/api/action-plans/${plan.id}/measurements?format=csv`).expect(200);
-      expect(measurements.text.replace(/^\uFEFF/, '').trim().split('\n')).toEqual([
+      expect(
+        measurements.text
+          .replace(/^\uFEFF/, '')
+          .trim()
+          .split('\n'),
+      ).toEqual([
         'kpi,date,value,source,note',
         'High-impact crime,2019-10-01,6100,SESNSP,',
         'High-impact crime,2020-10-01,5000,SESNSP,pandemic year',
       ]);
       const json = (await get(observer, `/api/action-plans/${plan.id}/measurements`).expect(200)).body;
-      expect(json.map((m: { kpiName: string; value: number }) => [m.kpiName, m.value])).toEqual([['High-impact crime', 6100], ['High-impact crime', 5000]]);
+      expect(json.map((m: { kpiName: string; value: number }) => [m.kpiName, m.value])).toEqual([
+        ['High-impact crime', 6100],
+        ['High-impact crime', 5000],
+      ]);
     });
   });
 });

@@ -27,7 +27,20 @@ import { KpisService } from './kpis.service';
 import { PlanAccess } from './plan-access';
 import { csvOfBody } from './plan-import';
 
-const KPI_CSV_COLUMNS = ['id', 'name', 'unit', 'direction', 'baseline_value', 'baseline_date', 'target_value', 'target_date', 'latest_value', 'latest_date', 'status', 'progress'];
+const KPI_CSV_COLUMNS = [
+  'id',
+  'name',
+  'unit',
+  'direction',
+  'baseline_value',
+  'baseline_date',
+  'target_value',
+  'target_date',
+  'latest_value',
+  'latest_date',
+  'status',
+  'progress',
+];
 
 @ApiTags('action-plans')
 @Controller()
@@ -54,7 +67,20 @@ export class KpisController {
       res,
       'kpis',
       KPI_CSV_COLUMNS,
-      kpis.map((k) => [k.id, k.name, k.unit, k.direction, k.baselineValue, k.baselineDate, k.targetValue, k.targetDate, k.latestValue, k.latestDate, k.status, k.progress]),
+      kpis.map((k) => [
+        k.id,
+        k.name,
+        k.unit,
+        k.direction,
+        k.baselineValue,
+        k.baselineDate,
+        k.targetValue,
+        k.targetDate,
+        k.latestValue,
+        k.latestDate,
+        k.status,
+        k.progress,
+      ]),
     );
   }
 
@@ -79,7 +105,12 @@ export class KpisController {
     await this.planAccess.assert(me, 'read', 'plan', id);
     const measurements = await this.kpis.planMeasurements(id);
     if (tableFormatOf(req, query.format) !== 'csv') return measurements;
-    return csvFile(res, 'measurements', ['kpi', 'date', 'value', 'source', 'note'], measurements.map((m) => [m.kpiName, m.date, m.value, m.source, m.note]));
+    return csvFile(
+      res,
+      'measurements',
+      ['kpi', 'date', 'value', 'source', 'note'],
+      measurements.map((m) => [m.kpiName, m.date, m.value, m.source, m.note]),
+    );
   }
 
   /**
@@ -92,7 +123,12 @@ export class KpisController {
   @ApiBody({ type: CsvImportBodyDto })
   @ApiProblems([400, 401, 403, 404, 413])
   @ZodResponse({ type: ImportReportDto })
-  async import(@IdParam() id: string, @Query() query: ImportQueryDto, @Body() body: unknown, @CurrentPrincipal() me: AuthPrincipal): Promise<ImportReport> {
+  async import(
+    @IdParam() id: string,
+    @Query() query: ImportQueryDto,
+    @Body() body: unknown,
+    @CurrentPrincipal() me: AuthPrincipal,
+  ): Promise<ImportReport> {
     const scope = await this.planAccess.assert(me, 'update', 'plan', id);
     return this.kpis.import(scope, csvOfBody(body), query.dryRun, me.id);
   }
@@ -117,7 +153,11 @@ export class KpisController {
   @Get('kpis/:id/measurements')
   @ApiProblems([400, 401, 403, 404])
   @ZodResponse({ type: MeasurementPageDto })
-  async measurements(@IdParam() id: string, @Query() query: MeasurementQueryDto, @CurrentPrincipal() me: AuthPrincipal): Promise<Page<Measurement>> {
+  async measurements(
+    @IdParam() id: string,
+    @Query() query: MeasurementQueryDto,
+    @CurrentPrincipal() me: AuthPrincipal,
+  ): Promise<Page<Measurement>> {
     await this.planAccess.assert(me, 'read', 'kpi', id);
     return this.kpis.measurements(id, query);
   }
@@ -126,7 +166,11 @@ export class KpisController {
   @Post('kpis/:id/measurements')
   @ApiProblems([400, 401, 403, 404, 409])
   @ZodResponse({ status: 201, type: MeasurementDto })
-  async addMeasurement(@IdParam() id: string, @Body() body: CreateMeasurementDto, @CurrentPrincipal() me: AuthPrincipal): Promise<Measurement> {
+  async addMeasurement(
+    @IdParam() id: string,
+    @Body() body: CreateMeasurementDto,
+    @CurrentPrincipal() me: AuthPrincipal,
+  ): Promise<Measurement> {
     await this.planAccess.assert(me, 'update', 'kpi', id);
     return this.kpis.addMeasurement(id, body, me.id);
   }
@@ -138,5 +182,4 @@ export class KpisController {
     await this.planAccess.assert(me, 'delete', 'measurement', id);
     await this.kpis.removeMeasurement(id, me.id);
   }
-
 }

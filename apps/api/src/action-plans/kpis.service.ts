@@ -82,7 +82,9 @@ export class KpisService {
       await this.assertNameFree(em, scope.planId, input.name, null);
       const repo = em.getRepository(KpiEntity);
       const kpi = await repo.save(repo.create({ ...input, actionPlanId: scope.planId }));
-      await this.history.record(em, scope, actorId, [{ entity: 'kpi', entityId: kpi.id, action: 'create', before: null, after: kpiSnapshot(kpi) }]);
+      await this.history.record(em, scope, actorId, [
+        { entity: 'kpi', entityId: kpi.id, action: 'create', before: null, after: kpiSnapshot(kpi) },
+      ]);
       return kpi.id;
     });
     return this.findOne(id);
@@ -113,7 +115,9 @@ export class KpisService {
       const scope = await this.plans.scopeOf('kpi', id, em);
       const kpi = await em.getRepository(KpiEntity).findOneByOrFail({ id });
       await em.query('DELETE FROM kpis WHERE id = $1', [id]);
-      await this.history.record(em, scope, actorId, [{ entity: 'kpi', entityId: id, action: 'delete', before: kpiSnapshot(kpi), after: null }]);
+      await this.history.record(em, scope, actorId, [
+        { entity: 'kpi', entityId: id, action: 'delete', before: kpiSnapshot(kpi), after: null },
+      ]);
     });
   }
 
@@ -141,7 +145,9 @@ export class KpisService {
 
   async addMeasurement(kpiId: string, input: z.output<typeof createMeasurementSchema>, actorId: string | null): Promise<Measurement> {
     if (input.date > latestMeasurableDate()) {
-      throw new Problem('validation_failed', 'A measurement cannot be in the future', [{ path: 'date', message: 'Must not be in the future' }]);
+      throw new Problem('validation_failed', 'A measurement cannot be in the future', [
+        { path: 'date', message: 'Must not be in the future' },
+      ]);
     }
     const measurement: NewMeasurement = { ...input, id: randomUUID(), kpiId };
     await this.db.transaction(async (em) => {
@@ -186,7 +192,8 @@ export class KpisService {
       if (!kpiId) findings.add(line, 'kpi', 'No KPI of this plan has this id or name');
       const raw = values['value'] ?? '';
       const numeric = /^-?\d+(\.\d+)?$/.test(raw);
-      if (!numeric) findings.add(line, 'value', raw ? 'Must be a number such as 2500 or 42.5 (a dot for decimals, no separators)' : 'Required');
+      if (!numeric)
+        findings.add(line, 'value', raw ? 'Must be a number such as 2500 or 42.5 (a dot for decimals, no separators)' : 'Required');
       const parsed = createMeasurementSchema.safeParse({
         date: values['date'],
         value: numeric ? Number(raw) : 0,
@@ -223,7 +230,11 @@ export class KpisService {
       `INSERT INTO kpi_measurements (id, kpi_id, measured_on, value, source, note)
        SELECT r.id, r.kpi_id, r.date, r.value, r.source, r.note
        FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, kpi_id uuid, date date, value float8, source text, note text)`,
-      [JSON.stringify(measurements.map((m) => ({ id: m.id, kpi_id: m.kpiId, date: m.date, value: m.value, source: m.source, note: m.note })))],
+      [
+        JSON.stringify(
+          measurements.map((m) => ({ id: m.id, kpi_id: m.kpiId, date: m.date, value: m.value, source: m.source, note: m.note })),
+        ),
+      ],
     );
     await this.history.record(
       em,
@@ -234,7 +245,11 @@ export class KpisService {
   }
 
   private async assertNameFree(em: EntityManager, planId: string, name: string, exceptId: string | null): Promise<void> {
-    const rows = await em.query('SELECT 1 FROM kpis WHERE action_plan_id = $1 AND lower(name) = lower($2) AND id IS DISTINCT FROM $3', [planId, name, exceptId]);
+    const rows = await em.query('SELECT 1 FROM kpis WHERE action_plan_id = $1 AND lower(name) = lower($2) AND id IS DISTINCT FROM $3', [
+      planId,
+      name,
+      exceptId,
+    ]);
     if (rows.length) throw new Problem('conflict', `This plan already has a KPI named ${name}`);
   }
 }

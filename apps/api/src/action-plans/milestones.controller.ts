@@ -44,7 +44,8 @@ export class MilestonesController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<Milestone[] | StreamableFile> {
     await this.planAccess.assert(me, 'read', 'plan', id);
-    if (tableFormatOf(req, query.format) === 'csv') return csvFile(res, 'milestones', MILESTONE_CSV_COLUMNS, await this.milestones.csvRows(id));
+    if (tableFormatOf(req, query.format) === 'csv')
+      return csvFile(res, 'milestones', MILESTONE_CSV_COLUMNS, await this.milestones.csvRows(id));
     return this.milestones.list(id);
   }
 
@@ -66,7 +67,12 @@ export class MilestonesController {
   @ApiBody({ type: CsvImportBodyDto })
   @ApiProblems([400, 401, 403, 404, 409, 413])
   @ZodResponse({ type: ImportReportDto })
-  async import(@IdParam() id: string, @Query() query: ImportQueryDto, @Body() body: unknown, @CurrentPrincipal() me: AuthPrincipal): Promise<ImportReport> {
+  async import(
+    @IdParam() id: string,
+    @Query() query: ImportQueryDto,
+    @Body() body: unknown,
+    @CurrentPrincipal() me: AuthPrincipal,
+  ): Promise<ImportReport> {
     const scope = await this.planAccess.assert(me, 'update', 'plan', id);
     return this.milestones.import(scope, csvOfBody(body), query.dryRun, me.id);
   }

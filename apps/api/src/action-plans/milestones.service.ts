@@ -105,7 +105,9 @@ export class MilestonesService {
       const scope = await this.plans.scopeOf('milestone', id, em);
       const milestone = await em.getRepository(MilestoneEntity).findOneByOrFail({ id });
       await em.query('DELETE FROM milestones WHERE id = $1', [id]);
-      await this.history.record(em, scope, actorId, [{ entity: 'milestone', entityId: id, action: 'delete', before: snapshotOf(milestone), after: null }]);
+      await this.history.record(em, scope, actorId, [
+        { entity: 'milestone', entityId: id, action: 'delete', before: snapshotOf(milestone), after: null },
+      ]);
     });
   }
 
@@ -114,7 +116,9 @@ export class MilestonesService {
       const scope = await this.plans.scopeOf('milestone', milestoneId, em);
       const repo = em.getRepository(MilestoneTaskEntity);
       const task = await repo.save(repo.create({ milestoneId, title: input.title, done: input.done }));
-      await this.history.record(em, scope, actorId, [{ entity: 'task', entityId: task.id, action: 'create', before: null, after: taskSnapshot(task) }]);
+      await this.history.record(em, scope, actorId, [
+        { entity: 'task', entityId: task.id, action: 'create', before: null, after: taskSnapshot(task) },
+      ]);
       await em.query('UPDATE milestones SET updated_at = now() WHERE id = $1', [milestoneId]);
       return { id: task.id, milestoneId, title: task.title, done: task.done };
     });
@@ -129,7 +133,9 @@ export class MilestonesService {
       Object.assign(task, input);
       await repo.save(task);
       const scope = await this.plans.scopeOf('task', id, em);
-      await this.history.record(em, scope, actorId, [{ entity: 'task', entityId: id, action: 'update', before, after: taskSnapshot(task) }]);
+      await this.history.record(em, scope, actorId, [
+        { entity: 'task', entityId: id, action: 'update', before, after: taskSnapshot(task) },
+      ]);
       await em.query('UPDATE milestones SET updated_at = now() WHERE id = $1', [task.milestoneId]);
       return { id, milestoneId: task.milestoneId, title: task.title, done: task.done };
     });
@@ -140,7 +146,9 @@ export class MilestonesService {
       const scope = await this.plans.scopeOf('task', id, em);
       const task = await em.getRepository(MilestoneTaskEntity).findOneByOrFail({ id });
       await em.query('DELETE FROM milestone_tasks WHERE id = $1', [id]);
-      await this.history.record(em, scope, actorId, [{ entity: 'task', entityId: id, action: 'delete', before: taskSnapshot(task), after: null }]);
+      await this.history.record(em, scope, actorId, [
+        { entity: 'task', entityId: id, action: 'delete', before: taskSnapshot(task), after: null },
+      ]);
       await em.query('UPDATE milestones SET updated_at = now() WHERE id = $1', [task.milestoneId]);
     });
   }
@@ -151,9 +159,15 @@ export class MilestonesService {
    */
   async import(scope: PlanScope, csv: string, dryRun: boolean, actorId: string | null): Promise<ImportReport> {
     const records = parseCsv(csv, MILESTONE_CSV_COLUMNS, ['title', 'due_date'], MAX_IMPORT_ROWS);
-    const [{ count }]: { count: number }[] = await this.db.query('SELECT count(*)::int AS count FROM milestones WHERE action_plan_id = $1', [scope.planId]);
+    const [{ count }]: { count: number }[] = await this.db.query(
+      'SELECT count(*)::int AS count FROM milestones WHERE action_plan_id = $1',
+      [scope.planId],
+    );
     if (count + records.length > MAX_MILESTONES_PER_PLAN) {
-      throw new Problem('payload_too_large', `A plan holds at most ${MAX_MILESTONES_PER_PLAN} milestones; it has ${count} and the file adds ${records.length}`);
+      throw new Problem(
+        'payload_too_large',
+        `A plan holds at most ${MAX_MILESTONES_PER_PLAN} milestones; it has ${count} and the file adds ${records.length}`,
+      );
     }
     const findings = new ImportFindings(records.map((r) => r.line));
     const milestones = new Map<number, NewMilestone>();
@@ -208,7 +222,19 @@ export class MilestonesService {
       `INSERT INTO milestones (id, action_plan_id, title, due_date, owner_id, status, evidence_links)
        SELECT r.id, $1, r.title, r.due_date, r.owner_id, r.status, ARRAY(SELECT jsonb_array_elements_text(r.links))
        FROM jsonb_to_recordset($2::jsonb) AS r(id uuid, title text, due_date date, owner_id uuid, status text, links jsonb)`,
-      [scope.planId, JSON.stringify(milestones.map((m) => ({ id: m.id, title: m.title, due_date: m.dueDate, owner_id: m.ownerId, status: m.status, links: m.evidenceLinks })))],
+      [
+        scope.planId,
+        JSON.stringify(
+          milestones.map((m) => ({
+            id: m.id,
+            title: m.title,
+            due_date: m.dueDate,
+            owner_id: m.ownerId,
+            status: m.status,
+            links: m.evidenceLinks,
+          })),
+        ),
+      ],
     );
     const tasks = milestones.flatMap((m) => m.tasks.map((t) => ({ ...t, milestone_id: m.id })));
     if (tasks.length) {
@@ -223,7 +249,13 @@ export class MilestonesService {
     }
     const records: HistoryRecord[] = milestones.flatMap((m) => [
       { entity: 'milestone' as const, entityId: m.id, action: 'create' as const, before: null, after: snapshotOf(m) },
-      ...m.tasks.map((t) => ({ entity: 'task' as const, entityId: t.id, action: 'create' as const, before: null, after: taskSnapshot({ ...t, milestoneId: m.id }) })),
+      ...m.tasks.map((t) => ({
+        entity: 'task' as const,
+        entityId: t.id,
+        action: 'create' as const,
+        before: null,
+        after: taskSnapshot({ ...t, milestoneId: m.id }),
+      })),
     ]);
     await this.history.record(em, scope, actorId, records);
   }

@@ -60,7 +60,9 @@ export class PlanDataCache {
       this.entries.delete(key);
       this.entries.set(key, hit);
       if (hit.minute < minute) {
-        this.computeOnce(key, revision, minute, compute).catch((error: unknown) => this.logger.warn(`Refreshing ${key} failed: ${String(error)}`));
+        this.computeOnce(key, revision, minute, compute).catch((error: unknown) =>
+          this.logger.warn(`Refreshing ${key} failed: ${String(error)}`),
+        );
       }
       return hit;
     }
@@ -74,7 +76,12 @@ export class PlanDataCache {
     const computation = compute()
       .then((text) => encode(text))
       .then((encoded) => {
-        const entry = { ...encoded, revision, minute, bytes: encoded.body.length + (encoded.gzip?.length ?? 0) + (encoded.br?.length ?? 0) };
+        const entry = {
+          ...encoded,
+          revision,
+          minute,
+          bytes: encoded.body.length + (encoded.gzip?.length ?? 0) + (encoded.br?.length ?? 0),
+        };
         this.store(key, entry);
         return entry;
       })
@@ -122,7 +129,10 @@ export class PlanDataCache {
         this.nextRead = null;
         this.db
           .query('SELECT hub_id, revision::text AS revision FROM action_plan_revisions')
-          .then((rows: { hub_id: string; revision: string }[]) => resolve(new Map(rows.map((r) => [r.hub_id, BigInt(r.revision)]))), reject);
+          .then(
+            (rows: { hub_id: string; revision: string }[]) => resolve(new Map(rows.map((r) => [r.hub_id, BigInt(r.revision)]))),
+            reject,
+          );
       });
     });
     return this.nextRead;

@@ -60,5 +60,8 @@ export function csvOfBody(body: unknown): string {
 
 /** Splits a multi-value cell (`a | b | c`). */
 export function listCell(cell: string | undefined): string[] {
-  return (cell ?? '').split('|').map((v) => v.trim()).filter(Boolean);
+  return (cell ?? '')
+    .split('|')
+    .map((v) => v.trim())
+    .filter(Boolean);
 }

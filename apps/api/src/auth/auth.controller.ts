@@ -78,7 +78,11 @@ export class AuthController {
   @Put('me/password')
   @HttpCode(204)
   @ApiProblems([400, 401, 429])
-  async changePassword(@Body() body: ChangePasswordDto, @CurrentPrincipal() me: AuthPrincipal, @CurrentSession() sessionId: string | null): Promise<void> {
+  async changePassword(
+    @Body() body: ChangePasswordDto,
+    @CurrentPrincipal() me: AuthPrincipal,
+    @CurrentSession() sessionId: string | null,
+  ): Promise<void> {
     // The session comes from the access token: the refresh cookie is sent to /api/auth only, never here.
     await this.auth.changePassword(me.id, body, sessionId);
   }

@@ -16,13 +16,21 @@ describe('sign-in and sessions', () => {
   afterAll(() => t.close());
 
   it('signs in a demo coordinator and returns their roles with an httpOnly refresh cookie', async () => {
-    const res = await t.http().post('/api/auth/session').send({ email: 'Coordinator.Japan@demo.minga.dev', password: DEMO_PASSWORD }).expect(200);
+    const res = await t
+      .http()
+      .post('/api/auth/session')
+      .send({ email: 'Coordinator.Japan@demo.minga.dev', password: DEMO_PASSWORD })
+      .expect(200);
     expect(res.body.user.email).toBe('coordinator.japan@demo.minga.dev');
     expect(res.body.user.roles).toEqual([expect.objectContaining({ role: 'coordinator', scopeName: 'Japan' })]);
     const cookie = (res.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith(REFRESH_COOKIE));
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/Path=\/api\/auth/);
-    const me = await t.http().get('/api/me').set(bearer({ token: res.body.accessToken })).expect(200);
+    const me = await t
+      .http()
+      .get('/api/me')
+      .set(bearer({ token: res.body.accessToken }))
+      .expect(200);
     expect(me.body.id).toBe(res.body.user.id);
   });
 
@@ -79,12 +87,27 @@ describe('sign-in and sessions', () => {
   it('changes the password only with the current one, and signs out other devices', async () => {
     const person = await createPerson(t);
     const other = await t.http().post('/api/auth/session').send({ email: person.email, password: person.password }).expect(200);
-    const bad = await t.http().put('/api/me/password').set(bearer(person)).send({ currentPassword: 'nope', newPassword: 'a-new-password-1' }).expect(401);
+    const bad = await t
+      .http()
+      .put('/api/me/password')
+      .set(bearer(person))
+      .send({ currentPassword: 'nope', newPassword: 'a-new-password-1' })
+      .expect(401);
     expect(bad.body.errors[0].path).toBe('currentPassword');
-    const short = await t.http().put('/api/me/password').set(bearer(person)).send({ currentPassword: person.password, newPassword: 'short' }).expect(400);
+    const short = await t
+      .http()
+      .put('/api/me/password')
+      .set(bearer(person))
+      .send({ currentPassword: person.password, newPassword: 'short' })
+      .expect(400);
     expect(short.body.errors[0].path).toBe('newPassword');
 
-    await t.http().put('/api/me/password').set(bearer(person)).send({ currentPassword: person.password, newPassword: 'a-new-password-1' }).expect(204);
+    await t
+      .http()
+      .put('/api/me/password')
+      .set(bearer(person))
+      .send({ currentPassword: person.password, newPassword: 'a-new-password-1' })
+      .expect(204);
     await t.http().post('/api/auth/session').send({ email: person.email, password: person.password }).expect(401);
     await t.http().post('/api/auth/session').send({ email: person.email, password: 'a-new-password-1' }).expect(200);
     await t.http().post('/api/auth/session/refresh').set('Cookie', refreshCookieOf(other)).expect(401);

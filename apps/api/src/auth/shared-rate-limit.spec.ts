@@ -20,8 +20,17 @@ describe('sign-in rate limit across two API instances sharing Redis', () => {
     // A client address of its own keeps this run's counters apart from any other run on the same Redis.
     const clientAddress = `10.${randomInt(255)}.${randomInt(255)}.${randomInt(1, 255)}`;
     const attempt = (t: TestApp) =>
-      t.http().post('/api/auth/session').set('X-Forwarded-For', clientAddress).send({ email: 'someone@example.test', password: 'wrong-password' });
-    const statuses = [(await attempt(first)).status, (await attempt(second)).status, (await attempt(first)).status, (await attempt(second)).status];
+      t
+        .http()
+        .post('/api/auth/session')
+        .set('X-Forwarded-For', clientAddress)
+        .send({ email: 'someone@example.test', password: 'wrong-password' });
+    const statuses = [
+      (await attempt(first)).status,
+      (await attempt(second)).status,
+      (await attempt(first)).status,
+      (await attempt(second)).status,
+    ];
     expect(statuses).toEqual([401, 401, 401, 429]);
   });
 });

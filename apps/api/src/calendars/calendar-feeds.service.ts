@@ -2,7 +2,13 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { MAX_ACTIVE_FEEDS, type CalendarFeed, type CalendarFeedKind, type CreateCalendarFeed, type CreatedCalendarFeed } from '@minga/contracts';
+import {
+  MAX_ACTIVE_FEEDS,
+  type CalendarFeed,
+  type CalendarFeedKind,
+  type CreateCalendarFeed,
+  type CreatedCalendarFeed,
+} from '@minga/contracts';
 import { PRINCIPAL_RESOLVER, type PrincipalResolver } from '../access/principal-resolver';
 import { Problem } from '../common/problem';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -56,7 +62,9 @@ export class CalendarFeedsService {
     const id = await this.db.transaction(async (em) => {
       // One person's feeds are created one at a time, so the cap holds under concurrent requests.
       await em.query('SELECT 1 FROM users WHERE id = $1 FOR UPDATE', [userId]);
-      const [{ active }] = await em.query('SELECT count(*)::int AS active FROM calendar_feeds WHERE user_id = $1 AND revoked_at IS NULL', [userId]);
+      const [{ active }] = await em.query('SELECT count(*)::int AS active FROM calendar_feeds WHERE user_id = $1 AND revoked_at IS NULL', [
+        userId,
+      ]);
       if (active >= MAX_ACTIVE_FEEDS) throw new Problem('conflict', `At most ${MAX_ACTIVE_FEEDS} active feeds: revoke one first`);
       const [{ id }] = await em.query(
         'INSERT INTO calendar_feeds (user_id, kind, cohort_id, token_hash) VALUES ($1, $2, $3, $4) RETURNING id',

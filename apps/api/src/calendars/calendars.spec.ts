@@ -64,7 +64,12 @@ describe('calendars: .ics per meeting and secret-token feeds', () => {
       .http()
       .post(`/api/hubs/${await hubId(t, 'latam')}/cohorts`)
       .set(bearer(coordinator))
-      .send({ name: 'Calendar cohort', startsOn: '2027-01-01', endsOn: '2027-12-31', cityIds: [await cityId(t, 'Mexico City'), await cityId(t, 'Tsukuba')] })
+      .send({
+        name: 'Calendar cohort',
+        startsOn: '2027-01-01',
+        endsOn: '2027-12-31',
+        cityIds: [await cityId(t, 'Mexico City'), await cityId(t, 'Tsukuba')],
+      })
       .expect(201);
     cohort = res.body;
   });
@@ -74,7 +79,12 @@ describe('calendars: .ics per meeting and secret-token feeds', () => {
   });
 
   async function schedule(body: Record<string, unknown>) {
-    const res = await t.http().post(`/api/cohorts/${cohort.id}/meetings`).set(bearer(coordinator)).send({ title: 'Open data call', ...body }).expect(201);
+    const res = await t
+      .http()
+      .post(`/api/cohorts/${cohort.id}/meetings`)
+      .set(bearer(coordinator))
+      .send({ title: 'Open data call', ...body })
+      .expect(201);
     const occurrences = await t
       .http()
       .get(`/api/meetings/${res.body.id}/occurrences`)
@@ -85,18 +95,27 @@ describe('calendars: .ics per meeting and secret-token feeds', () => {
   }
 
   const ics = (meetingId: string, who: TestPerson) =>
-    t.http().get(`/api/meetings/${meetingId}/calendar`).set(bearer(who)).buffer(true).parse((res, done) => {
-      let text = '';
-      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      res.on('end', () => done(null, text));
-    });
+    t
+      .http()
+      .get(`/api/meetings/${meetingId}/calendar`)
+      .set(bearer(who))
+      .buffer(true)
+      .parse((res, done) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        res.on('end', () => done(null, text));
+      });
 
   const feedText = (url: string) =>
-    t.http().get(new URL(url).pathname).buffer(true).parse((res, done) => {
-      let text = '';
-      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      res.on('end', () => done(null, text));
-    });
+    t
+      .http()
+      .get(new URL(url).pathname)
+      .buffer(true)
+      .parse((res, done) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        res.on('end', () => done(null, text));
+      });
 
   it('writes a series as RRULE + EXDATE + RECURRENCE-ID in the organiser’s TZID, at 10:00 New York time across DST', async () => {
     const { meeting, occurrences } = await schedule({
@@ -107,7 +126,12 @@ describe('calendars: .ics per meeting and secret-token feeds', () => {
       onlineUrl: 'https://meet.example.org/open-data',
     });
     await t.http().patch(`/api/occurrences/${occurrences[2].id}`).set(bearer(coordinator)).send({ status: 'cancelled' }).expect(200);
-    await t.http().patch(`/api/occurrences/${occurrences[3].id}`).set(bearer(coordinator)).send({ startsAt: '2027-05-11T14:00:00Z', endsAt: '2027-05-11T15:00:00Z' }).expect(200);
+    await t
+      .http()
+      .patch(`/api/occurrences/${occurrences[3].id}`)
+      .set(bearer(coordinator))
+      .send({ startsAt: '2027-05-11T14:00:00Z', endsAt: '2027-05-11T15:00:00Z' })
+      .expect(200);
 
     const res = await ics(meeting.id, tsukubaOfficial).expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/calendar/);
@@ -147,14 +171,25 @@ describe('calendars: .ics per meeting and secret-token feeds', () => {
   });
 
   it('leaves the join link out for people who are not invited', async () => {
-    const { meeting } = await schedule({ timeZone: 'Asia/Tokyo', localStart: '2027-07-01T09:00', durationMinutes: 60, onlineUrl: 'https://meet.example.org/secret-room' });
+    const { meeting } = await schedule({
+      timeZone: 'Asia/Tokyo',
+      localStart: '2027-07-01T09:00',
+      durationMinutes: 60,
+      onlineUrl: 'https://meet.example.org/secret-room',
+    });
     const res = await ics(meeting.id, farExpert).expect(200);
     expect(res.body).not.toContain('secret-room');
     expect(parse(res.body).events[0].url).toBe(`http://minga.test/meetings/${meeting.id}`);
   });
 
   it('serves a personal feed by secret token with only the owner’s meetings, stores only a hash, and revokes it', async () => {
-    const { meeting } = await schedule({ title: 'Feed meeting', timeZone: 'Asia/Tokyo', localStart: '2027-08-01T09:00', durationMinutes: 60, onlineUrl: 'https://meet.example.org/feed-room' });
+    const { meeting } = await schedule({
+      title: 'Feed meeting',
+      timeZone: 'Asia/Tokyo',
+      localStart: '2027-08-01T09:00',
+      durationMinutes: 60,
+      onlineUrl: 'https://meet.example.org/feed-room',
+    });
     const created = await t.http().post('/api/me/calendar-feeds').set(bearer(tsukubaOfficial)).send({ kind: 'user' }).expect(201);
     expect(created.body.url).toMatch(/^http:\/\/minga\.test\/api\/calendars\/feeds\/[A-Za-z0-9_-]{43}\.ics$/);
     expect(created.body.webcalUrl).toMatch(/^webcal:\/\/minga\.test\//);
@@ -182,10 +217,21 @@ describe('calendars: .ics per meeting and secret-token feeds', () => {
   });
 
   it('serves a cohort feed without join links for members who are not invited, and nothing once the owner loses their role', async () => {
-    await schedule({ title: 'Cohort feed meeting', timeZone: 'America/Mexico_City', localStart: '2027-09-01T10:00', durationMinutes: 60, onlineUrl: 'https://meet.example.org/cohort-room' });
+    await schedule({
+      title: 'Cohort feed meeting',
+      timeZone: 'America/Mexico_City',
+      localStart: '2027-09-01T10:00',
+      durationMinutes: 60,
+      onlineUrl: 'https://meet.example.org/cohort-room',
+    });
     const bad = await t.http().post('/api/me/calendar-feeds').set(bearer(farExpert)).send({ kind: 'cohort' }).expect(400);
     expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(['cohortId']);
-    const created = await t.http().post('/api/me/calendar-feeds').set(bearer(farExpert)).send({ kind: 'cohort', cohortId: cohort.id }).expect(201);
+    const created = await t
+      .http()
+      .post('/api/me/calendar-feeds')
+      .set(bearer(farExpert))
+      .send({ kind: 'cohort', cohortId: cohort.id })
+      .expect(201);
     const res = await feedText(created.body.url).expect(200);
     const { events } = parse(res.body);
     expect(events.map((e) => e.summary)).toContain('Cohort feed meeting');

@@ -46,7 +46,12 @@ export function meetingsToIcs(meetings: CalendarMeeting[], options: IcsOptions):
     if (!meeting.occurrences.length) continue;
     const link = options.mayAttend(meeting) ? meeting.online_url : null;
     const cancelled = meeting.status === 'cancelled';
-    const description = [meeting.description, meeting.cohort_name ? `Cohort: ${meeting.cohort_name}` : null, link ? `Join: ${link}` : null, options.pageUrl(meeting.id)]
+    const description = [
+      meeting.description,
+      meeting.cohort_name ? `Cohort: ${meeting.cohort_name}` : null,
+      link ? `Join: ${link}` : null,
+      options.pageUrl(meeting.id),
+    ]
       .filter(Boolean)
       .join('\n\n');
     const common = {
@@ -72,7 +77,12 @@ export function meetingsToIcs(meetings: CalendarMeeting[], options: IcsOptions):
     }
 
     // Which stored occurrences the rule still generates (others were detached from the series by an edit).
-    const series = { localStart: meeting.local_start, timeZone: meeting.time_zone, durationMinutes: meeting.duration_minutes, rrule: meeting.rrule };
+    const series = {
+      localStart: meeting.local_start,
+      timeZone: meeting.time_zone,
+      durationMinutes: meeting.duration_minutes,
+      rrule: meeting.rrule,
+    };
     const expanded = expandSeries(series, { maxOccurrences: 10_000, maxYears: 10 });
     const inRule = new Set(expanded.map((e) => e.recurrenceId));
     const excluded = meeting.occurrences.filter((o) => inRule.has(o.recurrence_id) && o.status === 'cancelled');

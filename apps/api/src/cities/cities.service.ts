@@ -21,7 +21,11 @@ export class CitiesService {
 
   /** Keyset pagination by (name, id), served by the (hub_id|country, name, id) indexes. */
   async list(query: CityQuery): Promise<Page<City>> {
-    const qb = this.repo.createQueryBuilder('c').orderBy('c.name', 'ASC').addOrderBy('c.id', 'ASC').limit(query.limit + 1);
+    const qb = this.repo
+      .createQueryBuilder('c')
+      .orderBy('c.name', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .limit(query.limit + 1);
     if (query.hubId) qb.andWhere('c.hub_id = :hubId', { hubId: query.hubId });
     if (query.country) qb.andWhere('c.country = :country', { country: query.country });
     if (query.q) qb.andWhere('c.name ILIKE :q', { q: `%${escapeLike(query.q)}%` });

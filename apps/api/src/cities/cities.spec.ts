@@ -52,8 +52,19 @@ describe('cities', () => {
 
   it('pages through cities with a cursor, each city once, in name order with ties broken stably', async () => {
     const made: City[] = [];
-    for (const [suffix, country] of [['Delta', 'JP'], ['Bravo', 'MX'], ['Alpha', 'JP'], ['Bravo', 'CO'], ['Charlie', 'JP']]) {
-      const res = await t.http().post('/api/cities').set(bearer(admin)).send(newCity({ name: `${tag} ${suffix}`, country })).expect(201);
+    for (const [suffix, country] of [
+      ['Delta', 'JP'],
+      ['Bravo', 'MX'],
+      ['Alpha', 'JP'],
+      ['Bravo', 'CO'],
+      ['Charlie', 'JP'],
+    ]) {
+      const res = await t
+        .http()
+        .post('/api/cities')
+        .set(bearer(admin))
+        .send(newCity({ name: `${tag} ${suffix}`, country }))
+        .expect(201);
       made.push(res.body);
     }
     const pages = await allPages<City>(t, '/api/cities', { q: tag, limit: 2 }, expert);
@@ -100,8 +111,20 @@ describe('cities', () => {
   });
 
   it('leaves population and area alone when an update does not mention them', async () => {
-    const created = (await t.http().post('/api/cities').set(bearer(admin)).send(newCity({ population: 1000, areaKm2: 12.5 })).expect(201)).body as City;
-    const renamed = await t.http().patch(`/api/cities/${created.id}`).set(bearer(admin)).send({ name: `${tag} Renamed` }).expect(200);
+    const created = (
+      await t
+        .http()
+        .post('/api/cities')
+        .set(bearer(admin))
+        .send(newCity({ population: 1000, areaKm2: 12.5 }))
+        .expect(201)
+    ).body as City;
+    const renamed = await t
+      .http()
+      .patch(`/api/cities/${created.id}`)
+      .set(bearer(admin))
+      .send({ name: `${tag} Renamed` })
+      .expect(200);
     expect(renamed.body).toMatchObject({ name: `${tag} Renamed`, population: 1000, areaKm2: 12.5 });
     await t.http().patch(`/api/cities/${created.id}`).set(bearer(admin)).send({}).expect(200);
     const fetched = await t.http().get(`/api/cities/${created.id}`).set(bearer(expert)).expect(200);
@@ -133,9 +156,19 @@ describe('cities', () => {
     const duplicate = await t.http().post('/api/cities').set(bearer(coordinator)).send(city).expect(409);
     expect(duplicate.body.code).toBe('conflict');
     // The same name in another country is another city.
-    await t.http().post('/api/cities').set(bearer(coordinator)).send({ ...city, country: 'KR' }).expect(201);
+    await t
+      .http()
+      .post('/api/cities')
+      .set(bearer(coordinator))
+      .send({ ...city, country: 'KR' })
+      .expect(201);
 
-    const elsewhere = await t.http().post('/api/cities').set(bearer(coordinator)).send(newCity({ hubId: latam, country: 'MX' })).expect(403);
+    const elsewhere = await t
+      .http()
+      .post('/api/cities')
+      .set(bearer(coordinator))
+      .send(newCity({ hubId: latam, country: 'MX' }))
+      .expect(403);
     expect(elsewhere.body.code).toBe('forbidden');
   });
 
@@ -150,7 +183,12 @@ describe('cities', () => {
     expect(fieldPaths(res.body)).toEqual(['country', 'population', 'timeZone']);
 
     const tsukuba = await cityId(t, 'Tsukuba');
-    const update = await t.http().patch(`/api/cities/${tsukuba}`).set(bearer(admin)).send({ population: -1, timeZone: '+09:00' }).expect(400);
+    const update = await t
+      .http()
+      .patch(`/api/cities/${tsukuba}`)
+      .set(bearer(admin))
+      .send({ population: -1, timeZone: '+09:00' })
+      .expect(400);
     expect(fieldPaths(update.body)).toEqual(['population', 'timeZone']);
   });
 });

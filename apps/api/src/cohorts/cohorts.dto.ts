@@ -1,6 +1,14 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { cohortOverviewSchema, cohortPersonSchema, cohortSchema, createCohortSchema, slotQuerySchema, slotResultSchema, updateCohortSchema } from '@minga/contracts';
+import {
+  cohortOverviewSchema,
+  cohortPersonSchema,
+  cohortSchema,
+  createCohortSchema,
+  slotQuerySchema,
+  slotResultSchema,
+  updateCohortSchema,
+} from '@minga/contracts';
 
 export class CohortDto extends createZodDto(cohortSchema) {}
 export class CohortListDto extends createZodDto(z.array(cohortSchema)) {}

@@ -117,7 +117,10 @@ export class CohortsService {
       if (!rows.length) throw new Problem('not_found', 'No such cohort');
       const startsOn = input.startsOn ?? rows[0].starts_on;
       const endsOn = input.endsOn ?? rows[0].ends_on;
-      if (endsOn < startsOn) throw new Problem('validation_failed', 'The cohort would end before it starts', [{ path: 'endsOn', message: 'End must not be before start' }]);
+      if (endsOn < startsOn)
+        throw new Problem('validation_failed', 'The cohort would end before it starts', [
+          { path: 'endsOn', message: 'End must not be before start' },
+        ]);
       await this.checkReferences(em, input);
       await em.query(
         `UPDATE cohorts SET name = COALESCE($2, name), model_policy_id = CASE WHEN $3::boolean THEN $4::uuid ELSE model_policy_id END,
@@ -130,7 +133,9 @@ export class CohortsService {
       return this.followMembership(em, id, before, await this.memberIds(id, em));
     });
     // One notice per newly invited person, pointing at the soonest upcoming occurrence they were invited to.
-    await this.notifications.notify(invited.map((r) => ({ userId: r.user_id, kind: 'meeting_invited' as const, occurrenceId: r.occurrence_id, actorId })));
+    await this.notifications.notify(
+      invited.map((r) => ({ userId: r.user_id, kind: 'meeting_invited' as const, occurrenceId: r.occurrence_id, actorId })),
+    );
     return this.findOne(id);
   }
 
@@ -140,7 +145,12 @@ export class CohortsService {
    * is their invitation). The organiser always stays. Past meetings keep who was invited then.
    * Returns the new invitations with the occurrence to point their notice at, soonest first.
    */
-  private async followMembership(em: EntityManager, cohortId: string, before: string[], after: string[]): Promise<{ user_id: string; occurrence_id: string }[]> {
+  private async followMembership(
+    em: EntityManager,
+    cohortId: string,
+    before: string[],
+    after: string[],
+  ): Promise<{ user_id: string; occurrence_id: string }[]> {
     const kept = new Set(after);
     const was = new Set(before);
     const added = after.filter((u) => !was.has(u));
@@ -242,7 +252,11 @@ export class CohortsService {
     const byCity = new Map(rows.map((r) => [r.city_id, r]));
     return {
       cohort,
-      cities: cohort.cities.map((city) => ({ city, draft: byCity.get(city.id)?.draft ?? null, actionPlan: byCity.get(city.id)?.plan ?? null })),
+      cities: cohort.cities.map((city) => ({
+        city,
+        draft: byCity.get(city.id)?.draft ?? null,
+        actionPlan: byCity.get(city.id)?.plan ?? null,
+      })),
       people: await this.people(id),
     };
   }
@@ -264,7 +278,9 @@ export class CohortsService {
         [input.expertIds],
       );
       const known = new Set(found.map((r) => r.user_id));
-      input.expertIds.forEach((userId, i) => known.has(userId) || errors.push({ path: `expertIds.${i}`, message: 'Not an expert of the alliance' }));
+      input.expertIds.forEach(
+        (userId, i) => known.has(userId) || errors.push({ path: `expertIds.${i}`, message: 'Not an expert of the alliance' }),
+      );
     }
     if (errors.length) throw new Problem('validation_failed', 'Some references are unknown', errors);
   }

@@ -12,7 +12,11 @@ describe('the demo cohort and the fair slot finder', () => {
     t = await startTestApp();
     member = await createPerson(t, [{ role: 'observer' }]);
     roleless = await createPerson(t, []);
-    const cohorts = await t.http().get(`/api/hubs/${await hubId(t, 'latam')}/cohorts`).set(bearer(member)).expect(200);
+    const cohorts = await t
+      .http()
+      .get(`/api/hubs/${await hubId(t, 'latam')}/cohorts`)
+      .set(bearer(member))
+      .expect(200);
     cohort = cohorts.body.find((c: Cohort) => c.name === 'Open data 2027');
   });
 
@@ -49,7 +53,12 @@ describe('the demo cohort and the fair slot finder', () => {
     expect(linked?.draft?.id).toBe(series.draft?.id);
     expect(linked?.draftSection).toBe('Purpose');
     const occurrences: Occurrence[] = (
-      await t.http().get(`/api/meetings/${series.id}/occurrences`).query({ from: '2026-12-01T00:00:00Z', to: '2027-12-31T00:00:00Z' }).set(bearer(member)).expect(200)
+      await t
+        .http()
+        .get(`/api/meetings/${series.id}/occurrences`)
+        .query({ from: '2026-12-01T00:00:00Z', to: '2027-12-31T00:00:00Z' })
+        .set(bearer(member))
+        .expect(200)
     ).body.items;
     expect(occurrences).toHaveLength(12);
     // Mexico City has no DST: every occurrence is at 01:00 UTC on the Thursday.
@@ -60,7 +69,9 @@ describe('the demo cohort and the fair slot finder', () => {
     const mexico = overview.cities.find((c) => c.city.name === 'Mexico City');
     expect(mexico?.draft?.id).toBe(series.draft?.id);
     expect(mexico?.draft?.status).toBe('drafting');
-    expect(overview.people.map((p) => p.timeZone)).toEqual(expect.arrayContaining(['Asia/Tokyo', 'America/Mexico_City', 'Asia/Kolkata', 'Asia/Jakarta']));
+    expect(overview.people.map((p) => p.timeZone)).toEqual(
+      expect.arrayContaining(['Asia/Tokyo', 'America/Mexico_City', 'Asia/Kolkata', 'Asia/Jakarta']),
+    );
   });
 
   it('finds slots across the four zones, says who is outside their hours, and rotates a series fairly', async () => {
@@ -73,7 +84,9 @@ describe('the demo cohort and the fair slot finder', () => {
     const result: SlotResult = res.body;
     expect(result.slots).toHaveLength(3);
     for (const slot of result.slots) {
-      expect(slot.local.map((l) => l.timeZone)).toEqual(expect.arrayContaining(['America/Mexico_City', 'Asia/Kolkata', 'Asia/Jakarta', 'Asia/Tokyo']));
+      expect(slot.local.map((l) => l.timeZone)).toEqual(
+        expect.arrayContaining(['America/Mexico_City', 'Asia/Kolkata', 'Asia/Jakarta', 'Asia/Tokyo']),
+      );
       expect(slot.outside.length).toBeGreaterThan(0);
       expect(slot.insideCount + slot.outside.length).toBe(result.participantCount);
     }
@@ -82,11 +95,26 @@ describe('the demo cohort and the fair slot finder', () => {
   });
 
   it('answers bad slot searches with field-level 400s, and refuses people without a role', async () => {
-    const bad = await t.http().get(`/api/cohorts/${cohort.id}/slots`).query({ from: '2027-02-05', to: '2027-02-01', durationMinutes: 60 }).set(bearer(member)).expect(400);
+    const bad = await t
+      .http()
+      .get(`/api/cohorts/${cohort.id}/slots`)
+      .query({ from: '2027-02-05', to: '2027-02-01', durationMinutes: 60 })
+      .set(bearer(member))
+      .expect(400);
     expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(['to']);
-    const long = await t.http().get(`/api/cohorts/${cohort.id}/slots`).query({ from: '2027-02-01', to: '2027-02-02', durationMinutes: 0 }).set(bearer(member)).expect(400);
+    const long = await t
+      .http()
+      .get(`/api/cohorts/${cohort.id}/slots`)
+      .query({ from: '2027-02-01', to: '2027-02-02', durationMinutes: 0 })
+      .set(bearer(member))
+      .expect(400);
     expect(long.body.errors.map((e: { path: string }) => e.path)).toEqual(['durationMinutes']);
-    await t.http().get(`/api/cohorts/${cohort.id}/slots`).query({ from: '2027-02-01', to: '2027-02-02', durationMinutes: 60 }).set(bearer(roleless)).expect(403);
+    await t
+      .http()
+      .get(`/api/cohorts/${cohort.id}/slots`)
+      .query({ from: '2027-02-01', to: '2027-02-02', durationMinutes: 60 })
+      .set(bearer(roleless))
+      .expect(403);
     await t.http().get(`/api/cohorts/${cohort.id}`).expect(401);
   });
 });

@@ -17,7 +17,14 @@ export class SlotFinderService {
     const people = await this.cohorts.people(cohortId);
     if (!people.length) throw new Problem('conflict', 'The cohort has no members yet: add cities or experts first');
     const result = findSlots(
-      people.map((p) => ({ id: p.id, name: p.name, cityName: p.city?.name ?? null, timeZone: p.timeZone, locale: p.locale, workingHours: p.workingHours })),
+      people.map((p) => ({
+        id: p.id,
+        name: p.name,
+        cityName: p.city?.name ?? null,
+        timeZone: p.timeZone,
+        locale: p.locale,
+        workingHours: p.workingHours,
+      })),
       {
         from: query.from,
         to: query.to,

@@ -99,7 +99,9 @@ export class CollabPersistence {
    */
   async compact(name: string, knownRevision: number, take: (newerSnapshot: Uint8Array | null) => CompactedState): Promise<number | null> {
     return this.db.transaction(async (em) => {
-      const [{ locked }]: { locked: boolean }[] = await em.query('SELECT pg_try_advisory_xact_lock(hashtextextended($1, 7461)) AS locked', [name]);
+      const [{ locked }]: { locked: boolean }[] = await em.query('SELECT pg_try_advisory_xact_lock(hashtextextended($1, 7461)) AS locked', [
+        name,
+      ]);
       if (!locked) return null;
       // The stored snapshot is read only when another process wrote it since `knownRevision`.
       const stored: { revision: number; newer: Buffer | null }[] = await em.query(

@@ -11,7 +11,10 @@ class ProcessView {
   rowIds: string[] = [];
   revision = 0;
 
-  constructor(private readonly persistence: CollabPersistence, private readonly name: string) {}
+  constructor(
+    private readonly persistence: CollabPersistence,
+    private readonly name: string,
+  ) {}
 
   async load(): Promise<void> {
     const stored = await this.persistence.load(this.name);
@@ -101,7 +104,10 @@ describe('collaboration storage shared by two processes', () => {
     await a.compact();
     await a.write('second');
     await persistence.compact(name, a.revision, () => ({ snapshot: Y.encodeStateAsUpdate(a.doc), plainText: null, rowIds: [...a.rowIds] }));
-    const [row]: { plain_text: string; revision: number }[] = await t.db.query('SELECT plain_text, revision FROM collab_documents WHERE name = $1', [name]);
+    const [row]: { plain_text: string; revision: number }[] = await t.db.query(
+      'SELECT plain_text, revision FROM collab_documents WHERE name = $1',
+      [name],
+    );
     expect(row).toEqual({ plain_text: 'first', revision: 2 });
     expect(await storedWords(name)).toEqual(['first', 'second']);
   });

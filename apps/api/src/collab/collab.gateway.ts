@@ -1,6 +1,12 @@
 import { Inject, Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { Subscription } from 'rxjs';
-import { WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGatewayDisconnect, type OnGatewayInit } from '@nestjs/websockets';
+import {
+  WebSocketGateway,
+  WebSocketServer,
+  type OnGatewayConnection,
+  type OnGatewayDisconnect,
+  type OnGatewayInit,
+} from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
 import { changeSeqSchema, COLLAB_EVENTS, COLLAB_NAMESPACE, docNameSchema, type CollabErrorCode, type JoinResult } from '@minga/contracts';
 import { AccessChanges } from '../access/access-changes';
@@ -89,7 +95,8 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGate
       const { payload: docName, ack } = withAck(args);
       if (!ack) return this.fail(socket, 'malformed_message', 'join needs an acknowledgement callback');
       const finished = this.realtime.beginJoin(socket);
-      if (!finished) return ack({ ok: false, error: { code: 'rate_limited', message: 'Too many documents being opened at once' } } satisfies JoinResult);
+      if (!finished)
+        return ack({ ok: false, error: { code: 'rate_limited', message: 'Too many documents being opened at once' } } satisfies JoinResult);
       this.join(socket, docName)
         .then(
           (result) => ack(result),

@@ -3,7 +3,18 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { COLLAB_EVENTS, Y_MESSAGE_SYNC } from '@minga/contracts';
 import { DOC_FRAGMENT } from '@minga/editor';
-import { allSaved, connected, eventually, join, nextError, openEditor, rawSocket, storedText, waitFor, type Editor } from '../../test/collab-client';
+import {
+  allSaved,
+  connected,
+  eventually,
+  join,
+  nextError,
+  openEditor,
+  rawSocket,
+  storedText,
+  waitFor,
+  type Editor,
+} from '../../test/collab-client';
 import { bearer, cityId, createPerson, startTestApp, type TestApp, type TestPerson } from '../../test/test-app';
 
 function updateMessage(text: string): Buffer {
@@ -43,7 +54,8 @@ describe('live drafts over /collab', () => {
     observer = await createPerson(t, [{ role: 'observer' }]);
     const policies = await t.http().get('/api/model-policies').set(bearer(official)).expect(200);
     const pia = (policies.body as { id: string; key: string }[]).find((p) => p.key === 'pia');
-    const draft = await t.http()
+    const draft = await t
+      .http()
       .post('/api/drafts')
       .set(bearer(official))
       .send({ cityId: await cityId(t, 'Tsukuba'), modelPolicyId: pia?.id, title: 'Tsukuba PIA ordinance' })
@@ -110,7 +122,10 @@ describe('live drafts over /collab', () => {
     const socket = rawSocket(t.url, official.token);
     try {
       await connected(socket);
-      expect(await join(socket, 'draft:00000000-0000-4000-8000-000000000000')).toMatchObject({ ok: false, error: { code: 'unknown_document' } });
+      expect(await join(socket, 'draft:00000000-0000-4000-8000-000000000000')).toMatchObject({
+        ok: false,
+        error: { code: 'unknown_document' },
+      });
       expect(await join(socket, '../etc/passwd')).toMatchObject({ ok: false, error: { code: 'unknown_document' } });
 
       let error = nextError(socket);
@@ -192,7 +207,10 @@ describe('live drafts over /collab', () => {
   });
 
   it('downgrades an open connection when the official loses their role', async () => {
-    const temporary = await createPerson(t, [{ role: 'official', cityName: 'Tsukuba' }, { role: 'expert', hubKey: 'latam' }]);
+    const temporary = await createPerson(t, [
+      { role: 'official', cityName: 'Tsukuba' },
+      { role: 'expert', hubKey: 'latam' },
+    ]);
     const e = await editor(temporary);
     expect(e.provider.access).toBe('edit');
     const roles = await t.http().get(`/api/role-assignments?userId=${temporary.id}&role=official`).set(bearer(official)).expect(200);
@@ -208,7 +226,8 @@ describe('live drafts over /collab', () => {
     const coordinator = await createPerson(t, [{ role: 'coordinator', hubKey: 'japan' }]);
     const e = await editor(viewer);
     expect(e.provider.access).toBe('view');
-    const invited = await t.http()
+    const invited = await t
+      .http()
       .post('/api/invitations')
       .set(bearer(coordinator))
       .send({ email: viewer.email, role: 'official', cityId: await cityId(t, 'Tsukuba') })
@@ -241,10 +260,15 @@ describe('live drafts over /collab', () => {
   });
 
   it('stores nothing for a reconnecting client that brings no new text, even with deletions in its state', async () => {
-    const draft = await t.http()
+    const draft = await t
+      .http()
       .post('/api/drafts')
       .set(bearer(official))
-      .send({ cityId: await cityId(t, 'Tsukuba'), modelPolicyId: (await t.http().get('/api/model-policies').set(bearer(official))).body[0].id, title: 'Rejoin' })
+      .send({
+        cityId: await cityId(t, 'Tsukuba'),
+        modelPolicyId: (await t.http().get('/api/model-policies').set(bearer(official))).body[0].id,
+        title: 'Rejoin',
+      })
       .expect(201);
     const name: string = draft.body.docName;
     const rows = async () => {
@@ -269,7 +293,10 @@ describe('live drafts over /collab', () => {
       socket.emit(COLLAB_EVENTS.y, name, Buffer.from(encoding.toUint8Array(encoder)));
       // The server handles one connection's messages in order: once it answers a step 1, the step 2 was handled.
       const answered = waitFor<void>('the answer to a step 1', (done) =>
-        socket.on(COLLAB_EVENTS.y, (_doc: string, bytes: Uint8Array) => bytes[0] === Y_MESSAGE_SYNC && bytes[1] === syncProtocol.messageYjsSyncStep2 && done()),
+        socket.on(
+          COLLAB_EVENTS.y,
+          (_doc: string, bytes: Uint8Array) => bytes[0] === Y_MESSAGE_SYNC && bytes[1] === syncProtocol.messageYjsSyncStep2 && done(),
+        ),
       );
       const step1 = encoding.createEncoder();
       encoding.writeVarUint(step1, Y_MESSAGE_SYNC);

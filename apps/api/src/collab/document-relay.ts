@@ -41,7 +41,12 @@ export function decodeRelay(bytes: Uint8Array): RelayMessage | null {
     const decoder = decoding.createDecoder(bytes);
     const kind = decoding.readVarUint(decoder);
     if (kind !== RELAY_UPDATE && kind !== RELAY_PRESENCE && kind !== RELAY_EVENT && kind !== RELAY_HEARTBEAT) return null;
-    return { kind, from: decoding.readVarString(decoder), seq: decoding.readVarUint(decoder), payload: decoding.readVarUint8Array(decoder) };
+    return {
+      kind,
+      from: decoding.readVarString(decoder),
+      seq: decoding.readVarUint(decoder),
+      payload: decoding.readVarUint8Array(decoder),
+    };
   } catch {
     return null;
   }

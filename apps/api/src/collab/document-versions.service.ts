@@ -73,7 +73,10 @@ export class DocumentVersions {
   }
 
   async state(docName: string, id: string): Promise<Uint8Array> {
-    const rows: { state: Buffer }[] = await this.db.query('SELECT state FROM collab_versions WHERE doc_name = $1 AND id = $2', [docName, id]);
+    const rows: { state: Buffer }[] = await this.db.query('SELECT state FROM collab_versions WHERE doc_name = $1 AND id = $2', [
+      docName,
+      id,
+    ]);
     if (!rows.length) throw new Problem('not_found', 'No such version of this draft');
     return rows[0].state;
   }

@@ -9,7 +9,16 @@ import { CLUSTER_BUS, type ClusterBus } from '../cluster/cluster-bus';
 import { broadcastPrebuilt, prebuildEvent, sendPrebuilt } from '../realtime/prebuilt-broadcast';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CollabPersistence, type AppendedRow } from './collab-persistence.service';
-import { decodeRelay, encodeRelay, relayChannel, RELAY_EVENT, RELAY_HEARTBEAT, RELAY_PRESENCE, RELAY_UPDATE, type RelayMessage } from './document-relay';
+import {
+  decodeRelay,
+  encodeRelay,
+  relayChannel,
+  RELAY_EVENT,
+  RELAY_HEARTBEAT,
+  RELAY_PRESENCE,
+  RELAY_UPDATE,
+  type RelayMessage,
+} from './document-relay';
 import { DocumentVersions } from './document-versions.service';
 import { LiveDocument, type Member } from './live-document';
 import { decodePresence, encodePresence, type PresenceEntry } from './presence';
@@ -204,7 +213,9 @@ export class LiveDocuments implements OnApplicationShutdown {
     // often as a client cares to send it) and it would be stored again.
     let changed = false;
     const noteChange = (transaction: Y.Transaction) => {
-      changed ||= transaction.deleteSet.clients.size > 0 || [...transaction.afterState].some(([client, clock]) => transaction.beforeState.get(client) !== clock);
+      changed ||=
+        transaction.deleteSet.clients.size > 0 ||
+        [...transaction.afterState].some(([client, clock]) => transaction.beforeState.get(client) !== clock);
     };
     live.doc.on('afterTransaction', noteChange);
     let complete: boolean;
@@ -334,7 +345,9 @@ export class LiveDocuments implements OnApplicationShutdown {
       live.loadedWithPending = true;
       // Stored before updates were checked: text that depends on changes never stored. It is kept (a client that
       // still has the missing change can complete it), never relayed as new, and reported here.
-      const missing = pendingStructs ? [...pendingStructs.missing].map(([client, clock]) => `${client}@${clock}`).join(', ') : 'deletions only';
+      const missing = pendingStructs
+        ? [...pendingStructs.missing].map(([client, clock]) => `${client}@${clock}`).join(', ')
+        : 'deletions only';
       this.logger.warn(`${name} holds changes that cannot be integrated (missing ${missing}); they stay stored but not shown`);
     } else if (stored.snapshot && stored.updates.length === 0) {
       live.loadedState = stored.snapshot;
@@ -342,7 +355,9 @@ export class LiveDocuments implements OnApplicationShutdown {
     live.storedRowIds = stored.updateIds;
     live.snapshotRevision = stored.revision;
     live.catchUpFloor = stored.updateIds.at(-1) ?? '0';
-    live.awareness.on('update', (changes: { added: number[]; updated: number[]; removed: number[] }) => this.onAwarenessUpdate(live, changes));
+    live.awareness.on('update', (changes: { added: number[]; updated: number[]; removed: number[] }) =>
+      this.onAwarenessUpdate(live, changes),
+    );
     this.docs.set(name, live);
     const early = this.earlyRelays.get(name) ?? [];
     this.earlyRelays.delete(name);
@@ -722,7 +737,11 @@ export class LiveDocuments implements OnApplicationShutdown {
   private reportStorageFailing(live: LiveDocument): void {
     if (live.storageFailing) return;
     live.storageFailing = true;
-    const error: CollabError = { code: 'unavailable', message: 'The server cannot store changes right now; they are kept and will be saved', docName: live.name };
+    const error: CollabError = {
+      code: 'unavailable',
+      message: 'The server cannot store changes right now; they are kept and will be saved',
+      docName: live.name,
+    };
     for (const member of live.members.values()) member.socket.emit(COLLAB_EVENTS.error, error);
   }
 
@@ -859,6 +878,7 @@ const INCOMPLETE: UpdateRefusal = { code: 'invalid_update', message: 'Part of th
 /** Each writing client's clock before an update, to tell afterwards what of it the document kept. */
 function clientStates(doc: Y.Doc, decoded: DecodedUpdate): Map<number, number> {
   const states = new Map<number, number>();
-  for (const struct of decoded.structs) if (!states.has(struct.id.client)) states.set(struct.id.client, Y.getState(doc.store, struct.id.client));
+  for (const struct of decoded.structs)
+    if (!states.has(struct.id.client)) states.set(struct.id.client, Y.getState(doc.store, struct.id.client));
   return states;
 }

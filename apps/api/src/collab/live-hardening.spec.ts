@@ -9,7 +9,15 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { SocketIOProvider } from '@minga/collab';
-import { COLLAB_EVENTS, REALTIME_EVENTS, Y_MESSAGE_AWARENESS, Y_MESSAGE_SYNC, type CollabError, type JoinResult, type ReauthResult } from '@minga/contracts';
+import {
+  COLLAB_EVENTS,
+  REALTIME_EVENTS,
+  Y_MESSAGE_AWARENESS,
+  Y_MESSAGE_SYNC,
+  type CollabError,
+  type JoinResult,
+  type ReauthResult,
+} from '@minga/contracts';
 import { DOC_FRAGMENT } from '@minga/editor';
 import { allSaved, connected, eventually, join, openEditor, rawSocket, storedText, waitFor, type Editor } from '../../test/collab-client';
 import { halfValidUpdate, updateMessage } from '../../test/forged-updates';
@@ -360,16 +368,30 @@ describe('live connections under abuse', () => {
       await connected(impostor);
       expect(await join(impostor, docName)).toEqual({ ok: true, access: 'view' });
       // Claims to be the platform admin with a fresh client id.
-      impostor.emit(COLLAB_EVENTS.y, docName, presenceMessage([{ clientId: 4242, clock: 1, state: { user: { id: 'admin', name: 'Platform Admin', color: '#000' } } }]));
+      impostor.emit(
+        COLLAB_EVENTS.y,
+        docName,
+        presenceMessage([{ clientId: 4242, clock: 1, state: { user: { id: 'admin', name: 'Platform Admin', color: '#000' } } }]),
+      );
       await eventually('the watcher sees the observer', () => watcher.provider.awareness.getStates().has(4242));
-      expect(watcher.provider.awareness.getStates().get(4242)?.['user']).toEqual(expect.objectContaining({ id: observer.id, name: expect.not.stringContaining('Admin') }));
+      expect(watcher.provider.awareness.getStates().get(4242)?.['user']).toEqual(
+        expect.objectContaining({ id: observer.id, name: expect.not.stringContaining('Admin') }),
+      );
       // Tries to rewrite and to remove the watcher's own entry.
       await eventually('the watcher is present on the server', () => watcher.provider.awareness.getStates().has(victimClientId));
-      impostor.emit(COLLAB_EVENTS.y, docName, presenceMessage([{ clientId: victimClientId, clock: 999, state: { user: { name: 'Hijacked' } } }]));
+      impostor.emit(
+        COLLAB_EVENTS.y,
+        docName,
+        presenceMessage([{ clientId: victimClientId, clock: 999, state: { user: { name: 'Hijacked' } } }]),
+      );
       impostor.emit(COLLAB_EVENTS.y, docName, presenceMessage([{ clientId: victimClientId, clock: 1000, state: null }]));
       await eventually('two refusals', () => errors.filter((e) => e.code === 'presence_not_yours').length === 2);
       // A presence state of 2 MiB is refused.
-      impostor.emit(COLLAB_EVENTS.y, docName, presenceMessage([{ clientId: 4242, clock: 2, state: { blob: 'x'.repeat(2 * 1024 * 1024) } }]));
+      impostor.emit(
+        COLLAB_EVENTS.y,
+        docName,
+        presenceMessage([{ clientId: 4242, clock: 2, state: { blob: 'x'.repeat(2 * 1024 * 1024) } }]),
+      );
       await eventually('size refusal', () => errors.some((e) => e.code === 'message_too_large'));
       const fresh = await editor(docName, expert.token);
       await eventually('a newcomer sees both', () => fresh.provider.awareness.getStates().has(4242));
@@ -382,7 +404,10 @@ describe('live connections under abuse', () => {
   describe('rights re-checked on open connections', () => {
     const jwt = new JwtService({ secret: JWT_SECRET });
     const shortToken = async (person: TestPerson, seconds: number) => {
-      const [{ sid }]: { sid: string }[] = await t.db.query('SELECT family_id AS sid FROM refresh_tokens WHERE user_id = $1 ORDER BY created_at DESC LIMIT 1', [person.id]);
+      const [{ sid }]: { sid: string }[] = await t.db.query(
+        'SELECT family_id AS sid FROM refresh_tokens WHERE user_id = $1 ORDER BY created_at DESC LIMIT 1',
+        [person.id],
+      );
       return jwt.signAsync({ sub: person.id, typ: 'access', sid }, { expiresIn: seconds, algorithm: 'HS256' });
     };
 
@@ -421,7 +446,12 @@ describe('live connections under abuse', () => {
       const onPhone = raw(phone.token);
       await Promise.all([connected(onLaptop), connected(onPhone)]);
       const closed = waitFor<string>('disconnect', (done) => onLaptop.once('disconnect', done));
-      await t.http().delete('/api/auth/session').set('Cookie', laptop.cookie).set(bearer({ token: laptop.token })).expect(204);
+      await t
+        .http()
+        .delete('/api/auth/session')
+        .set('Cookie', laptop.cookie)
+        .set(bearer({ token: laptop.token }))
+        .expect(204);
       expect(await closed).toBe('io server disconnect');
       await new Promise((r) => setTimeout(r, 200));
       expect(onPhone.connected).toBe(true);

@@ -33,10 +33,22 @@ describe('integrityProblem', () => {
         for (const doc of [alice, bob]) if (doc !== from) Y.applyUpdate(doc, update);
       }
     };
-    relay(alice, updatesOf(alice, () => alice.getXmlFragment(DOC_FRAGMENT).insert(0, [paragraph('Article 1.')])));
-    relay(bob, updatesOf(bob, () => (bob.getXmlFragment(DOC_FRAGMENT).get(0) as Y.XmlElement).insert(1, [new Y.XmlText(' Amended.')])));
-    relay(alice, updatesOf(alice, () => alice.getXmlFragment(DOC_FRAGMENT).insert(1, [paragraph('Article 2.')])));
-    relay(bob, updatesOf(bob, () => bob.getXmlFragment(DOC_FRAGMENT).delete(0, 1)));
+    relay(
+      alice,
+      updatesOf(alice, () => alice.getXmlFragment(DOC_FRAGMENT).insert(0, [paragraph('Article 1.')])),
+    );
+    relay(
+      bob,
+      updatesOf(bob, () => (bob.getXmlFragment(DOC_FRAGMENT).get(0) as Y.XmlElement).insert(1, [new Y.XmlText(' Amended.')])),
+    );
+    relay(
+      alice,
+      updatesOf(alice, () => alice.getXmlFragment(DOC_FRAGMENT).insert(1, [paragraph('Article 2.')])),
+    );
+    relay(
+      bob,
+      updatesOf(bob, () => bob.getXmlFragment(DOC_FRAGMENT).delete(0, 1)),
+    );
     // A client coming back sends everything beyond the server's state vector, its whole delete set included.
     expect(problem(server, Y.encodeStateAsUpdate(alice, Y.encodeStateVector(server)))).toBeNull();
     expect(problem(server, Y.encodeStateAsUpdate(alice))).toBeNull();

@@ -65,7 +65,8 @@ describe('comments, suggestions and mentions on drafts', () => {
 
   /** A fresh draft with one paragraph typed by its official, open in the official's editor. */
   async function draftWith(paragraph: string) {
-    const res = await t.http()
+    const res = await t
+      .http()
       .post('/api/drafts')
       .set(bearer(official))
       .send({ cityId: tsukuba, modelPolicyId: pia, title: `Draft ${Math.random().toString(36).slice(2, 8)}` })
@@ -130,9 +131,15 @@ describe('comments, suggestions and mentions on drafts', () => {
 
   it('keeps a thread whose words were deleted, detached with its quote, and counts open threads per section', async () => {
     const { id, writer } = await draftWith('Data stays in the country unless the council agrees.');
-    const onWords = await post(`/api/drafts/${id}/threads`, expert, { anchor: anchorOf(writer.doc, 'unless the council agrees'), body: 'Which council?' }).expect(201);
+    const onWords = await post(`/api/drafts/${id}/threads`, expert, {
+      anchor: anchorOf(writer.doc, 'unless the council agrees'),
+      body: 'Which council?',
+    }).expect(201);
     await post(`/api/drafts/${id}/threads`, coordinator, { body: 'Overall this reads well.' }).expect(201);
-    const purpose = await post(`/api/drafts/${id}/threads`, expert, { anchor: anchorOf(writer.doc, 'Purpose'), body: 'Name the purpose.' }).expect(201);
+    const purpose = await post(`/api/drafts/${id}/threads`, expert, {
+      anchor: anchorOf(writer.doc, 'Purpose'),
+      body: 'Name the purpose.',
+    }).expect(201);
     expect(purpose.body).toMatchObject({ heading: 'Purpose', detached: false });
     expect(purpose.body.sectionId).toMatch(/^\d+:\d+$/);
 
@@ -163,7 +170,10 @@ describe('comments, suggestions and mentions on drafts', () => {
     }).expect(201);
     expect(created.body.comments[0].mentions).toEqual([expert2.id]);
     await eventually('the mentioned expert is told live', () => inbox.notifications.length === 1);
-    expect(inbox.notifications[0]).toMatchObject({ notification: { kind: 'mention', actor: { id: expert.id }, draft: { id } }, unreadCount: 1 });
+    expect(inbox.notifications[0]).toMatchObject({
+      notification: { kind: 'mention', actor: { id: expert.id }, draft: { id } },
+      unreadCount: 1,
+    });
 
     const reply = await post(`/api/threads/${created.body.id}/comments`, official, { body: 'We will add it.' }).expect(201);
     expect(reply.body.comments.map((c: { body: string }) => c.body)).toEqual([
@@ -174,7 +184,11 @@ describe('comments, suggestions and mentions on drafts', () => {
 
     const centre = await t.http().get('/api/me/notifications').set(bearer(expert2)).expect(200);
     expect(centre.body.unreadCount).toBe(1);
-    expect(centre.body.items[0]).toMatchObject({ kind: 'mention', thread: { id: created.body.id, quote: 'public register' }, readAt: null });
+    expect(centre.body.items[0]).toMatchObject({
+      kind: 'mention',
+      thread: { id: created.body.id, quote: 'public register' },
+      readAt: null,
+    });
     const read = await post('/api/me/notifications/read', expert2, { ids: [centre.body.items[0].id] }).expect(200);
     expect(read.body).toEqual({ unreadCount: 0 });
     await eventually('other tabs hear the new count', () => inbox.reads.some((r) => r.unreadCount === 0));
@@ -194,8 +208,17 @@ describe('comments, suggestions and mentions on drafts', () => {
     const people = await t.http().get(`/api/drafts/${id}/mentionable`).query({ q: 'Test', limit: 50 }).set(bearer(expert)).expect(200);
     const byId = new Map((people.body as { id: string; access: string }[]).map((p) => [p.id, p.access]));
     expect(byId.get(roleless.id)).toBeUndefined();
-    for (const [person, access] of [[official, 'edit'], [expert2, 'comment'], [observer, 'view']] as const) {
-      const hit = await t.http().get(`/api/drafts/${id}/mentionable`).query({ q: person.email.slice(7, 12) }).set(bearer(expert)).expect(200);
+    for (const [person, access] of [
+      [official, 'edit'],
+      [expert2, 'comment'],
+      [observer, 'view'],
+    ] as const) {
+      const hit = await t
+        .http()
+        .get(`/api/drafts/${id}/mentionable`)
+        .query({ q: person.email.slice(7, 12) })
+        .set(bearer(expert))
+        .expect(200);
       expect(hit.body).toContainEqual(expect.objectContaining({ id: person.id, access }));
     }
     await t.http().get(`/api/drafts/${id}/mentionable`).set(bearer(observer)).expect(403);
@@ -250,7 +273,9 @@ describe('comments, suggestions and mentions on drafts', () => {
       replacement: 'ten working days',
     }).expect(201);
     expect(suggestion.body.suggestion).toEqual({ replacement: 'ten working days', state: 'pending', decidedBy: null, decidedAt: null });
-    await eventually('the draft owner hears of the suggestion', () => ownerInbox.notifications.some((n) => n.notification.kind === 'suggestion'));
+    await eventually('the draft owner hears of the suggestion', () =>
+      ownerInbox.notifications.some((n) => n.notification.kind === 'suggestion'),
+    );
 
     await post(`/api/suggestions/${suggestion.body.id}/accept`, expert, {}).expect(403);
     await post(`/api/suggestions/${suggestion.body.id}/accept`, coordinator, {}).expect(403);
@@ -303,7 +328,10 @@ describe('comments, suggestions and mentions on drafts', () => {
     writer.type('Second paragraph here.');
     await allSaved(writer);
 
-    const foreign = await post(`/api/drafts/${id}/threads`, expert, { anchor: anchorOf(other.writer.doc, 'Another draft'), body: 'x' }).expect(400);
+    const foreign = await post(`/api/drafts/${id}/threads`, expert, {
+      anchor: anchorOf(other.writer.doc, 'Another draft'),
+      body: 'x',
+    }).expect(400);
     expect(foreign.body).toMatchObject({ code: 'validation_failed', errors: [{ path: 'anchor' }] });
     await post(`/api/drafts/${id}/threads`, expert, { anchor: { start: 'AAAA', end: 'AAAA' }, body: 'x' }).expect(400);
     await post(`/api/drafts/${id}/threads`, expert, { anchor: { start: '%%%', end: 'AAAA' }, body: 'x' }).expect(400);
@@ -314,7 +342,12 @@ describe('comments, suggestions and mentions on drafts', () => {
     const spanning = await post(`/api/drafts/${id}/threads`, expert, { anchor: across, body: 'Both paragraphs' }).expect(201);
     expect(spanning.body.quote).toBe('First paragraph here.\nSecond paragraph');
     await post(`/api/drafts/${id}/threads`, expert, { kind: 'suggestion', anchor: across, body: 'x', replacement: 'y' }).expect(400);
-    await post(`/api/drafts/${id}/threads`, expert, { kind: 'suggestion', anchor: { start, end }, body: 'x', replacement: 'First paragraph' }).expect(400);
+    await post(`/api/drafts/${id}/threads`, expert, {
+      kind: 'suggestion',
+      anchor: { start, end },
+      body: 'x',
+      replacement: 'First paragraph',
+    }).expect(400);
 
     const big = await post(`/api/drafts/${id}/threads`, expert, { body: 'x'.repeat(10_001) }).expect(400);
     expect(big.body.errors[0].path).toBe('body');
@@ -342,7 +375,9 @@ describe('comments, suggestions and mentions on drafts', () => {
     const { id, docName, writer } = await draftWith('Only editors change this sentence.');
     const commenterView = await editor(expert, docName);
     await eventually('the commenter is in sync', () => commenterView.text().includes('Only editors'));
-    await post(`/api/drafts/${id}/threads`, expert, { anchor: anchorOf(commenterView.doc, 'Only editors'), body: 'Let me fix it' }).expect(201);
+    await post(`/api/drafts/${id}/threads`, expert, { anchor: anchorOf(commenterView.doc, 'Only editors'), body: 'Let me fix it' }).expect(
+      201,
+    );
 
     // A real edit made on a replica of the document, sent as a y-protocols update by a bare socket.
     const forged = new Y.Doc();
@@ -368,7 +403,8 @@ describe('comments, suggestions and mentions on drafts', () => {
 
   it('follows each person’s preferences and mails the digest once', async () => {
     const { id } = await draftWith('Digest.');
-    await t.http()
+    await t
+      .http()
       .put('/api/me/notification-preferences')
       .set(bearer(expert2))
       .send({ preferences: { mention: { inApp: false, email: 'daily_digest' } } })
@@ -376,7 +412,12 @@ describe('comments, suggestions and mentions on drafts', () => {
     const prefs = await t.http().get('/api/me/notification-preferences').set(bearer(expert2)).expect(200);
     expect(prefs.body.preferences.mention).toEqual({ inApp: false, email: 'daily_digest' });
     expect(prefs.body.preferences.reply).toEqual({ inApp: true, email: 'daily_digest' });
-    await t.http().put('/api/me/notification-preferences').set(bearer(expert2)).send({ preferences: { mention: { inApp: true, email: 'hourly' } } }).expect(400);
+    await t
+      .http()
+      .put('/api/me/notification-preferences')
+      .set(bearer(expert2))
+      .send({ preferences: { mention: { inApp: true, email: 'hourly' } } })
+      .expect(400);
 
     const before = (await t.http().get('/api/me/notifications').set(bearer(expert2)).expect(200)).body.unreadCount;
     await post(`/api/drafts/${id}/threads`, expert, { body: `@[E2](${expert2.id}) please read` }).expect(201);
@@ -415,7 +456,13 @@ describe('comments, suggestions and mentions on drafts', () => {
   });
 
   function rawEvents(person: TestPerson) {
-    const socket = io(`${t.url}/events`, { auth: { token: person.token }, parser: msgpackParser, transports: ['websocket'], reconnection: false, forceNew: true });
+    const socket = io(`${t.url}/events`, {
+      auth: { token: person.token },
+      parser: msgpackParser,
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+    });
     sockets.push(socket);
     const notifications: { notification: { kind: string; actor: { id: string } }; unreadCount: number }[] = [];
     const reads: { unreadCount: number }[] = [];

@@ -31,7 +31,11 @@ export class ThreadsController {
   @Get('drafts/:draftId/threads')
   @ApiProblems([400, 401, 403, 404])
   @ZodResponse({ type: ThreadPageDto })
-  async list(@IdParam('draftId') draftId: string, @Query() query: ThreadQueryDto, @CurrentPrincipal() me: AuthPrincipal): Promise<ThreadPage> {
+  async list(
+    @IdParam('draftId') draftId: string,
+    @Query() query: ThreadQueryDto,
+    @CurrentPrincipal() me: AuthPrincipal,
+  ): Promise<ThreadPage> {
     const draft = await this.threads.draftScope(draftId);
     this.access.assert(me, 'read', draft);
     return this.threads.list(draftId, query, me);

@@ -154,17 +154,25 @@ export class ThreadsService {
         throw new Problem('text_changed', 'The selected text changed meanwhile; select it again');
       }
       if (quote.length > MAX_QUOTE) {
-        throw new Problem('validation_failed', `Select at most ${MAX_QUOTE} characters`, [{ path: 'anchor', message: 'The selection is too long' }]);
+        throw new Problem('validation_failed', `Select at most ${MAX_QUOTE} characters`, [
+          { path: 'anchor', message: 'The selection is too long' },
+        ]);
       }
       if (input.kind === 'comment' && quote.length === 0) {
-        throw new Problem('validation_failed', 'Select some text, or comment on the whole draft', [{ path: 'anchor', message: 'Empty selection' }]);
+        throw new Problem('validation_failed', 'Select some text, or comment on the whole draft', [
+          { path: 'anchor', message: 'Empty selection' },
+        ]);
       }
       if (input.kind === 'suggestion') {
         if (!checked.range.xmlText) {
-          throw new Problem('validation_failed', 'A suggestion must stay within one paragraph', [{ path: 'anchor', message: 'Spans several paragraphs' }]);
+          throw new Problem('validation_failed', 'A suggestion must stay within one paragraph', [
+            { path: 'anchor', message: 'Spans several paragraphs' },
+          ]);
         }
         if (input.replacement === quote) {
-          throw new Problem('validation_failed', 'The replacement is the same as the text', [{ path: 'replacement', message: 'Nothing would change' }]);
+          throw new Problem('validation_failed', 'The replacement is the same as the text', [
+            { path: 'replacement', message: 'Nothing would change' },
+          ]);
         }
       }
     }
@@ -294,7 +302,14 @@ export class ThreadsService {
   }
 }
 
-function note(userId: string, kind: NotificationInput['kind'], draftId: string, threadId: string, commentId: string | null, actorId: string): NotificationInput {
+function note(
+  userId: string,
+  kind: NotificationInput['kind'],
+  draftId: string,
+  threadId: string,
+  commentId: string | null,
+  actorId: string,
+): NotificationInput {
   return { userId, kind, draftId, threadId, commentId, actorId };
 }
 

@@ -19,18 +19,29 @@ export type CsvCell = string | number | boolean | null | undefined;
  * Cells that start like a formula are prefixed with a quote, so opening an export never runs someone's formula.
  */
 export function csvFile(res: Response, filename: string, columns: readonly string[], rows: CsvCell[][]): StreamableFile {
-  const text = stringify(rows.map((row) => row.map(safeCell)), CSV_OPTIONS(columns));
+  const text = stringify(
+    rows.map((row) => row.map(safeCell)),
+    CSV_OPTIONS(columns),
+  );
   res.setHeader('Content-Type', 'text/csv; charset=utf-8');
   res.setHeader('Content-Disposition', `attachment; filename="${filename}.csv"`);
   return new StreamableFile(Buffer.from(text, 'utf8'));
 }
 
 export function csvText(columns: readonly string[], rows: CsvCell[][]): string {
-  return stringify(rows.map((row) => row.map(safeCell)), CSV_OPTIONS(columns));
+  return stringify(
+    rows.map((row) => row.map(safeCell)),
+    CSV_OPTIONS(columns),
+  );
 }
 
 // Booleans as true/false (csv-stringify writes false as an empty cell by default).
-const CSV_OPTIONS = (columns: readonly string[]) => ({ header: true, columns: [...columns], bom: true, cast: { boolean: (v: boolean) => String(v) } });
+const CSV_OPTIONS = (columns: readonly string[]) => ({
+  header: true,
+  columns: [...columns],
+  bom: true,
+  cast: { boolean: (v: boolean) => String(v) },
+});
 
 function safeCell(cell: CsvCell): CsvCell {
   return typeof cell === 'string' && /^[=+\-@\t\r]/.test(cell) && !/^-?\d/.test(cell) ? `'${cell}` : cell;
@@ -68,7 +79,8 @@ export function parseCsv(text: string, columns: readonly string[], required: rea
       ...missing.map((c) => ({ path: `columns.${c}`, message: 'Missing column' })),
     ]);
   }
-  if (!records.length) throw new Problem('validation_failed', 'The file has no rows', [{ path: 'csv', message: 'No rows under the header' }]);
+  if (!records.length)
+    throw new Problem('validation_failed', 'The file has no rows', [{ path: 'csv', message: 'No rows under the header' }]);
   if (records.length > maxRows) {
     throw new Problem('payload_too_large', `At most ${maxRows} rows can be imported at once; this file has ${records.length}`);
   }
@@ -78,5 +90,8 @@ export function parseCsv(text: string, columns: readonly string[], required: rea
 
 function headerOf(text: string): string[] {
   const first = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
-  return first.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean);
+  return first
+    .split(',')
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
 }

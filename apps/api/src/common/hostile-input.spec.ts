@@ -40,7 +40,8 @@ function flawOf(res: Response): string | null {
   if (res.status < 400 || res.status === 414 || res.status === 431) return null;
   if (!/^application\/problem\+json/.test(res.headers['content-type'] ?? ''))
     return `status ${res.status} with content-type ${res.headers['content-type']}`;
-  if (typeof res.body?.code !== 'string' || res.body.status !== res.status) return `status ${res.status} with body ${JSON.stringify(res.body)}`;
+  if (typeof res.body?.code !== 'string' || res.body.status !== res.status)
+    return `status ${res.status} with body ${JSON.stringify(res.body)}`;
   return null;
 }
 
@@ -82,7 +83,12 @@ describe('hostile input', () => {
     ).body.id;
     official = await createPerson(t, [{ role: 'official', cityName: `${tag} Alpha` }]);
     const policies: ModelPolicy[] = (await t.http().get('/api/model-policies').set(bearer(admin)).expect(200)).body;
-    const created = await t.http().post(`/api/cities/${city}/action-plans`).set(bearer(official)).send({ modelPolicyId: policies[0].id }).expect(201);
+    const created = await t
+      .http()
+      .post(`/api/cities/${city}/action-plans`)
+      .set(bearer(official))
+      .send({ modelPolicyId: policies[0].id })
+      .expect(201);
     plan = created.body.id;
   });
 
@@ -100,7 +106,10 @@ describe('hostile input', () => {
     await t.close();
   });
 
-  const expectFieldErrors = (res: { status: number; body: { code?: string; errors?: { path: string; message: string }[] } }, paths: string[]) => {
+  const expectFieldErrors = (
+    res: { status: number; body: { code?: string; errors?: { path: string; message: string }[] } },
+    paths: string[],
+  ) => {
     expect({ status: res.status, code: res.body.code }).toEqual({ status: 400, code: 'validation_failed' });
     expect((res.body.errors ?? []).map((e) => e.path).sort()).toEqual(paths);
     for (const error of res.body.errors ?? []) expect(error.message).toEqual(expect.any(String));
@@ -246,7 +255,12 @@ describe('hostile input', () => {
       ids['thread'] = (await as(official).post(`/api/drafts/${ids['draft']}/threads`, { body: 'A general remark' })).id;
       ids['version'] = (await as(official).post(`/api/drafts/${ids['draft']}/versions`, { label: 'First' })).id;
       ids['cohort'] = (
-        await as(admin).post(`/api/hubs/${hub}/cohorts`, { name: `${tag} cohort`, startsOn: '2030-01-01', endsOn: '2030-12-31', cityIds: [city] })
+        await as(admin).post(`/api/hubs/${hub}/cohorts`, {
+          name: `${tag} cohort`,
+          startsOn: '2030-01-01',
+          endsOn: '2030-12-31',
+          cityIds: [city],
+        })
       ).id;
       ids['meeting'] = (
         await as(admin).post(`/api/cohorts/${ids['cohort']}/meetings`, {
@@ -271,10 +285,28 @@ describe('hostile input', () => {
       };
       Object.assign(examples, {
         'post /api/hubs': { key: `${hubKey}-x`, name: 'Another hub', languages: ['es'], timeZones: ['UTC'] },
-        'post /api/cities': { hubId: hub, name: `${tag} Beta`, country: 'MX', timeZone: 'UTC', locale: 'es-MX', population: 1000, areaKm2: 12.5 },
-        'patch /api/me': { name: 'Ada', locale: 'en', timeZone: 'Asia/Tokyo', workingHours: { start: '08:00', end: '16:00', days: [1, 2, 3] } },
+        'post /api/cities': {
+          hubId: hub,
+          name: `${tag} Beta`,
+          country: 'MX',
+          timeZone: 'UTC',
+          locale: 'es-MX',
+          population: 1000,
+          areaKm2: 12.5,
+        },
+        'patch /api/me': {
+          name: 'Ada',
+          locale: 'en',
+          timeZone: 'Asia/Tokyo',
+          workingHours: { start: '08:00', end: '16:00', days: [1, 2, 3] },
+        },
         'post /api/cities/{cityId}/action-plans': { modelPolicyId: policy.id, statementOfIntent: 'Open the data', stage: 'draft' },
-        'post /api/action-plans/{id}/milestones': { title: 'Budget online', dueDate: '2031-01-01', status: 'planned', tasks: [{ title: 'Scan' }] },
+        'post /api/action-plans/{id}/milestones': {
+          title: 'Budget online',
+          dueDate: '2031-01-01',
+          status: 'planned',
+          tasks: [{ title: 'Scan' }],
+        },
         'patch /api/milestones/{id}': { title: 'Budget online', dueDate: '2031-06-01', status: 'done' },
         'post /api/action-plans/{id}/kpis': kpiBody,
         'patch /api/kpis/{id}': { name: 'Datasets online', targetValue: 20, targetDate: '2032-01-01' },

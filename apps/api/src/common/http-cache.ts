@@ -52,6 +52,10 @@ function codingFor(header: string | undefined, cached: EncodedBody): Coding {
 function matches(header: string | undefined, etag: string): boolean {
   if (!header) return false;
   if (header.trim() === '*') return true;
-  const bare = (tag: string) => tag.trim().replace(/^W\//, '').replace(/-(br|gzip)"$/, '"');
+  const bare = (tag: string) =>
+    tag
+      .trim()
+      .replace(/^W\//, '')
+      .replace(/-(br|gzip)"$/, '"');
   return header.split(',').some((tag) => bare(tag) === etag);
 }

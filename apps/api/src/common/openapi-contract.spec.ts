@@ -31,7 +31,9 @@ function operationsOf(doc: OpenApiDoc): Operation[] {
 
 /** A concrete URL for a templated path: random but well-formed values, so routes get past parameter parsing. */
 function urlOf(path: string): string {
-  return path.replace(/\{(\w+)\}/g, (_, name: string) => (name === 'token' ? randomBytes(30).toString('base64url').slice(0, 40) : randomUUID()));
+  return path.replace(/\{(\w+)\}/g, (_, name: string) =>
+    name === 'token' ? randomBytes(30).toString('base64url').slice(0, 40) : randomUUID(),
+  );
 }
 
 /** What is wrong with an answer, or null: an unexpected status, or an error that is not RFC 9457 problem details. */

@@ -35,7 +35,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const { problem, headers } = this.toProblem(exception);
     problem.instance = req.originalUrl?.split('?')[0];
     // An outage fails every request alike: one line each, not a stack each.
-    if (problem.code === 'service_unavailable') this.logger.warn(`${problem.instance}: ${exception instanceof Error ? exception.message : String(exception)}`);
+    if (problem.code === 'service_unavailable')
+      this.logger.warn(`${problem.instance}: ${exception instanceof Error ? exception.message : String(exception)}`);
     else if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     for (const [name, value] of Object.entries(headers ?? {})) res.setHeader(name, value);
     res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));

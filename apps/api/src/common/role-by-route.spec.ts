@@ -115,7 +115,9 @@ describe('who may call which route and send which event', () => {
     });
 
     it('has a row for every event a client may send in the socket contracts, and none for an event they lack', () => {
-      const expected = Object.entries(CLIENT_EVENTS).flatMap(([ns, events]) => events.map((e) => `${ns} ${e}`)).sort();
+      const expected = Object.entries(CLIENT_EVENTS)
+        .flatMap(([ns, events]) => events.map((e) => `${ns} ${e}`))
+        .sort();
       const rows = [...new Set(SOCKET_ROWS.map((row) => row.split(' ').slice(1, 3).join(' ')))].sort();
       expect(rows).toEqual(expected);
     });
@@ -162,18 +164,25 @@ describe('who may call which route and send which event', () => {
       hostSocket = roomSocket(t.url, f.organiser.token);
       openSockets.push(hostSocket);
       expect(await connectOf(hostSocket)).toBe('connected');
-      expect(await request(hostSocket, MEETING_ROOM_EVENTS.join, { occurrenceId: f.ids['occurrence'] })).toMatchObject({ ok: true, role: 'host' });
+      expect(await request(hostSocket, MEETING_ROOM_EVENTS.join, { occurrenceId: f.ids['occurrence'] })).toMatchObject({
+        ok: true,
+        role: 'host',
+      });
       expect(await request(hostSocket, MEETING_ROOM_EVENTS.raiseHand, { occurrenceId: f.ids['occurrence'] })).toMatchObject({ ok: true });
       pollId = (await openPoll()).id;
     });
 
     async function openPoll(): Promise<{ id: string; options: { id: string }[] }> {
-      const opened = await request<{ ok: boolean; poll: { id: string; options: { id: string }[] } }>(hostSocket, MEETING_ROOM_EVENTS.openPoll, {
-        occurrenceId: f.ids['occurrence'],
-        question: `Publish in May? ${f.next()}`,
-        kind: 'single',
-        options: ['Yes', 'No'],
-      });
+      const opened = await request<{ ok: boolean; poll: { id: string; options: { id: string }[] } }>(
+        hostSocket,
+        MEETING_ROOM_EVENTS.openPoll,
+        {
+          occurrenceId: f.ids['occurrence'],
+          question: `Publish in May? ${f.next()}`,
+          kind: 'single',
+          options: ['Yes', 'No'],
+        },
+      );
       if (!opened.ok) throw new Error(`the organiser could not open a poll: ${JSON.stringify(opened)}`);
       return opened.poll;
     }
@@ -186,7 +195,10 @@ describe('who may call which route and send which event', () => {
       const person = f.people[who];
       const socket = open(person?.token ?? null);
       openSockets.push(socket);
-      const entry: { socket: Socket; connected: boolean; collab?: CollabClient; session?: { userId: string } } = { socket, connected: false };
+      const entry: { socket: Socket; connected: boolean; collab?: CollabClient; session?: { userId: string } } = {
+        socket,
+        connected: false,
+      };
       if (ns === COLLAB_NAMESPACE) entry.collab = new CollabClient(socket);
       if (ns === EVENTS_NAMESPACE) socket.once('session', (session: { userId: string }) => (entry.session = session));
       connections.set(`${ns} ${who}`, entry);
@@ -212,14 +224,18 @@ describe('who may call which route and send which event', () => {
 
     const reauthRow = (ns: string) =>
       onConnection(ns, async ({ socket }, _who, person) => {
-        const answer = await waitFor<{ ok: boolean; code?: string }>('reauth', (done) => socket.emit(REALTIME_EVENTS.reauth, person.token, done));
+        const answer = await waitFor<{ ok: boolean; code?: string }>('reauth', (done) =>
+          socket.emit(REALTIME_EVENTS.reauth, person.token, done),
+        );
         return answer.ok ? 'allow' : answer.code === 'unauthenticated' ? 'deny' : `neither (${answer.code})`;
       });
 
     /** The occurrence under way, which the organiser hosts. */
     const room = { id: () => f.ids['occurrence'] };
     const roomRow = (event: string, payload: (who: PrincipalName, person: TestPerson) => Promise<object> | object) =>
-      onConnection(MEETING_ROOM_NAMESPACE, async ({ socket }, who, person) => roomVerdict(await request(socket, event, await payload(who, person))));
+      onConnection(MEETING_ROOM_NAMESPACE, async ({ socket }, who, person) =>
+        roomVerdict(await request(socket, event, await payload(who, person))),
+      );
 
     const draftDoc = () => draftDocName(f.ids['draft']);
     const notesDoc = () => meetingNotesDocName(f.ids['occurrence']);
@@ -261,10 +277,14 @@ describe('who may call which route and send which event', () => {
       'socket /meetings join': roomRow(MEETING_ROOM_EVENTS.join, () => ({ occurrenceId: room.id() })),
       'socket /meetings raise-hand': roomRow(MEETING_ROOM_EVENTS.raiseHand, () => ({ occurrenceId: room.id() })),
       'socket /meetings lower-hand (own)': roomRow(MEETING_ROOM_EVENTS.lowerHand, () => ({ occurrenceId: room.id() })),
-      "socket /meetings lower-hand (someone else's)": roomRow(MEETING_ROOM_EVENTS.lowerHand, () => ({ occurrenceId: room.id(), userId: f.organiser.id })),
+      "socket /meetings lower-hand (someone else's)": roomRow(MEETING_ROOM_EVENTS.lowerHand, () => ({
+        occurrenceId: room.id(),
+        userId: f.organiser.id,
+      })),
       'socket /meetings next-hand': roomRow(MEETING_ROOM_EVENTS.nextHand, () => ({ occurrenceId: room.id() })),
       'socket /meetings set-agenda-item': roomRow(MEETING_ROOM_EVENTS.setAgendaItem, async () => {
-        const agenda: { id: string }[] = (await t.http().get(`/api/occurrences/${room.id()}/agenda`).set(bearer(f.organiser)).expect(200)).body;
+        const agenda: { id: string }[] = (await t.http().get(`/api/occurrences/${room.id()}/agenda`).set(bearer(f.organiser)).expect(200))
+          .body;
         return { occurrenceId: room.id(), agendaItemId: agenda[1].id };
       }),
       'socket /meetings open-poll': roomRow(MEETING_ROOM_EVENTS.openPoll, (who) => ({
@@ -274,12 +294,16 @@ describe('who may call which route and send which event', () => {
         options: ['Yes', 'No'],
       })),
       'socket /meetings vote': roomRow(MEETING_ROOM_EVENTS.vote, async () => {
-        const polls: { id: string; options: { id: string }[] }[] = (await t.http().get(`/api/occurrences/${room.id()}/polls`).set(bearer(f.organiser)).expect(200))
-          .body;
+        const polls: { id: string; options: { id: string }[] }[] = (
+          await t.http().get(`/api/occurrences/${room.id()}/polls`).set(bearer(f.organiser)).expect(200)
+        ).body;
         const poll = polls.find((p) => p.id === pollId) as { options: { id: string }[] };
         return { occurrenceId: room.id(), pollId, optionIds: [poll.options[0].id] };
       }),
-      'socket /meetings close-poll': roomRow(MEETING_ROOM_EVENTS.closePoll, async () => ({ occurrenceId: room.id(), pollId: (await openPoll()).id })),
+      'socket /meetings close-poll': roomRow(MEETING_ROOM_EVENTS.closePoll, async () => ({
+        occurrenceId: room.id(),
+        pollId: (await openPoll()).id,
+      })),
       // On a meeting of its own, under way, joined first (a refused join leaves the end refused as not_joined).
       'socket /meetings end-meeting': onConnection(MEETING_ROOM_NAMESPACE, async ({ socket }) => {
         const occurrenceId = await freshOccurrence(f);
@@ -326,10 +350,15 @@ describe('who may call which route and send which event', () => {
       for (const docName of [draftDocName(guessedId()), meetingNotesDocName(guessedId())]) {
         expect(await join(collab, docName)).toMatchObject({ ok: false, error: { code: 'unknown_document' } });
       }
-      expect(await request(room, MEETING_ROOM_EVENTS.join, { occurrenceId: guessedId() })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+      expect(await request(room, MEETING_ROOM_EVENTS.join, { occurrenceId: guessedId() })).toMatchObject({
+        ok: false,
+        error: { code: 'not_found' },
+      });
       const someoneElse = (f.people.official as TestPerson).token;
       for (const socket of [collab, room]) {
-        const answer = await waitFor<{ ok: boolean; code?: string }>('reauth', (done) => socket.emit(REALTIME_EVENTS.reauth, someoneElse, done));
+        const answer = await waitFor<{ ok: boolean; code?: string }>('reauth', (done) =>
+          socket.emit(REALTIME_EVENTS.reauth, someoneElse, done),
+        );
         expect(answer).toMatchObject({ ok: false, code: 'unauthenticated' });
       }
     });

@@ -1,11 +1,5 @@
 // While the database cannot be reached, REST says so (503, Retry-After) instead of failing (500), and recovers by itself.
-import {
-  bearer,
-  createPerson,
-  startTestApp,
-  type TestApp,
-  type TestPerson,
-} from '../../test/test-app';
+import { bearer, createPerson, startTestApp, type TestApp, type TestPerson } from '../../test/test-app';
 import { TcpProxy } from '../../test/tcp-proxy';
 
 describe('REST during a database outage', () => {
@@ -15,10 +9,7 @@ describe('REST during a database outage', () => {
 
   beforeAll(async () => {
     const database = new URL(process.env['MINGA_TEST_DATABASE_URL'] ?? '');
-    const port = await proxy.start(
-      database.hostname,
-      Number(database.port || 5432),
-    );
+    const port = await proxy.start(database.hostname, Number(database.port || 5432));
     const throughProxy = new URL(database);
     throughProxy.hostname = '127.0.0.1';
     throughProxy.port = String(port);
@@ -36,11 +27,7 @@ describe('REST during a database outage', () => {
   });
   afterEach(() => proxy.restore());
 
-  const expectUnavailable = (res: {
-    status: number;
-    headers: Record<string, string>;
-    body: Record<string, unknown>;
-  }) => {
+  const expectUnavailable = (res: { status: number; headers: Record<string, string>; body: Record<string, unknown> }) => {
     expect({
       status: res.status,
       code: res.body['code'],

@@ -1,9 +1,7 @@
 // Every environment variable the API reads, parsed once at start; the README's configuration table mirrors this file.
 import { z } from 'zod';
 
-const bool = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((v) => v === 'true' || v === '1');
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 export const DEFAULT_DEMO_PASSWORD = 'minga-demo-2026';
 
@@ -39,21 +37,39 @@ const envSchema = z.object({
   DEMO_PASSWORD: z.string().min(10).default(DEFAULT_DEMO_PASSWORD),
   WEB_DIST: z.string().optional(),
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
-  COLLAB_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(8 * 1024 * 1024),
+  COLLAB_MAX_MESSAGE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(64 * 1024 * 1024)
+    .default(8 * 1024 * 1024),
   COLLAB_UNLOAD_GRACE_SECONDS: z.coerce.number().min(0).max(3600).default(10),
   COLLAB_COMPACT_AFTER_ROWS: z.coerce.number().int().min(10).max(1_000_000).default(500),
   COLLAB_COMPACT_MIN_INTERVAL_SECONDS: z.coerce.number().min(0).max(3600).default(5),
   COLLAB_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).max(100_000).default(400),
   /** Sync answers (the part of a document a client lacks) one person may make the server send per second. */
-  COLLAB_SYNC_BYTES_PER_SECOND: z.coerce.number().int().min(1024).default(4 * 1024 * 1024),
+  COLLAB_SYNC_BYTES_PER_SECOND: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(4 * 1024 * 1024),
   /** Largest presence state (cursor, selection) of one client. */
-  COLLAB_MAX_PRESENCE_BYTES: z.coerce.number().int().min(256).max(1024 * 1024).default(4096),
+  COLLAB_MAX_PRESENCE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(256)
+    .max(1024 * 1024)
+    .default(4096),
   /** Presence updates one connection may send per second (cursor moves), twice that in a burst. */
   COLLAB_PRESENCE_PER_SECOND: z.coerce.number().int().min(1).max(10_000).default(30),
   /** Sockets one person may hold open on one instance, across namespaces (a tab opens two or three). */
   REALTIME_MAX_SOCKETS_PER_PERSON: z.coerce.number().int().min(1).max(10_000).default(32),
   /** Bytes one person's connections may send per second, together (twice that in a burst); beyond, they are not read. */
-  REALTIME_BYTES_IN_PER_SECOND: z.coerce.number().int().min(1024).default(1024 * 1024),
+  REALTIME_BYTES_IN_PER_SECOND: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
   /** Refused handshakes one client address may have in a burst (two more a second) before it is turned away at upgrade. */
   REALTIME_HANDSHAKE_REFUSALS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(20),
   /** Documents and rooms one person may open or leave per second, together (twice that in a burst). */
@@ -61,7 +77,11 @@ const envSchema = z.object({
   /** Joins of one person served at once (each costs database queries); more are refused until one finishes. */
   REALTIME_MAX_JOINS_IN_FLIGHT: z.coerce.number().int().min(1).max(10_000).default(4),
   /** Bytes a client may leave unread before the server drops its connection (it resyncs when it reconnects). */
-  REALTIME_MAX_BACKLOG_BYTES: z.coerce.number().int().min(64 * 1024).default(64 * 1024 * 1024),
+  REALTIME_MAX_BACKLOG_BYTES: z.coerce
+    .number()
+    .int()
+    .min(64 * 1024)
+    .default(64 * 1024 * 1024),
   /** How often notifications chosen for the digest are mailed (a day by default). */
   NOTIFICATION_DIGEST_INTERVAL_MINUTES: z.coerce.number().min(0.1).max(10_080).default(1440),
   COLLAB_AUTO_VERSION_MINUTES: z.coerce.number().min(0.01).max(1440).default(10),
@@ -89,6 +109,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new Error('Invalid configuration: JWT_SECRET is required in production');
   }
   const publicUrl = (cfg.PUBLIC_URL ?? `http://localhost:${cfg.PORT}`).replace(/\/$/, '');
-  const corsOrigins = cfg.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
+  const corsOrigins = cfg.CORS_ORIGINS.split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
   return { ...cfg, publicUrl, corsOrigins };
 }

@@ -13,7 +13,18 @@ import { IdParam } from '../common/id-param.decorator';
 import { CohortDashboardDto, DashboardQueryDto, HubDashboardDto } from './dashboards.dto';
 import { DashboardsService } from './dashboards.service';
 
-const MATRIX_CSV_COLUMNS = ['city_id', 'city', 'country', 'city_status', 'model_policy', 'stage', 'progress', 'overdue_milestones', 'published', 'action_plan_id'];
+const MATRIX_CSV_COLUMNS = [
+  'city_id',
+  'city',
+  'country',
+  'city_status',
+  'model_policy',
+  'stage',
+  'progress',
+  'overdue_milestones',
+  'published',
+  'action_plan_id',
+];
 
 @ApiTags('dashboards')
 @Controller()
@@ -101,7 +112,15 @@ function matrixCsv(dashboard: Dashboard): string {
     const cells = cellsOf.get(city.id) ?? [];
     const base: CsvCell[] = [city.id, city.name, city.country, city.status];
     if (!cells.length) return [[...base, null, null, null, null, null, null]];
-    return cells.map((c) => [...base, policyName.get(c.modelPolicyId) ?? c.modelPolicyId, c.stage, c.progress, c.overdueCount, c.published, c.actionPlanId]);
+    return cells.map((c) => [
+      ...base,
+      policyName.get(c.modelPolicyId) ?? c.modelPolicyId,
+      c.stage,
+      c.progress,
+      c.overdueCount,
+      c.published,
+      c.actionPlanId,
+    ]);
   });
   return csvText(MATRIX_CSV_COLUMNS, rows);
 }

@@ -89,7 +89,10 @@ export class DashboardsService {
     const today = `(now() AT TIME ZONE c.time_zone)::date`;
 
     const [cities, cells, kpis, overdue] = await Promise.all([
-      this.db.query(`SELECT c.id, c.name, c.country FROM cities c ${cityFilter.where()} ORDER BY c.name, c.id`, cityFilter.params) as Promise<CityRow[]>,
+      this.db.query(
+        `SELECT c.id, c.name, c.country FROM cities c ${cityFilter.where()} ORDER BY c.name, c.id`,
+        cityFilter.params,
+      ) as Promise<CityRow[]>,
       this.db.query(
         `SELECT p.city_id, p.model_policy_id, p.id AS action_plan_id, p.stage, p.published,
                 coalesce(round(100 * avg(CASE WHEN ms.status = 'done' THEN 1
@@ -180,7 +183,12 @@ export class DashboardsService {
   }
 }
 
-function cityRow(city: CityRow, cells: CellRow[], kpis: KpiAggregateRow | undefined, overdue: DashboardCity['overdueMilestones']): DashboardCity {
+function cityRow(
+  city: CityRow,
+  cells: CellRow[],
+  kpis: KpiAggregateRow | undefined,
+  overdue: DashboardCity['overdueMilestones'],
+): DashboardCity {
   const milestonesDue = sum(cells.map((c) => c.due_count));
   const milestonesOverdue = sum(cells.map((c) => c.overdue_count));
   const counts = {

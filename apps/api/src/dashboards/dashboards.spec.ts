@@ -23,15 +23,32 @@ describe('hub dashboards', () => {
   async function cityWithPlan(name: string, late: boolean): Promise<{ cityId: string; planId: string }> {
     const city = { hubId: hub, name: `${tag} ${name}`, country: 'CO', timeZone: 'America/Bogota', locale: 'es-CO' };
     const cityId = (await t.http().post('/api/cities').set(bearer(admin)).send(city).expect(201)).body.id;
-    const plan = await t.http().post(`/api/cities/${cityId}/action-plans`).set(bearer(coordinator)).send({ modelPolicyId: policy['open-data'].id, stage: 'localize' }).expect(201);
-    await t.http().post(`/api/action-plans/${plan.body.id}/milestones`).set(bearer(coordinator)).send({ title: 'Analysis', dueDate: isoDay(late ? -10 : 10) }).expect(201);
+    const plan = await t
+      .http()
+      .post(`/api/cities/${cityId}/action-plans`)
+      .set(bearer(coordinator))
+      .send({ modelPolicyId: policy['open-data'].id, stage: 'localize' })
+      .expect(201);
+    await t
+      .http()
+      .post(`/api/action-plans/${plan.body.id}/milestones`)
+      .set(bearer(coordinator))
+      .send({ title: 'Analysis', dueDate: isoDay(late ? -10 : 10) })
+      .expect(201);
     return { cityId, planId: plan.body.id };
   }
 
   beforeAll(async () => {
     t = await startTestApp();
     admin = await createPerson(t, [{ role: 'admin' }]);
-    hub = (await t.http().post('/api/hubs').set(bearer(admin)).send({ key: hubKey, name: `${tag} hub`, languages: ['es'], timeZones: ['UTC'] }).expect(201)).body.id;
+    hub = (
+      await t
+        .http()
+        .post('/api/hubs')
+        .set(bearer(admin))
+        .send({ key: hubKey, name: `${tag} hub`, languages: ['es'], timeZones: ['UTC'] })
+        .expect(201)
+    ).body.id;
     coordinator = await createPerson(t, [{ role: 'coordinator', hubKey }]);
     const policies: ModelPolicy[] = (await t.http().get('/api/model-policies').set(bearer(coordinator)).expect(200)).body;
     policy = Object.fromEntries(policies.map((p) => [p.key, p]));
@@ -44,30 +61,61 @@ describe('hub dashboards', () => {
     await t.close();
   });
 
-  it("shows the Latin America coordinator who is behind and why, from the demo data", async () => {
+  it('shows the Latin America coordinator who is behind and why, from the demo data', async () => {
     const latamCoordinator = await createPerson(t, [{ role: 'coordinator', hubKey: 'latam' }]);
-    const latam: HubDashboard = (await t.http().get(`/api/hubs/${await hubId(t, 'latam')}/dashboard`).set(bearer(latamCoordinator)).expect(200)).body;
+    const latam: HubDashboard = (
+      await t
+        .http()
+        .get(`/api/hubs/${await hubId(t, 'latam')}/dashboard`)
+        .set(bearer(latamCoordinator))
+        .expect(200)
+    ).body;
     const medellin = latam.cities.find((c) => c.name === 'Medellin');
     expect(medellin?.status).toBe('behind');
-    expect(medellin?.overdueMilestones.map((m) => m.title)).toEqual(['Comparative analysis against the model policy', 'Assign responsibility for continuous data updates']);
+    expect(medellin?.overdueMilestones.map((m) => m.title)).toEqual([
+      'Comparative analysis against the model policy',
+      'Assign responsibility for continuous data updates',
+    ]);
     expect(medellin?.offTrackKpis.map((k) => k.name)).toEqual(['Open datasets on the portal']);
     const mexico = latam.cities.find((c) => c.name === 'Mexico City');
     // Other spec files may add plans to the demo cities while this runs.
     expect(mexico?.planCount).toBeGreaterThanOrEqual(2);
     expect(latam.totals.citiesBehind).toBeGreaterThanOrEqual(1);
-    const behindOnly: HubDashboard = (await t.http().get(`/api/hubs/${await hubId(t, 'latam')}/dashboard?cityStatus=behind`).set(bearer(latamCoordinator)).expect(200)).body;
+    const behindOnly: HubDashboard = (
+      await t
+        .http()
+        .get(`/api/hubs/${await hubId(t, 'latam')}/dashboard?cityStatus=behind`)
+        .set(bearer(latamCoordinator))
+        .expect(200)
+    ).body;
     expect(behindOnly.cities.every((c) => c.status === 'behind')).toBe(true);
   });
 
   it('reflects a measurement an official records, at once', async () => {
     const { cityId, planId } = await cityWithPlan('Measured', false);
     official = await createPerson(t, [{ role: 'official', cityName: `${tag} Measured` }]);
-    const kpi = await t.http().post(`/api/action-plans/${planId}/kpis`).set(bearer(official)).send({
-      name: 'Datasets', unit: 'datasets', direction: 'up', baselineValue: 0, baselineDate: isoDay(-400), targetValue: 100, targetDate: isoDay(400),
-    }).expect(201);
+    const kpi = await t
+      .http()
+      .post(`/api/action-plans/${planId}/kpis`)
+      .set(bearer(official))
+      .send({
+        name: 'Datasets',
+        unit: 'datasets',
+        direction: 'up',
+        baselineValue: 0,
+        baselineDate: isoDay(-400),
+        targetValue: 100,
+        targetDate: isoDay(400),
+      })
+      .expect(201);
     const before = await dashboard();
     expect(before.cities.find((c) => c.id === cityId)?.kpis).toEqual({ total: 1, onTrack: 0, atRisk: 0, offTrack: 0, noData: 1 });
-    await t.http().post(`/api/kpis/${kpi.body.id}/measurements`).set(bearer(official)).send({ date: isoDay(0), value: 5 }).expect(201);
+    await t
+      .http()
+      .post(`/api/kpis/${kpi.body.id}/measurements`)
+      .set(bearer(official))
+      .send({ date: isoDay(0), value: 5 })
+      .expect(201);
     const after = await dashboard();
     const city = after.cities.find((c) => c.id === cityId);
     expect(city?.kpis.offTrack).toBe(1);
@@ -94,14 +142,23 @@ describe('hub dashboards', () => {
     const { cityId: member } = await cityWithPlan('Cohort member', true);
     const { cityId: outsider } = await cityWithPlan('Not in the cohort', true);
     const medellin = await cityNamed(t, 'Medellin');
-    const cohort = await t.http()
+    const cohort = await t
+      .http()
       .post(`/api/hubs/${hub}/cohorts`)
       .set(bearer(coordinator))
-      .send({ name: `${tag} cohort`, modelPolicyId: policy['open-data'].id, startsOn: isoDay(-30), endsOn: isoDay(300), cityIds: [member, medellin] })
+      .send({
+        name: `${tag} cohort`,
+        modelPolicyId: policy['open-data'].id,
+        startsOn: isoDay(-30),
+        endsOn: isoDay(300),
+        cityIds: [member, medellin],
+      })
       .expect(201);
     const expert = await createPerson(t, [{ role: 'expert', hubKey: 'japan' }]);
     const read = async (query = ''): Promise<CohortDashboard> =>
-      cohortDashboardSchema.parse((await t.http().get(`/api/cohorts/${cohort.body.id}/dashboard${query}`).set(bearer(expert)).expect(200)).body);
+      cohortDashboardSchema.parse(
+        (await t.http().get(`/api/cohorts/${cohort.body.id}/dashboard${query}`).set(bearer(expert)).expect(200)).body,
+      );
 
     const before = await read();
     expect(before.cohort).toEqual({ id: cohort.body.id, name: `${tag} cohort`, hubId: hub, modelPolicyId: policy['open-data'].id });
@@ -110,7 +167,12 @@ describe('hub dashboards', () => {
     expect(before.cities.find((c) => c.id === member)?.overdueMilestones.map((m) => m.title)).toEqual(['Analysis']);
     expect((await read('?cityStatus=on_track')).cities.map((c) => c.id)).not.toContain(member);
 
-    await t.http().patch(`/api/cohorts/${cohort.body.id}`).set(bearer(coordinator)).send({ cityIds: [member, outsider] }).expect(200);
+    await t
+      .http()
+      .patch(`/api/cohorts/${cohort.body.id}`)
+      .set(bearer(coordinator))
+      .send({ cityIds: [member, outsider] })
+      .expect(200);
     expect((await read()).cities.map((c) => c.id).sort()).toEqual([member, outsider].sort());
     const csv = await t.http().get(`/api/cohorts/${cohort.body.id}/dashboard?format=csv`).set(bearer(expert)).expect(200);
     expect(csv.text).toContain(`${tag} Not in the cohort,CO,behind,Open data`);

@@ -44,18 +44,9 @@ export function isDatabaseUnavailable(err: unknown): boolean {
       cause?: unknown;
       errors?: unknown;
     };
-    if (
-      typeof code === 'string' &&
-      (NETWORK_CODES.has(code) ||
-        UNAVAILABLE_SQLSTATES.has(code) ||
-        /^08[0-9A-Z]{3}$/.test(code))
-    )
+    if (typeof code === 'string' && (NETWORK_CODES.has(code) || UNAVAILABLE_SQLSTATES.has(code) || /^08[0-9A-Z]{3}$/.test(code)))
       return true;
-    if (
-      typeof message === 'string' &&
-      PG_CONNECTION_MESSAGES.some((pattern) => pattern.test(message))
-    )
-      return true;
+    if (typeof message === 'string' && PG_CONNECTION_MESSAGES.some((pattern) => pattern.test(message))) return true;
     pending.push(driverError, cause, ...(Array.isArray(errors) ? errors : []));
   }
   return false;

@@ -46,14 +46,22 @@ export class DraftVersionsController {
   @Get('versions/:versionId')
   @ApiProblems([400, 401, 403, 404])
   @ZodResponse({ type: DraftVersionContentDto })
-  async read(@IdParam() id: string, @IdParam('versionId') versionId: string, @CurrentPrincipal() me: AuthPrincipal): Promise<DraftVersionContent> {
+  async read(
+    @IdParam() id: string,
+    @IdParam('versionId') versionId: string,
+    @CurrentPrincipal() me: AuthPrincipal,
+  ): Promise<DraftVersionContent> {
     return this.versions.read(await this.draft(id, me, 'read'), versionId);
   }
 
   @Post('versions/:versionId/restore')
   @ApiProblems([400, 401, 403, 404])
   @ZodResponse({ status: 201, type: DraftVersionDto })
-  async restore(@IdParam() id: string, @IdParam('versionId') versionId: string, @CurrentPrincipal() me: AuthPrincipal): Promise<DraftVersion> {
+  async restore(
+    @IdParam() id: string,
+    @IdParam('versionId') versionId: string,
+    @CurrentPrincipal() me: AuthPrincipal,
+  ): Promise<DraftVersion> {
     return this.versions.restore(await this.draft(id, me, 'editContent'), versionId, me.id);
   }
 
@@ -67,7 +75,11 @@ export class DraftVersionsController {
   @Get('comparison')
   @ApiProblems([400, 401, 403, 404])
   @ZodResponse({ type: DraftComparisonDto })
-  async compare(@IdParam() id: string, @Query() query: ComparisonQueryDto, @CurrentPrincipal() me: AuthPrincipal): Promise<DraftComparison> {
+  async compare(
+    @IdParam() id: string,
+    @Query() query: ComparisonQueryDto,
+    @CurrentPrincipal() me: AuthPrincipal,
+  ): Promise<DraftComparison> {
     return this.versions.compare(await this.draft(id, me, 'read'), query.from, query.to);
   }
 
@@ -82,9 +94,17 @@ export class DraftVersionsController {
   ): Promise<StreamableFile> {
     const draft = await this.draft(id, me, 'read');
     const file = await this.versions.export(draft, query.format);
-    const filename = `${draft.title.replace(/[^\p{L}\p{N} _-]+/gu, '').trim().slice(0, 80) || 'draft'}.${file.extension}`;
+    const filename = `${
+      draft.title
+        .replace(/[^\p{L}\p{N} _-]+/gu, '')
+        .trim()
+        .slice(0, 80) || 'draft'
+    }.${file.extension}`;
     res.setHeader('Content-Type', file.contentType);
-    res.setHeader('Content-Disposition', `attachment; filename="draft.${file.extension}"; filename*=UTF-8''${encodeURIComponent(filename)}`);
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename="draft.${file.extension}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+    );
     return new StreamableFile(typeof file.body === 'string' ? Buffer.from(file.body, 'utf8') : file.body);
   }
 

@@ -2,7 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { prosemirrorJSONToYXmlFragment } from 'y-prosemirror';
 import * as Y from 'yjs';
 import type { Draft, DraftComparison, DraftOutline, DraftVersion, DraftVersionContent, ExportFormat } from '@minga/contracts';
-import { DOC_FRAGMENT, editorSchema, outlineOf, templateDocument, toHtml, toMarkdown, toPlainText, updateToJson, yDocToJson } from '@minga/editor';
+import {
+  DOC_FRAGMENT,
+  editorSchema,
+  outlineOf,
+  templateDocument,
+  toHtml,
+  toMarkdown,
+  toPlainText,
+  updateToJson,
+  yDocToJson,
+} from '@minga/editor';
 import type { JSONContent as EditorDocument } from '@tiptap/core';
 import { toDocx } from '@minga/editor/docx';
 import { DocumentVersions } from '../collab/document-versions.service';
@@ -84,7 +94,10 @@ export class DraftVersionsService {
     if (side === 'current') return this.currentJson(draft);
     if (side === 'model') {
       const template = await this.modelPolicies.findTemplate(draft.modelPolicyId);
-      if (!template) throw new Problem('validation_failed', 'This model policy has no template to compare with', [{ path: 'from', message: 'No template' }]);
+      if (!template)
+        throw new Problem('validation_failed', 'This model policy has no template to compare with', [
+          { path: 'from', message: 'No template' },
+        ]);
       return templateDocument(draft.title, template.sections);
     }
     return updateToJson(await this.versions.state(draft.docName, side));

@@ -18,7 +18,8 @@ describe('draft versions, comparison, restore and export', () => {
     expert = await createPerson(t, [{ role: 'expert', hubKey: 'japan' }]);
     observer = await createPerson(t, [{ role: 'observer' }]);
     const policies = (await t.http().get('/api/model-policies').set(bearer(official)).expect(200)).body as { id: string; key: string }[];
-    const draft = await t.http()
+    const draft = await t
+      .http()
       .post('/api/drafts')
       .set(bearer(official))
       .send({ cityId: await cityId(t, 'Tsukuba'), modelPolicyId: policies.find((p) => p.key === 'pia')?.id, title: 'Versioned PIA' })
@@ -41,7 +42,12 @@ describe('draft versions, comparison, restore and export', () => {
 
   it('names a version that keeps the text of that moment and renders it as HTML', async () => {
     await edit('Sensors in parks are assessed first.');
-    const named = await t.http().post(`/api/drafts/${draftId}/versions`).set(bearer(official)).send({ label: 'Sent to legal review' }).expect(201);
+    const named = await t
+      .http()
+      .post(`/api/drafts/${draftId}/versions`)
+      .set(bearer(official))
+      .send({ label: 'Sent to legal review' })
+      .expect(201);
     expect(named.body).toMatchObject({ kind: 'named', label: 'Sent to legal review', createdBy: { id: official.id } });
     await edit('A later sentence that the version does not have.');
 
@@ -128,7 +134,8 @@ describe('draft versions, comparison, restore and export', () => {
     expect(html.text).toContain('<h2>Purpose</h2>');
     const text = await t.http().get(`/api/drafts/${draftId}/export?format=text`).set(bearer(observer)).expect(200);
     expect(text.text).toContain('Purpose');
-    const docx = await t.http()
+    const docx = await t
+      .http()
       .get(`/api/drafts/${draftId}/export?format=docx`)
       .set(bearer(observer))
       .buffer(true)

@@ -21,7 +21,10 @@ export function compareSections(from: EditorDocument, to: EditorDocument): Secti
       result.push({ heading, change: 'added', parts: [{ op: 'insert', text }] });
       continue;
     }
-    const parts = diffWords(old, text).map((d) => ({ op: d.added ? ('insert' as const) : d.removed ? ('delete' as const) : ('equal' as const), text: d.value }));
+    const parts = diffWords(old, text).map((d) => ({
+      op: d.added ? ('insert' as const) : d.removed ? ('delete' as const) : ('equal' as const),
+      text: d.value,
+    }));
     result.push({ heading, change: parts.some((p) => p.op !== 'equal') ? 'changed' : 'unchanged', parts });
   }
   for (const [heading, text] of before) {

@@ -151,16 +151,14 @@ export class DraftsService {
         const ownerIds = [...new Set(input.ownerIds)];
         await this.assertMayOwn(ownerIds, current.city_id, current.city_name);
         await em.query('DELETE FROM draft_owners WHERE draft_id = $1 AND NOT (user_id = ANY($2::uuid[]))', [id, ownerIds]);
-        await em.query(
-          `INSERT INTO draft_owners (draft_id, user_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`,
-          [id, ownerIds],
-        );
+        await em.query(`INSERT INTO draft_owners (draft_id, user_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`, [id, ownerIds]);
       }
       if (input.title !== undefined || input.status !== undefined || input.ownerIds !== undefined) {
-        await em.query(
-          'UPDATE drafts SET title = COALESCE($2, title), status = COALESCE($3, status), updated_at = now() WHERE id = $1',
-          [id, input.title ?? null, input.status ?? null],
-        );
+        await em.query('UPDATE drafts SET title = COALESCE($2, title), status = COALESCE($3, status), updated_at = now() WHERE id = $1', [
+          id,
+          input.title ?? null,
+          input.status ?? null,
+        ]);
       }
     });
     return this.findOne(id);

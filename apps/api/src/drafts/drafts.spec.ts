@@ -36,7 +36,11 @@ describe('drafts', () => {
   const hubKey = `zd-${tag.slice(2)}`;
 
   const start = (person: TestPerson, body: Record<string, unknown>) =>
-    t.http().post('/api/drafts').set(bearer(person)).send({ title: `${tag} ${randomBytes(3).toString('hex')}`, ...body });
+    t
+      .http()
+      .post('/api/drafts')
+      .set(bearer(person))
+      .send({ title: `${tag} ${randomBytes(3).toString('hex')}`, ...body });
   const patch = (person: TestPerson, id: string, body: Record<string, unknown>) =>
     t.http().patch(`/api/drafts/${id}`).set(bearer(person)).send(body);
   const listIds = async (query: Record<string, string>) =>
@@ -136,7 +140,12 @@ describe('drafts', () => {
     expect(fieldPaths(unknownPolicy.body)).toEqual(['modelPolicyId']);
     const unknownCity = await start(admin, { cityId: randomUUID(), modelPolicyId: policy['pia'].id }).expect(400);
     expect(fieldPaths(unknownCity.body)).toEqual(['cityId']);
-    const noTitle = await start(tsukubaOfficial, { cityId: tsukuba, modelPolicyId: policy['pia'].id, title: '  ', language: 'not a locale!' }).expect(400);
+    const noTitle = await start(tsukubaOfficial, {
+      cityId: tsukuba,
+      modelPolicyId: policy['pia'].id,
+      title: '  ',
+      language: 'not a locale!',
+    }).expect(400);
     expect(fieldPaths(noTitle.body)).toEqual(['language', 'title']);
   });
 
@@ -167,7 +176,8 @@ describe('drafts', () => {
   it('pages through drafts with a cursor, each once, ties in time broken by id, to the microsecond', async () => {
     const charlie = await testCity('Charlie');
     const made: Draft[] = [];
-    for (let i = 0; i < 5; i++) made.push((await start(charlie.official, { cityId: charlie.id, modelPolicyId: policy['pia'].id }).expect(201)).body);
+    for (let i = 0; i < 5; i++)
+      made.push((await start(charlie.official, { cityId: charlie.id, modelPolicyId: policy['pia'].id }).expect(201)).body);
     // Two pairs share a time; the three times differ by a microsecond only, below what a JS Date can hold.
     const times = ['03.000002', '03.000002', '03.000001', '03.000000', '03.000000'];
     for (const [i, draft] of made.entries()) {
@@ -229,7 +239,7 @@ describe('drafts', () => {
     expect(read.body.title).toBe(draft.title);
   });
 
-  it("hands a draft to officials of its city and admins only, and keeps its owners when refusing", async () => {
+  it('hands a draft to officials of its city and admins only, and keeps its owners when refusing', async () => {
     const draft: Draft = (await start(tsukubaOfficial, { cityId: tsukuba, modelPolicyId: policy['pia'].id }).expect(201)).body;
     const colleague = await createPerson(t, [{ role: 'official', cityName: 'Tsukuba' }]);
     const kagaOfficial = await createPerson(t, [{ role: 'official', cityName: 'Kaga' }]);

@@ -81,7 +81,15 @@ export class InvitationsService {
     const { token, hash } = newInvitationToken();
     const expiresAt = new Date(Date.now() + this.config.INVITATION_TTL_DAYS * 86_400_000);
     const saved = await this.repo.save(
-      this.repo.create({ email: input.email, role: input.role, hubId: input.hubId, cityId: input.cityId, tokenHash: hash, invitedBy: inviter.id, expiresAt }),
+      this.repo.create({
+        email: input.email,
+        role: input.role,
+        hubId: input.hubId,
+        cityId: input.cityId,
+        tokenHash: hash,
+        invitedBy: inviter.id,
+        expiresAt,
+      }),
     );
     const invitation = await this.findOne(saved.id);
     const inviteUrl = `${this.config.publicUrl}/invitations/${token}`;
@@ -108,7 +116,9 @@ export class InvitationsService {
     const ability = this.access.abilityFor(viewer);
     const page = pageFrom(rows, query.limit, (r) => [r.created_key, r.id]);
     // The controller already limited non-admins to a hub they coordinate; this drops rows of roles they cannot grant.
-    const visible = page.items.filter((r) => ability.can('read', { kind: 'Invitation', role: r.role, scopeHubId: r.scope_hub_id, cityId: r.city_id }));
+    const visible = page.items.filter((r) =>
+      ability.can('read', { kind: 'Invitation', role: r.role, scopeHubId: r.scope_hub_id, cityId: r.city_id }),
+    );
     return { items: visible.map(toInvitation), nextCursor: page.nextCursor };
   }
 
@@ -176,10 +186,9 @@ export class InvitationsService {
 
   private async pendingByToken(token: string, em: EntityManager, lock: boolean): Promise<InvitationRow> {
     // The lock serialises two sign-ups racing on the same link; only the first finds it pending.
-    const rows: InvitationRow[] = await em.query(
-      `${SELECT_INVITATIONS} WHERE i.token_hash = $1 ${lock ? 'FOR UPDATE OF i' : ''}`,
-      [hashInvitationToken(token)],
-    );
+    const rows: InvitationRow[] = await em.query(`${SELECT_INVITATIONS} WHERE i.token_hash = $1 ${lock ? 'FOR UPDATE OF i' : ''}`, [
+      hashInvitationToken(token),
+    ]);
     const row = rows[0];
     if (!row || row.revoked_at || row.accepted_at || row.expires_at <= new Date()) {
       throw new Problem('invitation_invalid', 'This invitation link is no longer valid; ask for a new one');

@@ -103,7 +103,10 @@ describe('invitations', () => {
     const preview = await t.http().get(`/api/invitations/preview/${forExisting.token}`).expect(200);
     expect(preview.body.accountExists).toBe(true);
 
-    const unknown = await t.http().get(`/api/invitations/preview/${randomBytes(30).toString('base64url')}`).expect(410);
+    const unknown = await t
+      .http()
+      .get(`/api/invitations/preview/${randomBytes(30).toString('base64url')}`)
+      .expect(410);
     expect(unknown.body.code).toBe('invitation_invalid');
   });
 
@@ -113,7 +116,11 @@ describe('invitations', () => {
     const res = await signUp(token).expect(201);
     expect(res.body.user.email).toBe(email);
     expect(res.body.user.roles).toEqual([expect.objectContaining({ role: 'expert', hubId: japan, scopeName: 'Japan' })]);
-    const me = await t.http().get('/api/me').set(bearer({ token: res.body.accessToken })).expect(200);
+    const me = await t
+      .http()
+      .get('/api/me')
+      .set(bearer({ token: res.body.accessToken }))
+      .expect(200);
     expect(me.body.id).toBe(res.body.user.id);
     await t.http().post('/api/auth/session').send({ email, password: 'a-long-enough-password' }).expect(200);
 
@@ -147,7 +154,10 @@ describe('invitations', () => {
 
     const accepted = await t.http().post('/api/invitations/accept').set(bearer(person)).send({ invitationToken: token }).expect(200);
     expect(accepted.body.roles.map((r: { role: string; hubId: string }) => [r.role, r.hubId]).sort()).toEqual(
-      [['expert', await hubId(t, 'latam')], ['expert', japan]].sort(),
+      [
+        ['expert', await hubId(t, 'latam')],
+        ['expert', japan],
+      ].sort(),
     );
     const me = await t.http().get('/api/me').set(bearer(person)).expect(200);
     expect(me.body.roles).toEqual(expect.arrayContaining([expect.objectContaining({ role: 'expert', hubId: japan })]));
@@ -170,14 +180,20 @@ describe('invitations', () => {
     ]);
     expect(res.body.nextCursor).toBeNull();
 
-    const onlyRevoked = await t.http().get('/api/invitations').query({ hubId: hub.id, status: 'revoked' }).set(bearer(hub.coordinator)).expect(200);
+    const onlyRevoked = await t
+      .http()
+      .get('/api/invitations')
+      .query({ hubId: hub.id, status: 'revoked' })
+      .set(bearer(hub.coordinator))
+      .expect(200);
     expect(onlyRevoked.body.items.map((i: Invitation) => i.id)).toEqual([revoked.invitation.id]);
   });
 
   it("pages through a hub's invitations with a cursor, showing each once", async () => {
     const hub = await freshHub();
     const made: string[] = [];
-    for (let i = 0; i < 3; i++) made.push((await invite(hub.coordinator, { email: newEmail(), role: 'expert', hubId: hub.id })).invitation.id);
+    for (let i = 0; i < 3; i++)
+      made.push((await invite(hub.coordinator, { email: newEmail(), role: 'expert', hubId: hub.id })).invitation.id);
 
     const first = await t.http().get('/api/invitations').query({ hubId: hub.id, limit: 1 }).set(bearer(hub.coordinator)).expect(200);
     expect(first.body.items.map((i: Invitation) => i.id)).toEqual([made[2]]);
@@ -217,7 +233,12 @@ describe('invitations', () => {
   it('refuses a coordinator a list without a hub, or of a hub they do not coordinate', async () => {
     const res = await t.http().get('/api/invitations').set(bearer(coordinator)).expect(403);
     expect(res.body.code).toBe('forbidden');
-    await t.http().get('/api/invitations').query({ hubId: await hubId(t, 'latam') }).set(bearer(coordinator)).expect(403);
+    await t
+      .http()
+      .get('/api/invitations')
+      .query({ hubId: await hubId(t, 'latam') })
+      .set(bearer(coordinator))
+      .expect(403);
   });
 
   it('lets an admin list the invitations of every hub', async () => {

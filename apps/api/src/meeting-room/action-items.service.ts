@@ -50,7 +50,9 @@ export class ActionItemsService {
   ) {}
 
   async list(occurrenceId: string): Promise<ActionItem[]> {
-    const rows: ActionItemRow[] = await this.db.query(`${SELECT_ITEMS} WHERE i.occurrence_id = $1 ORDER BY i.created_at, i.id`, [occurrenceId]);
+    const rows: ActionItemRow[] = await this.db.query(`${SELECT_ITEMS} WHERE i.occurrence_id = $1 ORDER BY i.created_at, i.id`, [
+      occurrenceId,
+    ]);
     return rows.map(toActionItem);
   }
 
@@ -72,7 +74,9 @@ export class ActionItemsService {
 
   async update(id: string, input: UpdateActionItem): Promise<ActionItem> {
     await this.assertReferences(input.ownerId ?? null, input.cityId ?? null);
-    const fields = Object.entries({ title: input.title, owner_id: input.ownerId, due_on: input.dueOn, city_id: input.cityId }).filter(([, v]) => v !== undefined);
+    const fields = Object.entries({ title: input.title, owner_id: input.ownerId, due_on: input.dueOn, city_id: input.cityId }).filter(
+      ([, v]) => v !== undefined,
+    );
     if (fields.length) {
       const sets = fields.map(([column], i) => `${column} = $${i + 2}`).join(', ');
       const rows: unknown[] = await this.db.query(
@@ -97,11 +101,18 @@ export class ActionItemsService {
     const errors: FieldError[] = [];
     if (!item.city) errors.push({ path: 'cityId', message: 'Choose the city whose plan this goes to' });
     if (!item.dueOn) errors.push({ path: 'dueOn', message: 'A milestone needs a due date' });
-    if (errors.length || !item.city || !item.dueOn) throw new Problem('validation_failed', 'This action item cannot become a milestone yet', errors);
+    if (errors.length || !item.city || !item.dueOn)
+      throw new Problem('validation_failed', 'This action item cannot become a milestone yet', errors);
     if (item.milestoneId) throw new Problem('conflict', 'This action item is in the plan already');
     const planId = await this.planFor(item.city.id, ctx, input.actionPlanId);
     const scope = await this.plans.scopeOf('plan', planId);
-    this.access.assert(me, 'update', { kind: 'ActionPlan', id: scope.planId, cityId: scope.cityId, hubId: scope.hubId, published: scope.published });
+    this.access.assert(me, 'update', {
+      kind: 'ActionPlan',
+      id: scope.planId,
+      cityId: scope.cityId,
+      hubId: scope.hubId,
+      published: scope.published,
+    });
 
     const claimed: unknown[] = await this.db.query(
       'UPDATE meeting_action_items SET sent_at = now(), action_plan_id = $2, updated_at = now() WHERE id = $1 AND sent_at IS NULL RETURNING id',
@@ -124,13 +135,21 @@ export class ActionItemsService {
 
   /** The given plan (it must be the city's), else the city's plan for the cohort's model policy, else its only plan. */
   private async planFor(cityId: string, ctx: OccurrenceContext, requested: string | undefined): Promise<string> {
-    const plans: { id: string; model_policy_id: string }[] = await this.db.query('SELECT id, model_policy_id FROM action_plans WHERE city_id = $1', [cityId]);
+    const plans: { id: string; model_policy_id: string }[] = await this.db.query(
+      'SELECT id, model_policy_id FROM action_plans WHERE city_id = $1',
+      [cityId],
+    );
     if (requested) {
-      if (!plans.some((p) => p.id === requested)) throw new Problem('validation_failed', 'Not a plan of this city', [{ path: 'actionPlanId', message: 'Not a plan of the item’s city' }]);
+      if (!plans.some((p) => p.id === requested))
+        throw new Problem('validation_failed', 'Not a plan of this city', [
+          { path: 'actionPlanId', message: 'Not a plan of the item’s city' },
+        ]);
       return requested;
     }
     if (ctx.cohort) {
-      const [cohort]: { model_policy_id: string | null }[] = await this.db.query('SELECT model_policy_id FROM cohorts WHERE id = $1', [ctx.cohort.id]);
+      const [cohort]: { model_policy_id: string | null }[] = await this.db.query('SELECT model_policy_id FROM cohorts WHERE id = $1', [
+        ctx.cohort.id,
+      ]);
       const match = plans.find((p) => p.model_policy_id === cohort?.model_policy_id);
       if (match) return match.id;
     }

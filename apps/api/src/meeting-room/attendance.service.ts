@@ -42,7 +42,10 @@ export class AttendanceService {
     const attended = new Set(rows.map((r) => r.user_id));
     const absentIds = ctx.inviteeIds.filter((id) => !attended.has(id));
     const absent: { user_id: string; name: string; city_id: string | null; city_name: string | null }[] = absentIds.length
-      ? await this.db.query(`SELECT u.id AS user_id, u.name, c.id AS city_id, c.name AS city_name FROM users u ${PERSON_FACTS} WHERE u.id = ANY($1::uuid[])`, [absentIds])
+      ? await this.db.query(
+          `SELECT u.id AS user_id, u.name, c.id AS city_id, c.name AS city_name FROM users u ${PERSON_FACTS} WHERE u.id = ANY($1::uuid[])`,
+          [absentIds],
+        )
       : [];
 
     const attendees: Attendee[] = rows.map((row) => {
@@ -61,7 +64,10 @@ export class AttendanceService {
       };
     });
     const byCityThenName = <T extends { user: { name: string; id: string }; city: { name: string } | null }>(a: T, b: T) =>
-      (a.city ? 0 : 1) - (b.city ? 0 : 1) || (a.city?.name ?? '').localeCompare(b.city?.name ?? '') || a.user.name.localeCompare(b.user.name) || a.user.id.localeCompare(b.user.id);
+      (a.city ? 0 : 1) - (b.city ? 0 : 1) ||
+      (a.city?.name ?? '').localeCompare(b.city?.name ?? '') ||
+      a.user.name.localeCompare(b.user.name) ||
+      a.user.id.localeCompare(b.user.id);
     return {
       occurrenceId,
       startsAt: ctx.occurrence.startsAt,

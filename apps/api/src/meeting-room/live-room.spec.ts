@@ -44,7 +44,12 @@ describe('LiveRoom presence', () => {
 
   it('keeps raised hands in the order they were raised; raising again keeps the place; leaving lowers it', () => {
     const room = new LiveRoom('o-1');
-    for (const [id, name] of [['u1', 'A'], ['u2', 'B'], ['u3', 'C']]) room.arrive(person(id, name), id, at(0), stay);
+    for (const [id, name] of [
+      ['u1', 'A'],
+      ['u2', 'B'],
+      ['u3', 'C'],
+    ])
+      room.arrive(person(id, name), id, at(0), stay);
     expect(room.raiseHand('u2', at(1))).not.toBeNull();
     expect(room.raiseHand('u1', at(2))).not.toBeNull();
     expect(room.raiseHand('u3', at(3))).not.toBeNull();
@@ -117,8 +122,24 @@ describe('PollTally', () => {
 
 describe('minutesPresent', () => {
   it('adds separate stays and counts overlapping ones once', () => {
-    expect(minutesPresent([{ joinedAt: at(0), leftAt: at(10) }, { joinedAt: at(20), leftAt: at(25) }], at(59))).toBe(15);
-    expect(minutesPresent([{ joinedAt: at(0), leftAt: at(10) }, { joinedAt: at(5), leftAt: at(12) }], at(59))).toBe(12);
+    expect(
+      minutesPresent(
+        [
+          { joinedAt: at(0), leftAt: at(10) },
+          { joinedAt: at(20), leftAt: at(25) },
+        ],
+        at(59),
+      ),
+    ).toBe(15);
+    expect(
+      minutesPresent(
+        [
+          { joinedAt: at(0), leftAt: at(10) },
+          { joinedAt: at(5), leftAt: at(12) },
+        ],
+        at(59),
+      ),
+    ).toBe(12);
   });
 
   it('counts an open stay up to now', () => {

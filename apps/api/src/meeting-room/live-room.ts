@@ -88,22 +88,28 @@ export class LiveRoom {
 
   /** Everyone present through this instance (including those within the grace of a reconnect). */
   localPresence(): PresenceEntry[] {
-    return [...this.people.values()].map((p) => ({ user: p.user, city: p.city, memberRole: p.memberRole, role: p.role, joinedAt: p.joinedAt.toISOString() }));
+    return [...this.people.values()].map((p) => ({
+      user: p.user,
+      city: p.city,
+      memberRole: p.memberRole,
+      role: p.role,
+      joinedAt: p.joinedAt.toISOString(),
+    }));
   }
 
   /** Everyone present through any instance, each person once (here first), by city, then name. */
   presence(): PresenceEntry[] {
     const byUser = new Map<string, PresenceEntry>();
     for (const entry of this.localPresence()) byUser.set(entry.user.id, entry);
-    for (const { people } of this.remote.values()) for (const entry of people) if (!byUser.has(entry.user.id)) byUser.set(entry.user.id, entry);
-    return [...byUser.values()]
-      .sort(
-        (a, b) =>
-          (a.city ? 0 : 1) - (b.city ? 0 : 1) ||
-          (a.city?.name ?? '').localeCompare(b.city?.name ?? '') ||
-          a.user.name.localeCompare(b.user.name) ||
-          a.user.id.localeCompare(b.user.id),
-      );
+    for (const { people } of this.remote.values())
+      for (const entry of people) if (!byUser.has(entry.user.id)) byUser.set(entry.user.id, entry);
+    return [...byUser.values()].sort(
+      (a, b) =>
+        (a.city ? 0 : 1) - (b.city ? 0 : 1) ||
+        (a.city?.name ?? '').localeCompare(b.city?.name ?? '') ||
+        a.user.name.localeCompare(b.user.name) ||
+        a.user.id.localeCompare(b.user.id),
+    );
   }
 
   /** Raising a raised hand keeps its place in the queue. Returns the new entry, or null when nothing changed. */

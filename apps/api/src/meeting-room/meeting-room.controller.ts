@@ -106,7 +106,11 @@ export class MeetingRoomController {
   @Post('occurrences/:id/action-items')
   @ApiProblems([400, 401, 403, 404])
   @ZodResponse({ status: 201, type: ActionItemDto })
-  async createActionItem(@IdParam() id: string, @Body() body: CreateActionItemDto, @CurrentPrincipal() me: AuthPrincipal): Promise<ActionItem> {
+  async createActionItem(
+    @IdParam() id: string,
+    @Body() body: CreateActionItemDto,
+    @CurrentPrincipal() me: AuthPrincipal,
+  ): Promise<ActionItem> {
     await this.room.assert(me, id, 'participant');
     return this.actionItems.create(id, body as Required<CreateActionItem>, me);
   }
@@ -115,10 +119,15 @@ export class MeetingRoomController {
   @Patch('meeting-action-items/:id')
   @ApiProblems([400, 401, 403, 404, 409])
   @ZodResponse({ type: ActionItemDto })
-  async updateActionItem(@IdParam() id: string, @Body() body: UpdateActionItemDto, @CurrentPrincipal() me: AuthPrincipal): Promise<ActionItem> {
+  async updateActionItem(
+    @IdParam() id: string,
+    @Body() body: UpdateActionItemDto,
+    @CurrentPrincipal() me: AuthPrincipal,
+  ): Promise<ActionItem> {
     const item = await this.actionItems.findOne(id);
     const { role } = await this.room.assert(me, item.occurrenceId, 'participant');
-    if (role !== 'host' && item.owner?.id !== me.id) throw new Problem('forbidden', 'Only the host or the owner may change this action item');
+    if (role !== 'host' && item.owner?.id !== me.id)
+      throw new Problem('forbidden', 'Only the host or the owner may change this action item');
     return this.actionItems.update(id, body);
   }
 

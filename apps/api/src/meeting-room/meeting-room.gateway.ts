@@ -1,5 +1,11 @@
 import { Inject, Logger, type BeforeApplicationShutdown, type OnModuleDestroy } from '@nestjs/common';
-import { WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGatewayDisconnect, type OnGatewayInit } from '@nestjs/websockets';
+import {
+  WebSocketGateway,
+  WebSocketServer,
+  type OnGatewayConnection,
+  type OnGatewayDisconnect,
+  type OnGatewayInit,
+} from '@nestjs/websockets';
 import type { Subscription } from 'rxjs';
 import type { Namespace, Socket } from 'socket.io';
 import type { z } from 'zod';
@@ -66,7 +72,9 @@ const REMOTE_PRESENCE_TTL_MS = 20_000;
  * Meeting's `attend` and `host`), decided at join and again whenever the person's roles change.
  */
 @WebSocketGateway({ namespace: MEETING_ROOM_NAMESPACE })
-export class MeetingRoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, BeforeApplicationShutdown, OnModuleDestroy {
+export class MeetingRoomGateway
+  implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, BeforeApplicationShutdown, OnModuleDestroy
+{
   private readonly logger = new Logger('MeetingRoom');
   @WebSocketServer() private readonly namespace!: Namespace;
   private readonly rooms = new Map<string, LiveRoom>();
@@ -121,7 +129,8 @@ export class MeetingRoomGateway implements OnGatewayInit, OnGatewayConnection, O
         stays.push(person.stay.then((id) => (id ? { id, leftAt: person.goneSince ?? now } : null)));
       }
     }
-    for (const room of this.rooms.values()) this.publish(room.occurrenceId, { t: 'presence', from: this.bus.instanceId, people: [], stays: [] });
+    for (const room of this.rooms.values())
+      this.publish(room.occurrenceId, { t: 'presence', from: this.bus.instanceId, people: [], stays: [] });
     this.rooms.clear();
     const ended = (await Promise.all(stays)).filter((s): s is { id: string; leftAt: Date } => s !== null);
     await this.store.endStays(ended).catch((err: unknown) => this.logger.error(`Recording departures at shutdown failed: ${String(err)}`));
@@ -195,14 +204,21 @@ export class MeetingRoomGateway implements OnGatewayInit, OnGatewayConnection, O
   }
 
   /** Validates the payload, runs the handler and answers through the ack (or a `room-error` event); budgets are the realtime layer's. */
-  private dispatch<S extends z.ZodType>(socket: Socket, schema: S, handle: (input: z.output<S>) => Promise<Answer>, payload: unknown, ack: unknown): void {
+  private dispatch<S extends z.ZodType>(
+    socket: Socket,
+    schema: S,
+    handle: (input: z.output<S>) => Promise<Answer>,
+    payload: unknown,
+    ack: unknown,
+  ): void {
     const reply = (answer: Answer | { ok: false; error: RoomError }) => {
       if (typeof ack === 'function') (ack as Ack)(answer);
       else if (!answer.ok) socket.emit(MEETING_ROOM_EVENTS.error, answer.error);
     };
-    const occurrenceId = typeof payload === 'object' && payload !== null && typeof (payload as { occurrenceId?: unknown }).occurrenceId === 'string'
-      ? (payload as { occurrenceId: string }).occurrenceId
-      : undefined;
+    const occurrenceId =
+      typeof payload === 'object' && payload !== null && typeof (payload as { occurrenceId?: unknown }).occurrenceId === 'string'
+        ? (payload as { occurrenceId: string }).occurrenceId
+        : undefined;
     const fail = (code: RoomErrorCode, message: string, errors?: { path: string; message: string }[]) =>
       reply({ ok: false, error: { code, message, ...(occurrenceId ? { occurrenceId } : {}), ...(errors ? { errors } : {}) } });
 
@@ -250,7 +266,8 @@ export class MeetingRoomGateway implements OnGatewayInit, OnGatewayConnection, O
     if (!ctx || !this.access.canRead(ctx, principal)) throw new RoomProblem('not_found', 'No such meeting occurrence');
     const role = this.access.roleIn(ctx, principal);
     if (!role) throw new RoomProblem('forbidden', 'You are not invited to this meeting');
-    if (ctx.occurrence.status === 'cancelled' || ctx.meeting.status === 'cancelled') throw new RoomProblem('cancelled', 'This meeting was cancelled');
+    if (ctx.occurrence.status === 'cancelled' || ctx.meeting.status === 'cancelled')
+      throw new RoomProblem('cancelled', 'This meeting was cancelled');
     const facts = await this.store.memberFacts(principal);
     // No await between getting the room and arriving in it: an emptied room cannot be dropped in between.
     const room = await this.acquire(occurrenceId);
@@ -278,7 +295,13 @@ export class MeetingRoomGateway implements OnGatewayInit, OnGatewayConnection, O
     const endsAt = new Date(ctx.occurrence.endsAt).getTime();
     return {
       occurrenceId: room.occurrenceId,
-      meeting: { id: ctx.meeting.id, title: ctx.meeting.title, hubId: ctx.hub.id, cohortId: ctx.cohort?.id ?? null, timeZone: ctx.meeting.timeZone },
+      meeting: {
+        id: ctx.meeting.id,
+        title: ctx.meeting.title,
+        hubId: ctx.hub.id,
+        cohortId: ctx.cohort?.id ?? null,
+        timeZone: ctx.meeting.timeZone,
+      },
       startsAt: ctx.occurrence.startsAt,
       endsAt: ctx.occurrence.endsAt,
       phase: now < startsAt ? 'lobby' : now < endsAt ? 'live' : 'ended',
@@ -392,7 +415,13 @@ export class MeetingRoomGateway implements OnGatewayInit, OnGatewayConnection, O
     const counted = write.then(() => {
       tally.apply(me.id, input.optionIds);
       this.emitToRoom(room, MEETING_ROOM_EVENTS.poll, { occurrenceId: room.occurrenceId, poll: tally.view() });
-      this.publish(room.occurrenceId, { t: 'ballot', from: this.bus.instanceId, pollId: tally.header.id, userId: me.id, optionIds: input.optionIds });
+      this.publish(room.occurrenceId, {
+        t: 'ballot',
+        from: this.bus.instanceId,
+        pollId: tally.header.id,
+        userId: me.id,
+        optionIds: input.optionIds,
+      });
     });
     chains.set(me.id, counted);
     try {
@@ -441,7 +470,11 @@ export class MeetingRoomGateway implements OnGatewayInit, OnGatewayConnection, O
         if (!had) continue;
         if (!role) {
           this.leave(socket, occurrenceId, new Date());
-          socket.emit(MEETING_ROOM_EVENTS.error, { code: 'forbidden', message: 'You may no longer attend this meeting', occurrenceId } satisfies RoomError);
+          socket.emit(MEETING_ROOM_EVENTS.error, {
+            code: 'forbidden',
+            message: 'You may no longer attend this meeting',
+            occurrenceId,
+          } satisfies RoomError);
         } else if (role !== had) {
           data.rooms.set(occurrenceId, role);
           socket.emit(MEETING_ROOM_EVENTS.role, { occurrenceId, role });
@@ -503,7 +536,8 @@ export class MeetingRoomGateway implements OnGatewayInit, OnGatewayConnection, O
         if (room.hands.size) this.publish(occurrenceId, { t: 'hands', from: this.bus.instanceId, queue: room.handQueue() });
         return;
       case 'hand': {
-        const changed = (message.raised ? room.addHand(message.raised) : false) || (message.lowered ? room.lowerHand(message.lowered) : false);
+        const changed =
+          (message.raised ? room.addHand(message.raised) : false) || (message.lowered ? room.lowerHand(message.lowered) : false);
         if (changed) this.emitHands(room);
         return;
       }
@@ -530,7 +564,8 @@ export class MeetingRoomGateway implements OnGatewayInit, OnGatewayConnection, O
       }
       case 'emit': {
         const payload = message.payload as { currentAgendaItem?: RoomState['currentAgendaItem'] };
-        if (message.event === MEETING_ROOM_EVENTS.agenda && payload.currentAgendaItem !== undefined) room.currentAgendaItem = payload.currentAgendaItem;
+        if (message.event === MEETING_ROOM_EVENTS.agenda && payload.currentAgendaItem !== undefined)
+          room.currentAgendaItem = payload.currentAgendaItem;
         this.emitToRoom(room, message.event, message.payload);
         return;
       }
@@ -549,7 +584,9 @@ export class MeetingRoomGateway implements OnGatewayInit, OnGatewayConnection, O
         if (now - remote.seenAt < REMOTE_PRESENCE_TTL_MS) continue;
         room.remote.delete(instance);
         const leftAt = new Date(remote.seenAt);
-        this.store.endStays(remote.stays.map((id) => ({ id, leftAt }))).catch((err: unknown) => this.logger.error(`Closing a lost instance's stays failed: ${String(err)}`));
+        this.store
+          .endStays(remote.stays.map((id) => ({ id, leftAt })))
+          .catch((err: unknown) => this.logger.error(`Closing a lost instance's stays failed: ${String(err)}`));
         this.emitToRoom(room, MEETING_ROOM_EVENTS.presence, { occurrenceId: room.occurrenceId, present: room.presence() });
       }
     }

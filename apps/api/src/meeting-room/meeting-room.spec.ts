@@ -73,7 +73,10 @@ describe('live meeting room', () => {
   const meetingWith = (invitees: TestPerson[], extra: Partial<Parameters<typeof createMeeting>[1]> = {}) =>
     createMeeting(t, { hubId: japan, organiserId: organiser.id, inviteeIds: invitees.map((p) => p.id), ...extra });
   const stays = (occurrenceId: string, userId: string): Promise<{ joined_at: Date; left_at: Date | null; room_role: string }[]> =>
-    t.db.query('SELECT joined_at, left_at, room_role FROM meeting_attendance WHERE occurrence_id = $1 AND user_id = $2 ORDER BY joined_at', [occurrenceId, userId]);
+    t.db.query(
+      'SELECT joined_at, left_at, room_role FROM meeting_attendance WHERE occurrence_id = $1 AND user_id = $2 ORDER BY joined_at',
+      [occurrenceId, userId],
+    );
 
   beforeAll(async () => {
     t = await startTestApp({
@@ -114,7 +117,12 @@ describe('live meeting room', () => {
       );
       expect(result.state.agenda.map((a) => a.title)).toEqual(['Welcome', 'Open data portal', 'Next steps']);
       expect(result.state.present).toEqual([
-        expect.objectContaining({ user: { id: official.id, name: expect.any(String) }, city: { id: tsukuba, name: 'Tsukuba' }, memberRole: 'official', role: 'participant' }),
+        expect.objectContaining({
+          user: { id: official.id, name: expect.any(String) },
+          city: { id: tsukuba, name: 'Tsukuba' },
+          memberRole: 'official',
+          role: 'participant',
+        }),
       ]);
       const host = await joined(organiser, meeting);
       expect(host.result.ok && host.result.role).toBe('host');
@@ -142,8 +150,14 @@ describe('live meeting room', () => {
         ok: false,
         error: expect.objectContaining({ code: 'invalid_input', errors: [expect.objectContaining({ path: 'occurrenceId' })] }),
       });
-      expect(await request(socket, MEETING_ROOM_EVENTS.join, 42)).toEqual({ ok: false, error: expect.objectContaining({ code: 'invalid_input' }) });
-      expect(await joinRoom(socket, '00000000-0000-4000-8000-000000000000')).toEqual({ ok: false, error: expect.objectContaining({ code: 'not_found' }) });
+      expect(await request(socket, MEETING_ROOM_EVENTS.join, 42)).toEqual({
+        ok: false,
+        error: expect.objectContaining({ code: 'invalid_input' }),
+      });
+      expect(await joinRoom(socket, '00000000-0000-4000-8000-000000000000')).toEqual({
+        ok: false,
+        error: expect.objectContaining({ code: 'not_found' }),
+      });
       const noAck = nextEvent<RoomError>(socket, MEETING_ROOM_EVENTS.error);
       socket.emit(MEETING_ROOM_EVENTS.raiseHand, { occurrenceId: '00000000-0000-4000-8000-000000000000' });
       expect((await noAck).code).toBe('not_joined');
@@ -153,7 +167,10 @@ describe('live meeting room', () => {
     it('refuses a cancelled occurrence', async () => {
       const meeting = await meetingWith([official]);
       await t.db.query(`UPDATE meeting_occurrences SET status = 'cancelled' WHERE id = $1`, [meeting.occurrenceId]);
-      expect(await joinRoom(await connect(official), meeting.occurrenceId)).toEqual({ ok: false, error: expect.objectContaining({ code: 'cancelled' }) });
+      expect(await joinRoom(await connect(official), meeting.occurrenceId)).toEqual({
+        ok: false,
+        error: expect.objectContaining({ code: 'cancelled' }),
+      });
     });
   });
 
@@ -210,14 +227,25 @@ describe('live meeting room', () => {
         `INSERT INTO meeting_attendance (occurrence_id, user_id, room_role, joined_at, seen_at) VALUES ($1, $2, 'participant', $3, $4)`,
         [meeting.occurrenceId, expert.id, new Date(lastWord.getTime() - 20 * 60_000), lastWord],
       );
-      await eventually('the dead instance’s stay closed', async () => (await stays(meeting.occurrenceId, expert.id))[0].left_at !== null, 5000);
+      await eventually(
+        'the dead instance’s stay closed',
+        async () => (await stays(meeting.occurrenceId, expert.id))[0].left_at !== null,
+        5000,
+      );
       expect((await stays(meeting.occurrenceId, expert.id))[0].left_at).toEqual(lastWord);
       await sleep(STAY_TIMEOUT_SECONDS * 2000);
       expect((await stays(meeting.occurrenceId, official.id)).map((s) => s.left_at)).toEqual([null]);
 
       // A sweep that closed a living stay (this instance could not reach the database for a while): it starts again.
-      await t.db.query('UPDATE meeting_attendance SET left_at = now() WHERE occurrence_id = $1 AND user_id = $2', [meeting.occurrenceId, official.id]);
-      await eventually('a new stay for the person still in the room', async () => (await stays(meeting.occurrenceId, official.id)).some((s) => s.left_at === null), 5000);
+      await t.db.query('UPDATE meeting_attendance SET left_at = now() WHERE occurrence_id = $1 AND user_id = $2', [
+        meeting.occurrenceId,
+        official.id,
+      ]);
+      await eventually(
+        'a new stay for the person still in the room',
+        async () => (await stays(meeting.occurrenceId, official.id)).some((s) => s.left_at === null),
+        5000,
+      );
     });
 
     it('opens the room as a lobby before the start', async () => {
@@ -235,7 +263,9 @@ describe('live meeting room', () => {
            ($1, $3, 'host', now() - interval '55 minutes', now() - interval '5 minutes')`,
         [meeting.occurrenceId, official.id, organiser.id],
       );
-      const report: AttendanceReport = (await t.http().get(`/api/occurrences/${meeting.occurrenceId}/attendance`).set(bearer(organiser)).expect(200)).body;
+      const report: AttendanceReport = (
+        await t.http().get(`/api/occurrences/${meeting.occurrenceId}/attendance`).set(bearer(organiser)).expect(200)
+      ).body;
       expect(report.attendees.map((a) => [a.user.id, a.city?.name ?? null, a.role, a.minutesPresent, a.stays])).toEqual([
         [official.id, 'Tsukuba', 'participant', 30, 2],
         [organiser.id, null, 'host', 50, 1],
@@ -248,11 +278,18 @@ describe('live meeting room', () => {
     });
 
     it('removes a person whose role no longer lets them attend', async () => {
-      const temporary = await createPerson(t, [{ role: 'coordinator', hubKey: 'japan' }, { role: 'expert', hubKey: 'latam' }]);
+      const temporary = await createPerson(t, [
+        { role: 'coordinator', hubKey: 'japan' },
+        { role: 'expert', hubKey: 'latam' },
+      ]);
       const meeting = await meetingWith([official]);
       const host = await joined(organiser, meeting);
       const { socket } = await joined(temporary, meeting);
-      const roles = await t.http().get(`/api/role-assignments?userId=${temporary.id}&role=coordinator`).set(bearer(coordinator)).expect(200);
+      const roles = await t
+        .http()
+        .get(`/api/role-assignments?userId=${temporary.id}&role=coordinator`)
+        .set(bearer(coordinator))
+        .expect(200);
       const admin = await createPerson(t, [{ role: 'admin' }]);
       const removed = nextEvent<RoomError>(socket, MEETING_ROOM_EVENTS.error);
       await t.http().delete(`/api/role-assignments/${roles.body[0].id}`).set(bearer(admin)).expect(204);
@@ -272,10 +309,21 @@ describe('live meeting room', () => {
       expect(notes.provider.access).toBe('edit');
       const removed = nextEvent<RoomError>(socket, MEETING_ROOM_EVENTS.error);
       const readOnly = new Promise<void>((resolve) => notes.provider.on('access', (access) => access === 'view' && resolve()));
-      await t.http().patch(`/api/meetings/${meeting.meetingId}`).set(bearer(coordinator)).send({ inviteeIds: [expert.id] }).expect(200);
+      await t
+        .http()
+        .patch(`/api/meetings/${meeting.meetingId}`)
+        .set(bearer(coordinator))
+        .send({ inviteeIds: [expert.id] })
+        .expect(200);
       expect(await removed).toEqual(expect.objectContaining({ code: 'forbidden', occurrenceId: meeting.occurrenceId }));
       await readOnly;
-      expect(await request(socket, MEETING_ROOM_EVENTS.vote, { occurrenceId: meeting.occurrenceId, pollId: randomUUID(), optionIds: [randomUUID()] })).toEqual({
+      expect(
+        await request(socket, MEETING_ROOM_EVENTS.vote, {
+          occurrenceId: meeting.occurrenceId,
+          pollId: randomUUID(),
+          optionIds: [randomUUID()],
+        }),
+      ).toEqual({
         ok: false,
         error: expect.objectContaining({ code: 'not_joined' }),
       });
@@ -295,7 +343,8 @@ describe('live meeting room', () => {
         request(socket, MEETING_ROOM_EVENTS.lowerHand, { occurrenceId, userId: expert.id }),
         request(socket, MEETING_ROOM_EVENTS.endMeeting, { occurrenceId }),
       ];
-      for (const answer of await Promise.all(attempts)) expect(answer).toEqual({ ok: false, error: expect.objectContaining({ code: 'host_only' }) });
+      for (const answer of await Promise.all(attempts))
+        expect(answer).toEqual({ ok: false, error: expect.objectContaining({ code: 'host_only' }) });
     });
 
     it('moves everyone to the agenda item the host sets, keeps it for later arrivals, and refuses an item of another agenda', async () => {
@@ -303,18 +352,30 @@ describe('live meeting room', () => {
       const host = await joined(organiser, meeting);
       const participant = await joined(official, meeting);
       const followed = nextEvent<AgendaEvent>(participant.socket, MEETING_ROOM_EVENTS.agenda);
-      const answer = await request(host.socket, MEETING_ROOM_EVENTS.setAgendaItem, { occurrenceId: meeting.occurrenceId, agendaItemId: meeting.agendaIds[1] });
+      const answer = await request(host.socket, MEETING_ROOM_EVENTS.setAgendaItem, {
+        occurrenceId: meeting.occurrenceId,
+        agendaItemId: meeting.agendaIds[1],
+      });
       expect(answer.ok).toBe(true);
-      expect((await followed).currentAgendaItem).toEqual(expect.objectContaining({ agendaItemId: meeting.agendaIds[1], setBy: expect.objectContaining({ id: organiser.id }) }));
+      expect((await followed).currentAgendaItem).toEqual(
+        expect.objectContaining({ agendaItemId: meeting.agendaIds[1], setBy: expect.objectContaining({ id: organiser.id }) }),
+      );
 
       const late = await joined(expert, meeting);
       expect(late.result.ok && late.result.state.currentAgendaItem?.agendaItemId).toBe(meeting.agendaIds[1]);
       const other = await meetingWith([official]);
-      expect(await request(host.socket, MEETING_ROOM_EVENTS.setAgendaItem, { occurrenceId: meeting.occurrenceId, agendaItemId: other.agendaIds[0] })).toEqual({
+      expect(
+        await request(host.socket, MEETING_ROOM_EVENTS.setAgendaItem, {
+          occurrenceId: meeting.occurrenceId,
+          agendaItemId: other.agendaIds[0],
+        }),
+      ).toEqual({
         ok: false,
         error: expect.objectContaining({ code: 'unknown_agenda_item' }),
       });
-      const [stored] = await t.db.query('SELECT current_agenda_item_id FROM meeting_room_state WHERE occurrence_id = $1', [meeting.occurrenceId]);
+      const [stored] = await t.db.query('SELECT current_agenda_item_id FROM meeting_room_state WHERE occurrence_id = $1', [
+        meeting.occurrenceId,
+      ]);
       expect(stored.current_agenda_item_id).toBe(meeting.agendaIds[1]);
     });
 
@@ -407,7 +468,11 @@ describe('live meeting room', () => {
         options: ['Yes', 'Later'],
       });
       const yes = opened.poll.options[0].id;
-      const twice = await request(shouting, MEETING_ROOM_EVENTS.vote, { occurrenceId: meeting.occurrenceId, pollId: opened.poll.id, optionIds: [yes, yes.toUpperCase()] });
+      const twice = await request(shouting, MEETING_ROOM_EVENTS.vote, {
+        occurrenceId: meeting.occurrenceId,
+        pollId: opened.poll.id,
+        optionIds: [yes, yes.toUpperCase()],
+      });
       expect(twice).toEqual({ ok: false, error: expect.objectContaining({ code: 'invalid_input' }) });
     });
 
@@ -424,11 +489,23 @@ describe('live meeting room', () => {
         options: ['March', 'April', 'May'],
       });
       const [march, april, may] = opened.poll.options.map((o) => o.id);
-      const vote = (i: number, optionIds: string[]) => request<{ ok: boolean; poll: Poll; error?: RoomError }>(rooms[i].socket, MEETING_ROOM_EVENTS.vote, { occurrenceId, pollId: opened.poll.id, optionIds });
+      const vote = (i: number, optionIds: string[]) =>
+        request<{ ok: boolean; poll: Poll; error?: RoomError }>(rooms[i].socket, MEETING_ROOM_EVENTS.vote, {
+          occurrenceId,
+          pollId: opened.poll.id,
+          optionIds,
+        });
 
       const seen: PollEvent[] = [];
       host.socket.on(MEETING_ROOM_EVENTS.poll, (e: PollEvent) => seen.push(e));
-      const answers = await Promise.all([vote(0, [march]), vote(1, [march]), vote(2, [april]), vote(3, [may]), vote(4, [march]), vote(0, [april])]);
+      const answers = await Promise.all([
+        vote(0, [march]),
+        vote(1, [march]),
+        vote(2, [april]),
+        vote(3, [may]),
+        vote(4, [march]),
+        vote(0, [april]),
+      ]);
       expect(answers.every((a) => a.ok)).toBe(true);
       expect(answers[5].poll.myOptionIds).toEqual([april]);
       await eventually('all six votes broadcast', () => seen.length === 6);
@@ -440,7 +517,10 @@ describe('live meeting room', () => {
       expect(await vote(5, [march, april])).toEqual({ ok: false, error: expect.objectContaining({ code: 'too_many_options' }) });
       expect(await vote(5, [meeting.agendaIds[0]])).toEqual({ ok: false, error: expect.objectContaining({ code: 'unknown_option' }) });
 
-      const closed = await request<{ ok: true; poll: Poll }>(host.socket, MEETING_ROOM_EVENTS.closePoll, { occurrenceId, pollId: opened.poll.id });
+      const closed = await request<{ ok: true; poll: Poll }>(host.socket, MEETING_ROOM_EVENTS.closePoll, {
+        occurrenceId,
+        pollId: opened.poll.id,
+      });
       expect(closed.poll.status).toBe('closed');
       expect(closed.poll.closedAt).not.toBeNull();
       expect(await vote(5, [may])).toEqual({ ok: false, error: expect.objectContaining({ code: 'poll_closed' }) });
@@ -463,13 +543,27 @@ describe('live meeting room', () => {
         options: ['Transport', 'Budget', 'Air quality'],
       });
       const ids = opened.poll.options.map((o) => o.id);
-      const answer = await request<{ ok: true; poll: Poll }>(a.socket, MEETING_ROOM_EVENTS.vote, { occurrenceId, pollId: opened.poll.id, optionIds: [ids[0], ids[2]] });
+      const answer = await request<{ ok: true; poll: Poll }>(a.socket, MEETING_ROOM_EVENTS.vote, {
+        occurrenceId,
+        pollId: opened.poll.id,
+        optionIds: [ids[0], ids[2]],
+      });
       expect(answer.poll.options.map((o) => o.votes)).toEqual([1, 0, 1]);
       const late = await joined(expert, meeting);
-      expect(late.result.ok && late.result.state.polls).toEqual([expect.objectContaining({ id: opened.poll.id, status: 'open', voterCount: 1, myOptionIds: [] })]);
+      expect(late.result.ok && late.result.state.polls).toEqual([
+        expect.objectContaining({ id: opened.poll.id, status: 'open', voterCount: 1, myOptionIds: [] }),
+      ]);
       expect(
-        await request(host.socket, MEETING_ROOM_EVENTS.openPoll, { occurrenceId, question: 'Same?', kind: 'single', options: ['Yes', 'yes'] }),
-      ).toEqual({ ok: false, error: expect.objectContaining({ code: 'invalid_input', errors: [expect.objectContaining({ path: 'options' })] }) });
+        await request(host.socket, MEETING_ROOM_EVENTS.openPoll, {
+          occurrenceId,
+          question: 'Same?',
+          kind: 'single',
+          options: ['Yes', 'yes'],
+        }),
+      ).toEqual({
+        ok: false,
+        error: expect.objectContaining({ code: 'invalid_input', errors: [expect.objectContaining({ path: 'options' })] }),
+      });
     });
   });
 
@@ -524,10 +618,18 @@ describe('live meeting room', () => {
       expect(draft.html).toContain('<h2>Open data portal</h2>');
       await t.http().get(path).set(bearer(official)).expect(404);
 
-      const content = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Budget data in May; transport in June.' }] }] };
+      const content = {
+        type: 'doc',
+        content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Budget data in May; transport in June.' }] }],
+      };
       const edited: Minutes = (await t.http().patch(path).set(bearer(organiser)).send({ content }).expect(200)).body;
       expect(edited.html).toBe('<p>Budget data in May; transport in June.</p>');
-      const bad = await t.http().patch(path).set(bearer(organiser)).send({ content: { type: 'doc', content: [{ type: 'nonsense' }] } }).expect(400);
+      const bad = await t
+        .http()
+        .patch(path)
+        .set(bearer(organiser))
+        .send({ content: { type: 'doc', content: [{ type: 'nonsense' }] } })
+        .expect(400);
       expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(['content']);
 
       await t.http().post(`${path}/publish`).set(bearer(organiser)).expect(409);
@@ -544,7 +646,13 @@ describe('live meeting room', () => {
 
       const inbox: Notification[] = (await t.http().get('/api/me/notifications').set(bearer(expert)).expect(200)).body.items;
       expect(inbox).toContainEqual(
-        expect.objectContaining({ kind: 'minutes_published', draft: null, thread: null, meeting: expect.objectContaining({ occurrenceId }), actor: expect.objectContaining({ id: organiser.id }) }),
+        expect.objectContaining({
+          kind: 'minutes_published',
+          draft: null,
+          thread: null,
+          meeting: expect.objectContaining({ occurrenceId }),
+          actor: expect.objectContaining({ id: organiser.id }),
+        }),
       );
       const mine: Notification[] = (await t.http().get('/api/me/notifications').set(bearer(organiser)).expect(200)).body.items;
       expect(mine.filter((n) => n.meeting?.occurrenceId === occurrenceId)).toEqual([]);
@@ -555,23 +663,45 @@ describe('live meeting room', () => {
     it("sends an action item to the city's action plan as a milestone, once", async () => {
       const tag = randomBytes(3).toString('hex');
       const policies: { id: string; key: string }[] = (await t.http().get('/api/model-policies').set(bearer(official)).expect(200)).body;
-      const plan = await t.http().post(`/api/cities/${tsukuba}/action-plans`).set(bearer(official)).send({ modelPolicyId: policies[0].id, statementOfIntent: `Meeting ${tag}` });
-      const planId: string = plan.status === 201 ? plan.body.id : (await t.db.query('SELECT id FROM action_plans WHERE city_id = $1 AND model_policy_id = $2', [tsukuba, policies[0].id]))[0].id;
+      const plan = await t
+        .http()
+        .post(`/api/cities/${tsukuba}/action-plans`)
+        .set(bearer(official))
+        .send({ modelPolicyId: policies[0].id, statementOfIntent: `Meeting ${tag}` });
+      const planId: string =
+        plan.status === 201
+          ? plan.body.id
+          : (await t.db.query('SELECT id FROM action_plans WHERE city_id = $1 AND model_policy_id = $2', [tsukuba, policies[0].id]))[0].id;
       const meeting = await meetingWith([official, expert]);
       const path = `/api/occurrences/${meeting.occurrenceId}/action-items`;
 
       await t.http().post(path).set(bearer(outsider)).send({ title: 'Nope' }).expect(403);
       const invalid = await t.http().post(path).set(bearer(official)).send({ title: '', dueOn: '2026-13-40' }).expect(400);
       expect(invalid.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['dueOn', 'title']);
-      const item: ActionItem = (await t.http().post(path).set(bearer(expert)).send({ title: `Publish the budget data ${tag}`, ownerId: official.id }).expect(201)).body;
-      expect(item).toEqual(expect.objectContaining({ owner: expect.objectContaining({ id: official.id }), dueOn: null, city: null, milestoneId: null }));
+      const item: ActionItem = (
+        await t
+          .http()
+          .post(path)
+          .set(bearer(expert))
+          .send({ title: `Publish the budget data ${tag}`, ownerId: official.id })
+          .expect(201)
+      ).body;
+      expect(item).toEqual(
+        expect.objectContaining({ owner: expect.objectContaining({ id: official.id }), dueOn: null, city: null, milestoneId: null }),
+      );
 
       // The demo data gives Tsukuba several plans, so the plan is named.
-      const send = (person: TestPerson) => t.http().post(`/api/meeting-action-items/${item.id}/send-to-plan`).set(bearer(person)).send({ actionPlanId: planId });
+      const send = (person: TestPerson) =>
+        t.http().post(`/api/meeting-action-items/${item.id}/send-to-plan`).set(bearer(person)).send({ actionPlanId: planId });
       const missing = await send(official).expect(400);
       expect(missing.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['cityId', 'dueOn']);
       await t.http().patch(`/api/meeting-action-items/${item.id}`).set(bearer(expert)).send({ dueOn: '2027-05-31' }).expect(403);
-      await t.http().patch(`/api/meeting-action-items/${item.id}`).set(bearer(official)).send({ dueOn: '2027-05-31', cityId: tsukuba }).expect(200);
+      await t
+        .http()
+        .patch(`/api/meeting-action-items/${item.id}`)
+        .set(bearer(official))
+        .send({ dueOn: '2027-05-31', cityId: tsukuba })
+        .expect(200);
       await send(expert).expect(403);
 
       const sent = await Promise.all([send(official), send(official)]);
@@ -592,7 +722,9 @@ describe('live meeting room', () => {
       expect(milestones.filter((m) => m.id !== done.milestoneId).every((m) => m.fromMeeting === null)).toBe(true);
       await t.http().patch(`/api/meeting-action-items/${item.id}`).set(bearer(organiser)).send({ title: 'Changed' }).expect(409);
       await t.http().delete(`/api/meeting-action-items/${item.id}`).set(bearer(organiser)).expect(409);
-      expect((await t.http().get(path).set(bearer(expert)).expect(200)).body).toEqual([expect.objectContaining({ id: item.id, milestoneId: done.milestoneId })]);
+      expect((await t.http().get(path).set(bearer(expert)).expect(200)).body).toEqual([
+        expect.objectContaining({ id: item.id, milestoneId: done.milestoneId }),
+      ]);
     });
   });
 
@@ -601,10 +733,16 @@ describe('live meeting room', () => {
       const decliner = await createPerson(t, [{ role: 'expert', hubKey: 'japan' }]);
       const startsAt = new Date(Date.UTC(2031, 2, 10, 9, 0));
       const meeting = await meetingWith([official, expert, decliner], { startsAt });
-      await t.db.query(`INSERT INTO meeting_rsvps (occurrence_id, user_id, response) VALUES ($1, $2, 'no')`, [meeting.occurrenceId, decliner.id]);
+      await t.db.query(`INSERT INTO meeting_rsvps (occurrence_id, user_id, response) VALUES ($1, $2, 'no')`, [
+        meeting.occurrenceId,
+        decliner.id,
+      ]);
       const reminders = t.app.get(MeetingReminders);
       const mine = (sent: { occurrenceId: string; userId: string; kind: string }[]) =>
-        sent.filter((s) => s.occurrenceId === meeting.occurrenceId).map((s) => `${s.kind}:${s.userId}`).sort();
+        sent
+          .filter((s) => s.occurrenceId === meeting.occurrenceId)
+          .map((s) => `${s.kind}:${s.userId}`)
+          .sort();
       const at = (msBefore: number) => new Date(startsAt.getTime() - msBefore);
 
       expect(mine(await reminders.sweep(at(25 * 3600_000)))).toEqual([]);
@@ -616,11 +754,21 @@ describe('live meeting room', () => {
       expect(mine(await reminders.sweep(at(60_000)))).toEqual([]);
 
       const count = async (person: TestPerson) =>
-        (await t.db.query(`SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND occurrence_id = $2 AND kind = 'meeting_reminder'`, [person.id, meeting.occurrenceId]))[0].n;
+        (
+          await t.db.query(
+            `SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND occurrence_id = $2 AND kind = 'meeting_reminder'`,
+            [person.id, meeting.occurrenceId],
+          )
+        )[0].n;
       expect(await count(official)).toBe(2);
       expect(await count(decliner)).toBe(0);
       const inbox: Notification[] = (await t.http().get('/api/me/notifications').set(bearer(official)).expect(200)).body.items;
-      expect(inbox[0]).toEqual(expect.objectContaining({ kind: 'meeting_reminder', meeting: expect.objectContaining({ occurrenceId: meeting.occurrenceId, startsAt: startsAt.toISOString() }) }));
+      expect(inbox[0]).toEqual(
+        expect.objectContaining({
+          kind: 'meeting_reminder',
+          meeting: expect.objectContaining({ occurrenceId: meeting.occurrenceId, startsAt: startsAt.toISOString() }),
+        }),
+      );
     });
   });
 
@@ -630,9 +778,14 @@ describe('live meeting room', () => {
       const meeting = await meetingWith([official, expert]);
       await joined(official, meeting);
       await joined(expert, meeting);
-      await eventually('both stays began', async () => (await t.db.query('SELECT 1 FROM meeting_attendance WHERE occurrence_id = $1', [meeting.occurrenceId])).length === 2);
+      await eventually(
+        'both stays began',
+        async () => (await t.db.query('SELECT 1 FROM meeting_attendance WHERE occurrence_id = $1', [meeting.occurrenceId])).length === 2,
+      );
       await t.app.get(MeetingRoomGateway).beforeApplicationShutdown();
-      const open = await t.db.query('SELECT user_id FROM meeting_attendance WHERE occurrence_id = $1 AND left_at IS NULL', [meeting.occurrenceId]);
+      const open = await t.db.query('SELECT user_id FROM meeting_attendance WHERE occurrence_id = $1 AND left_at IS NULL', [
+        meeting.occurrenceId,
+      ]);
       expect(open).toEqual([]);
     });
   });

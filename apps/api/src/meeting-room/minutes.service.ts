@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { JSONContent } from '@tiptap/core';
-import { MAX_MINUTES_BYTES, meetingNotesDocName, type Minutes, type MinutesStatus, type OccurrenceContext, type UpdateMinutes } from '@minga/contracts';
+import {
+  MAX_MINUTES_BYTES,
+  meetingNotesDocName,
+  type Minutes,
+  type MinutesStatus,
+  type OccurrenceContext,
+  type UpdateMinutes,
+} from '@minga/contracts';
 import { toHtml, toPlainText, yDocToJson } from '@minga/editor';
 import type { AuthPrincipal } from '../access/principal';
 import { LiveDocuments } from '../collab/live-documents.service';
@@ -69,13 +76,17 @@ export class MinutesService {
   async update(occurrenceId: string, input: UpdateMinutes): Promise<Minutes> {
     const content = input.content as JSONContent;
     if (JSON.stringify(content).length > MAX_MINUTES_BYTES) {
-      throw new Problem('validation_failed', 'The minutes are too long', [{ path: 'content', message: `At most ${MAX_MINUTES_BYTES} bytes` }]);
+      throw new Problem('validation_failed', 'The minutes are too long', [
+        { path: 'content', message: `At most ${MAX_MINUTES_BYTES} bytes` },
+      ]);
     }
     let rendered: { html: string; text: string };
     try {
       rendered = render(content);
     } catch (err) {
-      throw new Problem('validation_failed', 'The minutes are not a valid document', [{ path: 'content', message: err instanceof Error ? err.message : 'Invalid document' }]);
+      throw new Problem('validation_failed', 'The minutes are not a valid document', [
+        { path: 'content', message: err instanceof Error ? err.message : 'Invalid document' },
+      ]);
     }
     await this.transition(occurrenceId, 'Only draft minutes can be edited', () =>
       this.db.query(
@@ -105,9 +116,14 @@ export class MinutesService {
         [occurrenceId],
       ),
     );
-    const attendees: { user_id: string }[] = await this.db.query('SELECT DISTINCT user_id FROM meeting_attendance WHERE occurrence_id = $1', [occurrenceId]);
+    const attendees: { user_id: string }[] = await this.db.query(
+      'SELECT DISTINCT user_id FROM meeting_attendance WHERE occurrence_id = $1',
+      [occurrenceId],
+    );
     const people = new Set([...ctx.inviteeIds, ...attendees.map((a) => a.user_id)]);
-    await this.notifications.notify([...people].map((userId) => ({ userId, kind: 'minutes_published' as const, occurrenceId, actorId: me.id })));
+    await this.notifications.notify(
+      [...people].map((userId) => ({ userId, kind: 'minutes_published' as const, occurrenceId, actorId: me.id })),
+    );
     return this.get(occurrenceId, true);
   }
 

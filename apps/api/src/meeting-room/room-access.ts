@@ -11,7 +11,13 @@ export interface OccurrenceContexts {
 export const OCCURRENCE_CONTEXTS = Symbol('OCCURRENCE_CONTEXTS');
 
 export function meetingResource(ctx: OccurrenceContext, principal: Principal): MeetingResource {
-  return { kind: 'Meeting', id: ctx.meeting.id, hubId: ctx.hub.id, organiserId: ctx.meeting.organiserId, invited: ctx.inviteeIds.includes(principal.id) };
+  return {
+    kind: 'Meeting',
+    id: ctx.meeting.id,
+    hubId: ctx.hub.id,
+    organiserId: ctx.meeting.organiserId,
+    invited: ctx.inviteeIds.includes(principal.id),
+  };
 }
 
 /**

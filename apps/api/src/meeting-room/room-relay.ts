@@ -34,7 +34,9 @@ export function encodeRoomRelay(message: RoomRelayMessage): Buffer {
 export function decodeRoomRelay(bytes: Buffer): RoomRelayMessage | null {
   try {
     const message = JSON.parse(bytes.toString()) as RoomRelayMessage;
-    return typeof message === 'object' && message !== null && typeof message.t === 'string' && typeof message.from === 'string' ? message : null;
+    return typeof message === 'object' && message !== null && typeof message.t === 'string' && typeof message.from === 'string'
+      ? message
+      : null;
   } catch {
     return null;
   }

@@ -93,10 +93,16 @@ export class RoomStore {
       [occurrenceId],
     );
     const row = rows[0];
-    return row ? { agendaItemId: row.agenda_item_id, setAt: row.set_at.toISOString(), setBy: { id: row.set_by, name: row.set_by_name } } : null;
+    return row
+      ? { agendaItemId: row.agenda_item_id, setAt: row.set_at.toISOString(), setBy: { id: row.set_by, name: row.set_by_name } }
+      : null;
   }
 
-  async setAgendaItem(occurrenceId: string, agendaItemId: string | null, by: { id: string; name: string }): Promise<CurrentAgendaItem | null> {
+  async setAgendaItem(
+    occurrenceId: string,
+    agendaItemId: string | null,
+    by: { id: string; name: string },
+  ): Promise<CurrentAgendaItem | null> {
     const [row]: { set_at: Date }[] = await this.db.query(
       `INSERT INTO meeting_room_state (occurrence_id, current_agenda_item_id, set_by, set_at) VALUES ($1, $2, $3, now())
        ON CONFLICT (occurrence_id) DO UPDATE SET current_agenda_item_id = EXCLUDED.current_agenda_item_id, set_by = EXCLUDED.set_by, set_at = now()
@@ -183,7 +189,11 @@ export class RoomStore {
         [pollId, userId],
       );
       await em.query('DELETE FROM meeting_poll_votes WHERE poll_id = $1 AND user_id = $2', [pollId, userId]);
-      await em.query(`INSERT INTO meeting_poll_votes (poll_id, user_id, option_id) SELECT $1, $2, unnest($3::uuid[])`, [pollId, userId, optionIds]);
+      await em.query(`INSERT INTO meeting_poll_votes (poll_id, user_id, option_id) SELECT $1, $2, unnest($3::uuid[])`, [
+        pollId,
+        userId,
+        optionIds,
+      ]);
     });
   }
 

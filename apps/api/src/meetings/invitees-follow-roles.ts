@@ -29,7 +29,9 @@ export class InviteesFollowRoles implements OnModuleInit, OnModuleDestroy {
   onModuleInit(): void {
     this.subscription = this.accessChanges.roleChanged$.subscribe((change) => {
       // One change after another: a grant and its quick revocation must not cross.
-      this.work = this.work.then(() => this.follow(change)).catch((err: unknown) => this.logger.error(`Following a role change failed: ${String(err)}`));
+      this.work = this.work
+        .then(() => this.follow(change))
+        .catch((err: unknown) => this.logger.error(`Following a role change failed: ${String(err)}`));
     });
   }
 
@@ -96,7 +98,12 @@ export class InviteesFollowRoles implements OnModuleInit, OnModuleDestroy {
     );
     // One notice, pointing at the soonest occurrence they were invited to (as for a cohort edit).
     await this.notifications.notify(
-      invited.slice(0, 1).map((row) => ({ userId: change.userId, kind: 'meeting_invited' as const, occurrenceId: row.occurrence_id, actorId: row.organiser_id })),
+      invited.slice(0, 1).map((row) => ({
+        userId: change.userId,
+        kind: 'meeting_invited' as const,
+        occurrenceId: row.occurrence_id,
+        actorId: row.organiser_id,
+      })),
     );
   }
 }

@@ -28,7 +28,13 @@ export class MeetingNotices {
     return this.send('meeting_cancelled', meetingId, userIds, actorId, occurrenceId);
   }
 
-  private async send(kind: NotificationKind, meetingId: string, userIds: string[], actorId: string, occurrenceId: string | null): Promise<void> {
+  private async send(
+    kind: NotificationKind,
+    meetingId: string,
+    userIds: string[],
+    actorId: string,
+    occurrenceId: string | null,
+  ): Promise<void> {
     if (!userIds.length) return;
     const target = occurrenceId ?? (await this.nextOccurrence(meetingId));
     if (!target) return;

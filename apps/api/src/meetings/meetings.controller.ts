@@ -7,7 +7,16 @@ import { CurrentPrincipal, type AuthPrincipal } from '../access/principal';
 import { CohortsService } from '../cohorts/cohorts.service';
 import { ApiProblems } from '../common/api-problems.decorator';
 import { IdParam } from '../common/id-param.decorator';
-import { CreateMeetingDto, InviteeListDto, InviteeQueryDto, MeetingDto, MeetingListDto, OccurrencePageDto, OccurrenceQueryDto, UpdateMeetingDto } from './meetings.dto';
+import {
+  CreateMeetingDto,
+  InviteeListDto,
+  InviteeQueryDto,
+  MeetingDto,
+  MeetingListDto,
+  OccurrencePageDto,
+  OccurrenceQueryDto,
+  UpdateMeetingDto,
+} from './meetings.dto';
 import { MeetingInviteesService } from './meeting-invitees.service';
 import { MeetingsService } from './meetings.service';
 import { OccurrencesService } from './occurrences.service';
@@ -55,7 +64,11 @@ export class MeetingsController {
   @Post('hubs/:hubId/meetings')
   @ApiProblems([400, 401, 403, 404])
   @ZodResponse({ status: 201, type: MeetingDto })
-  async createForHub(@IdParam('hubId') hubId: string, @Body() body: CreateMeetingDto, @CurrentPrincipal() me: AuthPrincipal): Promise<Meeting> {
+  async createForHub(
+    @IdParam('hubId') hubId: string,
+    @Body() body: CreateMeetingDto,
+    @CurrentPrincipal() me: AuthPrincipal,
+  ): Promise<Meeting> {
     await this.cohorts.hubExists(hubId);
     this.access.assert(me, 'create', { kind: 'Meeting', id: '', hubId, organiserId: me.id, invited: true });
     return this.meetings.create({ hubId, cohortId: null }, body, me);
@@ -81,7 +94,11 @@ export class MeetingsController {
   @Get('meetings/:id/occurrences')
   @ApiProblems([400, 401, 403, 404])
   @ZodResponse({ type: OccurrencePageDto })
-  async occurrencesOfMeeting(@IdParam() id: string, @Query() query: OccurrenceQueryDto, @CurrentPrincipal() me: AuthPrincipal): Promise<OccurrencePage> {
+  async occurrencesOfMeeting(
+    @IdParam() id: string,
+    @Query() query: OccurrenceQueryDto,
+    @CurrentPrincipal() me: AuthPrincipal,
+  ): Promise<OccurrencePage> {
     this.access.assert(me, 'read', await this.meetings.resourceFor(id, me));
     return this.occurrences.list({ meetingId: id }, query, me);
   }
@@ -98,7 +115,11 @@ export class MeetingsController {
   @Get('cohorts/:id/occurrences')
   @ApiProblems([400, 401, 403, 404])
   @ZodResponse({ type: OccurrencePageDto })
-  async occurrencesOfCohort(@IdParam() id: string, @Query() query: OccurrenceQueryDto, @CurrentPrincipal() me: AuthPrincipal): Promise<OccurrencePage> {
+  async occurrencesOfCohort(
+    @IdParam() id: string,
+    @Query() query: OccurrenceQueryDto,
+    @CurrentPrincipal() me: AuthPrincipal,
+  ): Promise<OccurrencePage> {
     const { hubId } = await this.cohorts.scopeOf(id);
     this.access.assert(me, 'read', { kind: 'Cohort', id, hubId });
     return this.occurrences.list({ cohortId: id }, query, me);
@@ -107,7 +128,11 @@ export class MeetingsController {
   @Get('hubs/:hubId/occurrences')
   @ApiProblems([400, 401, 403, 404])
   @ZodResponse({ type: OccurrencePageDto })
-  async occurrencesOfHub(@IdParam('hubId') hubId: string, @Query() query: OccurrenceQueryDto, @CurrentPrincipal() me: AuthPrincipal): Promise<OccurrencePage> {
+  async occurrencesOfHub(
+    @IdParam('hubId') hubId: string,
+    @Query() query: OccurrenceQueryDto,
+    @CurrentPrincipal() me: AuthPrincipal,
+  ): Promise<OccurrencePage> {
     await this.cohorts.hubExists(hubId);
     this.access.assert(me, 'read', 'Meeting');
     return this.occurrences.list({ hubId }, query, me);

@@ -87,7 +87,10 @@ export class MeetingsService {
   /** A cohort's or a hub's meetings (series and single meetings), newest first. */
   async list(target: { cohortId: string } | { hubId: string }, viewer: Principal): Promise<Meeting[]> {
     const [column, value] = 'cohortId' in target ? ['m.cohort_id', target.cohortId] : ['m.hub_id', target.hubId];
-    const rows: MeetingRow[] = await this.db.query(`${SELECT_MEETINGS} WHERE ${column} = $2 ORDER BY m.local_start DESC, m.id LIMIT 500`, [viewer.id, value]);
+    const rows: MeetingRow[] = await this.db.query(`${SELECT_MEETINGS} WHERE ${column} = $2 ORDER BY m.local_start DESC, m.id LIMIT 500`, [
+      viewer.id,
+      value,
+    ]);
     const ability = this.access.abilityFor(viewer);
     return rows.map((row) => this.present(row, viewer, ability));
   }
@@ -127,10 +130,10 @@ export class MeetingsService {
       await this.insertOccurrences(em, id, occurrences);
       const invitees = input.inviteeIds ?? (await this.defaultInvitees(em, target));
       // The organiser is always an invitee: their meetings are in their calendar.
-      await em.query(
-        `INSERT INTO meeting_invitees (meeting_id, user_id) SELECT $1, u FROM unnest($2::uuid[]) u ON CONFLICT DO NOTHING`,
-        [id, [...new Set([...invitees, organiser.id])]],
-      );
+      await em.query(`INSERT INTO meeting_invitees (meeting_id, user_id) SELECT $1, u FROM unnest($2::uuid[]) u ON CONFLICT DO NOTHING`, [
+        id,
+        [...new Set([...invitees, organiser.id])],
+      ]);
       return id as string;
     });
     const meeting = await this.findOne(id, organiser);
@@ -148,12 +151,13 @@ export class MeetingsService {
     const before = await this.inviteeIds(id);
     let cancelled = false;
     await this.db.transaction(async (em) => {
-      const rows: (Timing & { status: MeetingStatus; hub_id: string; cohort_id: string | null; capacity: number | null })[] = await em.query(
-        `SELECT time_zone AS "timeZone", ${localText('local_start')} AS "localStart", duration_minutes AS "durationMinutes", rrule,
+      const rows: (Timing & { status: MeetingStatus; hub_id: string; cohort_id: string | null; capacity: number | null })[] =
+        await em.query(
+          `SELECT time_zone AS "timeZone", ${localText('local_start')} AS "localStart", duration_minutes AS "durationMinutes", rrule,
                 status, hub_id, cohort_id, capacity
          FROM meetings WHERE id = $1 FOR UPDATE`,
-        [id],
-      );
+          [id],
+        );
       if (!rows.length) throw new Problem('not_found', 'No such meeting');
       const current = rows[0];
       if (current.status === 'cancelled' && input.status !== 'scheduled') {
@@ -219,7 +223,11 @@ export class MeetingsService {
           [id],
         );
         await em.query('DELETE FROM meeting_agenda_items WHERE occurrence_id = ANY($1::uuid[])', [upcoming.map((o) => o.id)]);
-        await this.copyTemplateAgenda(em, id, upcoming.map((o) => o.id));
+        await this.copyTemplateAgenda(
+          em,
+          id,
+          upcoming.map((o) => o.id),
+        );
       }
       if (input.inviteeIds) {
         const organiser: { organiser_id: string }[] = await em.query('SELECT organiser_id FROM meetings WHERE id = $1', [id]);
@@ -233,7 +241,9 @@ export class MeetingsService {
         ]);
       }
       if (input.capacity !== undefined && (input.capacity === null || current.capacity === null || input.capacity > current.capacity)) {
-        const upcoming: { id: string }[] = await em.query('SELECT id FROM meeting_occurrences WHERE meeting_id = $1 AND ends_at > now()', [id]);
+        const upcoming: { id: string }[] = await em.query('SELECT id FROM meeting_occurrences WHERE meeting_id = $1 AND ends_at > now()', [
+          id,
+        ]);
         for (const occurrence of upcoming) await this.rsvps.promote(em, occurrence.id);
       }
     });
@@ -244,14 +254,20 @@ export class MeetingsService {
     for (const userId of before) if (!after.includes(userId)) this.accessChanges.publish(userId);
     if (cancelled) await this.notices.cancelled(id, after, actor.id);
     else {
-      await this.notices.changed(id, after.filter((u) => before.includes(u)), actor.id);
+      await this.notices.changed(
+        id,
+        after.filter((u) => before.includes(u)),
+        actor.id,
+      );
       await this.notices.invited(id, added, actor.id);
     }
     return meeting;
   }
 
   async inviteeIds(meetingId: string, em: EntityManager = this.db.manager): Promise<string[]> {
-    const rows: { user_id: string }[] = await em.query('SELECT user_id FROM meeting_invitees WHERE meeting_id = $1 ORDER BY user_id', [meetingId]);
+    const rows: { user_id: string }[] = await em.query('SELECT user_id FROM meeting_invitees WHERE meeting_id = $1 ORDER BY user_id', [
+      meetingId,
+    ]);
     return rows.map((r) => r.user_id);
   }
 
@@ -301,8 +317,21 @@ export class MeetingsService {
     if (!rows.length) return null;
     const r = rows[0];
     return {
-      occurrence: { id: r.id, startsAt: r.starts_at.toISOString(), endsAt: r.ends_at.toISOString(), status: r.status, localStart: r.local_start },
-      meeting: { id: r.meeting_id, title: r.title, timeZone: r.time_zone, organiserId: r.organiser_id, status: r.meeting_status, onlineUrl: r.online_url },
+      occurrence: {
+        id: r.id,
+        startsAt: r.starts_at.toISOString(),
+        endsAt: r.ends_at.toISOString(),
+        status: r.status,
+        localStart: r.local_start,
+      },
+      meeting: {
+        id: r.meeting_id,
+        title: r.title,
+        timeZone: r.time_zone,
+        organiserId: r.organiser_id,
+        status: r.meeting_status,
+        onlineUrl: r.online_url,
+      },
       hub: { id: r.hub_id, name: r.hub_name },
       cohort: r.cohort_id ? { id: r.cohort_id, name: r.cohort_name ?? '' } : null,
       draft: r.draft_id ? { id: r.draft_id, title: r.draft_title ?? '', cityId: r.draft_city_id as string } : null,
@@ -345,8 +374,10 @@ export class MeetingsService {
     try {
       return expandSeries(timing, { maxOccurrences: MAX_OCCURRENCES, maxYears: MAX_SERIES_YEARS });
     } catch (error) {
-      if (error instanceof SeriesOutOfRangeError) throw new Problem('validation_failed', error.message, [{ path: timing.rrule ? 'rrule' : 'localStart', message: error.message }]);
-      if (error instanceof RecurrenceError) throw new Problem('validation_failed', error.message, [{ path: 'rrule', message: error.message }]);
+      if (error instanceof SeriesOutOfRangeError)
+        throw new Problem('validation_failed', error.message, [{ path: timing.rrule ? 'rrule' : 'localStart', message: error.message }]);
+      if (error instanceof RecurrenceError)
+        throw new Problem('validation_failed', error.message, [{ path: 'rrule', message: error.message }]);
       throw error;
     }
   }
@@ -364,7 +395,11 @@ export class MeetingsService {
        SELECT $1, r, s, e FROM unnest($2::timestamp[], $3::timestamptz[], $4::timestamptz[]) AS t(r, s, e) RETURNING id`,
       [meetingId, occurrences.map((o) => o.recurrenceId), occurrences.map((o) => o.startsAt), occurrences.map((o) => o.endsAt)],
     );
-    await this.copyTemplateAgenda(em, meetingId, rows.map((r) => r.id));
+    await this.copyTemplateAgenda(
+      em,
+      meetingId,
+      rows.map((r) => r.id),
+    );
     return rows.map((r) => r.id);
   }
 
@@ -427,10 +462,9 @@ export class MeetingsService {
     }
     // Temporary recurrence ids first, so swapping ids between occurrences never trips the unique key.
     if (matches.length) {
-      await em.query(
-        `UPDATE meeting_occurrences SET recurrence_id = recurrence_id - interval '1000 years' WHERE id = ANY($1::uuid[])`,
-        [matches.map((m) => m.old.id)],
-      );
+      await em.query(`UPDATE meeting_occurrences SET recurrence_id = recurrence_id - interval '1000 years' WHERE id = ANY($1::uuid[])`, [
+        matches.map((m) => m.old.id),
+      ]);
       await em.query(
         `UPDATE meeting_occurrences o SET recurrence_id = t.r,
                 starts_at = CASE WHEN o.overridden THEN o.starts_at ELSE t.s END,
@@ -439,7 +473,12 @@ export class MeetingsService {
                 updated_at = now()
          FROM unnest($1::uuid[], $2::timestamp[], $3::timestamptz[], $4::timestamptz[]) AS t(id, r, s, e)
          WHERE o.id = t.id`,
-        [matches.map((m) => m.old.id), matches.map((m) => m.next.recurrenceId), matches.map((m) => m.next.startsAt), matches.map((m) => m.next.endsAt)],
+        [
+          matches.map((m) => m.old.id),
+          matches.map((m) => m.next.recurrenceId),
+          matches.map((m) => m.next.startsAt),
+          matches.map((m) => m.next.endsAt),
+        ],
       );
     }
     if (unmatchedOld.size) {
@@ -457,9 +496,13 @@ export class MeetingsService {
   ): Promise<void> {
     const errors: FieldError[] = [];
     const draftIds = [input.draftId, ...(input.agenda ?? []).map((a) => a.draftId ?? null)].filter((d): d is string => !!d);
-    const userIds = [...(input.inviteeIds ?? []), ...(input.agenda ?? []).map((a) => a.presenterId ?? null)].filter((u): u is string => !!u);
+    const userIds = [...(input.inviteeIds ?? []), ...(input.agenda ?? []).map((a) => a.presenterId ?? null)].filter(
+      (u): u is string => !!u,
+    );
     const knownDrafts = new Set(
-      draftIds.length ? (await em.query('SELECT id FROM drafts WHERE id = ANY($1::uuid[])', [draftIds])).map((r: { id: string }) => r.id) : [],
+      draftIds.length
+        ? (await em.query('SELECT id FROM drafts WHERE id = ANY($1::uuid[])', [draftIds])).map((r: { id: string }) => r.id)
+        : [],
     );
     const knownUsers = new Set(
       userIds.length ? (await em.query('SELECT id FROM users WHERE id = ANY($1::uuid[])', [userIds])).map((r: { id: string }) => r.id) : [],
@@ -467,9 +510,12 @@ export class MeetingsService {
     if (input.draftId && !knownDrafts.has(input.draftId)) errors.push({ path: 'draftId', message: 'No such draft' });
     (input.agenda ?? []).forEach((item, i) => {
       if (item.draftId && !knownDrafts.has(item.draftId)) errors.push({ path: `agenda.${i}.draftId`, message: 'No such draft' });
-      if (item.presenterId && !knownUsers.has(item.presenterId)) errors.push({ path: `agenda.${i}.presenterId`, message: 'No such person' });
+      if (item.presenterId && !knownUsers.has(item.presenterId))
+        errors.push({ path: `agenda.${i}.presenterId`, message: 'No such person' });
     });
-    (input.inviteeIds ?? []).forEach((userId, i) => knownUsers.has(userId) || errors.push({ path: `inviteeIds.${i}`, message: 'No such person' }));
+    (input.inviteeIds ?? []).forEach(
+      (userId, i) => knownUsers.has(userId) || errors.push({ path: `inviteeIds.${i}`, message: 'No such person' }),
+    );
     if (errors.length) throw new Problem('validation_failed', 'Some references are unknown', errors);
   }
 }

@@ -36,7 +36,12 @@ describe('cohorts, meetings, occurrences and RSVPs', () => {
       .http()
       .post(`/api/hubs/${latam}/cohorts`)
       .set(bearer(coordinator))
-      .send({ name: 'Open data 2027 (test)', startsOn: '2027-01-01', endsOn: '2027-12-31', cityIds: [await cityId(t, 'Mexico City'), await cityId(t, 'Tsukuba')] })
+      .send({
+        name: 'Open data 2027 (test)',
+        startsOn: '2027-01-01',
+        endsOn: '2027-12-31',
+        cityIds: [await cityId(t, 'Mexico City'), await cityId(t, 'Tsukuba')],
+      })
       .expect(201);
     cohort = res.body;
   });
@@ -46,7 +51,11 @@ describe('cohorts, meetings, occurrences and RSVPs', () => {
   });
 
   const createMeeting = (who: TestPerson, body: Record<string, unknown>, cohortId = cohort.id) =>
-    t.http().post(`/api/cohorts/${cohortId}/meetings`).set(bearer(who)).send({ title: 'Cohort call', ...body });
+    t
+      .http()
+      .post(`/api/cohorts/${cohortId}/meetings`)
+      .set(bearer(who))
+      .send({ title: 'Cohort call', ...body });
 
   /** Every occurrence of a meeting (within 400 days of its first), as `who` sees them. */
   async function occurrencesOf(meetingId: string, who: TestPerson = coordinator): Promise<Occurrence[]> {
@@ -88,7 +97,12 @@ describe('cohorts, meetings, occurrences and RSVPs', () => {
     });
 
     it('answers bad cohorts with field-level 400s', async () => {
-      const backwards = await t.http().post(`/api/hubs/${latam}/cohorts`).set(bearer(coordinator)).send({ name: 'X', startsOn: '2027-05-01', endsOn: '2027-01-01' }).expect(400);
+      const backwards = await t
+        .http()
+        .post(`/api/hubs/${latam}/cohorts`)
+        .set(bearer(coordinator))
+        .send({ name: 'X', startsOn: '2027-05-01', endsOn: '2027-01-01' })
+        .expect(400);
       expect(fieldsOf(backwards.body)).toEqual(['endsOn']);
       const unknown = await t
         .http()
@@ -102,7 +116,12 @@ describe('cohorts, meetings, occurrences and RSVPs', () => {
     });
 
     it('updates a cohort and deletes one without meetings', async () => {
-      const created = await t.http().post(`/api/hubs/${latam}/cohorts`).set(bearer(coordinator)).send({ name: 'Short', startsOn: '2027-01-01', endsOn: '2027-02-01' }).expect(201);
+      const created = await t
+        .http()
+        .post(`/api/hubs/${latam}/cohorts`)
+        .set(bearer(coordinator))
+        .send({ name: 'Short', startsOn: '2027-01-01', endsOn: '2027-02-01' })
+        .expect(201);
       const updated = await t
         .http()
         .patch(`/api/cohorts/${created.body.id}`)
@@ -137,22 +156,40 @@ describe('cohorts, meetings, occurrences and RSVPs', () => {
     });
 
     it('keeps a London series at 09:00 local across the European DST change', async () => {
-      const res = await createMeeting(coordinator, { timeZone: 'Europe/London', localStart: '2027-03-22T09:00', durationMinutes: 30, rrule: 'FREQ=WEEKLY;COUNT=2' }).expect(201);
+      const res = await createMeeting(coordinator, {
+        timeZone: 'Europe/London',
+        localStart: '2027-03-22T09:00',
+        durationMinutes: 30,
+        rrule: 'FREQ=WEEKLY;COUNT=2',
+      }).expect(201);
       expect((await occurrencesOf(res.body.id)).map((o) => o.startsAt)).toEqual(['2027-03-22T09:00:00.000Z', '2027-03-29T08:00:00.000Z']);
     });
 
     it('places a meeting in a half-hour zone (Asia/Kolkata) and a start given as an instant', async () => {
-      const delhi = await createMeeting(coordinator, { timeZone: 'Asia/Kolkata', localStart: '2027-06-01T18:00', localEnd: '2027-06-01T19:30' }).expect(201);
+      const delhi = await createMeeting(coordinator, {
+        timeZone: 'Asia/Kolkata',
+        localStart: '2027-06-01T18:00',
+        localEnd: '2027-06-01T19:30',
+      }).expect(201);
       expect(delhi.body.durationMinutes).toBe(90);
       const [occurrence] = await occurrencesOf(delhi.body.id);
       expect(occurrence.startsAt).toBe('2027-06-01T12:30:00.000Z');
       expect(occurrence.endsAt).toBe('2027-06-01T14:00:00.000Z');
-      const kathmandu = await createMeeting(coordinator, { timeZone: 'Asia/Kathmandu', startsAt: '2027-06-01T03:15:00Z', durationMinutes: 60 }).expect(201);
+      const kathmandu = await createMeeting(coordinator, {
+        timeZone: 'Asia/Kathmandu',
+        startsAt: '2027-06-01T03:15:00Z',
+        durationMinutes: 60,
+      }).expect(201);
       expect(kathmandu.body.localStart).toBe('2027-06-01T09:00');
     });
 
     it('invites the cohort’s members by default and shows the join link only to them', async () => {
-      const res = await createMeeting(coordinator, { timeZone: 'America/Mexico_City', localStart: '2027-07-01T10:00', durationMinutes: 60, onlineUrl: 'https://meet.example.org/x' }).expect(201);
+      const res = await createMeeting(coordinator, {
+        timeZone: 'America/Mexico_City',
+        localStart: '2027-07-01T10:00',
+        durationMinutes: 60,
+        onlineUrl: 'https://meet.example.org/x',
+      }).expect(201);
       const forInvitee: Meeting = (await t.http().get(`/api/meetings/${res.body.id}`).set(bearer(tsukubaOfficial)).expect(200)).body;
       expect(forInvitee.invited).toBe(true);
       expect(forInvitee.onlineUrl).toBe('https://meet.example.org/x');
@@ -170,8 +207,18 @@ describe('cohorts, meetings, occurrences and RSVPs', () => {
       await createMeeting(farExpert, body).expect(403);
       await createMeeting(otherCoordinator, body).expect(403);
       await createMeeting(admin, body).expect(201);
-      await t.http().post(`/api/hubs/${latam}/meetings`).set(bearer(otherCoordinator)).send({ title: 'x', ...body }).expect(403);
-      const hubMeeting = await t.http().post(`/api/hubs/${latam}/meetings`).set(bearer(coordinator)).send({ title: 'Hub call', ...body }).expect(201);
+      await t
+        .http()
+        .post(`/api/hubs/${latam}/meetings`)
+        .set(bearer(otherCoordinator))
+        .send({ title: 'x', ...body })
+        .expect(403);
+      const hubMeeting = await t
+        .http()
+        .post(`/api/hubs/${latam}/meetings`)
+        .set(bearer(coordinator))
+        .send({ title: 'Hub call', ...body })
+        .expect(201);
       expect(hubMeeting.body.cohort).toBeNull();
       expect(hubMeeting.body.invited).toBe(true);
     });
@@ -180,11 +227,28 @@ describe('cohorts, meetings, occurrences and RSVPs', () => {
       ['an unknown zone', { timeZone: 'Mexico/Ciudad', localStart: '2027-07-01T10:00', durationMinutes: 30 }, 'timeZone'],
       ['an end before the start', { timeZone: 'UTC', localStart: '2027-07-01T10:00', localEnd: '2027-07-01T09:00' }, 'localEnd'],
       ['a series that never ends', { timeZone: 'UTC', localStart: '2027-07-01T10:00', durationMinutes: 30, rrule: 'FREQ=WEEKLY' }, 'rrule'],
-      ['a series of 365 meetings', { timeZone: 'UTC', localStart: '2027-01-01T10:00', durationMinutes: 30, rrule: 'FREQ=DAILY;UNTIL=20271231' }, 'rrule'],
-      ['a meeting ending after year 9999 (in UTC)', { timeZone: 'America/Mexico_City', localStart: '9999-12-31T20:00', durationMinutes: 30 }, 'localStart'],
+      [
+        'a series of 365 meetings',
+        { timeZone: 'UTC', localStart: '2027-01-01T10:00', durationMinutes: 30, rrule: 'FREQ=DAILY;UNTIL=20271231' },
+        'rrule',
+      ],
+      [
+        'a meeting ending after year 9999 (in UTC)',
+        { timeZone: 'America/Mexico_City', localStart: '9999-12-31T20:00', durationMinutes: 30 },
+        'localStart',
+      ],
       ['a negative capacity', { timeZone: 'UTC', localStart: '2027-07-01T10:00', durationMinutes: 30, capacity: -3 }, 'capacity'],
       ['an unknown draft', { timeZone: 'UTC', localStart: '2027-07-01T10:00', durationMinutes: 30, draftId: UNKNOWN }, 'draftId'],
-      ['an unknown presenter', { timeZone: 'UTC', localStart: '2027-07-01T10:00', durationMinutes: 30, agenda: [{ title: 'Intro', durationMinutes: 5, presenterId: UNKNOWN }] }, 'agenda.0.presenterId'],
+      [
+        'an unknown presenter',
+        {
+          timeZone: 'UTC',
+          localStart: '2027-07-01T10:00',
+          durationMinutes: 30,
+          agenda: [{ title: 'Intro', durationMinutes: 5, presenterId: UNKNOWN }],
+        },
+        'agenda.0.presenterId',
+      ],
     ])('answers %s with a 400 at the field', async (_name, body, field) => {
       const res = await createMeeting(coordinator, body).expect(400);
       expect(fieldsOf(res.body)).toContain(field);
@@ -200,7 +264,12 @@ describe('cohorts, meetings, occurrences and RSVPs', () => {
       }).expect(201);
       const [first, second, third] = await occurrencesOf(created.body.id);
       const moved: OccurrenceDetail = (
-        await t.http().patch(`/api/occurrences/${second.id}`).set(bearer(coordinator)).send({ startsAt: '2027-03-11T16:00:00Z', endsAt: '2027-03-11T17:00:00Z' }).expect(200)
+        await t
+          .http()
+          .patch(`/api/occurrences/${second.id}`)
+          .set(bearer(coordinator))
+          .send({ startsAt: '2027-03-11T16:00:00Z', endsAt: '2027-03-11T17:00:00Z' })
+          .expect(200)
       ).body;
       expect(moved.overridden).toBe(true);
       expect(moved.recurrenceId).toBe('2027-03-10T10:00');
@@ -209,7 +278,12 @@ describe('cohorts, meetings, occurrences and RSVPs', () => {
       await t.http().patch(`/api/occurrences/${third.id}`).set(bearer(mexicoOfficial)).send({ status: 'scheduled' }).expect(403);
 
       const updated: Meeting = (
-        await t.http().patch(`/api/meetings/${created.body.id}`).set(bearer(coordinator)).send({ localStart: '2027-02-10T11:00', rrule: 'FREQ=MONTHLY;COUNT=4' }).expect(200)
+        await t
+          .http()
+          .patch(`/api/meetings/${created.body.id}`)
+          .set(bearer(coordinator))
+          .send({ localStart: '2027-02-10T11:00', rrule: 'FREQ=MONTHLY;COUNT=4' })
+          .expect(200)
       ).body;
       expect(updated.sequence).toBeGreaterThan(created.body.sequence);
       const after = await occurrencesOf(created.body.id);
@@ -221,23 +295,50 @@ describe('cohorts, meetings, occurrences and RSVPs', () => {
     });
 
     it('answers bad occurrence edits with 400s and cancels a whole meeting', async () => {
-      const created = await createMeeting(coordinator, { timeZone: 'UTC', localStart: '2027-08-01T10:00', durationMinutes: 30 }).expect(201);
+      const created = await createMeeting(coordinator, { timeZone: 'UTC', localStart: '2027-08-01T10:00', durationMinutes: 30 }).expect(
+        201,
+      );
       const [occurrence] = await occurrencesOf(created.body.id);
-      const res = await t.http().patch(`/api/occurrences/${occurrence.id}`).set(bearer(coordinator)).send({ startsAt: '2027-08-01T10:00:00Z', endsAt: '2027-08-01T09:00:00Z' }).expect(400);
+      const res = await t
+        .http()
+        .patch(`/api/occurrences/${occurrence.id}`)
+        .set(bearer(coordinator))
+        .send({ startsAt: '2027-08-01T10:00:00Z', endsAt: '2027-08-01T09:00:00Z' })
+        .expect(400);
       expect(fieldsOf(res.body)).toEqual(['endsAt']);
-      const cancelled = await t.http().patch(`/api/meetings/${created.body.id}`).set(bearer(coordinator)).send({ status: 'cancelled' }).expect(200);
+      const cancelled = await t
+        .http()
+        .patch(`/api/meetings/${created.body.id}`)
+        .set(bearer(coordinator))
+        .send({ status: 'cancelled' })
+        .expect(200);
       expect(cancelled.body.status).toBe('cancelled');
       expect((await occurrencesOf(created.body.id))[0].status).toBe('cancelled');
       await t.http().put(`/api/occurrences/${occurrence.id}/rsvp`).set(bearer(mexicoOfficial)).send({ response: 'yes' }).expect(409);
     });
 
     it('lists my meetings in a date range, and each occurrence’s cities for the local-time strip', async () => {
-      const created = await createMeeting(coordinator, { title: 'Only in September', timeZone: 'Asia/Tokyo', localStart: '2027-09-15T09:00', durationMinutes: 60 }).expect(201);
-      const mine = await t.http().get('/api/me/meetings').query({ from: '2027-09-01T00:00:00Z', to: '2027-10-01T00:00:00Z' }).set(bearer(tsukubaOfficial)).expect(200);
+      const created = await createMeeting(coordinator, {
+        title: 'Only in September',
+        timeZone: 'Asia/Tokyo',
+        localStart: '2027-09-15T09:00',
+        durationMinutes: 60,
+      }).expect(201);
+      const mine = await t
+        .http()
+        .get('/api/me/meetings')
+        .query({ from: '2027-09-01T00:00:00Z', to: '2027-10-01T00:00:00Z' })
+        .set(bearer(tsukubaOfficial))
+        .expect(200);
       // Other specs share the database (and Tsukuba's officials): look at this cohort's meetings only.
       const ofThisCohort = (items: Occurrence[]) => items.filter((o) => o.cohort?.id === cohort.id).map((o) => o.title);
       expect(ofThisCohort(mine.body.items)).toEqual(['Only in September']);
-      const none = await t.http().get('/api/me/meetings').query({ from: '2027-09-01T00:00:00Z', to: '2027-10-01T00:00:00Z' }).set(bearer(farExpert)).expect(200);
+      const none = await t
+        .http()
+        .get('/api/me/meetings')
+        .query({ from: '2027-09-01T00:00:00Z', to: '2027-10-01T00:00:00Z' })
+        .set(bearer(farExpert))
+        .expect(200);
       expect(ofThisCohort(none.body.items)).toEqual([]);
       const [occurrence] = await occurrencesOf(created.body.id);
       const detail: OccurrenceDetail = (await t.http().get(`/api/occurrences/${occurrence.id}`).set(bearer(observer)).expect(200)).body;
@@ -245,8 +346,18 @@ describe('cohorts, meetings, occurrences and RSVPs', () => {
         ['Mexico City', 'America/Mexico_City'],
         ['Tsukuba', 'Asia/Tokyo'],
       ]);
-      await t.http().get('/api/me/meetings').query({ from: '2027-10-01T00:00:00Z', to: '2027-09-01T00:00:00Z' }).set(bearer(tsukubaOfficial)).expect(400);
-      const cohortList = await t.http().get(`/api/cohorts/${cohort.id}/occurrences`).query({ from: '2027-09-01T00:00:00Z', to: '2027-10-01T00:00:00Z' }).set(bearer(observer)).expect(200);
+      await t
+        .http()
+        .get('/api/me/meetings')
+        .query({ from: '2027-10-01T00:00:00Z', to: '2027-09-01T00:00:00Z' })
+        .set(bearer(tsukubaOfficial))
+        .expect(400);
+      const cohortList = await t
+        .http()
+        .get(`/api/cohorts/${cohort.id}/occurrences`)
+        .query({ from: '2027-09-01T00:00:00Z', to: '2027-10-01T00:00:00Z' })
+        .set(bearer(observer))
+        .expect(200);
       expect(cohortList.body.items.map((o: Occurrence) => o.title)).toEqual(['Only in September']);
     });
 
@@ -255,34 +366,60 @@ describe('cohorts, meetings, occurrences and RSVPs', () => {
         .http()
         .post(`/api/hubs/${latam}/meetings`)
         .set(bearer(coordinator))
-        .send({ title: 'Hub weekly', timeZone: 'America/Bogota', localStart: '2027-04-05T09:00', durationMinutes: 30, rrule: 'FREQ=WEEKLY;COUNT=5' })
+        .send({
+          title: 'Hub weekly',
+          timeZone: 'America/Bogota',
+          localStart: '2027-04-05T09:00',
+          durationMinutes: 30,
+          rrule: 'FREQ=WEEKLY;COUNT=5',
+        })
         .expect(201);
       const meetings = await t.http().get(`/api/hubs/${latam}/meetings`).set(bearer(observer)).expect(200);
       expect(meetings.body.map((m: Meeting) => m.id)).toContain(created.body.id);
       const seen: string[] = [];
       let cursor: string | null = null;
       do {
-        const query: Record<string, string | number> = { from: '2027-04-01T00:00:00Z', to: '2027-05-10T00:00:00Z', limit: 2, ...(cursor ? { cursor } : {}) };
+        const query: Record<string, string | number> = {
+          from: '2027-04-01T00:00:00Z',
+          to: '2027-05-10T00:00:00Z',
+          limit: 2,
+          ...(cursor ? { cursor } : {}),
+        };
         const page = await t.http().get(`/api/hubs/${latam}/occurrences`).query(query).set(bearer(observer)).expect(200);
         seen.push(...page.body.items.filter((o: Occurrence) => o.meetingId === created.body.id).map((o: Occurrence) => o.startsAt));
         cursor = page.body.nextCursor;
       } while (cursor);
       // Bogotá has no DST: 09:00 local is 14:00 UTC every week, each once across the pages.
-      expect(seen).toEqual(['2027-04-05T14:00:00.000Z', '2027-04-12T14:00:00.000Z', '2027-04-19T14:00:00.000Z', '2027-04-26T14:00:00.000Z', '2027-05-03T14:00:00.000Z']);
+      expect(seen).toEqual([
+        '2027-04-05T14:00:00.000Z',
+        '2027-04-12T14:00:00.000Z',
+        '2027-04-19T14:00:00.000Z',
+        '2027-04-26T14:00:00.000Z',
+        '2027-05-03T14:00:00.000Z',
+      ]);
       await t.http().get(`/api/hubs/${latam}/occurrences`).query({ cursor: 'garbage' }).set(bearer(observer)).expect(400);
       await t.http().delete(`/api/cohorts/${cohort.id}`).set(bearer(coordinator)).expect(409);
     });
 
     it('lets the host set one occurrence’s agenda, linked to a draft section', async () => {
-      const created = await createMeeting(coordinator, { timeZone: 'UTC', localStart: '2027-10-01T10:00', durationMinutes: 60 }).expect(201);
+      const created = await createMeeting(coordinator, { timeZone: 'UTC', localStart: '2027-10-01T10:00', durationMinutes: 60 }).expect(
+        201,
+      );
       const [occurrence] = await occurrencesOf(created.body.id);
       const items = [{ title: 'Data inventory', durationMinutes: 20, presenterId: mexicoOfficial.id }];
       await t.http().put(`/api/occurrences/${occurrence.id}/agenda`).set(bearer(mexicoOfficial)).send({ items }).expect(403);
       const res = await t.http().put(`/api/occurrences/${occurrence.id}/agenda`).set(bearer(coordinator)).send({ items }).expect(200);
-      expect(res.body.map((a: { title: string; presenter: { id: string } }) => [a.title, a.presenter.id])).toEqual([['Data inventory', mexicoOfficial.id]]);
+      expect(res.body.map((a: { title: string; presenter: { id: string } }) => [a.title, a.presenter.id])).toEqual([
+        ['Data inventory', mexicoOfficial.id],
+      ]);
       const read = await t.http().get(`/api/occurrences/${occurrence.id}/agenda`).set(bearer(observer)).expect(200);
       expect(read.body).toEqual(res.body);
-      const bad = await t.http().put(`/api/occurrences/${occurrence.id}/agenda`).set(bearer(coordinator)).send({ items: [{ title: 'x', durationMinutes: 5, draftSection: 'Scope' }] }).expect(400);
+      const bad = await t
+        .http()
+        .put(`/api/occurrences/${occurrence.id}/agenda`)
+        .set(bearer(coordinator))
+        .send({ items: [{ title: 'x', durationMinutes: 5, draftSection: 'Scope' }] })
+        .expect(400);
       expect(fieldsOf(bad.body)).toEqual(['items.0.draftSection']);
     });
 
@@ -299,11 +436,26 @@ describe('cohorts, meetings, occurrences and RSVPs', () => {
         const detail: OccurrenceDetail = (await t.http().get(`/api/occurrences/${occurrenceId}`).set(bearer(observer)).expect(200)).body;
         return { ownAgenda: detail.ownAgenda, titles: detail.agenda.map((a) => a.title) };
       };
-      await t.http().put(`/api/occurrences/${second.id}/agenda`).set(bearer(coordinator)).send({ items: [{ title: 'Tsukuba open data review', durationMinutes: 45 }] }).expect(200);
+      await t
+        .http()
+        .put(`/api/occurrences/${second.id}/agenda`)
+        .set(bearer(coordinator))
+        .send({ items: [{ title: 'Tsukuba open data review', durationMinutes: 45 }] })
+        .expect(200);
       // A moved occurrence has no agenda of its own: it follows the series like the others.
-      await t.http().patch(`/api/occurrences/${third.id}`).set(bearer(coordinator)).send({ startsAt: `${NEXT}-05-26T03:00:00Z`, endsAt: `${NEXT}-05-26T04:00:00Z` }).expect(200);
+      await t
+        .http()
+        .patch(`/api/occurrences/${third.id}`)
+        .set(bearer(coordinator))
+        .send({ startsAt: `${NEXT}-05-26T03:00:00Z`, endsAt: `${NEXT}-05-26T04:00:00Z` })
+        .expect(200);
 
-      await t.http().patch(`/api/meetings/${created.body.id}`).set(bearer(coordinator)).send({ agenda: [{ title: 'KPI check-in', durationMinutes: 20 }] }).expect(200);
+      await t
+        .http()
+        .patch(`/api/meetings/${created.body.id}`)
+        .set(bearer(coordinator))
+        .send({ agenda: [{ title: 'KPI check-in', durationMinutes: 20 }] })
+        .expect(200);
       expect(await titles(first.id)).toEqual({ ownAgenda: false, titles: ['KPI check-in'] });
       expect(await titles(second.id)).toEqual({ ownAgenda: true, titles: ['Tsukuba open data review'] });
       expect(await titles(third.id)).toEqual({ ownAgenda: false, titles: ['KPI check-in'] });
@@ -311,19 +463,36 @@ describe('cohorts, meetings, occurrences and RSVPs', () => {
       await t.http().delete(`/api/occurrences/${second.id}/agenda`).set(bearer(mexicoOfficial)).expect(403);
       const back = await t.http().delete(`/api/occurrences/${second.id}/agenda`).set(bearer(coordinator)).expect(200);
       expect(back.body.map((a: { title: string }) => a.title)).toEqual(['KPI check-in']);
-      await t.http().patch(`/api/meetings/${created.body.id}`).set(bearer(coordinator)).send({ agenda: [{ title: 'Closing', durationMinutes: 10 }] }).expect(200);
+      await t
+        .http()
+        .patch(`/api/meetings/${created.body.id}`)
+        .set(bearer(coordinator))
+        .send({ agenda: [{ title: 'Closing', durationMinutes: 10 }] })
+        .expect(200);
       expect(await titles(second.id)).toEqual({ ownAgenda: false, titles: ['Closing'] });
     });
 
     it('gives a one-off meeting one agenda, whether its meeting or its occurrence is edited', async () => {
-      const created = await createMeeting(coordinator, { timeZone: 'UTC', localStart: `${NEXT}-06-02T10:00`, durationMinutes: 60 }).expect(201);
+      const created = await createMeeting(coordinator, { timeZone: 'UTC', localStart: `${NEXT}-06-02T10:00`, durationMinutes: 60 }).expect(
+        201,
+      );
       const [occurrence] = await occurrencesOf(created.body.id);
-      await t.http().put(`/api/occurrences/${occurrence.id}/agenda`).set(bearer(coordinator)).send({ items: [{ title: 'Draft', durationMinutes: 5 }] }).expect(200);
+      await t
+        .http()
+        .put(`/api/occurrences/${occurrence.id}/agenda`)
+        .set(bearer(coordinator))
+        .send({ items: [{ title: 'Draft', durationMinutes: 5 }] })
+        .expect(200);
       // The meeting's form starts from what the occurrence has, so saving it keeps that agenda.
       const meeting: Meeting = (await t.http().get(`/api/meetings/${created.body.id}`).set(bearer(coordinator)).expect(200)).body;
       expect(meeting.agenda.map((a) => a.title)).toEqual(['Draft']);
       expect((await t.http().get(`/api/occurrences/${occurrence.id}`).set(bearer(coordinator)).expect(200)).body.ownAgenda).toBe(false);
-      await t.http().patch(`/api/meetings/${created.body.id}`).set(bearer(coordinator)).send({ agenda: [{ title: 'Final', durationMinutes: 5 }] }).expect(200);
+      await t
+        .http()
+        .patch(`/api/meetings/${created.body.id}`)
+        .set(bearer(coordinator))
+        .send({ agenda: [{ title: 'Final', durationMinutes: 5 }] })
+        .expect(200);
       const detail: OccurrenceDetail = (await t.http().get(`/api/occurrences/${occurrence.id}`).set(bearer(coordinator)).expect(200)).body;
       expect(detail.agenda.map((a) => a.title)).toEqual(['Final']);
       expect(detail.ownAgenda).toBe(false);
@@ -332,12 +501,19 @@ describe('cohorts, meetings, occurrences and RSVPs', () => {
 
   describe('RSVPs', () => {
     it('lets only invitees answer', async () => {
-      const created = await createMeeting(coordinator, { timeZone: 'UTC', localStart: `${NEXT}-11-01T10:00`, durationMinutes: 60 }).expect(201);
+      const created = await createMeeting(coordinator, { timeZone: 'UTC', localStart: `${NEXT}-11-01T10:00`, durationMinutes: 60 }).expect(
+        201,
+      );
       const [occurrence] = await occurrencesOf(created.body.id);
       await t.http().put(`/api/occurrences/${occurrence.id}/rsvp`).set(bearer(farExpert)).send({ response: 'yes' }).expect(403);
       await t.http().put(`/api/occurrences/${occurrence.id}/rsvp`).set(bearer(admin)).send({ response: 'yes' }).expect(403);
       await t.http().put(`/api/occurrences/${occurrence.id}/rsvp`).set(bearer(mexicoOfficial)).send({ response: 'perhaps' }).expect(400);
-      const res = await t.http().put(`/api/occurrences/${occurrence.id}/rsvp`).set(bearer(mexicoOfficial)).send({ response: 'maybe' }).expect(200);
+      const res = await t
+        .http()
+        .put(`/api/occurrences/${occurrence.id}/rsvp`)
+        .set(bearer(mexicoOfficial))
+        .send({ response: 'maybe' })
+        .expect(200);
       expect(res.body.rsvp.response).toBe('maybe');
       expect(res.body.rsvpCounts).toEqual({ yes: 0, no: 0, maybe: 1, waitlisted: 0 });
       await t.http().get(`/api/occurrences/${occurrence.id}/rsvps`).set(bearer(farExpert)).expect(403);
@@ -346,9 +522,16 @@ describe('cohorts, meetings, occurrences and RSVPs', () => {
     });
 
     it('refuses answers once the meeting is over', async () => {
-      const created = await createMeeting(coordinator, { timeZone: 'UTC', localStart: '2025-03-01T10:00', durationMinutes: 60 }).expect(201);
+      const created = await createMeeting(coordinator, { timeZone: 'UTC', localStart: '2025-03-01T10:00', durationMinutes: 60 }).expect(
+        201,
+      );
       const [occurrence] = await occurrencesOf(created.body.id);
-      const res = await t.http().put(`/api/occurrences/${occurrence.id}/rsvp`).set(bearer(mexicoOfficial)).send({ response: 'yes' }).expect(409);
+      const res = await t
+        .http()
+        .put(`/api/occurrences/${occurrence.id}/rsvp`)
+        .set(bearer(mexicoOfficial))
+        .send({ response: 'yes' })
+        .expect(409);
       expect(res.body.code).toBe('conflict');
     });
 
@@ -362,7 +545,9 @@ describe('cohorts, meetings, occurrences and RSVPs', () => {
         inviteeIds: people.map((p) => p.id),
       }).expect(201);
       const [occurrence] = await occurrencesOf(created.body.id);
-      const answers = await Promise.all(people.map((p) => t.http().put(`/api/occurrences/${occurrence.id}/rsvp`).set(bearer(p)).send({ response: 'yes' })));
+      const answers = await Promise.all(
+        people.map((p) => t.http().put(`/api/occurrences/${occurrence.id}/rsvp`).set(bearer(p)).send({ response: 'yes' })),
+      );
       expect(answers.map((a) => a.status)).toEqual(Array(10).fill(200));
       const placed = answers.filter((a) => a.body.rsvp.waitlistPosition === null);
       expect(placed).toHaveLength(3);
@@ -395,7 +580,9 @@ describe('cohorts, meetings, occurrences and RSVPs', () => {
     let past: string;
 
     const inviteeIds = async (meetingId: string) =>
-      ((await t.db.query('SELECT user_id FROM meeting_invitees WHERE meeting_id = $1', [meetingId])) as { user_id: string }[]).map((r) => r.user_id);
+      ((await t.db.query('SELECT user_id FROM meeting_invitees WHERE meeting_id = $1', [meetingId])) as { user_id: string }[]).map(
+        (r) => r.user_id,
+      );
 
     beforeAll(async () => {
       kept = await createPerson(t, [{ role: 'expert', hubKey: 'latam' }]);
@@ -406,11 +593,29 @@ describe('cohorts, meetings, occurrences and RSVPs', () => {
           .http()
           .post(`/api/hubs/${latam}/cohorts`)
           .set(bearer(coordinator))
-          .send({ name: 'Following cohort', startsOn: '2027-01-01', endsOn: '2027-12-31', cityIds: [await cityId(t, 'Mexico City')], expertIds: [kept.id, answered.id, silent.id] })
+          .send({
+            name: 'Following cohort',
+            startsOn: '2027-01-01',
+            endsOn: '2027-12-31',
+            cityIds: [await cityId(t, 'Mexico City')],
+            expertIds: [kept.id, answered.id, silent.id],
+          })
           .expect(201)
       ).body;
-      upcoming = (await createMeeting(coordinator, { title: 'Upcoming', timeZone: 'UTC', localStart: `${NEXT}-10-01T10:00`, durationMinutes: 60, rrule: 'FREQ=WEEKLY;COUNT=2' }, ownCohort.id).expect(201)).body.id;
-      past = (await createMeeting(coordinator, { title: 'Past', timeZone: 'UTC', localStart: '2024-03-01T10:00', durationMinutes: 60 }, ownCohort.id).expect(201)).body.id;
+      upcoming = (
+        await createMeeting(
+          coordinator,
+          { title: 'Upcoming', timeZone: 'UTC', localStart: `${NEXT}-10-01T10:00`, durationMinutes: 60, rrule: 'FREQ=WEEKLY;COUNT=2' },
+          ownCohort.id,
+        ).expect(201)
+      ).body.id;
+      past = (
+        await createMeeting(
+          coordinator,
+          { title: 'Past', timeZone: 'UTC', localStart: '2024-03-01T10:00', durationMinutes: 60 },
+          ownCohort.id,
+        ).expect(201)
+      ).body.id;
     });
 
     it('invites the officials of an added city to upcoming meetings only, and tells them', async () => {
@@ -425,13 +630,20 @@ describe('cohorts, meetings, occurrences and RSVPs', () => {
       expect(await inviteeIds(past)).not.toContain(kagaOfficial.id);
       const notices = await t.http().get('/api/me/notifications').query({ limit: 50 }).set(bearer(kagaOfficial)).expect(200);
       const [first] = await occurrencesOf(upcoming);
-      expect(notices.body.items.map((n: { kind: string; meeting: { occurrenceId: string } | null }) => [n.kind, n.meeting?.occurrenceId])).toEqual([['meeting_invited', first.id]]);
+      expect(
+        notices.body.items.map((n: { kind: string; meeting: { occurrenceId: string } | null }) => [n.kind, n.meeting?.occurrenceId]),
+      ).toEqual([['meeting_invited', first.id]]);
     });
 
     it('uninvites a removed expert who has not answered, and keeps one who answered', async () => {
       const [first] = await occurrencesOf(upcoming);
       await t.http().put(`/api/occurrences/${first.id}/rsvp`).set(bearer(answered)).send({ response: 'maybe' }).expect(200);
-      await t.http().patch(`/api/cohorts/${ownCohort.id}`).set(bearer(coordinator)).send({ expertIds: [kept.id] }).expect(200);
+      await t
+        .http()
+        .patch(`/api/cohorts/${ownCohort.id}`)
+        .set(bearer(coordinator))
+        .send({ expertIds: [kept.id] })
+        .expect(200);
       const now = await inviteeIds(upcoming);
       expect(now).toEqual(expect.arrayContaining([kept.id, answered.id, coordinator.id]));
       expect(now).not.toContain(silent.id);
@@ -443,7 +655,14 @@ describe('cohorts, meetings, occurrences and RSVPs', () => {
       const newcomer = await createPerson(t);
       const mexicoCity = await cityId(t, 'Mexico City');
       const grant = async () =>
-        (await t.http().post('/api/role-assignments').set(bearer(coordinator)).send({ userId: newcomer.id, role: 'official', cityId: mexicoCity }).expect(201)).body.id as string;
+        (
+          await t
+            .http()
+            .post('/api/role-assignments')
+            .set(bearer(coordinator))
+            .send({ userId: newcomer.id, role: 'official', cityId: mexicoCity })
+            .expect(201)
+        ).body.id as string;
       const revoke = async (id: string) => t.http().delete(`/api/role-assignments/${id}`).set(bearer(coordinator)).expect(204);
 
       const firstGrant = await grant();
@@ -470,10 +689,25 @@ describe('cohorts, meetings, occurrences and RSVPs', () => {
     it('keeps an invitation that another role still justifies when one role goes', async () => {
       const rolesSettled = () => t.app.get(InviteesFollowRoles).settled();
       const twoHats = await createPerson(t, [{ role: 'official', cityName: 'Kaga' }]);
-      await t.http().patch(`/api/cohorts/${ownCohort.id}`).set(bearer(coordinator)).send({ cityIds: [await cityId(t, 'Mexico City'), await cityId(t, 'Kaga')] }).expect(200);
-      await t.http().patch(`/api/meetings/${upcoming}`).set(bearer(coordinator)).send({ inviteeIds: [...(await inviteeIds(upcoming)), twoHats.id] }).expect(200);
+      await t
+        .http()
+        .patch(`/api/cohorts/${ownCohort.id}`)
+        .set(bearer(coordinator))
+        .send({ cityIds: [await cityId(t, 'Mexico City'), await cityId(t, 'Kaga')] })
+        .expect(200);
+      await t
+        .http()
+        .patch(`/api/meetings/${upcoming}`)
+        .set(bearer(coordinator))
+        .send({ inviteeIds: [...(await inviteeIds(upcoming)), twoHats.id] })
+        .expect(200);
       const mexicoRole = (
-        await t.http().post('/api/role-assignments').set(bearer(coordinator)).send({ userId: twoHats.id, role: 'official', cityId: await cityId(t, 'Mexico City') }).expect(201)
+        await t
+          .http()
+          .post('/api/role-assignments')
+          .set(bearer(coordinator))
+          .send({ userId: twoHats.id, role: 'official', cityId: await cityId(t, 'Mexico City') })
+          .expect(201)
       ).body.id as string;
       await rolesSettled();
       await t.http().delete(`/api/role-assignments/${mexicoRole}`).set(bearer(coordinator)).expect(204);
@@ -495,12 +729,19 @@ describe('cohorts, meetings, occurrences and RSVPs', () => {
       expect(official?.role).toBe('official');
       expect(byId.has(silent.id)).toBe(false);
 
-      const forSecond: InviteeList = (await t.http().get(`/api/meetings/${upcoming}/invitees`).query({ occurrenceId: second.id }).set(bearer(admin)).expect(200)).body;
+      const forSecond: InviteeList = (
+        await t.http().get(`/api/meetings/${upcoming}/invitees`).query({ occurrenceId: second.id }).set(bearer(admin)).expect(200)
+      ).body;
       expect(forSecond.occurrenceId).toBe(second.id);
       expect(forSecond.invitees.find((i) => i.person.id === answered.id)?.response).toBeNull();
 
       // A member of the cohort who is not invited to this meeting (removed earlier) may not see who is.
-      await t.http().patch(`/api/cohorts/${ownCohort.id}`).set(bearer(coordinator)).send({ expertIds: [kept.id, silent.id] }).expect(200);
+      await t
+        .http()
+        .patch(`/api/cohorts/${ownCohort.id}`)
+        .set(bearer(coordinator))
+        .send({ expertIds: [kept.id, silent.id] })
+        .expect(200);
       const outsider = await createPerson(t, [{ role: 'official', cityName: 'Mexico City' }]);
       await t.http().get(`/api/meetings/${upcoming}/invitees`).set(bearer(outsider)).expect(403);
       await t.http().get(`/api/meetings/${upcoming}/invitees`).set(bearer(observer)).expect(403);
@@ -520,10 +761,21 @@ describe('cohorts, meetings, occurrences and RSVPs', () => {
     }
 
     it('tells invitees when a meeting is scheduled, changed and cancelled, and not the one who did it', async () => {
-      const created = await createMeeting(coordinator, { title: 'Noticed', timeZone: 'UTC', localStart: `${NEXT}-11-20T10:00`, durationMinutes: 60, rrule: 'FREQ=WEEKLY;COUNT=2' }).expect(201);
+      const created = await createMeeting(coordinator, {
+        title: 'Noticed',
+        timeZone: 'UTC',
+        localStart: `${NEXT}-11-20T10:00`,
+        durationMinutes: 60,
+        rrule: 'FREQ=WEEKLY;COUNT=2',
+      }).expect(201);
       expect((await meetingNotices(tsukubaOfficial, created.body.id)).map((n) => n.kind)).toEqual(['meeting_invited']);
       const [first] = await occurrencesOf(created.body.id);
-      await t.http().patch(`/api/occurrences/${first.id}`).set(bearer(coordinator)).send({ startsAt: `${NEXT}-11-20T11:00:00Z`, endsAt: `${NEXT}-11-20T12:00:00Z` }).expect(200);
+      await t
+        .http()
+        .patch(`/api/occurrences/${first.id}`)
+        .set(bearer(coordinator))
+        .send({ startsAt: `${NEXT}-11-20T11:00:00Z`, endsAt: `${NEXT}-11-20T12:00:00Z` })
+        .expect(200);
       await t.http().patch(`/api/meetings/${created.body.id}`).set(bearer(coordinator)).send({ status: 'cancelled' }).expect(200);
       const notices = await meetingNotices(tsukubaOfficial, created.body.id);
       expect(notices.map((n) => n.kind)).toEqual(['meeting_cancelled', 'meeting_changed', 'meeting_invited']);
@@ -537,7 +789,12 @@ describe('cohorts, meetings, occurrences and RSVPs', () => {
   describe('the meeting room’s view of an occurrence', () => {
     it('gives invitees, agenda, draft and hub through MeetingsService.occurrenceContext', async () => {
       const { MeetingsService } = await import('./meetings.service');
-      const created = await createMeeting(coordinator, { timeZone: 'UTC', localStart: '2027-10-05T10:00', durationMinutes: 60, agenda: [{ title: 'Welcome', durationMinutes: 5 }] }).expect(201);
+      const created = await createMeeting(coordinator, {
+        timeZone: 'UTC',
+        localStart: '2027-10-05T10:00',
+        durationMinutes: 60,
+        agenda: [{ title: 'Welcome', durationMinutes: 5 }],
+      }).expect(201);
       const [occurrence] = await occurrencesOf(created.body.id);
       const service = t.app.get(MeetingsService);
       const context = await service.occurrenceContext(occurrence.id);

@@ -50,7 +50,8 @@ export class OccurrencesService {
     if ('meetingId' in filter) conditions.add('o.meeting_id = ?', filter.meetingId);
     if ('cohortId' in filter) conditions.add('m.cohort_id = ?', filter.cohortId);
     if ('hubId' in filter) conditions.add('m.hub_id = ?', filter.hubId);
-    if ('inviteeId' in filter) conditions.add('o.meeting_id IN (SELECT mi.meeting_id FROM meeting_invitees mi WHERE mi.user_id = ?)', filter.inviteeId);
+    if ('inviteeId' in filter)
+      conditions.add('o.meeting_id IN (SELECT mi.meeting_id FROM meeting_invitees mi WHERE mi.user_id = ?)', filter.inviteeId);
     const from = range.from ? new Date(range.from) : new Date();
     const to = range.to ? new Date(range.to) : new Date(from.getTime() + DEFAULT_RANGE_DAYS * 86_400_000);
     conditions.add('o.starts_at >= ? AND o.starts_at < ?', from, to);
@@ -68,7 +69,12 @@ export class OccurrencesService {
   }
 
   private present(row: OccurrenceRow, viewer: Principal, ability = this.access.abilityFor(viewer)) {
-    const resource = this.meetings.resourceOf({ id: row.meeting_id, hub_id: row.hub_id, organiser_id: row.organiser_id, invited: row.invited });
+    const resource = this.meetings.resourceOf({
+      id: row.meeting_id,
+      hub_id: row.hub_id,
+      organiser_id: row.organiser_id,
+      invited: row.invited,
+    });
     return toOccurrence(row, ability.can('attend', resource), ability.can('update', resource));
   }
 
@@ -144,11 +150,24 @@ export class OccurrencesService {
    */
   async replaceAgenda(id: string, input: ReplaceAgenda): Promise<AgendaItem[]> {
     const meetingId = await this.meetingOf(id);
-    const items = input.items.map((item) => ({ ...item, presenterId: item.presenterId ?? null, draftId: item.draftId ?? null, draftSection: item.draftSection ?? null }));
+    const items = input.items.map((item) => ({
+      ...item,
+      presenterId: item.presenterId ?? null,
+      draftId: item.draftId ?? null,
+      draftSection: item.draftSection ?? null,
+    }));
     const drafts = items.map((i) => i.draftId).filter((d): d is string => !!d);
     const people = items.map((i) => i.presenterId).filter((p): p is string => !!p);
-    const knownDrafts = new Set<string>(drafts.length ? (await this.db.query('SELECT id FROM drafts WHERE id = ANY($1::uuid[])', [drafts])).map((r: { id: string }) => r.id) : []);
-    const knownPeople = new Set<string>(people.length ? (await this.db.query('SELECT id FROM users WHERE id = ANY($1::uuid[])', [people])).map((r: { id: string }) => r.id) : []);
+    const knownDrafts = new Set<string>(
+      drafts.length
+        ? (await this.db.query('SELECT id FROM drafts WHERE id = ANY($1::uuid[])', [drafts])).map((r: { id: string }) => r.id)
+        : [],
+    );
+    const knownPeople = new Set<string>(
+      people.length
+        ? (await this.db.query('SELECT id FROM users WHERE id = ANY($1::uuid[])', [people])).map((r: { id: string }) => r.id)
+        : [],
+    );
     const errors = items.flatMap((item, i) => [
       ...(item.draftId && !knownDrafts.has(item.draftId) ? [{ path: `items.${i}.draftId`, message: 'No such draft' }] : []),
       ...(item.presenterId && !knownPeople.has(item.presenterId) ? [{ path: `items.${i}.presenterId`, message: 'No such person' }] : []),

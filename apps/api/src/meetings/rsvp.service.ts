@@ -23,7 +23,8 @@ export class RsvpService {
       );
       if (!rows.length) throw new Problem('not_found', 'No such meeting occurrence');
       const occurrence = rows[0];
-      if (occurrence.status === 'cancelled' || occurrence.meeting_status === 'cancelled') throw new Problem('conflict', 'The meeting is cancelled');
+      if (occurrence.status === 'cancelled' || occurrence.meeting_status === 'cancelled')
+        throw new Problem('conflict', 'The meeting is cancelled');
       if (occurrence.ended) throw new Problem('conflict', 'The meeting is over');
       const previous: { response: RsvpResponse; waitlist_position: string | null }[] = await em.query(
         'SELECT response, waitlist_position FROM meeting_rsvps WHERE occurrence_id = $1 AND user_id = $2',
@@ -84,7 +85,9 @@ export class RsvpService {
        FROM meeting_rsvps r WHERE r.occurrence_id = $1 AND r.user_id = $2`,
       [occurrenceId, userId],
     );
-    return rows.length ? { response: rows[0].response, waitlistPosition: rows[0].rank, respondedAt: rows[0].responded_at.toISOString() } : null;
+    return rows.length
+      ? { response: rows[0].response, waitlistPosition: rows[0].rank, respondedAt: rows[0].responded_at.toISOString() }
+      : null;
   }
 
   async counts(occurrenceId: string): Promise<RsvpCounts> {
@@ -110,6 +113,11 @@ export class RsvpService {
        ORDER BY CASE r.response WHEN 'yes' THEN 0 WHEN 'maybe' THEN 2 ELSE 3 END, r.waitlist_position NULLS FIRST, r.responded_at, u.id`,
       [occurrenceId],
     );
-    return rows.map((r) => ({ person: { id: r.id, name: r.name }, response: r.response, waitlistPosition: r.rank, respondedAt: r.responded_at.toISOString() }));
+    return rows.map((r) => ({
+      person: { id: r.id, name: r.name },
+      response: r.response,
+      waitlistPosition: r.rank,
+      respondedAt: r.responded_at.toISOString(),
+    }));
   }
 }

@@ -53,7 +53,14 @@ describe('model policies', () => {
     expect(byKey('pia').sections).toEqual(expect.arrayContaining(tsukuba));
     expect(byKey('pia').sections.filter((s) => tsukuba.includes(s))).toEqual(tsukuba);
     expect(byKey('ict-accessibility').sections).toEqual(
-      expect.arrayContaining(['Purpose', 'Scope', 'Accessibility requirements in procurement', 'Evaluation of bids', 'Exceptions', 'Monitoring and reporting']),
+      expect.arrayContaining([
+        'Purpose',
+        'Scope',
+        'Accessibility requirements in procurement',
+        'Evaluation of bids',
+        'Exceptions',
+        'Monitoring and reporting',
+      ]),
     );
     expect(byKey('dig-once')).toMatchObject({ hasTemplate: false, sections: [] });
   });
@@ -79,12 +86,20 @@ describe('model policies', () => {
       expect(paragraphs.length).toBeGreaterThanOrEqual(policy.sections.length);
       expect(paragraphs.every((p) => p.length > 40)).toBe(true);
     }
-    const accessible = await t.http().get(`/api/model-policies/${byKey('ict-accessibility').id}/template`).set(bearer(observer)).expect(200);
+    const accessible = await t
+      .http()
+      .get(`/api/model-policies/${byKey('ict-accessibility').id}/template`)
+      .set(bearer(observer))
+      .expect(200);
     expect(JSON.stringify(accessible.body)).toMatch(/WCAG\) 2\.2 at Level AA.*EN 301 549/);
   });
 
   it('answers 404 for the template of a policy that has none yet', async () => {
-    const res = await t.http().get(`/api/model-policies/${byKey('dig-once').id}/template`).set(bearer(observer)).expect(404);
+    const res = await t
+      .http()
+      .get(`/api/model-policies/${byKey('dig-once').id}/template`)
+      .set(bearer(observer))
+      .expect(404);
     expect(res.body.code).toBe('not_found');
   });
 

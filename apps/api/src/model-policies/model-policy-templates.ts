@@ -11,7 +11,7 @@ const OPEN_DATA: TemplateSection[] = [
   {
     heading: 'Purpose',
     paragraphs: [
-      "This policy commits the City to making the data it creates, collects and maintains available to residents, businesses, researchers and other public bodies, so that they can understand how the City works, hold it to account and build services of their own.",
+      'This policy commits the City to making the data it creates, collects and maintains available to residents, businesses, researchers and other public bodies, so that they can understand how the City works, hold it to account and build services of their own.',
       'The City treats its data as a public asset. Publishing it proactively lowers the cost of answering individual information requests, improves coordination between departments and encourages innovation that benefits the community.',
     ],
   },
@@ -110,7 +110,7 @@ const PRIVACY_IMPACT_ASSESSMENT: TemplateSection[] = [
   {
     heading: 'Publication',
     paragraphs: [
-      "The City shall publish every approved assessment, or a plain-language summary of it, on its website before the project goes live, together with a contact point for questions and complaints.",
+      'The City shall publish every approved assessment, or a plain-language summary of it, on its website before the project goes live, together with a contact point for questions and complaints.',
       'Information may be left out of the published version only where disclosing it would compromise security or reveal confidential commercial information, and the reason for each omission shall be stated.',
     ],
   },
@@ -186,31 +186,38 @@ const ACCESSIBLE_ICT_PROCUREMENT: TemplateSection[] = [
 /** Keyed by the model policy keys of seed-facts.json; the seed fails loudly if a key has no entry here. */
 export const MODEL_POLICY_TEXTS: Record<string, ModelPolicyText> = {
   'open-data': {
-    summary: 'Makes the data the City holds open by default, published in machine-readable formats under an open licence and kept up to date, except where privacy or security forbids it.',
+    summary:
+      'Makes the data the City holds open by default, published in machine-readable formats under an open licence and kept up to date, except where privacy or security forbids it.',
     template: OPEN_DATA,
   },
   pia: {
-    summary: 'Requires the City to assess, publish and act on the privacy risks of a new technology or use of personal data before it is deployed.',
+    summary:
+      'Requires the City to assess, publish and act on the privacy risks of a new technology or use of personal data before it is deployed.',
     template: PRIVACY_IMPACT_ASSESSMENT,
   },
   'ict-accessibility': {
-    summary: 'Makes accessibility for people with disabilities a mandatory, evaluated requirement whenever the City buys or builds information and communication technology.',
+    summary:
+      'Makes accessibility for people with disabilities a mandatory, evaluated requirement whenever the City buys or builds information and communication technology.',
     template: ACCESSIBLE_ICT_PROCUREMENT,
   },
   'cyber-accountability': {
-    summary: 'Names who in city government answers for cybersecurity and sets the baseline practices every connected system and supplier must meet.',
+    summary:
+      'Names who in city government answers for cybersecurity and sets the baseline practices every connected system and supplier must meet.',
     template: null,
   },
   'dig-once': {
-    summary: 'Coordinates street works so that ducts for fibre and other digital infrastructure are laid whenever a road is opened, instead of digging it up again later.',
+    summary:
+      'Coordinates street works so that ducts for fibre and other digital infrastructure are laid whenever a road is opened, instead of digging it up again later.',
     template: null,
   },
   'whole-life-carbon': {
-    summary: 'Requires new buildings and infrastructure to measure and cut the carbon they emit over their whole life, from materials and construction through use to demolition.',
+    summary:
+      'Requires new buildings and infrastructure to measure and cut the carbon they emit over their whole life, from materials and construction through use to demolition.',
     template: null,
   },
   'public-asset-use': {
-    summary: 'Opens streetlights, poles, rooftops and other public assets to communications equipment on fair, transparent and timely terms.',
+    summary:
+      'Opens streetlights, poles, rooftops and other public assets to communications equipment on fair, transparent and timely terms.',
     template: null,
   },
 };

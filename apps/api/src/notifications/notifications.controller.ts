@@ -45,7 +45,10 @@ export class NotificationsController {
   @Put('notification-preferences')
   @ApiProblems([400, 401])
   @ZodResponse({ type: NotificationPreferencesDto })
-  updatePreferences(@Body() body: UpdateNotificationPreferencesDto, @CurrentPrincipal() me: AuthPrincipal): Promise<NotificationPreferences> {
+  updatePreferences(
+    @Body() body: UpdateNotificationPreferencesDto,
+    @CurrentPrincipal() me: AuthPrincipal,
+  ): Promise<NotificationPreferences> {
     return this.notifications.updatePreferences(me.id, body);
   }
 }

@@ -26,8 +26,24 @@ import type { NotificationQueryDto } from './notifications.dto';
 
 /** Something happened that a person should hear about: on a draft's thread, or about a meeting occurrence. */
 export type NotificationInput =
-  | { userId: string; kind: NotificationKind; draftId: string; threadId: string; commentId: string | null; actorId: string; occurrenceId?: undefined }
-  | { userId: string; kind: NotificationKind; occurrenceId: string; actorId: string; draftId?: undefined; threadId?: undefined; commentId?: undefined };
+  | {
+      userId: string;
+      kind: NotificationKind;
+      draftId: string;
+      threadId: string;
+      commentId: string | null;
+      actorId: string;
+      occurrenceId?: undefined;
+    }
+  | {
+      userId: string;
+      kind: NotificationKind;
+      occurrenceId: string;
+      actorId: string;
+      draftId?: undefined;
+      threadId?: undefined;
+      commentId?: undefined;
+    };
 
 interface NotificationRow {
   id: string;
@@ -247,7 +263,8 @@ export class NotificationsService implements OnModuleInit, OnModuleDestroy {
   }
 
   private subject(n: NotificationRow): string {
-    if (n.kind === 'meeting_reminder') return `Reminder: ${n.meeting_title ?? 'a meeting'} starts ${n.starts_at ? `at ${n.starts_at.toISOString()}` : 'soon'}`;
+    if (n.kind === 'meeting_reminder')
+      return `Reminder: ${n.meeting_title ?? 'a meeting'} starts ${n.starts_at ? `at ${n.starts_at.toISOString()}` : 'soon'}`;
     if (n.occurrence_id) return `${n.actor_name} ${SUBJECTS[n.kind]} ${n.meeting_title ?? 'a meeting'}`;
     return `${n.actor_name} ${SUBJECTS[n.kind]} on ${n.draft_title}`;
   }
@@ -289,7 +306,12 @@ function toNotification(row: NotificationRow): Notification {
     thread: row.thread_id ? { id: row.thread_id, quote: row.quote ?? '' } : null,
     meeting:
       row.occurrence_id && row.meeting_id && row.starts_at
-        ? { occurrenceId: row.occurrence_id, meetingId: row.meeting_id, title: row.meeting_title ?? '', startsAt: row.starts_at.toISOString() }
+        ? {
+            occurrenceId: row.occurrence_id,
+            meetingId: row.meeting_id,
+            title: row.meeting_title ?? '',
+            startsAt: row.starts_at.toISOString(),
+          }
         : null,
     commentId: row.comment_id,
     actor: { id: row.actor_id, name: row.actor_name },

@@ -29,7 +29,9 @@ const TABLES: Record<OpenDataTable, { description: string; columns: Column[] }> 
   'action-plans': {
     description: "A city's published plan to adopt one of the alliance's model policies",
     columns: [
-      COMMON['id'], COMMON['uri'], COMMON['cityId'],
+      COMMON['id'],
+      COMMON['uri'],
+      COMMON['cityId'],
       col('cityName', 'string', 'Name of the city'),
       col('country', 'string', 'ISO 3166-1 alpha-2 country code'),
       col('hubId', 'uuid|null', 'Regional hub of the alliance the city belongs to'),
@@ -46,7 +48,9 @@ const TABLES: Record<OpenDataTable, { description: string; columns: Column[] }> 
   milestones: {
     description: 'Steps of an action plan with their due dates',
     columns: [
-      COMMON['id'], COMMON['actionPlanId'], COMMON['cityId'],
+      COMMON['id'],
+      COMMON['actionPlanId'],
+      COMMON['cityId'],
       col('title', 'string', 'What the step is'),
       col('dueDate', 'date', 'Due date (YYYY-MM-DD)'),
       col('status', 'enum', 'Where the step stands', MILESTONE_STATUSES),
@@ -60,7 +64,9 @@ const TABLES: Record<OpenDataTable, { description: string; columns: Column[] }> 
   kpis: {
     description: 'Key performance indicators of an action plan, rated against a straight line from baseline to target',
     columns: [
-      COMMON['id'], COMMON['actionPlanId'], COMMON['cityId'],
+      COMMON['id'],
+      COMMON['actionPlanId'],
+      COMMON['cityId'],
       col('name', 'string', 'What is measured'),
       col('unit', 'string', 'Unit of the values'),
       col('direction', 'enum', 'Which way is good', KPI_DIRECTIONS),
@@ -81,11 +87,13 @@ const TABLES: Record<OpenDataTable, { description: string; columns: Column[] }> 
     ],
   },
   measurements: {
-    description: 'Values of a KPI over time, one per day at most. In JSON, pages of up to `limit` rows: pass `nextCursor` back as `cursor` until it is null; the CSV holds every row',
+    description:
+      'Values of a KPI over time, one per day at most. In JSON, pages of up to `limit` rows: pass `nextCursor` back as `cursor` until it is null; the CSV holds every row',
     columns: [
       COMMON['id'],
       col('kpiId', 'uuid', 'The KPI measured'),
-      COMMON['actionPlanId'], COMMON['cityId'],
+      COMMON['actionPlanId'],
+      COMMON['cityId'],
       col('date', 'date', 'Date the value refers to'),
       col('value', 'number', 'The measured value, in the unit of the KPI'),
       col('source', 'string|null', 'Where the value comes from'),
@@ -127,7 +135,8 @@ export function dcatCatalog(
     '@id': `${base}/catalog`,
     '@type': 'dcat:Catalog',
     'dct:title': 'Minga: action plans and KPIs of smart cities',
-    'dct:description': "Published action plans of the alliance's cities: adoption stages of model policies, milestones, KPIs and their measurements.",
+    'dct:description':
+      "Published action plans of the alliance's cities: adoption stages of model policies, milestones, KPIs and their measurements.",
     'dct:publisher': { '@type': 'foaf:Agent', 'foaf:name': 'Minga' },
     'dct:license': license,
     'dcat:themeTaxonomy': { '@id': 'http://publications.europa.eu/resource/authority/data-theme' },

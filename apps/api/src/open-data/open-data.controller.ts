@@ -111,7 +111,12 @@ export class OpenDataController {
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: OpenDataSetDto })
   @ApiProblems([400, 404], { public: true })
-  async cityTable(@Param() params: CityTableParamsDto, @Query() query: OpenDataTableQueryDto, @Req() req: Request, @Res() res: Response): Promise<void> {
+  async cityTable(
+    @Param() params: CityTableParamsDto,
+    @Query() query: OpenDataTableQueryDto,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
     await this.sendTable({ kind: 'city', id: params.cityId }, params.table, query, req, res);
   }
 
@@ -132,18 +137,31 @@ export class OpenDataController {
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: OpenDataSetDto })
   @ApiProblems([400, 404], { public: true })
-  async hubTable(@Param() params: HubTableParamsDto, @Query() query: OpenDataTableQueryDto, @Req() req: Request, @Res() res: Response): Promise<void> {
+  async hubTable(
+    @Param() params: HubTableParamsDto,
+    @Query() query: OpenDataTableQueryDto,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
     await this.sendTable({ kind: 'hub', id: params.hubId }, params.table, query, req, res);
   }
 
-  private async sendTable(scope: OpenScope, table: OpenDataTable, query: OpenDataTableQueryDto, req: Request, res: Response): Promise<void> {
+  private async sendTable(
+    scope: OpenScope,
+    table: OpenDataTable,
+    query: OpenDataTableQueryDto,
+    req: Request,
+    res: Response,
+  ): Promise<void> {
     const hubId = await this.allowed(scope);
     const format = tableFormatOf(req, query.format);
     // The measurements table grows without bound: its JSON comes in pages, each cached on its own.
     const paged = table === 'measurements' && format === 'json';
     const key = `open:${scope.kind}:${scope.id}:${table}:${format}${paged ? `:${query.limit}:${query.cursor ?? ''}` : ''}`;
     const cached = await this.cache.get(key, hubId, async () => {
-      const data = TABLE_SCHEMAS[table].parse(paged ? await this.openData.measurementPage(scope, query) : await this.openData.table(scope, table));
+      const data = TABLE_SCHEMAS[table].parse(
+        paged ? await this.openData.measurementPage(scope, query) : await this.openData.table(scope, table),
+      );
       return format === 'csv' ? csvText(OPEN_CSV_COLUMNS[table], this.openData.csvRows(table, data.items)) : JSON.stringify(data);
     });
     if (format === 'csv') res.setHeader('Content-Disposition', `attachment; filename="${table}.csv"`);
@@ -156,7 +174,13 @@ export class OpenDataController {
    */
   private async allowed(scope: OpenScope): Promise<string | null> {
     const hubId = await this.openData.hubOf(scope);
-    this.access.assert(null, 'read', { kind: 'ActionPlan', id: scope.kind === 'plan' ? scope.id : '', cityId: scope.kind === 'city' ? scope.id : '', hubId, published: true });
+    this.access.assert(null, 'read', {
+      kind: 'ActionPlan',
+      id: scope.kind === 'plan' ? scope.id : '',
+      cityId: scope.kind === 'city' ? scope.id : '',
+      hubId,
+      published: true,
+    });
     return hubId;
   }
 }

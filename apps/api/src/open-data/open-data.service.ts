@@ -34,9 +34,52 @@ const MEASUREMENT_CURSOR = z.tuple([uuidSchema, uuidSchema, isoDateSchema]);
 
 /** Columns of each table in CSV, in the data dictionary's order (the JSON records carry the same fields). */
 export const OPEN_CSV_COLUMNS: Record<OpenDataTable, string[]> = {
-  'action-plans': ['id', 'uri', 'cityId', 'cityName', 'country', 'hubId', 'modelPolicyKey', 'modelPolicyName', 'statementOfIntent', 'stage', 'progress', 'overdueCount', 'publishedAt', 'updatedAt'],
-  milestones: ['id', 'actionPlanId', 'cityId', 'title', 'dueDate', 'status', 'overdue', 'evidenceLinks', 'taskCount', 'tasksDone', 'updatedAt'],
-  kpis: ['id', 'actionPlanId', 'cityId', 'name', 'unit', 'direction', 'baselineValue', 'baselineDate', 'targetValue', 'targetDate', 'latestValue', 'latestDate', 'status', 'progress', 'updatedAt'],
+  'action-plans': [
+    'id',
+    'uri',
+    'cityId',
+    'cityName',
+    'country',
+    'hubId',
+    'modelPolicyKey',
+    'modelPolicyName',
+    'statementOfIntent',
+    'stage',
+    'progress',
+    'overdueCount',
+    'publishedAt',
+    'updatedAt',
+  ],
+  milestones: [
+    'id',
+    'actionPlanId',
+    'cityId',
+    'title',
+    'dueDate',
+    'status',
+    'overdue',
+    'evidenceLinks',
+    'taskCount',
+    'tasksDone',
+    'updatedAt',
+  ],
+  kpis: [
+    'id',
+    'actionPlanId',
+    'cityId',
+    'name',
+    'unit',
+    'direction',
+    'baselineValue',
+    'baselineDate',
+    'targetValue',
+    'targetDate',
+    'latestValue',
+    'latestDate',
+    'status',
+    'progress',
+    'updatedAt',
+  ],
   measurements: ['id', 'kpiId', 'actionPlanId', 'cityId', 'date', 'value', 'source', 'note'],
 };
 
@@ -120,7 +163,9 @@ export class OpenDataService {
           .filter((k) => k.actionPlanId === plan.id)
           .map((k) => ({
             ...k,
-            measurements: measurements.filter((m) => m.kpiId === k.id).map((m) => ({ date: m.date, value: m.value, source: m.source, note: m.note })),
+            measurements: measurements
+              .filter((m) => m.kpiId === k.id)
+              .map((m) => ({ date: m.date, value: m.value, source: m.source, note: m.note })),
           })),
       })),
     };
@@ -239,7 +284,16 @@ function openKpi(r: KpiRow): OpenKpi {
 }
 
 function openMeasurement(r: MeasurementRow): OpenMeasurement {
-  return { id: r.id, kpiId: r.kpi_id, actionPlanId: r.action_plan_id, cityId: r.city_id, date: r.date, value: r.value, source: r.source, note: r.note };
+  return {
+    id: r.id,
+    kpiId: r.kpi_id,
+    actionPlanId: r.action_plan_id,
+    cityId: r.city_id,
+    date: r.date,
+    value: r.value,
+    source: r.source,
+    note: r.note,
+  };
 }
 
 function latest(stamps: string[]): string | null {

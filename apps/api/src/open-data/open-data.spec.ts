@@ -36,12 +36,28 @@ describe('open data', () => {
     // An unpublished plan of Mexico City with an owner: neither may leak.
     const policies: ModelPolicy[] = (await t.http().get('/api/model-policies').set(bearer(official)).expect(200)).body;
     const unpublished: ActionPlan = (
-      await t.http().post(`/api/cities/${mexicoCity}/action-plans`).set(bearer(official))
-        .send({ modelPolicyId: policies.find((p) => p.key === 'dig-once')?.id, statementOfIntent: `${tag} secret intent` }).expect(201)
+      await t
+        .http()
+        .post(`/api/cities/${mexicoCity}/action-plans`)
+        .set(bearer(official))
+        .send({ modelPolicyId: policies.find((p) => p.key === 'dig-once')?.id, statementOfIntent: `${tag} secret intent` })
+        .expect(201)
     ).body;
-    await t.http().post(`/api/action-plans/${unpublished.id}/milestones`).set(bearer(official)).send({ title: `${tag} hidden`, dueDate: '2030-01-01' }).expect(201);
-    const published: ActionPlan = (await t.http().get(`/api/cities/${mexicoCity}/action-plans`).set(bearer(official)).expect(200)).body.find((p: ActionPlan) => p.published);
-    await t.http().post(`/api/action-plans/${published.id}/milestones`).set(bearer(official)).send({ title: `${tag} owned`, dueDate: '2030-01-01', ownerId: official.id }).expect(201);
+    await t
+      .http()
+      .post(`/api/action-plans/${unpublished.id}/milestones`)
+      .set(bearer(official))
+      .send({ title: `${tag} hidden`, dueDate: '2030-01-01' })
+      .expect(201);
+    const published: ActionPlan = (
+      await t.http().get(`/api/cities/${mexicoCity}/action-plans`).set(bearer(official)).expect(200)
+    ).body.find((p: ActionPlan) => p.published);
+    await t
+      .http()
+      .post(`/api/action-plans/${published.id}/milestones`)
+      .set(bearer(official))
+      .send({ title: `${tag} owned`, dueDate: '2030-01-01', ownerId: official.id })
+      .expect(201);
     // Names of four characters or more: the database is shared with suites running beside this one, and the
     // hostile-input fuzz renames its people to any short string ("g"), which any text contains by chance.
     people = await t.db.query('SELECT email, name FROM users WHERE length(name) >= 4');
@@ -94,7 +110,11 @@ describe('open data', () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const res = await t.http().get(`/api/open-data/hubs/${latam}/measurements`).query({ limit: 3, ...(cursor ? { cursor } : {}) }).expect(200);
+      const res = await t
+        .http()
+        .get(`/api/open-data/hubs/${latam}/measurements`)
+        .query({ limit: 3, ...(cursor ? { cursor } : {}) })
+        .expect(200);
       const page = openMeasurementsSchema.parse(res.body);
       expect(page.items.length).toBeLessThanOrEqual(3);
       seen.push(...page.items);
@@ -105,7 +125,11 @@ describe('open data', () => {
     expect(pages).toBeGreaterThan(1);
     expect(new Set(seen.map((m) => m.id)).size).toBe(seen.length);
     const csv = await t.http().get(`/api/open-data/hubs/${latam}/measurements?format=csv`).expect(200);
-    const csvIds = csv.text.trim().split('\n').slice(1).map((line) => line.split(',')[0]);
+    const csvIds = csv.text
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(',')[0]);
     expect(seen.map((m) => m.id)).toEqual(csvIds);
     const whole = (await t.http().get(`/api/open-data/hubs/${latam}/measurements`).query({ limit: 5000 }).expect(200)).body;
     expect(whole.items).toEqual(seen);
@@ -150,14 +174,22 @@ describe('open data', () => {
     const mexico = catalog['dcat:dataset'].find((d: Record<string, unknown>) => d['dct:identifier'] === mexicoCity);
     expect(mexico['dct:license']).toEqual({ '@id': 'https://creativecommons.org/licenses/by/4.0/' });
     expect(mexico['dcat:distribution']).toHaveLength(8);
-    expect(mexico['dcat:distribution'][1]['dcat:downloadURL']['@id']).toBe(`http://minga.test/api/open-data/cities/${mexicoCity}/action-plans?format=csv`);
+    expect(mexico['dcat:distribution'][1]['dcat:downloadURL']['@id']).toBe(
+      `http://minga.test/api/open-data/cities/${mexicoCity}/action-plans?format=csv`,
+    );
     expectNoPerson(res.text);
     const dictionary = (await t.http().get('/api/open-data/dictionary').expect(200)).body;
     expect(dictionary.tables.map((table: { name: string }) => table.name)).toEqual(['action-plans', 'milestones', 'kpis', 'measurements']);
   });
 
   it('answers unknown places, unpublished plans and unknown tables with problems', async () => {
-    const istanbulPlans: ActionPlan[] = (await t.http().get(`/api/cities/${await cityId(t, 'Istanbul')}/action-plans`).set(bearer(official)).expect(200)).body;
+    const istanbulPlans: ActionPlan[] = (
+      await t
+        .http()
+        .get(`/api/cities/${await cityId(t, 'Istanbul')}/action-plans`)
+        .set(bearer(official))
+        .expect(200)
+    ).body;
     await t.http().get(`/api/open-data/action-plans/${istanbulPlans[0].id}`).expect(404);
     await t.http().get(`/api/open-data/cities/${mexicoCity}/budgets`).expect(400);
     await t.http().get('/api/open-data/cities/00000000-0000-4000-8000-000000000000').expect(404);

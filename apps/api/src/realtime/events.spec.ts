@@ -24,7 +24,14 @@ describe('live events channel', () => {
   const sockets: Socket[] = [];
 
   const connect = (auth: Record<string, unknown>) => {
-    const socket = io(`${t.url}/events`, { auth, parser: msgpackParser, transports: ['websocket'], reconnection: false, timeout: 5000, forceNew: true });
+    const socket = io(`${t.url}/events`, {
+      auth,
+      parser: msgpackParser,
+      transports: ['websocket'],
+      reconnection: false,
+      timeout: 5000,
+      forceNew: true,
+    });
     sockets.push(socket);
     return socket;
   };

@@ -326,14 +326,17 @@ export class RealtimeConnections implements OnModuleDestroy {
       // No client library sends these; dispatched, a forged `disconnect` would run the server's disconnect handlers
       // (releasing the connection's place in the person's socket cap, leaving its documents and rooms) while the
       // connection stays open. A protocol violation: the connection is closed.
-      this.logger.warn(`Closing a connection of ${(entry.socket.data as RealtimeSocketData).principal.id} that sent the reserved event ${event}`);
+      this.logger.warn(
+        `Closing a connection of ${(entry.socket.data as RealtimeSocketData).principal.id} that sent the reserved event ${event}`,
+      );
       entry.socket.disconnect(true);
       return false;
     }
     let refusal: string | null = null;
     // Bytes were counted (and paid for by waiting) when the message arrived; see `gateBytes`.
     if (!entry.messages.take()) refusal = 'Too many messages; slow down';
-    else if (typeof event === 'string' && entry.policy.joinEvents.includes(event) && !person.joins.take()) refusal = 'Too many joins; slow down';
+    else if (typeof event === 'string' && entry.policy.joinEvents.includes(event) && !person.joins.take())
+      refusal = 'Too many joins; slow down';
     if (refusal === null) return true;
     if (this.strike(entry)) this.fail(entry.socket, 'rate_limited' satisfies RealtimeErrorCode, refusal, refusalContext(packet));
     // A refused event that expects an answer still gets one, so the client does not wait for it forever.
@@ -384,7 +387,10 @@ export class RealtimeConnections implements OnModuleDestroy {
     const { expiresAt } = entry.socket.data as RealtimeSocketData;
     // setTimeout's longest delay is about 24.8 days; access tokens live minutes.
     const delay = Math.min(Math.max(0, expiresAt + EXPIRY_GRACE_MS - Date.now()), 2 ** 31 - 1);
-    entry.expiryTimer = setTimeout(() => this.close(entry.socket, 'session_expired', 'Your sign-in expired; reconnect with a new token'), delay);
+    entry.expiryTimer = setTimeout(
+      () => this.close(entry.socket, 'session_expired', 'Your sign-in expired; reconnect with a new token'),
+      delay,
+    );
     entry.expiryTimer.unref();
   }
 
@@ -392,7 +398,8 @@ export class RealtimeConnections implements OnModuleDestroy {
     for (const { socket } of this.tracked.values()) {
       const data = socket.data as RealtimeSocketData;
       if (data.principal.id !== ended.userId) continue;
-      const matches = 'sessionId' in ended ? data.sessionId === ended.sessionId : data.sessionId === null || data.sessionId !== ended.exceptSessionId;
+      const matches =
+        'sessionId' in ended ? data.sessionId === ended.sessionId : data.sessionId === null || data.sessionId !== ended.exceptSessionId;
       if (matches) this.close(socket, 'session_ended', 'You were signed out of this device');
     }
   }
@@ -401,7 +408,12 @@ export class RealtimeConnections implements OnModuleDestroy {
   private forgetIdlePeople(): void {
     const now = Date.now();
     for (const [userId, person] of this.people) {
-      if (person.idleSince !== null && person.joinsInFlight === 0 && now - person.idleSince > BUDGET_MEMORY_MS && person.penaltyUntil < now) {
+      if (
+        person.idleSince !== null &&
+        person.joinsInFlight === 0 &&
+        now - person.idleSince > BUDGET_MEMORY_MS &&
+        person.penaltyUntil < now
+      ) {
         this.people.delete(userId);
       }
     }
@@ -420,7 +432,14 @@ export class RealtimeConnections implements OnModuleDestroy {
 }
 
 /** Socket.io's own event names, which a connection's listeners (`disconnect`) must only ever hear from socket.io. */
-const RESERVED_EVENTS: ReadonlySet<string> = new Set(['connect', 'connect_error', 'disconnect', 'disconnecting', 'newListener', 'removeListener']);
+const RESERVED_EVENTS: ReadonlySet<string> = new Set([
+  'connect',
+  'connect_error',
+  'disconnect',
+  'disconnecting',
+  'newListener',
+  'removeListener',
+]);
 
 /**
  * An event's arguments split into its payload (the first) and its acknowledgement callback, which socket.io always

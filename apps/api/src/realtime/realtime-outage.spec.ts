@@ -40,7 +40,11 @@ describe('sockets during a database outage', () => {
       expect(refusal.data).toEqual({ code: 'unavailable', retryable: true });
 
       const doc = new Y.Doc();
-      const provider = new SocketIOProvider(t.url, docName, doc, { token: official.token, reconnectDelayMs: 200, reconnectDelayMaxMs: 1000 });
+      const provider = new SocketIOProvider(t.url, docName, doc, {
+        token: official.token,
+        reconnectDelayMs: 200,
+        reconnectDelayMaxMs: 1000,
+      });
       try {
         await eventually('the provider reports the outage', () => provider.unavailable, 15_000);
         expect(provider.status).toBe('connecting');

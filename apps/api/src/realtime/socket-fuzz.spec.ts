@@ -36,7 +36,16 @@ import {
 import { DOC_FRAGMENT } from '@minga/editor';
 import { allSaved, connected, eventually, join, openEditor, rawSocket, storedDoc, waitFor, type Editor } from '../../test/collab-client';
 import { createMeeting, joinRoom, request, roomSocket } from '../../test/meeting-room-client';
-import { docNameLike, frameSync, hostileValue, hostileYMessages, protoObject, yVerdict, type HostileOptions, type YVerdict } from '../../test/socket-arbitraries';
+import {
+  docNameLike,
+  frameSync,
+  hostileValue,
+  hostileYMessages,
+  protoObject,
+  yVerdict,
+  type HostileOptions,
+  type YVerdict,
+} from '../../test/socket-arbitraries';
 import { createPerson, createTsukubaDraft, hubId, startTestApp, type TestApp, type TestPerson } from '../../test/test-app';
 import { EventsGateway } from './events.gateway';
 import { RealtimeConnections } from './realtime-connections.service';
@@ -136,7 +145,13 @@ class Client {
 }
 
 function nsSocket(url: string, namespace: string, token: string): Socket {
-  return io(`${url}${namespace}`, { auth: { token }, parser: msgpackParser, transports: ['websocket'], reconnection: false, forceNew: true });
+  return io(`${url}${namespace}`, {
+    auth: { token },
+    parser: msgpackParser,
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+  });
 }
 
 /**
@@ -162,7 +177,12 @@ function prototypeForging(args: unknown): boolean {
 /** Bytes of the socket.io packet an emit would send (msgpack), to tell an oversized case from a wrongly closed one. */
 function packetBytes(namespace: string, event: string, args: unknown[]): number {
   try {
-    const encoded = new msgpackParser.Encoder().encode({ type: 2, nsp: namespace, data: [event, ...args], id: 1 }) as unknown as ArrayBuffer[];
+    const encoded = new msgpackParser.Encoder().encode({
+      type: 2,
+      nsp: namespace,
+      data: [event, ...args],
+      id: 1,
+    }) as unknown as ArrayBuffer[];
     return encoded[0].byteLength;
   } catch {
     return 0;
@@ -221,7 +241,9 @@ async function serverEventsOf(t: TestApp, namespace: string, token: string): Pro
   const client = nsSocket(t.url, namespace, token);
   try {
     await connected(client);
-    const server = ioServer(t).of(namespace).sockets.get(client.id as string);
+    const server = ioServer(t)
+      .of(namespace)
+      .sockets.get(client.id as string);
     if (!server) throw new Error(`no server socket for ${namespace}`);
     return server.eventNames().map(String);
   } finally {
@@ -387,9 +409,22 @@ async function furnishRoom(t: TestApp, host: TestPerson, attendee: TestPerson, o
     await connected(hostRoom.socket);
     await joinRoom(hostRoom.socket, occurrenceId);
     await request(hostRoom.socket, MEETING_ROOM_EVENTS.setAgendaItem, { occurrenceId, agendaItemId: agendaIds[1] });
-    const open = (await request<{ poll: Poll }>(hostRoom.socket, MEETING_ROOM_EVENTS.openPoll, { occurrenceId, question: 'Open?', kind: 'single', options: ['Yes', 'No'] })).poll;
-    const closed = (await request<{ poll: Poll }>(hostRoom.socket, MEETING_ROOM_EVENTS.openPoll, { occurrenceId, question: 'Closed?', kind: 'multiple', options: ['A', 'B', 'C'] }))
-      .poll;
+    const open = (
+      await request<{ poll: Poll }>(hostRoom.socket, MEETING_ROOM_EVENTS.openPoll, {
+        occurrenceId,
+        question: 'Open?',
+        kind: 'single',
+        options: ['Yes', 'No'],
+      })
+    ).poll;
+    const closed = (
+      await request<{ poll: Poll }>(hostRoom.socket, MEETING_ROOM_EVENTS.openPoll, {
+        occurrenceId,
+        question: 'Closed?',
+        kind: 'multiple',
+        options: ['A', 'B', 'C'],
+      })
+    ).poll;
     const attendeeRoom = new Client(roomSocket(t.url, attendee.token), null);
     await connected(attendeeRoom.socket);
     await joinRoom(attendeeRoom.socket, occurrenceId);
@@ -432,7 +467,8 @@ interface Outcome {
   forged?: boolean;
 }
 
-const errorsIn = (received: Received[], errorEvent: string) => received.filter((r) => r.event === errorEvent).map((r) => r.args[0] as { code?: string; docName?: string });
+const errorsIn = (received: Received[], errorEvent: string) =>
+  received.filter((r) => r.event === errorEvent).map((r) => r.args[0] as { code?: string; docName?: string });
 
 interface Failure {
   namespace: string;
@@ -459,25 +495,58 @@ async function walk(
     fc.asyncProperty(arbitrary, async (c) => {
       count += 1;
       const flaw = await check(c);
-      if (flaw && !found) found = { namespace, event, flaw, input: `emit(${describe_(c.event)}, ${c.args.map(describe_).join(', ')}${c.ack ? ', ack' : ''})` };
+      if (flaw && !found)
+        found = {
+          namespace,
+          event,
+          flaw,
+          input: `emit(${describe_(c.event)}, ${c.args.map(describe_).join(', ')}${c.ack ? ', ack' : ''})`,
+        };
       return flaw === null;
     }),
     { numRuns, seed: SEED, endOnFailure: true },
   );
   if (result.failed) {
     const f = found as Failure | null;
-    failures.push(f ? failureLine(f, result.counterexamplePath ?? undefined) : `${namespace} ${event}: ${String(result.errorInstance)} (MINGA_FUZZ_SEED=${SEED})`);
+    failures.push(
+      f
+        ? failureLine(f, result.counterexamplePath ?? undefined)
+        : `${namespace} ${event}: ${String(result.errorInstance)} (MINGA_FUZZ_SEED=${SEED})`,
+    );
   }
   return count;
 }
 
 /** Extra arguments after the payload, now and then (hostile clients add them; the ack then goes last). */
-const extras = (options: HostileOptions) => fc.oneof({ weight: 4, arbitrary: fc.constant<unknown[]>([]) }, { weight: 1, arbitrary: fc.array(hostileValue(options), { minLength: 1, maxLength: 3 }) });
+const extras = (options: HostileOptions) =>
+  fc.oneof(
+    { weight: 4, arbitrary: fc.constant<unknown[]>([]) },
+    { weight: 1, arbitrary: fc.array(hostileValue(options), { minLength: 1, maxLength: 3 }) },
+  );
 
 /** An event name no namespace handles (reserved names are the wire-level walk's). */
 function unknownEvent(handled: string[]): fc.Arbitrary<string> {
   return fc
-    .oneof(fc.string({ maxLength: 30 }), fc.constantFrom('error', 'y ', 'JOIN', 'join\u0000', 'session', 'saved', 'collab-error', 'room-error', 'presence', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'ping', 'message'))
+    .oneof(
+      fc.string({ maxLength: 30 }),
+      fc.constantFrom(
+        'error',
+        'y ',
+        'JOIN',
+        'join\u0000',
+        'session',
+        'saved',
+        'collab-error',
+        'room-error',
+        'presence',
+        '__proto__',
+        'constructor',
+        'toString',
+        'hasOwnProperty',
+        'ping',
+        'message',
+      ),
+    )
     .filter((name) => name !== '' && !handled.includes(name) && !RESERVED_EVENTS.includes(name));
 }
 
@@ -615,7 +684,12 @@ describe('socket fuzz', () => {
      * Sends a case and then a probe (a message to a document no one has, refused at once with its name): whatever
      * the server sends for the case arrives before the probe's refusal, so that is what the case is judged on.
      */
-    async function exchange(c: Client, namespace: string, kase: Case, probe: (c: Client, from: number) => Promise<number | null>): Promise<Outcome> {
+    async function exchange(
+      c: Client,
+      namespace: string,
+      kase: Case,
+      probe: (c: Client, from: number) => Promise<number | null>,
+    ): Promise<Outcome> {
       const mark = c.log.length;
       const oversized = packetBytes(namespace, kase.event, kase.args) > MAX_MESSAGE_BYTES - 1024;
       const forged = prototypeForging(kase.args);
@@ -633,7 +707,8 @@ describe('socket fuzz', () => {
         end = at === null ? c.log.length : at + 1;
       } else if (c.connected && (!kase.answers || ack?.kind === 'answer')) {
         const at = await probe(c, mark);
-        if (at === null && c.connected) return { ack, received: c.log.slice(mark), disconnected: false, oversized, forged, unanswered: true };
+        if (at === null && c.connected)
+          return { ack, received: c.log.slice(mark), disconnected: false, oversized, forged, unanswered: true };
         end = at ?? c.log.length;
       }
       // A connection the server closed: its client hears of it a moment later.
@@ -662,7 +737,8 @@ describe('socket fuzz', () => {
       const errors = errorsIn(o.received, errorEvent).map((e) => e.code ?? '?');
       if (required && errors.length === 0) return `no ${errorEvent} (expected ${codes.join(' or ')})`;
       if (errors.length > 1) return `${errors.length} errors (${errors.join(', ')}) for one message`;
-      if (errors.length && !codes.includes(errors[0])) return `${errorEvent} ${errors[0]} (expected ${codes.length ? codes.join(' or ') : 'none'})`;
+      if (errors.length && !codes.includes(errors[0]))
+        return `${errorEvent} ${errors[0]} (expected ${codes.length ? codes.join(' or ') : 'none'})`;
       return null;
     };
 
@@ -674,25 +750,31 @@ describe('socket fuzz', () => {
 
     function collabCases(): Record<string, fc.Arbitrary<Case>> {
       const foreignName = docNameLike(docName, HOSTILE).filter((n) => n !== docName && n !== otherDocName);
-      const payloadOrNothing = fc.oneof({ weight: 9, arbitrary: foreignName.map((n) => [n]) }, { weight: 1, arbitrary: fc.constant<unknown[]>([]) });
-      const joinCase = fc.tuple(payloadOrNothing, extras(HOSTILE), fc.boolean()).map(
-        ([payload, extra, ack]): Case => ({
-          event: COLLAB_EVENTS.join,
-          args: [...payload, ...extra],
-          ack,
-          answers: ack,
-          judge: (o) => {
-            if (!ack) return errorsFlaw(o, COLLAB_EVENTS.error, ['malformed_message'], true);
-            const answer = (o.ack as { answer: JoinResult }).answer;
-            if (answer?.ok !== false || !['unknown_document', 'forbidden'].includes(answer.error?.code)) return `answered ${describe_(answer)}`;
-            return errorsFlaw(o, COLLAB_EVENTS.error, [], false);
-          },
-        }),
+      const payloadOrNothing = fc.oneof(
+        { weight: 9, arbitrary: foreignName.map((n) => [n]) },
+        { weight: 1, arbitrary: fc.constant<unknown[]>([]) },
       );
+      const joinCase = fc.tuple(payloadOrNothing, extras(HOSTILE), fc.boolean()).map(([payload, extra, ack]): Case => ({
+        event: COLLAB_EVENTS.join,
+        args: [...payload, ...extra],
+        ack,
+        answers: ack,
+        judge: (o) => {
+          if (!ack) return errorsFlaw(o, COLLAB_EVENTS.error, ['malformed_message'], true);
+          const answer = (o.ack as { answer: JoinResult }).answer;
+          if (answer?.ok !== false || !['unknown_document', 'forbidden'].includes(answer.error?.code))
+            return `answered ${describe_(answer)}`;
+          return errorsFlaw(o, COLLAB_EVENTS.error, [], false);
+        },
+      }));
       // Leaving what one never joined is a no-op: silence, by design.
-      const leaveCase = fc.tuple(payloadOrNothing, extras(HOSTILE), fc.boolean()).map(
-        ([payload, extra, ack]): Case => ({ event: COLLAB_EVENTS.leave, args: [...payload, ...extra], ack, answers: false, judge: (o) => errorsFlaw(o, COLLAB_EVENTS.error, [], false) }),
-      );
+      const leaveCase = fc.tuple(payloadOrNothing, extras(HOSTILE), fc.boolean()).map(([payload, extra, ack]): Case => ({
+        event: COLLAB_EVENTS.leave,
+        args: [...payload, ...extra],
+        ack,
+        answers: false,
+        judge: (o) => errorsFlaw(o, COLLAB_EVENTS.error, [], false),
+      }));
       const ownedByOthers = [editor.doc.clientID];
       const yPayload = fc.oneof(
         { weight: 8, arbitrary: hostileYMessages(() => baseState, ownedByOthers) },
@@ -704,7 +786,10 @@ describe('socket fuzz', () => {
         },
       );
       const seq = fc.option(fc.oneof(fc.integer({ min: 1, max: 1_000_000 }), hostileValue(HOSTILE)), { nil: undefined });
-      const yName = fc.oneof({ weight: 8, arbitrary: fc.constant<unknown>(docName) }, { weight: 1, arbitrary: docNameLike(docName, HOSTILE).filter((n) => n !== docName) });
+      const yName = fc.oneof(
+        { weight: 8, arbitrary: fc.constant<unknown>(docName) },
+        { weight: 1, arbitrary: docNameLike(docName, HOSTILE).filter((n) => n !== docName) },
+      );
       const yCase = fc.tuple(yName, yPayload, seq, extras(HOSTILE), fc.boolean()).map(([name, payload, number, extra, ack]): Case => {
         const args = [name, payload.bytes, ...(number === undefined && extra.length === 0 ? [] : [number]), ...extra];
         return {
@@ -724,7 +809,12 @@ describe('socket fuzz', () => {
               case 'update-undecodable':
                 return refusal(['malformed_message'], true);
               case 'step1': {
-                const answered = o.received.some((r) => r.event === COLLAB_EVENTS.y && r.args[0] === docName && (r.args[1] as Uint8Array)?.[1] === syncProtocol.messageYjsSyncStep2);
+                const answered = o.received.some(
+                  (r) =>
+                    r.event === COLLAB_EVENTS.y &&
+                    r.args[0] === docName &&
+                    (r.args[1] as Uint8Array)?.[1] === syncProtocol.messageYjsSyncStep2,
+                );
                 return refusal([], false) ?? (answered ? null : 'a sync step 1 was not answered');
               }
               case 'update-empty':
@@ -743,11 +833,28 @@ describe('socket fuzz', () => {
         };
       });
       const reauthCase = fc
-        .tuple(fc.oneof(hostileValue(HOSTILE), fc.constantFrom<unknown>(writer.token, 'a.b.c', `${fuzzer.token}x`, fuzzer.token.split('.').slice(0, 2).join('.'))), extras(HOSTILE), fc.boolean())
+        .tuple(
+          fc.oneof(
+            hostileValue(HOSTILE),
+            fc.constantFrom<unknown>(writer.token, 'a.b.c', `${fuzzer.token}x`, fuzzer.token.split('.').slice(0, 2).join('.')),
+          ),
+          extras(HOSTILE),
+          fc.boolean(),
+        )
         .map(([token, extra, ack]): Case => reauthCase_(COLLAB_NAMESPACE, COLLAB_EVENTS.error, token, extra, ack));
       const unknownCase = fc
-        .tuple(unknownEvent([COLLAB_EVENTS.join, COLLAB_EVENTS.leave, COLLAB_EVENTS.y, REALTIME_EVENTS.reauth]), fc.array(hostileValue(HOSTILE), { maxLength: 3 }), fc.boolean())
-        .map(([event, args, ack]): Case => ({ event, args, ack, answers: false, judge: (o) => errorsFlaw(o, COLLAB_EVENTS.error, [], false) }));
+        .tuple(
+          unknownEvent([COLLAB_EVENTS.join, COLLAB_EVENTS.leave, COLLAB_EVENTS.y, REALTIME_EVENTS.reauth]),
+          fc.array(hostileValue(HOSTILE), { maxLength: 3 }),
+          fc.boolean(),
+        )
+        .map(([event, args, ack]): Case => ({
+          event,
+          args,
+          ack,
+          answers: false,
+          judge: (o) => errorsFlaw(o, COLLAB_EVENTS.error, [], false),
+        }));
       return {
         [COLLAB_EVENTS.join]: joinCase,
         [COLLAB_EVENTS.leave]: leaveCase,
@@ -789,11 +896,15 @@ describe('socket fuzz', () => {
       expect(failures).toEqual([]);
       await sleep(200);
       const stored = await storedDoc(t, docName);
-      expect({ stored: sameDoc(stored, baseDoc), reader: sameDoc(follower.doc, baseDoc), writer: sameDoc(editor.doc, baseDoc) }).toEqual({ stored: true, reader: true, writer: true });
+      expect({ stored: sameDoc(stored, baseDoc), reader: sameDoc(follower.doc, baseDoc), writer: sameDoc(editor.doc, baseDoc) }).toEqual({
+        stored: true,
+        reader: true,
+        writer: true,
+      });
       expect(follower.updates.length).toBe(followed);
       expect(accountingFlaws(t)).toEqual([]);
       expect(processErrors).toEqual([]);
-        console.log(`/collab: ${total} fuzzed events; y messages by what Yjs makes of them: ${describe_(Object.fromEntries(yVerdicts))}`);
+      console.log(`/collab: ${total} fuzzed events; y messages by what Yjs makes of them: ${describe_(Object.fromEntries(yVerdicts))}`);
     }, 120_000);
 
     // ---- /meetings ----------------------------------------------------------------------------------------------
@@ -810,7 +921,8 @@ describe('socket fuzz', () => {
         await connected(c.socket);
         await c.pacer?.take();
         const joined = await c.emitWithAck(MEETING_ROOM_EVENTS.join, [{ occurrenceId }]);
-        if (joined.kind !== 'answer' || !(joined.answer as JoinRoomResult).ok) throw new Error(`could not join the room: ${describe_(joined)}`);
+        if (joined.kind !== 'answer' || !(joined.answer as JoinRoomResult).ok)
+          throw new Error(`could not join the room: ${describe_(joined)}`);
         pool.push(c);
       }
       return pool[turn++ % pool.length];
@@ -820,7 +932,10 @@ describe('socket fuzz', () => {
       const name = `probe-${++probes}`;
       await c.pacer?.take();
       c.socket.emit(MEETING_ROOM_EVENTS.raiseHand, { occurrenceId: name });
-      return c.waitForEntry(from, (e) => e.event === MEETING_ROOM_EVENTS.error && (e.args[0] as { occurrenceId?: string })?.occurrenceId === name);
+      return c.waitForEntry(
+        from,
+        (e) => e.event === MEETING_ROOM_EVENTS.error && (e.args[0] as { occurrenceId?: string })?.occurrenceId === name,
+      );
     };
 
     /** What a room event must answer: a refusal with one of `codes` (schema-valid), or `ok` when that is harmless. */
@@ -834,7 +949,8 @@ describe('socket fuzz', () => {
           if (okAllowed && (answer as { ok?: unknown })?.ok === true) return null;
           const error = (answer as { ok?: unknown; error?: unknown })?.error;
           const parsed = roomErrorSchema.safeParse(error);
-          if ((answer as { ok?: unknown })?.ok !== false || !parsed.success || !codes.includes(parsed.data.code)) return `answered ${describe_(answer)}`;
+          if ((answer as { ok?: unknown })?.ok !== false || !parsed.success || !codes.includes(parsed.data.code))
+            return `answered ${describe_(answer)}`;
           return null;
         }
         const errors = errorsIn(o.received, MEETING_ROOM_EVENTS.error);
@@ -871,15 +987,34 @@ describe('socket fuzz', () => {
         fc.tuple(fc.constantFrom(...keys), hostileValue(HOSTILE)).map(([key, value]) => ({ ...base, [key]: value })),
         fc.constantFrom(...keys).map((key) => Object.fromEntries(Object.entries(base).filter(([k]) => k !== key))),
         fc.tuple(fc.string({ maxLength: 12 }), hostileValue(HOSTILE)).map(([key, value]) => ({ ...base, [key]: value })),
-        fc.tuple(fc.constantFrom(...keys), fc.constantFrom<(s: string) => unknown>((s) => `${s} `, (s) => s.slice(1), (s) => `${s}\u0000`, (s) => [s], (s) => ({ id: s }), (s) => s.replace(/-/g, ''))).map(
-          ([key, damage]) => ({ ...base, [key]: typeof base[key] === 'string' ? damage(base[key] as string) : damage(JSON.stringify(base[key])) }),
-        ),
-        fc.tuple(fc.constantFrom('options', 'optionIds'), fc.array(fc.oneof(hostileValue(HOSTILE), fc.constantFrom('A', 'a', '\u0000', ' ', openPoll.options[0].id)), { maxLength: 14 })).map(
-          ([key, list]) => ({ ...base, [key]: list }),
-        ),
+        fc
+          .tuple(
+            fc.constantFrom(...keys),
+            fc.constantFrom<(s: string) => unknown>(
+              (s) => `${s} `,
+              (s) => s.slice(1),
+              (s) => `${s}\u0000`,
+              (s) => [s],
+              (s) => ({ id: s }),
+              (s) => s.replace(/-/g, ''),
+            ),
+          )
+          .map(([key, damage]) => ({
+            ...base,
+            [key]: typeof base[key] === 'string' ? damage(base[key] as string) : damage(JSON.stringify(base[key])),
+          })),
+        fc
+          .tuple(
+            fc.constantFrom('options', 'optionIds'),
+            fc.array(fc.oneof(hostileValue(HOSTILE), fc.constantFrom('A', 'a', '\u0000', ' ', openPoll.options[0].id)), { maxLength: 14 }),
+          )
+          .map(([key, list]) => ({ ...base, [key]: list })),
       );
       return fc
-        .tuple(fc.oneof({ weight: 9, arbitrary: broken.map((p) => [p]) }, { weight: 1, arbitrary: fc.constant<unknown[]>([]) }), extras(HOSTILE))
+        .tuple(
+          fc.oneof({ weight: 9, arbitrary: broken.map((p) => [p]) }, { weight: 1, arbitrary: fc.constant<unknown[]>([]) }),
+          extras(HOSTILE),
+        )
         .map(([payload, extra]) => [...payload, ...extra])
         .filter((args) => {
           const parsed = schema.safeParse(args[0]);
@@ -888,7 +1023,10 @@ describe('socket fuzz', () => {
     }
 
     /** Valid payloads that name what is not there or not the caller's to do: the refusals a participant or host gets. */
-    function wrongRoomPayload(event: string, role: 'host' | 'participant'): fc.Arbitrary<{ payload: unknown; codes: string[]; okAllowed?: boolean }> {
+    function wrongRoomPayload(
+      event: string,
+      role: 'host' | 'participant',
+    ): fc.Arbitrary<{ payload: unknown; codes: string[]; okAllowed?: boolean }> {
       const elsewhere = fc.oneof(fc.uuid(), fc.constant(otherOccurrenceId));
       const notJoined = (extra: fc.Arbitrary<Record<string, unknown>>) =>
         fc.tuple(elsewhere, extra).map(([id, rest]) => ({ payload: { ...rest, occurrenceId: id }, codes: ['not_joined'] }));
@@ -914,13 +1052,20 @@ describe('socket fuzz', () => {
           const someone = fc.record({ userId: fc.oneof(fc.uuid(), fc.constant(attendee.id), fc.constant(host.id)) });
           return role === 'host'
             ? fc.oneof(notJoined(none), here(fc.record({ userId: fc.uuid() }), [], true))
-            : fc.oneof(notJoined(someone), hostOnly(fc.record({ userId: fc.oneof(fc.uuid(), fc.constant(attendee.id), fc.constant(host.id)) })));
+            : fc.oneof(
+                notJoined(someone),
+                hostOnly(fc.record({ userId: fc.oneof(fc.uuid(), fc.constant(attendee.id), fc.constant(host.id)) })),
+              );
         }
         case MEETING_ROOM_EVENTS.nextHand:
         case MEETING_ROOM_EVENTS.endMeeting:
           return role === 'host' ? notJoined(none) : fc.oneof(notJoined(none), hostOnly(none));
         case MEETING_ROOM_EVENTS.openPoll: {
-          const poll = fc.record({ question: fc.string({ minLength: 1, maxLength: 40 }).filter((q) => q.trim().length > 0 && unstorableText(q).length === 0), kind: fc.constantFrom('single', 'multiple'), options: fc.constant(['Yes', 'No']) });
+          const poll = fc.record({
+            question: fc.string({ minLength: 1, maxLength: 40 }).filter((q) => q.trim().length > 0 && unstorableText(q).length === 0),
+            kind: fc.constantFrom('single', 'multiple'),
+            options: fc.constant(['Yes', 'No']),
+          });
           return role === 'host' ? notJoined(poll) : fc.oneof(notJoined(poll), hostOnly(poll));
         }
         case MEETING_ROOM_EVENTS.vote: {
@@ -928,14 +1073,23 @@ describe('socket fuzz', () => {
           return fc.oneof(
             notJoined(fc.record({ pollId: somePoll, optionIds: fc.constant([opt(openPoll, 0)]) })),
             here(fc.record({ pollId: fc.uuid(), optionIds: fc.constant([opt(openPoll, 0)]) }), ['unknown_poll']),
-            here(fc.record({ pollId: fc.constant(openPoll.id), optionIds: fc.uniqueArray(fc.uuid(), { minLength: 1, maxLength: 3 }) }), ['unknown_option']),
+            here(fc.record({ pollId: fc.constant(openPoll.id), optionIds: fc.uniqueArray(fc.uuid(), { minLength: 1, maxLength: 3 }) }), [
+              'unknown_option',
+            ]),
             here(fc.constant({ pollId: openPoll.id, optionIds: [opt(openPoll, 0), opt(openPoll, 1)] }), ['too_many_options']),
-            here(fc.nat().map((i) => ({ pollId: closedPoll.id, optionIds: [opt(closedPoll, i)] })), ['poll_closed']),
+            here(
+              fc.nat().map((i) => ({ pollId: closedPoll.id, optionIds: [opt(closedPoll, i)] })),
+              ['poll_closed'],
+            ),
           );
         }
         case MEETING_ROOM_EVENTS.closePoll:
           return role === 'host'
-            ? fc.oneof(notJoined(fc.record({ pollId: somePoll })), here(fc.record({ pollId: fc.uuid() }), ['unknown_poll']), here(fc.constant({ pollId: closedPoll.id }), ['poll_closed']))
+            ? fc.oneof(
+                notJoined(fc.record({ pollId: somePoll })),
+                here(fc.record({ pollId: fc.uuid() }), ['unknown_poll']),
+                here(fc.constant({ pollId: closedPoll.id }), ['poll_closed']),
+              )
             : fc.oneof(notJoined(fc.record({ pollId: somePoll })), hostOnly(fc.record({ pollId: somePoll })));
         default:
           throw new Error(`no wrong payloads for ${event}`);
@@ -945,14 +1099,28 @@ describe('socket fuzz', () => {
     function roomCases(role: 'host' | 'participant'): Record<string, fc.Arbitrary<Case>> {
       const cases: Record<string, fc.Arbitrary<Case>> = {};
       for (const event of Object.keys(ROOM_SCHEMAS)) {
-        const broken = fc.tuple(brokenRoomPayload(event), fc.boolean()).map(
-          ([args, ack]): Case => ({ event, args, ack, answers: ack, waitForError: ack ? undefined : MEETING_ROOM_EVENTS.error, judge: roomAnswer(['invalid_input']) }),
-        );
-        const wrong = fc.tuple(wrongRoomPayload(event, role), extras(HOSTILE), fc.boolean()).map(([{ payload, codes, okAllowed }, extra, ackWanted]): Case => {
-          // Without an ack only refusals can be awaited (they come as room-error); a harmless `ok` needs the ack.
-          const ack = ackWanted || okAllowed === true;
-          return { event, args: [payload, ...extra], ack, answers: ack, waitForError: ack ? undefined : MEETING_ROOM_EVENTS.error, judge: roomAnswer(codes, okAllowed) };
-        });
+        const broken = fc.tuple(brokenRoomPayload(event), fc.boolean()).map(([args, ack]): Case => ({
+          event,
+          args,
+          ack,
+          answers: ack,
+          waitForError: ack ? undefined : MEETING_ROOM_EVENTS.error,
+          judge: roomAnswer(['invalid_input']),
+        }));
+        const wrong = fc
+          .tuple(wrongRoomPayload(event, role), extras(HOSTILE), fc.boolean())
+          .map(([{ payload, codes, okAllowed }, extra, ackWanted]): Case => {
+            // Without an ack only refusals can be awaited (they come as room-error); a harmless `ok` needs the ack.
+            const ack = ackWanted || okAllowed === true;
+            return {
+              event,
+              args: [payload, ...extra],
+              ack,
+              answers: ack,
+              waitForError: ack ? undefined : MEETING_ROOM_EVENTS.error,
+              judge: roomAnswer(codes, okAllowed),
+            };
+          });
         cases[event] = fc.oneof(broken, wrong);
       }
       const reauth = fc
@@ -960,8 +1128,18 @@ describe('socket fuzz', () => {
         .map(([token, extra, ack]) => reauthCase_(MEETING_ROOM_NAMESPACE, MEETING_ROOM_EVENTS.error, token, extra, ack));
       cases[REALTIME_EVENTS.reauth] = reauth;
       cases['(unknown events)'] = fc
-        .tuple(unknownEvent([...Object.keys(ROOM_SCHEMAS), REALTIME_EVENTS.reauth]), fc.array(hostileValue(HOSTILE), { maxLength: 3 }), fc.boolean())
-        .map(([event, args, ack]): Case => ({ event, args, ack, answers: false, judge: (o) => errorsFlaw(o, MEETING_ROOM_EVENTS.error, [], false) }));
+        .tuple(
+          unknownEvent([...Object.keys(ROOM_SCHEMAS), REALTIME_EVENTS.reauth]),
+          fc.array(hostileValue(HOSTILE), { maxLength: 3 }),
+          fc.boolean(),
+        )
+        .map(([event, args, ack]): Case => ({
+          event,
+          args,
+          ack,
+          answers: false,
+          judge: (o) => errorsFlaw(o, MEETING_ROOM_EVENTS.error, [], false),
+        }));
       return cases;
     }
 
@@ -969,14 +1147,24 @@ describe('socket fuzz', () => {
       const failures: string[] = [];
       const mark = attendeeRoom.log.length;
       let total = 0;
-      for (const [role, person] of [['participant', fuzzer], ['host', host]] as const) {
+      for (const [role, person] of [
+        ['participant', fuzzer],
+        ['host', host],
+      ] as const) {
         for (const [event, arbitrary] of Object.entries(roomCases(role))) {
-          total += await walk(failures, `${MEETING_ROOM_NAMESPACE} (${role})`, event, arbitrary, runs(event === '(unknown events)' || event === 'reauth' ? 12 : 22), async (kase) => {
-            const c = await roomClient(person);
-            await c.pacer?.take();
-            const o = await exchange(c, MEETING_ROOM_NAMESPACE, kase, roomProbe);
-            return basicFlaw(kase, o) ?? (o.disconnected ? null : kase.judge(o));
-          });
+          total += await walk(
+            failures,
+            `${MEETING_ROOM_NAMESPACE} (${role})`,
+            event,
+            arbitrary,
+            runs(event === '(unknown events)' || event === 'reauth' ? 12 : 22),
+            async (kase) => {
+              const c = await roomClient(person);
+              await c.pacer?.take();
+              const o = await exchange(c, MEETING_ROOM_NAMESPACE, kase, roomProbe);
+              return basicFlaw(kase, o) ?? (o.disconnected ? null : kase.judge(o));
+            },
+          );
         }
       }
       expect(failures).toEqual([]);
@@ -985,7 +1173,7 @@ describe('socket fuzz', () => {
       expect(changes.map((r) => `${r.event} ${describe_(r.args)}`)).toEqual([]);
       expect(accountingFlaws(t)).toEqual([]);
       expect(processErrors).toEqual([]);
-        console.log(`/meetings: ${total} fuzzed events`);
+      console.log(`/meetings: ${total} fuzzed events`);
     }, 120_000);
 
     // ---- /events ------------------------------------------------------------------------------------------------
@@ -1010,7 +1198,13 @@ describe('socket fuzz', () => {
           .map(([token, extra, ack]) => reauthCase_(EVENTS_NAMESPACE, 'events-error', token, extra, ack)),
         '(unknown events)': fc
           .tuple(unknownEvent([REALTIME_EVENTS.reauth]), fc.array(hostileValue(HOSTILE), { maxLength: 3 }), fc.boolean())
-          .map(([event, args, ack]): Case => ({ event, args, ack, answers: false, judge: (o) => errorsFlaw(o, 'events-error', [], false) })),
+          .map(([event, args, ack]): Case => ({
+            event,
+            args,
+            ack,
+            answers: false,
+            judge: (o) => errorsFlaw(o, 'events-error', [], false),
+          })),
       };
       let total = 0;
       let i = 0;
@@ -1030,7 +1224,7 @@ describe('socket fuzz', () => {
       expect(failures).toEqual([]);
       expect(accountingFlaws(t)).toEqual([]);
       expect(processErrors).toEqual([]);
-        console.log(`/events: ${total} fuzzed events`);
+      console.log(`/events: ${total} fuzzed events`);
     }, 60_000);
 
     // ---- coverage -----------------------------------------------------------------------------------------------
@@ -1054,7 +1248,12 @@ describe('socket fuzz', () => {
 
     it('serves no namespace without a token, the default one included', async () => {
       for (const namespace of ['/', COLLAB_NAMESPACE, MEETING_ROOM_NAMESPACE, EVENTS_NAMESPACE, '/nowhere']) {
-        const socket = io(`${t.url}${namespace}`, { parser: msgpackParser, transports: ['websocket'], reconnection: false, forceNew: true });
+        const socket = io(`${t.url}${namespace}`, {
+          parser: msgpackParser,
+          transports: ['websocket'],
+          reconnection: false,
+          forceNew: true,
+        });
         try {
           const outcome = await waitFor<string>(`an answer on ${namespace}`, (done) => {
             socket.once('connect', () => done('connected'));
@@ -1082,15 +1281,24 @@ describe('socket fuzz', () => {
     it('survives malformed packets and forged reserved events on every namespace, and keeps its books', async () => {
       const failures: string[] = [];
       const namespace = fc.constantFrom(COLLAB_NAMESPACE, MEETING_ROOM_NAMESPACE, EVENTS_NAMESPACE);
-      const garbage = fc.oneof(fc.string({ maxLength: 60 }), fc.uint8Array({ maxLength: 60 }).map((a) => Buffer.from(a)));
+      const garbage = fc.oneof(
+        fc.string({ maxLength: 60 }),
+        fc.uint8Array({ maxLength: 60 }).map((a) => Buffer.from(a)),
+      );
       const kinds = fc.oneof(
-        fc.tuple(fc.constantFrom(...RESERVED_EVENTS), fc.array(hostileValue(HOSTILE), { maxLength: 2 }), fc.boolean()).map(([name, args, withAck]) => ({
-          kind: `forged ${name}`,
-          packet: { type: 2, data: [name, ...args], ...(withAck ? { id: 7 } : {}) },
-          mustClose: true,
-        })),
-        fc.constantFrom<unknown[]>([], [123], [null], [{}], [[1]], [Buffer.from('join')], [true, 'x'], [undefined, 'y']).map((data) => ({ kind: 'event without a name', packet: { type: 2, data }, mustClose: false })),
-        fc.tuple(fc.oneof(fc.nat(), fc.constantFrom(-1, 1.5, 2 ** 53, NaN)), fc.array(hostileValue(HOSTILE), { maxLength: 2 })).map(([id, data]) => ({ kind: 'stray ack', packet: { type: 3, id, data }, mustClose: false })),
+        fc
+          .tuple(fc.constantFrom(...RESERVED_EVENTS), fc.array(hostileValue(HOSTILE), { maxLength: 2 }), fc.boolean())
+          .map(([name, args, withAck]) => ({
+            kind: `forged ${name}`,
+            packet: { type: 2, data: [name, ...args], ...(withAck ? { id: 7 } : {}) },
+            mustClose: true,
+          })),
+        fc
+          .constantFrom<unknown[]>([], [123], [null], [{}], [[1]], [Buffer.from('join')], [true, 'x'], [undefined, 'y'])
+          .map((data) => ({ kind: 'event without a name', packet: { type: 2, data }, mustClose: false })),
+        fc
+          .tuple(fc.oneof(fc.nat(), fc.constantFrom(-1, 1.5, 2 ** 53, NaN)), fc.array(hostileValue(HOSTILE), { maxLength: 2 }))
+          .map(([id, data]) => ({ kind: 'stray ack', packet: { type: 3, id, data }, mustClose: false })),
         fc
           .constantFrom<Record<string, unknown>>(
             { type: 0, data: { token: 'x' } },
@@ -1121,7 +1329,10 @@ describe('socket fuzz', () => {
           const c = client(w.namespace, fuzzer.token, null);
           await connected(c.socket);
           if (w.namespace === COLLAB_NAMESPACE) await join(c.socket, docName);
-          const manager = c.socket.io as unknown as { _packet(p: object): void; engine: { write(d: unknown): void; transport: { ws?: { send(d: unknown): void } } } };
+          const manager = c.socket.io as unknown as {
+            _packet(p: object): void;
+            engine: { write(d: unknown): void; transport: { ws?: { send(d: unknown): void } } };
+          };
           if (w.packet) manager._packet({ nsp: w.namespace, ...w.packet });
           if (w.engine !== undefined) manager.engine.write(w.engine);
           if (w.websocket !== undefined) manager.engine.transport.ws?.send(w.websocket);
@@ -1138,10 +1349,11 @@ describe('socket fuzz', () => {
         }),
         { numRuns: runs(60), seed: SEED, endOnFailure: true },
       );
-      if (result.failed) failures.push(`${found ?? String(result.errorInstance)} (MINGA_FUZZ_SEED=${SEED}, path ${result.counterexamplePath})`);
+      if (result.failed)
+        failures.push(`${found ?? String(result.errorInstance)} (MINGA_FUZZ_SEED=${SEED}, path ${result.counterexamplePath})`);
       expect(failures).toEqual([]);
       await expectServing(t, fuzzer, docName);
-        console.log(`wire: ${count} malformed packets`);
+      console.log(`wire: ${count} malformed packets`);
     }, 60_000);
 
     // ---- regressions: what the fuzz found, as fixed cases ---------------------------------------------------------
@@ -1167,7 +1379,11 @@ describe('socket fuzz', () => {
         [MEETING_ROOM_NAMESPACE, MEETING_ROOM_EVENTS.vote, () => [protoObject(Buffer.from('vote'))]],
         [MEETING_ROOM_NAMESPACE, MEETING_ROOM_EVENTS.raiseHand, () => [{ occurrenceId, nested: protoObject([1, 2]) }]],
         [COLLAB_NAMESPACE, COLLAB_EVENTS.join, () => [protoObject(Buffer.from('draft'))]],
-        [COLLAB_NAMESPACE, COLLAB_EVENTS.y, () => [docName, frameSync(syncProtocol.messageYjsUpdate, new Uint8Array([0, 0])), protoObject(Buffer.from('1'))]],
+        [
+          COLLAB_NAMESPACE,
+          COLLAB_EVENTS.y,
+          () => [docName, frameSync(syncProtocol.messageYjsUpdate, new Uint8Array([0, 0])), protoObject(Buffer.from('1'))],
+        ],
       ])('%s %s: a payload forging its prototype closes the connection, and nothing throws', async (namespace, event, args) => {
         const c = await joinedClient(namespace);
         const answered = c.emitWithAck(event, args());
@@ -1181,23 +1397,46 @@ describe('socket fuzz', () => {
       // Found with MINGA_FUZZ_SEED=12345: a forged `disconnect` ran the server's disconnect handlers on an open
       // connection: the person's socket count went down (their cap could be passed without end), the connection
       // left its documents and rooms, and its real disconnection later counted nothing.
-      it.each(RESERVED_EVENTS.map((event) => [event]))('a forged %s event closes the connection and keeps the socket books right', async (event) => {
-        for (const namespace of [COLLAB_NAMESPACE, MEETING_ROOM_NAMESPACE, EVENTS_NAMESPACE]) {
-          const c = await joinedClient(namespace);
-          (c.socket.io as unknown as { _packet(p: object): void })._packet({ type: 2, nsp: namespace, data: [event, 'forged'] });
-          await closed(c);
-          await eventually('the books balance', () => accountingFlaws(t).length === 0, 2000);
-        }
-      });
+      it.each(RESERVED_EVENTS.map((event) => [event]))(
+        'a forged %s event closes the connection and keeps the socket books right',
+        async (event) => {
+          for (const namespace of [COLLAB_NAMESPACE, MEETING_ROOM_NAMESPACE, EVENTS_NAMESPACE]) {
+            const c = await joinedClient(namespace);
+            (c.socket.io as unknown as { _packet(p: object): void })._packet({ type: 2, nsp: namespace, data: [event, 'forged'] });
+            await closed(c);
+            await eventually('the books balance', () => accountingFlaws(t).length === 0, 2000);
+          }
+        },
+      );
 
       // Found with MINGA_FUZZ_SEED=12345: the ack was read from a fixed position, so a client that sent one more
       // argument never got its answer (and /collab's join answered on the error event instead).
       it.each([
-        [COLLAB_NAMESPACE, COLLAB_EVENTS.join, () => ['draft:not-a-document', 'extra'], { ok: false, error: expect.objectContaining({ code: 'unknown_document' }) }],
+        [
+          COLLAB_NAMESPACE,
+          COLLAB_EVENTS.join,
+          () => ['draft:not-a-document', 'extra'],
+          { ok: false, error: expect.objectContaining({ code: 'unknown_document' }) },
+        ],
         [COLLAB_NAMESPACE, COLLAB_EVENTS.join, () => [], { ok: false, error: expect.objectContaining({ code: 'unknown_document' }) }],
-        [COLLAB_NAMESPACE, REALTIME_EVENTS.reauth, () => ['not-a-token', 1, 2], { ok: false, code: 'unauthenticated', message: expect.any(String) }],
-        [MEETING_ROOM_NAMESPACE, MEETING_ROOM_EVENTS.raiseHand, () => [{ occurrenceId: otherOccurrenceId }, 'extra'], { ok: false, error: expect.objectContaining({ code: 'not_joined' }) }],
-        [MEETING_ROOM_NAMESPACE, MEETING_ROOM_EVENTS.nextHand, () => [], { ok: false, error: expect.objectContaining({ code: 'invalid_input' }) }],
+        [
+          COLLAB_NAMESPACE,
+          REALTIME_EVENTS.reauth,
+          () => ['not-a-token', 1, 2],
+          { ok: false, code: 'unauthenticated', message: expect.any(String) },
+        ],
+        [
+          MEETING_ROOM_NAMESPACE,
+          MEETING_ROOM_EVENTS.raiseHand,
+          () => [{ occurrenceId: otherOccurrenceId }, 'extra'],
+          { ok: false, error: expect.objectContaining({ code: 'not_joined' }) },
+        ],
+        [
+          MEETING_ROOM_NAMESPACE,
+          MEETING_ROOM_EVENTS.nextHand,
+          () => [],
+          { ok: false, error: expect.objectContaining({ code: 'invalid_input' }) },
+        ],
         [EVENTS_NAMESPACE, REALTIME_EVENTS.reauth, () => [null, {}], { ok: false, code: 'unauthenticated', message: expect.any(String) }],
       ])('%s %s with extra or missing arguments still answers its ack', async (namespace, event, args, answer) => {
         const c = await joinedClient(namespace);
@@ -1241,7 +1480,7 @@ describe('socket fuzz', () => {
       const during = await typeAndMeasure(editor, follower, 'flood', 20, 10);
       await flood;
       const outcomes = await Promise.all(acks);
-        console.log(
+      console.log(
         `fan-out to the honest reader: median ${median(calm)} ms (max ${Math.max(...calm)}) calm, ${median(during)} ms (max ${Math.max(...during)}) during a flood of ${cases.length} messages`,
       );
       expect(outcomes.filter((o) => o.kind === 'timeout')).toEqual([]);
@@ -1252,7 +1491,11 @@ describe('socket fuzz', () => {
       expect(window.length).toBeLessThanOrEqual(2 * 20);
       await allSaved(editor);
       const expected = docWith(baseState, writerUpdates);
-      await eventually('the stored draft holds the honest edits, and nothing else', async () => sameDoc(await storedDoc(t, docName), expected), 5000);
+      await eventually(
+        'the stored draft holds the honest edits, and nothing else',
+        async () => sameDoc(await storedDoc(t, docName), expected),
+        5000,
+      );
       expect({ reader: sameDoc(follower.doc, expected), writer: sameDoc(editor.doc, expected) }).toEqual({ reader: true, writer: true });
       expect(sameDoc(await storedDoc(t, otherDocName), docWith(otherBefore, []))).toBe(true);
       expect(accountingFlaws(t)).toEqual([]);
@@ -1293,7 +1536,11 @@ describe('socket fuzz', () => {
       follower = await follow(t.url, reader.token, docName);
       await eventually('the reader has the draft', () => textOf(follower.doc) === editor.text());
       baseState = Y.encodeStateAsUpdate(follower.doc);
-      const meeting = await createMeeting(t, { hubId: await hubId(t, 'japan'), organiserId: host.id, inviteeIds: [flooder.id, attendee.id] });
+      const meeting = await createMeeting(t, {
+        hubId: await hubId(t, 'japan'),
+        organiserId: host.id,
+        inviteeIds: [flooder.id, attendee.id],
+      });
       occurrenceId = meeting.occurrenceId;
       const room = await furnishRoom(t, host, attendee, meeting.occurrenceId, meeting.agendaIds);
       opened.push(room.attendeeRoom);
@@ -1320,22 +1567,30 @@ describe('socket fuzz', () => {
         hostileYMessages(() => baseState, []).filter(({ bytes }) => bytes.length < 2048),
         { seed: SEED, numRuns: 200 },
       );
-      const roomJunk = fc.sample(fc.tuple(fc.constantFrom(...Object.keys(ROOM_SCHEMAS)), hostileValue({ hugeBytes: 4096 })), { seed: SEED, numRuns: 60 });
+      const roomJunk = fc.sample(fc.tuple(fc.constantFrom(...Object.keys(ROOM_SCHEMAS)), hostileValue({ hugeBytes: 4096 })), {
+        seed: SEED,
+        numRuns: 60,
+      });
 
       const acks: { namespace: string; outcome: Promise<AckOutcome> }[] = [];
       // One message above the default limit (8 MiB) closes that connection alone.
       big.socket.emit(COLLAB_EVENTS.y, docName, Buffer.alloc(8 * 1024 * 1024 + 1024, 1));
       for (let i = 0; i < 1200; i++) collab.socket.emit(COLLAB_EVENTS.y, docName, junk[i % junk.length].bytes);
-      for (let i = 0; i < 40; i++) acks.push({ namespace: COLLAB_NAMESPACE, outcome: collab.emitWithAck(COLLAB_EVENTS.join, [`draft:${randomUUID()}`]) });
-      for (const [event, payload] of roomJunk) acks.push({ namespace: MEETING_ROOM_NAMESPACE, outcome: room.emitWithAck(event, [payload]) });
-      for (let i = 0; i < 12; i++) acks.push({ namespace: EVENTS_NAMESPACE, outcome: events.emitWithAck(REALTIME_EVENTS.reauth, [`not-a-token-${i}`]) });
+      for (let i = 0; i < 40; i++)
+        acks.push({ namespace: COLLAB_NAMESPACE, outcome: collab.emitWithAck(COLLAB_EVENTS.join, [`draft:${randomUUID()}`]) });
+      for (const [event, payload] of roomJunk)
+        acks.push({ namespace: MEETING_ROOM_NAMESPACE, outcome: room.emitWithAck(event, [payload]) });
+      for (let i = 0; i < 12; i++)
+        acks.push({ namespace: EVENTS_NAMESPACE, outcome: events.emitWithAck(REALTIME_EVENTS.reauth, [`not-a-token-${i}`]) });
       const during = await typeAndMeasure(editor, follower, 'flood', 10, 20);
       const outcomes = await Promise.all(acks.map(async (a) => ({ namespace: a.namespace, outcome: await a.outcome })));
-        console.log(`default budgets: honest fan-out median ${median(during)} ms (max ${Math.max(...during)}) during the flood`);
+      console.log(`default budgets: honest fan-out median ${median(during)} ms (max ${Math.max(...during)}) during the flood`);
 
       // Every acknowledgement was answered (a refusal), or its connection was closed for flooding: none hangs.
       expect(outcomes.filter((o) => o.outcome.kind === 'timeout')).toEqual([]);
-      const refusals = outcomes.flatMap((o) => (o.outcome.kind === 'answer' ? [o.outcome.answer as { ok?: boolean; error?: { code?: string }; code?: string }] : []));
+      const refusals = outcomes.flatMap((o) =>
+        o.outcome.kind === 'answer' ? [o.outcome.answer as { ok?: boolean; error?: { code?: string }; code?: string }] : [],
+      );
       expect(refusals.filter((a) => a.ok !== false)).toEqual([]);
       expect(refusals.some((a) => a.error?.code === 'rate_limited')).toBe(true);
       expect(big.connected).toBe(false);
@@ -1357,7 +1612,11 @@ describe('socket fuzz', () => {
       expect(follower.duplicates).toBe(0);
       await allSaved(editor);
       const expected = docWith(baseState, writerUpdates);
-      await eventually('the stored draft holds the honest edits, and nothing else', async () => sameDoc(await storedDoc(t, docName), expected), 5000);
+      await eventually(
+        'the stored draft holds the honest edits, and nothing else',
+        async () => sameDoc(await storedDoc(t, docName), expected),
+        5000,
+      );
       expect({ reader: sameDoc(follower.doc, expected), writer: sameDoc(editor.doc, expected) }).toEqual({ reader: true, writer: true });
       expect(await roomSnapshot(t, host, occurrenceId)).toEqual(roomBefore);
       await eventually('the socket books balance', () => accountingFlaws(t).length === 0, 3000).catch(() => undefined);

@@ -35,7 +35,9 @@ export class MingaSocketIoAdapter extends IoAdapter {
       transports: ['websocket'],
       // An address whose handshakes keep being refused is turned away here, before the WebSocket upgrade.
       allowRequest: (req: IncomingMessage, callback: (err: string | null | undefined, success: boolean) => void) => {
-        realtime.screenHandshake(req, (allowed) => callback(allowed ? null : 'Too many refused connections from this address; wait a few seconds', allowed));
+        realtime.screenHandshake(req, (allowed) =>
+          callback(allowed ? null : 'Too many refused connections from this address; wait a few seconds', allowed),
+        );
       },
     }) as Server;
     // Every namespace is a gateway's, behind the realtime layer's handshake and budgets; socket.io's default one
@@ -75,7 +77,8 @@ class SafeDecoder extends msgpackParser.Decoder {
     while (pending.length) {
       const value = pending.pop();
       // Brand checks: an object that merely inherits from a Buffer or a Date is none.
-      if (typeof value !== 'object' || value === null || ArrayBuffer.isView(value) || types.isAnyArrayBuffer(value) || types.isDate(value)) continue;
+      if (typeof value !== 'object' || value === null || ArrayBuffer.isView(value) || types.isAnyArrayBuffer(value) || types.isDate(value))
+        continue;
       if (Array.isArray(value)) {
         for (const item of value) pending.push(item);
       } else {

@@ -61,7 +61,9 @@ export class RolesService {
   async byUser(userIds: string[]): Promise<Map<string, RoleAssignment[]>> {
     const result = new Map<string, RoleAssignment[]>(userIds.map((id) => [id, []]));
     if (userIds.length === 0) return result;
-    const rows: RoleRow[] = await this.db.query(`${SELECT_WITH_SCOPE} WHERE ra.user_id = ANY($1::uuid[]) ORDER BY ra.created_at`, [userIds]);
+    const rows: RoleRow[] = await this.db.query(`${SELECT_WITH_SCOPE} WHERE ra.user_id = ANY($1::uuid[]) ORDER BY ra.created_at`, [
+      userIds,
+    ]);
     for (const row of rows) result.get(row.user_id)?.push(toRoleAssignment(row));
     return result;
   }
@@ -129,14 +131,24 @@ export class RolesService {
 
   /** Tells caches, open connections and meetings that this person was granted a role (after the commit). */
   announceChange(userId: string, granted: RoleGrant): void {
-    this.accessChanges.publish(userId, { change: 'granted', role: granted.role, hubId: granted.hubId ?? null, cityId: granted.cityId ?? null });
+    this.accessChanges.publish(userId, {
+      change: 'granted',
+      role: granted.role,
+      hubId: granted.hubId ?? null,
+      cityId: granted.cityId ?? null,
+    });
   }
 
   async revoke(id: string): Promise<void> {
     const assignment = await this.repo.findOneBy({ id });
     if (!assignment) return;
     await this.repo.delete({ id });
-    this.accessChanges.publish(assignment.userId, { change: 'revoked', role: assignment.role, hubId: assignment.hubId, cityId: assignment.cityId });
+    this.accessChanges.publish(assignment.userId, {
+      change: 'revoked',
+      role: assignment.role,
+      hubId: assignment.hubId,
+      cityId: assignment.cityId,
+    });
   }
 }
 

@@ -20,7 +20,12 @@ describe('role assignments', () => {
   it('lets a coordinator make someone the official of a city in their hub, effective at once', async () => {
     const person = await createPerson(t, [{ role: 'expert', hubKey: 'japan' }]);
     await touchKaga(person).expect(403);
-    const res = await t.http().post('/api/role-assignments').set(bearer(coordinator)).send({ userId: person.id, role: 'official', cityId: kaga }).expect(201);
+    const res = await t
+      .http()
+      .post('/api/role-assignments')
+      .set(bearer(coordinator))
+      .send({ userId: person.id, role: 'official', cityId: kaga })
+      .expect(201);
     expect(res.body).toMatchObject({
       userId: person.id,
       role: 'official',
@@ -48,7 +53,12 @@ describe('role assignments', () => {
   it('refuses an expert granting any role', async () => {
     const expert = await createPerson(t, [{ role: 'expert', hubKey: 'japan' }]);
     const person = await createPerson(t);
-    await t.http().post('/api/role-assignments').set(bearer(expert)).send({ userId: person.id, role: 'official', cityId: kaga }).expect(403);
+    await t
+      .http()
+      .post('/api/role-assignments')
+      .set(bearer(expert))
+      .send({ userId: person.id, role: 'official', cityId: kaga })
+      .expect(403);
   });
 
   it('takes a revoked role away on the very next request made with the same access token', async () => {
@@ -66,7 +76,12 @@ describe('role assignments', () => {
   });
 
   it('rejects a grant to someone who does not exist, naming userId', async () => {
-    const res = await t.http().post('/api/role-assignments').set(bearer(coordinator)).send({ userId: randomUUID(), role: 'official', cityId: kaga }).expect(400);
+    const res = await t
+      .http()
+      .post('/api/role-assignments')
+      .set(bearer(coordinator))
+      .send({ userId: randomUUID(), role: 'official', cityId: kaga })
+      .expect(400);
     expect(res.body.code).toBe('validation_failed');
     expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual(['userId']);
   });

@@ -39,7 +39,14 @@ export function demoAccounts(hubs: SeedHub[], cities: SeedCity[]): DemoAccount[]
     const locale = hub.languages[0];
     const timeZone = hub.timezones[0];
     accounts.push(
-      { email: `coordinator.${hub.key}@${DEMO_EMAIL_DOMAIN}`, name: `${hub.name} Coordinator`, role: 'coordinator', hubKey: hub.key, locale, timeZone },
+      {
+        email: `coordinator.${hub.key}@${DEMO_EMAIL_DOMAIN}`,
+        name: `${hub.name} Coordinator`,
+        role: 'coordinator',
+        hubKey: hub.key,
+        locale,
+        timeZone,
+      },
       { email: `expert.${hub.key}@${DEMO_EMAIL_DOMAIN}`, name: `${hub.name} Expert`, role: 'expert', hubKey: hub.key, locale, timeZone },
     );
   }

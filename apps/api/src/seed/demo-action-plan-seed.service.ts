@@ -50,14 +50,27 @@ export class DemoActionPlanSeed {
       if (!rows.length || rows[0].exists) continue;
       const plan = await this.plans.create(
         rows[0].city_id,
-        { modelPolicyId: rows[0].policy_id, statementOfIntent: demo.statementOfIntent, stage: demo.stage, published: demo.published, draftId: null },
+        {
+          modelPolicyId: rows[0].policy_id,
+          statementOfIntent: demo.statementOfIntent,
+          stage: demo.stage,
+          published: demo.published,
+          draftId: null,
+        },
         null,
       );
       const scope = await this.plans.scopeOf('plan', plan.id);
       for (const m of demo.milestones) {
         await this.milestones.create(
           scope,
-          { title: m.title, dueDate: m.dueDate, status: m.status, ownerId: null, evidenceLinks: m.evidenceLinks ?? [], tasks: m.tasks ?? [] },
+          {
+            title: m.title,
+            dueDate: m.dueDate,
+            status: m.status,
+            ownerId: null,
+            evidenceLinks: m.evidenceLinks ?? [],
+            tasks: m.tasks ?? [],
+          },
           null,
         );
       }

@@ -36,7 +36,13 @@ interface FactCity {
   workplan?: string[];
   draft_sections?: string[];
   discussion_group?: string[];
-  kpis?: { name: string; unit: string; direction: KpiDirection; points: { date: string; value: number }[]; target?: { date: string; value: number } }[];
+  kpis?: {
+    name: string;
+    unit: string;
+    direction: KpiDirection;
+    points: { date: string; value: number }[];
+    target?: { date: string; value: number };
+  }[];
 }
 const facts = seedFacts.cities as FactCity[];
 const city = (name: string): FactCity => {

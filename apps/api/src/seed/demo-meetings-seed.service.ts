@@ -53,8 +53,12 @@ export class DemoMeetingsSeed {
     const experts: { id: string }[] = await this.db.query('SELECT id FROM users WHERE lower(email) = ANY($1::text[])', [
       DEMO_COHORT.expertHubKeys.map((key) => `expert.${key}@${DEMO_EMAIL_DOMAIN}`),
     ]);
-    const [coordinator] = await this.db.query('SELECT id FROM users WHERE lower(email) = $1', [`coordinator.${DEMO_COHORT.hubKey}@${DEMO_EMAIL_DOMAIN}`]);
-    const [mexicoOfficial] = await this.db.query('SELECT id FROM users WHERE lower(email) = $1', [`official.mexico-city@${DEMO_EMAIL_DOMAIN}`]);
+    const [coordinator] = await this.db.query('SELECT id FROM users WHERE lower(email) = $1', [
+      `coordinator.${DEMO_COHORT.hubKey}@${DEMO_EMAIL_DOMAIN}`,
+    ]);
+    const [mexicoOfficial] = await this.db.query('SELECT id FROM users WHERE lower(email) = $1', [
+      `official.mexico-city@${DEMO_EMAIL_DOMAIN}`,
+    ]);
     if (!coordinator || !mexicoOfficial) return false;
 
     const cohort = await this.cohorts.create(
@@ -79,7 +83,12 @@ export class DemoMeetingsSeed {
       ]);
       draftId =
         draft?.id ??
-        (await this.drafts.create({ cityId: mexicoCity.id, modelPolicyId: policy.id, title: DEMO_SERIES.draftTitle, language: 'es-MX' }, mexicoOfficial.id)).id;
+        (
+          await this.drafts.create(
+            { cityId: mexicoCity.id, modelPolicyId: policy.id, title: DEMO_SERIES.draftTitle, language: 'es-MX' },
+            mexicoOfficial.id,
+          )
+        ).id;
     }
     const template = await this.modelPolicies.findTemplate(policy.id);
     const firstSection = template?.sections[0]?.heading ?? null;

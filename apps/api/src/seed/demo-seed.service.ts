@@ -34,7 +34,8 @@ export class DemoSeedService implements OnApplicationBootstrap {
     await this.actionPlans.run();
     await this.meetings.run();
     this.logger.log(`Demo data ready: ${accounts.length} demo accounts`);
-    const password = this.config.DEMO_PASSWORD === DEFAULT_DEMO_PASSWORD ? `${DEFAULT_DEMO_PASSWORD} (default)` : 'the value of DEMO_PASSWORD';
+    const password =
+      this.config.DEMO_PASSWORD === DEFAULT_DEMO_PASSWORD ? `${DEFAULT_DEMO_PASSWORD} (default)` : 'the value of DEMO_PASSWORD';
     this.signInHelp = [`Demo sign-ins, password ${password}:`, ...accounts.map((a) => `  ${a.role.padEnd(12)}${a.email}`)].join('\n');
   }
 
@@ -47,10 +48,12 @@ export class DemoSeedService implements OnApplicationBootstrap {
       // Serialise concurrent first starts of several instances.
       await em.query('SELECT pg_advisory_xact_lock(7461001)');
       for (const hub of hubs) {
-        await em.query(
-          `INSERT INTO hubs (key, name, languages, time_zones) VALUES ($1, $2, $3, $4) ON CONFLICT (key) DO NOTHING`,
-          [hub.key, hub.name, hub.languages, hub.timezones],
-        );
+        await em.query(`INSERT INTO hubs (key, name, languages, time_zones) VALUES ($1, $2, $3, $4) ON CONFLICT (key) DO NOTHING`, [
+          hub.key,
+          hub.name,
+          hub.languages,
+          hub.timezones,
+        ]);
       }
       for (const city of cities) {
         await em.query(

@@ -3,7 +3,15 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import type { Principal } from '@minga/access';
 import { z } from 'zod';
-import { DEFAULT_WORKING_HOURS, uuidSchema, type Page, type UpdateProfile, type User, type UserQuery, type WorkingHours } from '@minga/contracts';
+import {
+  DEFAULT_WORKING_HOURS,
+  uuidSchema,
+  type Page,
+  type UpdateProfile,
+  type User,
+  type UserQuery,
+  type WorkingHours,
+} from '@minga/contracts';
 import { AccessService } from '../access/access.service';
 import { decodeCursor, pageFrom } from '../common/cursor';
 import { escapeLike } from '../common/escape-like';
@@ -40,11 +48,7 @@ export class UsersService {
   }
 
   async findWithPasswordHash(email: string): Promise<UserEntity | null> {
-    return this.repo
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('lower(u.email) = lower(:email)', { email })
-      .getOne();
+    return this.repo.createQueryBuilder('u').addSelect('u.passwordHash').where('lower(u.email) = lower(:email)', { email }).getOne();
   }
 
   async passwordHashOf(id: string): Promise<string | null> {
@@ -81,16 +85,21 @@ export class UsersService {
   }
 
   async list(query: UserQuery, viewer: Principal): Promise<Page<User>> {
-    const qb = this.repo.createQueryBuilder('u').orderBy('u.name', 'ASC').addOrderBy('u.id', 'ASC').limit(query.limit + 1);
+    const qb = this.repo
+      .createQueryBuilder('u')
+      .orderBy('u.name', 'ASC')
+      .addOrderBy('u.id', 'ASC')
+      .limit(query.limit + 1);
     if (query.hubId || query.cityId || query.role) {
       const conditions = ['ra.user_id = u.id'];
       if (query.hubId) conditions.push('(ra.hub_id = :hubId OR c.hub_id = :hubId)');
       if (query.cityId) conditions.push('ra.city_id = :cityId');
       if (query.role) conditions.push('ra.role = :role');
-      qb.andWhere(
-        `EXISTS (SELECT 1 FROM role_assignments ra LEFT JOIN cities c ON c.id = ra.city_id WHERE ${conditions.join(' AND ')})`,
-        { hubId: query.hubId, cityId: query.cityId, role: query.role },
-      );
+      qb.andWhere(`EXISTS (SELECT 1 FROM role_assignments ra LEFT JOIN cities c ON c.id = ra.city_id WHERE ${conditions.join(' AND ')})`, {
+        hubId: query.hubId,
+        cityId: query.cityId,
+        role: query.role,
+      });
     }
     if (query.q) qb.andWhere('u.name ILIKE :q', { q: `%${escapeLike(query.q)}%` });
     const after = decodeCursor(query.cursor, CURSOR_KEY);

@@ -63,7 +63,11 @@ describe('routes', () => {
 
     const nav = await screen.findByRole('navigation', { name: 'Main' });
 
-    expect(within(nav).getAllByRole('link').map((link) => link.textContent)).toEqual(['Hubs', 'Policy drafts', 'Dashboards', 'My meetings', 'People', 'Profile']);
+    expect(
+      within(nav)
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual(['Hubs', 'Policy drafts', 'Dashboards', 'My meetings', 'People', 'Profile']);
   });
 
   it('hides People from the navigation of experts', async () => {
@@ -75,7 +79,11 @@ describe('routes', () => {
 
     const nav = await screen.findByRole('navigation', { name: 'Main' });
 
-    expect(within(nav).getAllByRole('link').map((link) => link.textContent)).toEqual(['Hubs', 'Policy drafts', 'Dashboards', 'My meetings', 'Profile']);
+    expect(
+      within(nav)
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual(['Hubs', 'Policy drafts', 'Dashboards', 'My meetings', 'Profile']);
   });
 
   it('moves focus to the new page heading after a navigation, but not on the first page', async () => {

@@ -15,6 +15,12 @@ interface ConfirmDeleteButtonProps {
 export function ConfirmDeleteButton(props: ConfirmDeleteButtonProps) {
   const { t } = useTranslation();
   return (
-    <ConfirmInPlace {...props} action={t('common.delete')} confirm={t('common.deleteConfirm')} keep={t('common.keep')} failedMessage={t('common.deleteFailed')} />
+    <ConfirmInPlace
+      {...props}
+      action={t('common.delete')}
+      confirm={t('common.deleteConfirm')}
+      keep={t('common.keep')}
+      failedMessage={t('common.deleteFailed')}
+    />
   );
 }

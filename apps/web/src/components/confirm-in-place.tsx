@@ -25,7 +25,13 @@ export function ConfirmInPlace({ label, action, question, confirm, keep, failedM
 
   if (!asking) {
     return (
-      <button ref={openButton} type="button" className="button button--secondary button--small" aria-label={label} onClick={() => setAsking(true)}>
+      <button
+        ref={openButton}
+        type="button"
+        className="button button--secondary button--small"
+        aria-label={label}
+        onClick={() => setAsking(true)}
+      >
         {action}
       </button>
     );

@@ -40,7 +40,9 @@ describe('translations', () => {
     // Words spelled the same in both languages.
     const sameInSpanish = ['people.roles', 'tableExport.format.json'];
     const copied = (translated: Record<string, string>) =>
-      Object.keys(english).filter((key) => translated[key] === english[key] && /[a-z]{4,}/i.test(english[key].replace(/{{\w+}}|Minga/g, '')));
+      Object.keys(english).filter(
+        (key) => translated[key] === english[key] && /[a-z]{4,}/i.test(english[key].replace(/{{\w+}}|Minga/g, '')),
+      );
     expect(copied(translations.ja)).toEqual([]);
     expect(copied(translations.es)).toEqual(sameInSpanish);
   });

@@ -66,8 +66,7 @@ describe('ApiClient', () => {
 
   it('exposes field errors of a problem by path', async () => {
     const api = fakeApi({
-      'POST /api/invitations': () =>
-        problem(400, 'validation_failed', { errors: [{ path: 'email', message: 'Invalid email address' }] }),
+      'POST /api/invitations': () => problem(400, 'validation_failed', { errors: [{ path: 'email', message: 'Invalid email address' }] }),
     });
     const client = new ApiClient(api.fetchFn);
 
@@ -111,7 +110,10 @@ describe('ApiClient', () => {
         call.authorization === bearerOf('fresh')
           ? new Response('# Plan', {
               status: 200,
-              headers: { 'Content-Type': 'text/markdown', 'Content-Disposition': `attachment; filename="draft.md"; filename*=UTF-8''%E8%A8%88%E7%94%BB.md` },
+              headers: {
+                'Content-Type': 'text/markdown',
+                'Content-Disposition': `attachment; filename="draft.md"; filename*=UTF-8''%E8%A8%88%E7%94%BB.md`,
+              },
             })
           : problem(401, 'unauthenticated'),
       [REFRESH]: () => json(200, session(user(), 'fresh')),
@@ -137,7 +139,7 @@ describe('filenameOf', () => {
   it.each([
     ['attachment; filename="plan.docx"', 'plan.docx'],
     ['attachment; filename=plan.txt', 'plan.txt'],
-    ["attachment; filename=\"draft.md\"; filename*=UTF-8''Plan%20de%20datos.md", 'Plan de datos.md'],
+    ['attachment; filename="draft.md"; filename*=UTF-8\'\'Plan%20de%20datos.md', 'Plan de datos.md'],
     ["attachment; filename*=UTF-8'es'Plan.md", 'Plan.md'],
     ['attachment', null],
     [null, null],

@@ -68,8 +68,5 @@ export function useFormatters(): Formatters {
   const { t, i18n } = useTranslation();
   const locale = formattingLocale(user?.locale, i18n.resolvedLanguage);
   const timeZone = user?.timeZone ?? browserTimeZone();
-  return useMemo(
-    () => createFormatters(locale, timeZone, (value) => t('units.areaKm2', { value })),
-    [locale, timeZone, t],
-  );
+  return useMemo(() => createFormatters(locale, timeZone, (value) => t('units.areaKm2', { value })), [locale, timeZone, t]);
 }

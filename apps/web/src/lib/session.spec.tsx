@@ -7,7 +7,12 @@ import { SessionProvider, useSession } from './session';
 
 function Who() {
   const { status, user: current, ability } = useSession();
-  const canInvite = ability.can('create', { kind: 'Invitation', role: 'expert', scopeHubId: current?.roles[0]?.scopeHubId ?? null, cityId: null });
+  const canInvite = ability.can('create', {
+    kind: 'Invitation',
+    role: 'expert',
+    scopeHubId: current?.roles[0]?.scopeHubId ?? null,
+    cityId: null,
+  });
   return <p>{`${status} ${current?.name ?? 'nobody'} ${canInvite ? 'may invite' : 'may not invite'}`}</p>;
 }
 

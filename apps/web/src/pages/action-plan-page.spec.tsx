@@ -16,18 +16,13 @@ import { renderRoutes } from '../testing/render';
 import ActionPlanPage from './action-plan-page';
 import { stubResizeObserver } from '../testing/resize-observer';
 
-function planApi(
-  roles: (typeof officialOfMexicoCity)[],
-  extra: Parameters<typeof stubGlobalApi>[0] = {},
-) {
+function planApi(roles: (typeof officialOfMexicoCity)[], extra: Parameters<typeof stubGlobalApi>[0] = {}) {
   return stubGlobalApi({
     'POST /api/auth/session/refresh': () => json(200, session(user({ roles }))),
     [`GET /api/action-plans/${PLAN_ID}`]: () => json(200, actionPlan()),
-    [`GET /api/action-plans/${PLAN_ID}/milestones`]: () =>
-      json(200, [milestone()]),
+    [`GET /api/action-plans/${PLAN_ID}/milestones`]: () => json(200, [milestone()]),
     [`GET /api/action-plans/${PLAN_ID}/kpis`]: () => json(200, [kpi()]),
-    [`GET /api/action-plans/${PLAN_ID}/history`]: () =>
-      json(200, { items: [], nextCursor: null }),
+    [`GET /api/action-plans/${PLAN_ID}/history`]: () => json(200, { items: [], nextCursor: null }),
     [`GET /api/kpis/${KPI_ID}/measurements`]: () =>
       json(200, {
         items: [
@@ -49,10 +44,7 @@ function planApi(
 }
 
 function renderPage() {
-  return renderRoutes(
-    [{ path: '/action-plans/:planId', element: <ActionPlanPage /> }],
-    `/action-plans/${PLAN_ID}`,
-  );
+  return renderRoutes([{ path: '/action-plans/:planId', element: <ActionPlanPage /> }], `/action-plans/${PLAN_ID}`);
 }
 
 describe('ActionPlanPage', () => {
@@ -79,22 +71,12 @@ describe('ActionPlanPage', () => {
     const kpis = await screen.findByRole('table', {
       name: 'KPIs of Open data · Mexico City',
     });
-    expect(
-      within(kpis).getByRole('row', { name: /High-impact crime/ }),
-    ).toHaveTextContent('On track');
+    expect(within(kpis).getByRole('row', { name: /High-impact crime/ })).toHaveTextContent('On track');
 
-    expect(
-      screen.queryByRole('button', { name: 'Edit plan' }),
-    ).not.toBeInTheDocument();
-    expect(
-      screen.queryByRole('button', { name: 'Add a milestone' }),
-    ).not.toBeInTheDocument();
-    expect(
-      screen.queryByRole('button', { name: /Record a measurement/ }),
-    ).not.toBeInTheDocument();
-    expect(
-      screen.queryByRole('heading', { name: 'Import from CSV' }),
-    ).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Edit plan' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Add a milestone' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Record a measurement/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Import from CSV' })).not.toBeInTheDocument();
     expect(within(item).queryByRole('checkbox')).not.toBeInTheDocument();
   });
 
@@ -102,25 +84,15 @@ describe('ActionPlanPage', () => {
     planApi([officialOfMexicoCity], {
       [`POST /api/kpis/${KPI_ID}/measurements`]: () =>
         problem(400, 'validation_failed', {
-          errors: [
-            { path: 'date', message: 'The date must not be in the future' },
-          ],
+          errors: [{ path: 'date', message: 'The date must not be in the future' }],
         }),
     });
     renderPage();
 
-    expect(
-      await screen.findByRole('button', { name: 'Edit plan' }),
-    ).toBeInTheDocument();
-    expect(
-      screen.getByRole('button', { name: 'Add a milestone' }),
-    ).toBeInTheDocument();
-    expect(
-      screen.getByRole('heading', { name: 'Import from CSV' }),
-    ).toBeInTheDocument();
-    expect(
-      await screen.findByRole('checkbox', { name: 'Survey residents' }),
-    ).toBeChecked();
+    expect(await screen.findByRole('button', { name: 'Edit plan' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Add a milestone' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Import from CSV' })).toBeInTheDocument();
+    expect(await screen.findByRole('checkbox', { name: 'Survey residents' })).toBeChecked();
 
     await userEvent.click(
       await screen.findByRole('button', {
@@ -131,16 +103,10 @@ describe('ActionPlanPage', () => {
     expect(date).toHaveFocus();
     await userEvent.type(date, '2030-01-01');
     await userEvent.type(screen.getByLabelText('Value (cases)'), '2100');
-    await userEvent.click(
-      screen.getByRole('button', { name: 'Save measurement' }),
-    );
+    await userEvent.click(screen.getByRole('button', { name: 'Save measurement' }));
 
-    expect(await screen.findByRole('alert')).toHaveTextContent(
-      'Some values are not valid.',
-    );
-    expect(screen.getByLabelText('Date')).toHaveAccessibleDescription(
-      'The date must not be in the future',
-    );
+    expect(await screen.findByRole('alert')).toHaveTextContent('Some values are not valid.');
+    expect(screen.getByLabelText('Date')).toHaveAccessibleDescription('The date must not be in the future');
   });
 
   it('adds a task to a milestone from the keyboard and clears the field for the next one', async () => {
@@ -158,19 +124,10 @@ describe('ActionPlanPage', () => {
     const form = await screen.findByRole('form', {
       name: 'Add a task to Update the open data portal with resident feedback',
     });
-    await userEvent.type(
-      within(form).getByLabelText('New task'),
-      '  Announce the changes {enter}',
-    );
+    await userEvent.type(within(form).getByLabelText('New task'), '  Announce the changes {enter}');
 
-    await vi.waitFor(() =>
-      expect(within(form).getByLabelText('New task')).toHaveValue(''),
-    );
-    expect(
-      api.calls.find(
-        (call) => call.method === 'POST' && call.path.endsWith('/tasks'),
-      )?.body,
-    ).toEqual({
+    await vi.waitFor(() => expect(within(form).getByLabelText('New task')).toHaveValue(''));
+    expect(api.calls.find((call) => call.method === 'POST' && call.path.endsWith('/tasks'))?.body).toEqual({
       title: 'Announce the changes',
       done: false,
     });
@@ -178,8 +135,7 @@ describe('ActionPlanPage', () => {
 
   it('lets an official delete a milestone after confirming, with focus on the safer choice first', async () => {
     const api = planApi([officialOfMexicoCity], {
-      [`DELETE /api/milestones/${milestone().id}`]: () =>
-        new Response(null, { status: 204 }),
+      [`DELETE /api/milestones/${milestone().id}`]: () => new Response(null, { status: 204 }),
     });
     renderPage();
 
@@ -200,16 +156,10 @@ describe('ActionPlanPage', () => {
     });
     expect(again).toHaveFocus();
     await userEvent.keyboard('{Enter}');
-    await userEvent.click(
-      within(item).getByRole('button', { name: 'Yes, delete' }),
-    );
+    await userEvent.click(within(item).getByRole('button', { name: 'Yes, delete' }));
 
     await vi.waitFor(() =>
-      expect(
-        api.calls
-          .filter((call) => call.method === 'DELETE')
-          .map((call) => call.path),
-      ).toEqual([`/api/milestones/${milestone().id}`]),
+      expect(api.calls.filter((call) => call.method === 'DELETE').map((call) => call.path)).toEqual([`/api/milestones/${milestone().id}`]),
     );
   });
 
@@ -217,15 +167,11 @@ describe('ActionPlanPage', () => {
     planApi([coordinatorOfLatam]);
     renderPage();
 
-    expect(
-      await screen.findByRole('button', { name: 'Add a milestone' }),
-    ).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'Add a milestone' })).toBeInTheDocument();
     await screen.findByRole('table', {
       name: 'KPIs of Open data · Mexico City',
     });
-    expect(
-      screen.queryByRole('button', { name: /^Delete/ }),
-    ).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /^Delete/ })).not.toBeInTheDocument();
   });
 
   it('downloads the milestones as the CSV the import reads, so an edited file can be imported again', async () => {
@@ -233,7 +179,10 @@ describe('ActionPlanPage', () => {
     const api = planApi([expertOfLatam], {
       [`GET /api/action-plans/${PLAN_ID}/milestones`]: (call) =>
         call.search.get('format') === 'csv'
-          ? new Response(csv, { status: 200, headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="milestones.csv"' } })
+          ? new Response(csv, {
+              status: 200,
+              headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="milestones.csv"' },
+            })
           : json(200, [milestone()]),
     });
     const saved: Blob[] = [];
@@ -251,7 +200,9 @@ describe('ActionPlanPage', () => {
     expect(await screen.findByText(/^Saved .*\.csv\.$/)).toBeInTheDocument();
     expect(saved).toHaveLength(1);
     expect(await new Response(saved[0]).text()).toBe(csv);
-    expect(api.calls.filter((call) => call.search.get('format') === 'csv').map((call) => call.path)).toEqual([`/api/action-plans/${PLAN_ID}/milestones`]);
+    expect(api.calls.filter((call) => call.search.get('format') === 'csv').map((call) => call.path)).toEqual([
+      `/api/action-plans/${PLAN_ID}/milestones`,
+    ]);
     click.mockRestore();
   });
 
@@ -259,7 +210,9 @@ describe('ActionPlanPage', () => {
     const occurrenceId = '0e1f2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a4b';
     planApi([expertOfLatam], {
       [`GET /api/action-plans/${PLAN_ID}/milestones`]: () =>
-        json(200, [milestone({ fromMeeting: { occurrenceId, title: 'Open data 2027: monthly session', startsAt: '2027-01-14T01:00:00.000Z' } })]),
+        json(200, [
+          milestone({ fromMeeting: { occurrenceId, title: 'Open data 2027: monthly session', startsAt: '2027-01-14T01:00:00.000Z' } }),
+        ]),
     });
     renderPage();
 

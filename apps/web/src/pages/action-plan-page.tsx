@@ -8,10 +8,7 @@ import { useActionPlan } from '../features/action-plans/api';
 import { CsvImport } from '../features/action-plans/csv-import';
 import { PlanFacts } from '../features/action-plans/plan-facts';
 import { PlanHistory } from '../features/action-plans/plan-history';
-import {
-  PlanIntent,
-  PlanMilestones,
-} from '../features/action-plans/plan-sections';
+import { PlanIntent, PlanMilestones } from '../features/action-plans/plan-sections';
 import { PlanKpis } from '../features/kpis/plan-kpis';
 import { useSession } from '../lib/session';
 import { slug } from '../lib/slug';
@@ -31,9 +28,7 @@ export default function ActionPlanPage() {
           : t('plans.fallbackTitle')}
       </PageHeading>
       {plan.isPending && <LoadingState />}
-      {plan.isError && (
-        <ErrorState error={plan.error} onRetry={() => void plan.refetch()} />
-      )}
+      {plan.isError && <ErrorState error={plan.error} onRetry={() => void plan.refetch()} />}
       {plan.data && <PlanSections plan={plan.data} />}
     </div>
   );
@@ -90,24 +85,13 @@ function PlanSections({ plan }: { plan: ActionPlan }) {
         <h2 id="plan-milestones" tabIndex={-1}>
           {t('plans.milestonesLabel')}
         </h2>
-        <PlanMilestones
-          plan={plan}
-          canEdit={canEdit}
-          canDelete={canDelete}
-          filename={`${filename}-milestones`}
-        />
+        <PlanMilestones plan={plan} canEdit={canEdit} canDelete={canDelete} filename={`${filename}-milestones`} />
       </section>
       <section className="section" aria-labelledby="plan-kpis">
         <h2 id="plan-kpis" tabIndex={-1}>
           {t('kpis.title')}
         </h2>
-        <PlanKpis
-          planId={plan.id}
-          planName={planName}
-          filename={`${filename}-kpis`}
-          canEdit={canEdit}
-          canDelete={canDelete}
-        />
+        <PlanKpis planId={plan.id} planName={planName} filename={`${filename}-kpis`} canEdit={canEdit} canDelete={canDelete} />
       </section>
       {canEdit && (
         <section className="section" aria-labelledby="plan-import">
@@ -122,11 +106,7 @@ function PlanSections({ plan }: { plan: ActionPlan }) {
         <h2 id="plan-history" tabIndex={-1}>
           {t('plans.history.title')}
         </h2>
-        <PlanHistory
-          planId={plan.id}
-          caption={t('plans.history.caption', { plan: planName })}
-          filename={`${filename}-history`}
-        />
+        <PlanHistory planId={plan.id} caption={t('plans.history.caption', { plan: planName })} filename={`${filename}-history`} />
       </section>
     </>
   );

@@ -3,11 +3,7 @@ import userEvent from '@testing-library/user-event';
 import type { CohortDashboard } from '@minga/contracts';
 import { json, stubGlobalApi } from '../testing/fake-api';
 import { session, user } from '../testing/fixtures';
-import {
-  expertOfLatam,
-  hubDashboard,
-  LATAM_HUB_ID,
-} from '../testing/plan-fixtures';
+import { expertOfLatam, hubDashboard, LATAM_HUB_ID } from '../testing/plan-fixtures';
 import { renderRoutes } from '../testing/render';
 import { stubResizeObserver } from '../testing/resize-observer';
 import CohortDashboardPage from './cohort-dashboard-page';
@@ -32,10 +28,8 @@ describe('CohortDashboardPage', () => {
 
   it("compares the cohort's cities, behind first, and filters through the URL", async () => {
     const api = stubGlobalApi({
-      'POST /api/auth/session/refresh': () =>
-        json(200, session(user({ roles: [expertOfLatam] }))),
-      [`GET /api/cohorts/${COHORT_ID}/dashboard`]: () =>
-        json(200, cohortDashboard()),
+      'POST /api/auth/session/refresh': () => json(200, session(user({ roles: [expertOfLatam] }))),
+      [`GET /api/cohorts/${COHORT_ID}/dashboard`]: () => json(200, cohortDashboard()),
       'GET /api/model-policies': () => json(200, []),
     });
     renderRoutes(
@@ -54,9 +48,7 @@ describe('CohortDashboardPage', () => {
         name: 'Dashboard of Open data 2027',
       }),
     ).toBeInTheDocument();
-    expect(
-      screen.getByRole('link', { name: 'Back to the cohort' }),
-    ).toHaveAttribute('href', `/cohorts/${COHORT_ID}`);
+    expect(screen.getByRole('link', { name: 'Back to the cohort' })).toHaveAttribute('href', `/cohorts/${COHORT_ID}`);
     const standing = await screen.findByRole('table', {
       name: 'Cities of Open data 2027, those behind first',
     });
@@ -65,11 +57,7 @@ describe('CohortDashboardPage', () => {
     await userEvent.selectOptions(screen.getByLabelText('Standing'), 'behind');
     await vi.waitFor(() =>
       expect(
-        api.calls.some(
-          (call) =>
-            call.path === `/api/cohorts/${COHORT_ID}/dashboard` &&
-            call.search.get('cityStatus') === 'behind',
-        ),
+        api.calls.some((call) => call.path === `/api/cohorts/${COHORT_ID}/dashboard` && call.search.get('cityStatus') === 'behind'),
       ).toBe(true),
     );
   });

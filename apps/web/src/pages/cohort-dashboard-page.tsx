@@ -15,14 +15,8 @@ export default function CohortDashboardPage() {
   const cohort = dashboard.data?.cohort;
   return (
     <DashboardScreen
-      title={
-        cohort
-          ? t('dashboards.cohortTitle', { cohort: cohort.name })
-          : t('dashboards.cohortFallbackTitle')
-      }
-      backLink={
-        <Link to={`/cohorts/${cohortId}`}>{t('dashboards.backToCohort')}</Link>
-      }
+      title={cohort ? t('dashboards.cohortTitle', { cohort: cohort.name }) : t('dashboards.cohortFallbackTitle')}
+      backLink={<Link to={`/cohorts/${cohortId}`}>{t('dashboards.backToCohort')}</Link>}
       modelPolicies={modelPolicies.data ?? []}
       filters={filters}
       onFiltersChange={applyFilters}

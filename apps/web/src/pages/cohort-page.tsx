@@ -22,16 +22,9 @@ export default function CohortPage() {
   const overview = useCohortOverview(cohortId);
   return (
     <div className="page">
-      <PageHeading>
-        {overview.data?.cohort.name ?? t('cohorts.fallbackTitle')}
-      </PageHeading>
+      <PageHeading>{overview.data?.cohort.name ?? t('cohorts.fallbackTitle')}</PageHeading>
       {overview.isPending && <LoadingState />}
-      {overview.isError && (
-        <ErrorState
-          error={overview.error}
-          onRetry={() => void overview.refetch()}
-        />
-      )}
+      {overview.isError && <ErrorState error={overview.error} onRetry={() => void overview.refetch()} />}
       {overview.data && <CohortSections overview={overview.data} />}
     </div>
   );
@@ -57,31 +50,16 @@ function CohortSections({ overview }: { overview: CohortOverview }) {
   });
 
   /** The slot, written in the viewer's own zone, starts the schedule form: the viewer organises. */
-  function schedule(
-    slot: Slot,
-    seriesLength: number | null,
-    rotation?: Slot[],
-  ) {
+  function schedule(slot: Slot, seriesLength: number | null, rotation?: Slot[]) {
     const params = new URLSearchParams({
       start: instantToLocal(slot.startsAt, format.timeZone),
       zone: format.timeZone,
-      duration: String(
-        Math.round(
-          (Date.parse(slot.endsAt) - Date.parse(slot.startsAt)) / 60_000,
-        ),
-      ),
+      duration: String(Math.round((Date.parse(slot.endsAt) - Date.parse(slot.startsAt)) / 60_000)),
     });
     if (seriesLength) params.set('series', String(seriesLength));
     // A rotation keeps each meeting's time of day, in the organiser's zone, for the series to take in turn.
     if (rotation)
-      params.set(
-        'rotate',
-        rotation
-          .map((proposal) =>
-            instantToLocal(proposal.startsAt, format.timeZone).slice(11, 16),
-          )
-          .join(','),
-      );
+      params.set('rotate', rotation.map((proposal) => instantToLocal(proposal.startsAt, format.timeZone).slice(11, 16)).join(','));
     void navigate(`/cohorts/${cohort.id}/meetings/new?${params.toString()}`);
   }
 
@@ -90,15 +68,11 @@ function CohortSections({ overview }: { overview: CohortOverview }) {
       <CohortFacts cohort={cohort} />
       <ul className="open-data-links hub-links">
         <li>
-          <Link to={`/cohorts/${cohort.id}/dashboard`}>
-            {t('dashboards.openCohortDashboard', { cohort: cohort.name })}
-          </Link>
+          <Link to={`/cohorts/${cohort.id}/dashboard`}>{t('dashboards.openCohortDashboard', { cohort: cohort.name })}</Link>
         </li>
         {canSchedule && (
           <li>
-            <Link to={`/cohorts/${cohort.id}/meetings/new`}>
-              {t('cohorts.scheduleMeeting')}
-            </Link>
+            <Link to={`/cohorts/${cohort.id}/meetings/new`}>{t('cohorts.scheduleMeeting')}</Link>
           </li>
         )}
         {canEdit && (
@@ -132,19 +106,13 @@ function CohortSections({ overview }: { overview: CohortOverview }) {
         <h2 id="cohort-cities" tabIndex={-1}>
           {t('cohorts.citiesHeading')}
         </h2>
-        <CohortCities
-          cities={overview.cities}
-          caption={t('cohorts.citiesCaption', { cohort: cohort.name })}
-        />
+        <CohortCities cities={overview.cities} caption={t('cohorts.citiesCaption', { cohort: cohort.name })} />
       </section>
       <section className="section" aria-labelledby="cohort-meetings">
         <h2 id="cohort-meetings" tabIndex={-1}>
           {t('cohorts.meetingsHeading')}
         </h2>
-        <OccurrenceList
-          source={{ kind: 'cohort', cohortId: cohort.id }}
-          emptyText={t('cohorts.meetingsEmpty')}
-        />
+        <OccurrenceList source={{ kind: 'cohort', cohortId: cohort.id }} emptyText={t('cohorts.meetingsEmpty')} />
       </section>
       {canSchedule && (
         <section className="section" aria-labelledby="cohort-slots">

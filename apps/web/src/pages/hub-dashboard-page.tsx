@@ -15,11 +15,7 @@ export default function HubDashboardPage() {
   const hub = dashboard.data?.hub;
   return (
     <DashboardScreen
-      title={
-        hub
-          ? t('dashboards.title', { hub: hub.name })
-          : t('dashboards.fallbackTitle')
-      }
+      title={hub ? t('dashboards.title', { hub: hub.name }) : t('dashboards.fallbackTitle')}
       backLink={<Link to={`/hubs/${hubId}`}>{t('dashboards.backToHub')}</Link>}
       modelPolicies={modelPolicies.data ?? []}
       filters={filters}

@@ -83,11 +83,7 @@ function HubSections({ hub }: { hub: Hub }) {
         <h2 id="hub-people" tabIndex={-1}>
           {t('hubs.people')}
         </h2>
-        <PeopleTable
-          filters={{ hubId: hub.id }}
-          caption={t('hubs.peopleCaption', { hub: hub.name })}
-          emptyText={t('hubs.peopleEmpty')}
-        />
+        <PeopleTable filters={{ hubId: hub.id }} caption={t('hubs.peopleCaption', { hub: hub.name })} emptyText={t('hubs.peopleEmpty')} />
       </section>
       {canInvite && <HubInvitations hub={hub} />}
     </>
@@ -134,7 +130,12 @@ function HubCohorts({ hub }: { hub: Hub }) {
           <Link to={`/hubs/${hub.id}/meetings/new`}>{t('meetings.hub.schedule')}</Link>
         </p>
       )}
-      <OccurrenceList source={{ kind: 'hub', hubId: hub.id }} emptyText={t('meetings.hub.empty', { hub: hub.name })} headingLevel={4} showCohort />
+      <OccurrenceList
+        source={{ kind: 'hub', hubId: hub.id }}
+        emptyText={t('meetings.hub.empty', { hub: hub.name })}
+        headingLevel={4}
+        showCohort
+      />
     </section>
   );
 }

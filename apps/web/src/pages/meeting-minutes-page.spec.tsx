@@ -39,7 +39,8 @@ describe('MeetingMinutesPage', () => {
       [`GET /api/occurrences/${OCCURRENCE_ID}`]: () => json(200, occurrenceDetail()),
       [`GET ${base}/minutes`]: () => problem(404, 'not_found'),
       [`POST ${base}/minutes`]: () => json(201, current),
-      [`POST ${base}/minutes/approve`]: () => json(200, (current = minutes({ status: 'approved', approvedBy: host, approvedAt: '2026-11-24T02:20:00.000Z' }))),
+      [`POST ${base}/minutes/approve`]: () =>
+        json(200, (current = minutes({ status: 'approved', approvedBy: host, approvedAt: '2026-11-24T02:20:00.000Z' }))),
       [`POST ${base}/minutes/publish`]: () => json(200, { ...current, status: 'published', publishedAt: '2026-11-24T02:30:00.000Z' }),
       [`GET ${base}/attendance`]: () => json(200, report),
       [`GET ${base}/polls`]: () => json(200, [poll({ status: 'closed', myOptionIds: [] })]),
@@ -62,11 +63,19 @@ describe('MeetingMinutesPage', () => {
 
     const table = await screen.findByRole('table', { name: '1 person attended (times in Asia/Tokyo)' });
     const row = within(table).getByRole('row', { name: /Tokyo Official/ });
-    expect(within(row).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['Tokyo', 'City official', '10:02 AM', '10:58 AM', '56 (2 stays)']);
+    expect(
+      within(row)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual(['Tokyo', 'City official', '10:02 AM', '10:58 AM', '56 (2 stays)']);
     expect(screen.getByText('Mexico City Official', { selector: 'li' })).toBeInTheDocument();
     // The polls' final results, in words.
     const results = within(screen.getByRole('article', { name: 'Adopt the open data clause?' }));
-    expect(results.getAllByTestId('room-result').map((row) => row.textContent)).toEqual(['Yesleading3 votes, 60%', 'No1 vote, 20%', 'Later1 vote, 20%']);
+    expect(results.getAllByTestId('room-result').map((row) => row.textContent)).toEqual([
+      'Yesleading3 votes, 60%',
+      'No1 vote, 20%',
+      'Later1 vote, 20%',
+    ]);
     // Whoever the attendance names may own an action item.
     expect(screen.getByRole('option', { name: 'Mexico City Official' })).toBeInTheDocument();
   });

@@ -33,7 +33,13 @@ function AfterMeeting({ occurrence }: { occurrence: OccurrenceDetail }) {
   const { t } = useTranslation();
   const { user, ability } = useSession();
   const formatters = useFormatters();
-  const subject = { kind: 'Meeting', id: occurrence.meetingId, hubId: occurrence.hubId, organiserId: occurrence.organiser.id, invited: occurrence.invited } as const;
+  const subject = {
+    kind: 'Meeting',
+    id: occurrence.meetingId,
+    hubId: occurrence.hubId,
+    organiserId: occurrence.organiser.id,
+    invited: occurrence.invited,
+  } as const;
   const isHost = ability.can('host', subject);
   const attendance = useAttendance(occurrence.id, isHost);
   const people = peopleOf(attendance.data, user);
@@ -81,7 +87,10 @@ function AfterMeeting({ occurrence }: { occurrence: OccurrenceDetail }) {
 }
 
 /** Who may own an action item: everyone the host's attendance report names, or at least oneself. */
-function peopleOf(report: { attendees: { user: PersonRef }[]; absent: { user: PersonRef }[] } | undefined, self: PersonRef | null): PersonRef[] {
+function peopleOf(
+  report: { attendees: { user: PersonRef }[]; absent: { user: PersonRef }[] } | undefined,
+  self: PersonRef | null,
+): PersonRef[] {
   const byId = new Map<string, PersonRef>();
   if (self) byId.set(self.id, { id: self.id, name: self.name });
   for (const entry of [...(report?.attendees ?? []), ...(report?.absent ?? [])]) byId.set(entry.user.id, entry.user);

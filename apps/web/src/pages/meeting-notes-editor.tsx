@@ -23,7 +23,6 @@ export function MeetingNotesEditor({ docName, mayEdit }: { docName: string; mayE
   return <NotesEditor key={collab.ydoc.guid} collab={collab} mayEdit={mayEdit} />;
 }
 
-
 function NotesEditor({ collab, mayEdit }: { collab: CollabDocument; mayEdit: boolean }) {
   const { t } = useTranslation();
   const { user } = useSession();
@@ -35,7 +34,10 @@ function NotesEditor({ collab, mayEdit }: { collab: CollabDocument; mayEdit: boo
     if (state.synced) setShown(true);
   }, [state.synced]);
 
-  const caretUser = useMemo(() => ({ id: user?.id ?? '', name: user?.name ?? '', color: userColor(user?.id ?? '') }), [user?.id, user?.name]);
+  const caretUser = useMemo(
+    () => ({ id: user?.id ?? '', name: user?.name ?? '', color: userColor(user?.id ?? '') }),
+    [user?.id, user?.name],
+  );
   const [extensions] = useState(() => [
     ...editorExtensions(),
     DocumentEdgeKeys,
@@ -71,10 +73,16 @@ function NotesEditor({ collab, mayEdit }: { collab: CollabDocument; mayEdit: boo
       {!editable && <p className="notice">{t('meetingRoom.notes.viewOnly')}</p>}
       {state.error && (
         <div className="alert alert--error" role="alert">
-          <p className="alert-title">{t(`meetingRoom.notes.errors.${state.error.code}`, { defaultValue: t('meetingRoom.notes.errors.internal_error') })}</p>
+          <p className="alert-title">
+            {t(`meetingRoom.notes.errors.${state.error.code}`, { defaultValue: t('meetingRoom.notes.errors.internal_error') })}
+          </p>
         </div>
       )}
-      {shown ? <EditorContent editor={editor} className="draft-document-frame room-notes-frame" /> : <LoadingState label={t('meetingRoom.notes.loading')} />}
+      {shown ? (
+        <EditorContent editor={editor} className="draft-document-frame room-notes-frame" />
+      ) : (
+        <LoadingState label={t('meetingRoom.notes.loading')} />
+      )}
     </div>
   );
 }

@@ -86,7 +86,11 @@ function Room({ room, state, occurrenceId }: { room: MeetingRoom; state: RoomSta
     <>
       <div className="room-header">
         <RoomStatus phase={phase} />
-        <RoomTimesLine times={{ startsAt: state.startsAt, endsAt: state.endsAt, timeZone: state.meeting.timeZone }} locale={formatters.locale} viewerZone={formatters.timeZone} />
+        <RoomTimesLine
+          times={{ startsAt: state.startsAt, endsAt: state.endsAt, timeZone: state.meeting.timeZone }}
+          locale={formatters.locale}
+          viewerZone={formatters.timeZone}
+        />
         <span className="room-header-links">
           <Link to={`/occurrences/${occurrenceId}`}>{t('meetingRoom.header.detailsLink')}</Link>
           <Link ref={afterLink} to={`/occurrences/${occurrenceId}/minutes`}>
@@ -126,7 +130,12 @@ function Room({ room, state, occurrenceId }: { room: MeetingRoom; state: RoomSta
               <span className="room-now-tag">{t('meetingRoom.agenda.now')}</span> {current.title}
             </p>
           )}
-          <AgendaPanel items={state.agenda} currentItemId={current?.id ?? null} isHost={isHost} onMakeCurrent={(id) => void actions.setAgendaItem(id)} />
+          <AgendaPanel
+            items={state.agenda}
+            currentItemId={current?.id ?? null}
+            isHost={isHost}
+            onMakeCurrent={(id) => void actions.setAgendaItem(id)}
+          />
           <section className="room-panel" aria-labelledby="room-notes">
             <h2 id="room-notes" className="room-panel-heading">
               {t('meetingRoom.notes.heading')}

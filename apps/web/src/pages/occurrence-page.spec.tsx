@@ -2,7 +2,15 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { json, stubGlobalApi } from '../testing/fake-api';
 import { session, user } from '../testing/fixtures';
-import { COHORT_ID, MEETING_ID, OCCURRENCE_ID, OFFICIAL_ID, cohortOverview, coordinatorOfLatam, occurrence } from '../testing/meeting-fixtures';
+import {
+  COHORT_ID,
+  MEETING_ID,
+  OCCURRENCE_ID,
+  OFFICIAL_ID,
+  cohortOverview,
+  coordinatorOfLatam,
+  occurrence,
+} from '../testing/meeting-fixtures';
 import { officialOfMexicoCity } from '../testing/plan-fixtures';
 import { renderRoutes } from '../testing/render';
 import OccurrencePage from './occurrence-page';
@@ -22,7 +30,9 @@ describe('OccurrencePage', () => {
       [`GET /api/meetings/${MEETING_ID}/invitees`]: () =>
         json(200, {
           occurrenceId: OCCURRENCE_ID,
-          invitees: [{ person: { id: OFFICIAL_ID, name: 'Tokyo Official' }, role: 'official', city: null, response: null, waitlistPosition: null }],
+          invitees: [
+            { person: { id: OFFICIAL_ID, name: 'Tokyo Official' }, role: 'official', city: null, response: null, waitlistPosition: null },
+          ],
         }),
     });
     renderPage();
@@ -57,7 +67,9 @@ describe('OccurrencePage', () => {
       [`GET /api/meetings/${MEETING_ID}/invitees`]: () =>
         json(200, {
           occurrenceId: OCCURRENCE_ID,
-          invitees: [{ person: { id: OFFICIAL_ID, name: 'Tokyo Official' }, role: 'official', city: null, response: null, waitlistPosition: null }],
+          invitees: [
+            { person: { id: OFFICIAL_ID, name: 'Tokyo Official' }, role: 'official', city: null, response: null, waitlistPosition: null },
+          ],
         }),
       [`PUT /api/occurrences/${OCCURRENCE_ID}/rsvp`]: () =>
         json(200, {
@@ -86,7 +98,17 @@ describe('OccurrencePage', () => {
           occurrence({
             canManage: true,
             ownAgenda: own,
-            agenda: [{ id: OFFICIAL_ID, position: 0, title: own ? 'Mexico City parking data' : 'Round of cities', durationMinutes: 30, presenter: null, draft: null, draftSection: null }],
+            agenda: [
+              {
+                id: OFFICIAL_ID,
+                position: 0,
+                title: own ? 'Mexico City parking data' : 'Round of cities',
+                durationMinutes: 30,
+                presenter: null,
+                draft: null,
+                draftSection: null,
+              },
+            ],
           }),
         ),
       [`GET /api/cohorts/${COHORT_ID}/overview`]: () => json(200, cohortOverview()),
@@ -104,7 +126,9 @@ describe('OccurrencePage', () => {
     expect(await screen.findByText('Round of cities')).toBeInTheDocument();
     expect(screen.queryByText(/agenda of its own/)).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Change this meeting’s agenda' })).toHaveFocus();
-    expect(api.calls.filter((call) => call.method === 'DELETE').map((call) => call.path)).toEqual([`/api/occurrences/${OCCURRENCE_ID}/agenda`]);
+    expect(api.calls.filter((call) => call.method === 'DELETE').map((call) => call.path)).toEqual([
+      `/api/occurrences/${OCCURRENCE_ID}/agenda`,
+    ]);
   });
 
   it('offers no answer and no room to someone who is not invited', async () => {

@@ -13,7 +13,14 @@ function uuid(): string {
 }
 
 export function person(name: string, options: Partial<PresenceEntry> = {}): PresenceEntry {
-  return { user: { id: uuid(), name }, city: null, memberRole: 'official', role: 'participant', joinedAt: '2026-11-24T01:00:00.000Z', ...options };
+  return {
+    user: { id: uuid(), name },
+    city: null,
+    memberRole: 'official',
+    role: 'participant',
+    joinedAt: '2026-11-24T01:00:00.000Z',
+    ...options,
+  };
 }
 
 export function hand(entry: PresenceEntry, raisedAt = '2026-11-24T01:05:00.000Z'): HandEntry {
@@ -52,7 +59,15 @@ export function roomState(overrides: Partial<RoomState> = {}): RoomState {
     present: [],
     agenda: [
       { id: uuid(), position: 0, title: 'Welcome', durationMinutes: 5, presenter: null, draftId: null, draftSection: null },
-      { id: uuid(), position: 1, title: 'Open data clause', durationMinutes: 20, presenter: null, draftId: uuid(), draftSection: 'Purpose' },
+      {
+        id: uuid(),
+        position: 1,
+        title: 'Open data clause',
+        durationMinutes: 20,
+        presenter: null,
+        draftId: uuid(),
+        draftSection: 'Purpose',
+      },
     ],
     currentAgendaItem: null,
     hands: [],

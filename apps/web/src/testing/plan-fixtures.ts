@@ -1,12 +1,5 @@
 // Test data for action plans, KPIs and dashboards, shaped by the contracts: Mexico City's open-data plan in the Latin America hub.
-import type {
-  ActionPlan,
-  DashboardCity,
-  HubDashboard,
-  Kpi,
-  Milestone,
-  RoleAssignment,
-} from '@minga/contracts';
+import type { ActionPlan, DashboardCity, HubDashboard, Kpi, Milestone, RoleAssignment } from '@minga/contracts';
 import { OPEN_DATA_POLICY_ID, role } from './fixtures';
 
 export const LATAM_HUB_ID = '1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e';
@@ -45,8 +38,7 @@ export function actionPlan(overrides: Partial<ActionPlan> = {}): ActionPlan {
     modelPolicyId: OPEN_DATA_POLICY_ID,
     modelPolicyKey: 'open-data',
     modelPolicyName: 'Open data',
-    statementOfIntent:
-      'Let residents, NGOs and companies use data on crime, accidents and mobility.',
+    statementOfIntent: 'Let residents, NGOs and companies use data on crime, accidents and mobility.',
     stage: 'implementing',
     published: true,
     publishedAt: '2026-01-10T09:00:00.000Z',
@@ -117,9 +109,7 @@ export function kpi(overrides: Partial<Kpi> = {}): Kpi {
   };
 }
 
-function dashboardCity(
-  overrides: Partial<DashboardCity> & Pick<DashboardCity, 'id' | 'name'>,
-): DashboardCity {
+function dashboardCity(overrides: Partial<DashboardCity> & Pick<DashboardCity, 'id' | 'name'>): DashboardCity {
   return {
     country: 'MX',
     status: 'on_track',

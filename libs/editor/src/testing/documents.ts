@@ -4,7 +4,8 @@ import type { JSONContent } from '@tiptap/core';
 
 type Marks = JSONContent['marks'];
 
-export const text = (value: string, marks?: Marks): JSONContent => (marks ? { type: 'text', marks, text: value } : { type: 'text', text: value });
+export const text = (value: string, marks?: Marks): JSONContent =>
+  marks ? { type: 'text', marks, text: value } : { type: 'text', text: value };
 export const paragraph = (...content: JSONContent[]): JSONContent => ({ type: 'paragraph', content });
 export const heading = (level: number, value: string): JSONContent => ({ type: 'heading', attrs: { level }, content: [text(value)] });
 export const listItem = (...content: JSONContent[]): JSONContent => ({ type: 'listItem', content });

@@ -66,10 +66,7 @@ export class YEditor {
   }
 
   private write(): this {
-    this.doc.transact(
-      () => updateYFragment(this.doc, this.fragment, this.state.doc, this.meta as never),
-      ySyncPluginKey,
-    );
+    this.doc.transact(() => updateYFragment(this.doc, this.fragment, this.state.doc, this.meta as never), ySyncPluginKey);
     return this;
   }
 }

@@ -8,7 +8,10 @@ const QUIET_LIMIT_PCT = 10;
 
 const fmt = (value, digits = 1) => (value === null || value === undefined || Number.isNaN(value) ? '–' : Number(value).toFixed(digits));
 const int = (value) => (value === null || value === undefined ? '–' : Math.round(value).toLocaleString('en-US'));
-const mb = (bytes) => (bytes === null || bytes === undefined ? '–' : (bytes / 2 ** 20).toLocaleString('en-US', { maximumFractionDigits: bytes < 10 * 2 ** 20 ? 1 : 0 }));
+const mb = (bytes) =>
+  bytes === null || bytes === undefined
+    ? '–'
+    : (bytes / 2 ** 20).toLocaleString('en-US', { maximumFractionDigits: bytes < 10 * 2 ** 20 ? 1 : 0 });
 const median = (values) => {
   const sorted = values.filter((v) => v !== null && v !== undefined).sort((a, b) => a - b);
   return sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)] : null;
@@ -32,11 +35,16 @@ function flooderText(a) {
   if (a.kind === 'burn') return `nothing sent; kept core 1 busy for ${fmt(a.floodMs / 1000, 1)} s`;
   const seconds = a.floodMs / 1000;
   const perSecond = (n) => fmt(n / seconds, 1);
-  const parts = [`${int(a.messagesSent)} messages (${mb(a.bytesSent)} MB, ${perSecond(a.bytesSent / 2 ** 20)} MB/s) in ${fmt(seconds, 1)} s`];
-  if (a.kind === 'sync' || a.kind === 'sockets') parts.push(`${int(a.answers)} sync answers (${mb(a.answerBytes)} MB, ${perSecond(a.answerBytes / 2 ** 20)} MB/s)`);
+  const parts = [
+    `${int(a.messagesSent)} messages (${mb(a.bytesSent)} MB, ${perSecond(a.bytesSent / 2 ** 20)} MB/s) in ${fmt(seconds, 1)} s`,
+  ];
+  if (a.kind === 'sync' || a.kind === 'sockets')
+    parts.push(`${int(a.answers)} sync answers (${mb(a.answerBytes)} MB, ${perSecond(a.answerBytes / 2 ** 20)} MB/s)`);
   if (a.kind === 'join' || a.kind === 'sockets') {
     const refused = Object.values(a.joinsRefused ?? {}).reduce((sum, n) => sum + n, 0);
-    parts.push(`${int(a.joinsAnswered)} joins answered, ${int(a.joinsAnswered - refused)} accepted (${perSecond(a.joinsAnswered - refused)}/s; refused: ${countsText(a.joinsRefused)})`);
+    parts.push(
+      `${int(a.joinsAnswered)} joins answered, ${int(a.joinsAnswered - refused)} accepted (${perSecond(a.joinsAnswered - refused)}/s; refused: ${countsText(a.joinsRefused)})`,
+    );
   }
   if (a.kind === 'presence') parts.push(`${int(a.otherY)} presence broadcasts received`);
   parts.push(`${mb(a.bytesReceived)} MB received in all`);
@@ -50,7 +58,11 @@ function connectionsText(a) {
   const refused = Object.keys(a.handshakesRefused ?? {}).length ? ` (refused: ${countsText(a.handshakesRefused)})` : '';
   parts[0] += refused;
   parts.push(`most open at once ${int(a.maxOpen)}`);
-  parts.push(a.disconnectedByServer ? `**disconnected by the server ${int(a.disconnectedByServer)}×** (first after ${int(a.firstDisconnectMs)} ms)` : 'never disconnected');
+  parts.push(
+    a.disconnectedByServer
+      ? `**disconnected by the server ${int(a.disconnectedByServer)}×** (first after ${int(a.firstDisconnectMs)} ms)`
+      : 'never disconnected',
+  );
   return parts.join('; ');
 }
 
@@ -68,7 +80,7 @@ function summarise(build, floodIds) {
   for (const id of floodIds) {
     const rounds = build.rounds.map((r) => r.floods[id]).filter(Boolean);
     if (!rounds.length) continue;
-    const p99Of = (r) => (r.window.latencyMs.p99 ?? Infinity);
+    const p99Of = (r) => r.window.latencyMs.p99 ?? Infinity;
     const sorted = [...rounds].sort((x, y) => p99Of(x) - p99Of(y));
     const middle = sorted[Math.floor((sorted.length - 1) / 2)];
     const ratio = baseline.p99 ? middle.window.latencyMs.p99 / baseline.p99 : null;
@@ -125,7 +137,9 @@ export function renderFloodReport(results) {
   const b = before ? summarise(before, ids) : null;
   const hardenedBuild = meta.builds.find((x) => x.key === 'hardened');
   const beforeBuild = meta.builds.find((x) => x.key === 'before');
-  const allWindows = Object.values(results.builds).flatMap((build) => build.rounds.flatMap((r) => Object.values(r.floods).flatMap((f) => [f.baseline, f.window])));
+  const allWindows = Object.values(results.builds).flatMap((build) =>
+    build.rounds.flatMap((r) => Object.values(r.floods).flatMap((f) => [f.baseline, f.window])),
+  );
   const othersMax = Math.max(0, ...allWindows.map((w) => w.cpu.others ?? 0));
   const othersMedian = median(allWindows.map((w) => w.cpu.others));
   const out = [];
@@ -142,18 +156,22 @@ export function renderFloodReport(results) {
   out.push('');
   out.push('## Setting');
   out.push('');
-  out.push(`- Machine: ${meta.cores} cores, ${meta.cpuModel}, ${fmt(meta.memoryGb)} GB RAM, Linux ${meta.kernel}; Node ${meta.node}. Load average before the run: ${meta.loadAverage.map((x) => fmt(x, 2)).join(', ')}; the machine used ${fmt(meta.busyBeforePct)} % of one core over 2 s before it.`);
+  out.push(
+    `- Machine: ${meta.cores} cores, ${meta.cpuModel}, ${fmt(meta.memoryGb)} GB RAM, Linux ${meta.kernel}; Node ${meta.node}. Load average before the run: ${meta.loadAverage.map((x) => fmt(x, 2)).join(', ')}; the machine used ${fmt(meta.busyBeforePct)} % of one core over 2 s before it.`,
+  );
   out.push(
     `- Quiet machine: "others CPU %" is the CPU of every process outside the benchmark during a window (from /proc/stat, in % of one core); median ${fmt(othersMedian)} %, highest ${fmt(othersMax)} %${othersMax > QUIET_LIMIT_PCT ? ` — **windows above ${QUIET_LIMIT_PCT} % are marked noisy below**` : ''}. Other engineers share this machine.`,
   );
   if (meta.noisyOthersPct !== undefined) {
-    const repeated = Object.values(results.builds).flatMap((build) => build.rounds.flatMap((r) => Object.values(r.floods))).filter((f) => f.attempts > 1).length;
+    const repeated = Object.values(results.builds)
+      .flatMap((build) => build.rounds.flatMap((r) => Object.values(r.floods)))
+      .filter((f) => f.attempts > 1).length;
     out.push(
       `- Noise: a pair of windows (without and with flood) in which processes outside the benchmark used more than ${fmt(meta.noisyOthersPct, 0)} % of a core is measured again, up to ${meta.noisyRepeats} times, and the quietest attempt kept (not for the build from before the hardening, killed after each flood); ${repeated ? `${repeated} pair(s) were measured again in this run` : 'none was needed in this run'}.`,
     );
   }
   out.push(
-    `- Pinning: ${meta.pinned ? 'the server alone on core 0 (`taskset -c 0`); the victims\' load generator and the attacker on core 1, the attacker at nice 19 so that the generator (and its clock readings) keep their core whenever they need it, the attacker taking what is left' : '**none** (taskset or a second core missing): figures are not comparable'}.`,
+    `- Pinning: ${meta.pinned ? "the server alone on core 0 (`taskset -c 0`); the victims' load generator and the attacker on core 1, the attacker at nice 19 so that the generator (and its clock readings) keep their core whenever they need it, the attacker taking what is left" : '**none** (taskset or a second core missing): figures are not comparable'}.`,
   );
   out.push(
     `- Server: the built API (\`${hardenedBuild.entry}\`${hardenedBuild.commit ? `, commit ${hardenedBuild.commit}` : ''}) with its production limits (no COLLAB_*/REALTIME_* override; bench:collab lifts them), Node flag \`--max-semi-space-size=32\`, PostgreSQL persistence (${meta.postgres}). Documents unload 1 s after their last member leaves (as in bench:collab).`,
@@ -179,7 +197,9 @@ export function renderFloodReport(results) {
 
   out.push('## Verdict');
   out.push('');
-  out.push(`Baseline (no flood): victim fan-out p50 ${fmt(h.baseline.p50, 2)} ms, p99 ${fmt(h.baseline.p99, 2)} ms; server CPU ${fmt(h.baseline.serverCpu)} %.`);
+  out.push(
+    `Baseline (no flood): victim fan-out p50 ${fmt(h.baseline.p50, 2)} ms, p99 ${fmt(h.baseline.p99, 2)} ms; server CPU ${fmt(h.baseline.serverCpu)} %.`,
+  );
   out.push('');
   for (const flood of floods) {
     const s = h.perFlood[flood.id];
@@ -194,7 +214,9 @@ export function renderFloodReport(results) {
       );
       continue;
     }
-    const beforeText = b?.perFlood[flood.id] ? `; before the hardening: p99 ${p99Text(b.perFlood[flood.id].middle.window)} ms, ${fmt(b.perFlood[flood.id].ratio, 1)}× its baseline` : '';
+    const beforeText = b?.perFlood[flood.id]
+      ? `; before the hardening: p99 ${p99Text(b.perFlood[flood.id].middle.window)} ms, ${fmt(b.perFlood[flood.id].ratio, 1)}× its baseline`
+      : '';
     out.push(
       `- ${flood.title}: p99 ${p99Text(s.middle.window)} ms = **${fmt(s.ratio, 2)}× the baseline: within ${WITHIN}× ${s.met ? 'met' : 'not met'}**${s.lost ? ` (${int(s.lost)} deliveries missing)` : ''}${noisy ? ' (noisy window)' : ''}${beforeText}.`,
     );
@@ -203,7 +225,8 @@ export function renderFloodReport(results) {
     if (plain) {
       const rate = (r) => (r.attacker?.answerBytes ?? 0) / 2 ** 20 / ((r.attacker?.floodMs ?? 1) / 1000);
       const answers = (id) => h.perFlood[id].rounds.map((r) => `${fmt(rate(r), 1)}`).join(', ');
-      const perConnection = (id) => h.perFlood[id].rounds.map((r) => fmt(r.attacker.answers / Math.max(1, r.attacker.connected), 1)).join(', ');
+      const perConnection = (id) =>
+        h.perFlood[id].rounds.map((r) => fmt(r.attacker.answers / Math.max(1, r.attacker.connected), 1)).join(', ');
       out.push(
         `  - Sync answers the server produced, MB/s per round: (${plain.id}) ${answers(plain.id)}; (${flood.id}) ${answers(flood.id)}. In (${plain.id}), answers per connection the flooder opened: ${perConnection(plain.id)}.`,
       );
@@ -213,8 +236,19 @@ export function renderFloodReport(results) {
 
   out.push('## Summary');
   out.push('');
-  const summaryHeader = ['Flood', 'victim p50 / p99 ms', 'p99 ÷ baseline', `within ${WITHIN}×`, 'server CPU %', 'server RSS MB before → after (peak)', 'what the flooder achieved', 'its connections'];
-  const summaryRows = [['none (baseline)', `${fmt(h.baseline.p50, 2)} / ${fmt(h.baseline.p99, 2)}`, '1.00', '–', fmt(h.baseline.serverCpu), '–', '–', '–']];
+  const summaryHeader = [
+    'Flood',
+    'victim p50 / p99 ms',
+    'p99 ÷ baseline',
+    `within ${WITHIN}×`,
+    'server CPU %',
+    'server RSS MB before → after (peak)',
+    'what the flooder achieved',
+    'its connections',
+  ];
+  const summaryRows = [
+    ['none (baseline)', `${fmt(h.baseline.p50, 2)} / ${fmt(h.baseline.p99, 2)}`, '1.00', '–', fmt(h.baseline.serverCpu), '–', '–', '–'],
+  ];
   for (const flood of floods) {
     const s = h.perFlood[flood.id];
     if (!s) continue;
@@ -236,7 +270,9 @@ export function renderFloodReport(results) {
   if (b) {
     out.push('## Before the hardening');
     out.push('');
-    out.push(`Baseline (no flood, median of its ${b.baseline.windows} windows): p50 ${fmt(b.baseline.p50, 2)} ms, p99 ${fmt(b.baseline.p99, 2)} ms.`);
+    out.push(
+      `Baseline (no flood, median of its ${b.baseline.windows} windows): p50 ${fmt(b.baseline.p50, 2)} ms, p99 ${fmt(b.baseline.p99, 2)} ms.`,
+    );
     out.push('');
     const rows = [];
     for (const flood of floods) {
@@ -258,7 +294,17 @@ export function renderFloodReport(results) {
     }
     out.push(
       table(
-        ['Flood', 'victim p50 / p99 ms', 'p99 ÷ its baseline', 'hardened: p99 ÷ baseline', 'deliveries measured', 'server CPU %', 'server RSS MB before → after (peak)', 'what the flooder achieved', 'its connections'],
+        [
+          'Flood',
+          'victim p50 / p99 ms',
+          'p99 ÷ its baseline',
+          'hardened: p99 ÷ baseline',
+          'deliveries measured',
+          'server CPU %',
+          'server RSS MB before → after (peak)',
+          'what the flooder achieved',
+          'its connections',
+        ],
         rows,
       ),
     );
@@ -284,7 +330,10 @@ export function renderFloodReport(results) {
     out.push(`Flooder, median round: ${flooderText(s.middle.attacker)}. Connections: ${connectionsText(s.middle.attacker)}.`);
     if (old) out.push(`Before the hardening: ${flooderText(old.middle.attacker)}. Connections: ${connectionsText(old.middle.attacker)}.`);
     const trouble = s.rounds.filter((r) => r.window.lostConnections || r.window.serverErrors?.length);
-    if (trouble.length) out.push(`Victims' trouble: ${trouble.map((r) => `${r.window.lostConnections} connections lost, errors ${r.window.serverErrors.join('; ') || 'none'}`).join(' / ')}.`);
+    if (trouble.length)
+      out.push(
+        `Victims' trouble: ${trouble.map((r) => `${r.window.lostConnections} connections lost, errors ${r.window.serverErrors.join('; ') || 'none'}`).join(' / ')}.`,
+      );
     out.push('');
   }
 
@@ -295,11 +344,16 @@ export function renderFloodReport(results) {
     out.push(
       sessions.every((x) => x.converged)
         ? `Every victim client of every round ended with the same content holding every writer's last update (${sessions.length} round(s)); victim connections dropped: ${sessions.reduce((sum, x) => sum + x.lostConnections, 0)}.`
-        : `**Not converged**: ${sessions.flatMap((x) => x.problems ?? []).slice(0, 3).join('; ')}`,
+        : `**Not converged**: ${sessions
+            .flatMap((x) => x.problems ?? [])
+            .slice(0, 3)
+            .join('; ')}`,
     );
     out.push('');
   }
-  const failed = Object.entries(results.builds).flatMap(([key, build]) => build.rounds.filter((r) => r.error).map((r) => `${key} round ${r.round}: ${r.error.split('\n')[0]}`));
+  const failed = Object.entries(results.builds).flatMap(([key, build]) =>
+    build.rounds.filter((r) => r.error).map((r) => `${key} round ${r.round}: ${r.error.split('\n')[0]}`),
+  );
   if (failed.length) {
     out.push('## Failures');
     out.push('');

@@ -11,7 +11,8 @@ const DEMO_ADMIN = 'admin@demo.minga.dev';
  */
 export const ATTACKER = 'expert.japan@demo.minga.dev';
 
-const signIn = async (url, email) => (await api(url, null, 'POST', '/api/auth/session', { email, password: BENCH_DEMO_PASSWORD })).accessToken;
+const signIn = async (url, email) =>
+  (await api(url, null, 'POST', '/api/auth/session', { email, password: BENCH_DEMO_PASSWORD })).accessToken;
 
 /**
  * One person per victim client: each is invited by the demo admin as an official of Tsukuba (so may edit the victim
@@ -27,9 +28,17 @@ async function victimAccounts(url, count) {
   for (let i = 0; i < count; i += 10) {
     const batch = Array.from({ length: Math.min(10, count - i) }, async (_, j) => {
       const n = i + j + 1;
-      const { inviteUrl } = await api(url, admin, 'POST', '/api/invitations', { email: `victim${n}.${stamp}@bench.minga.dev`, role: 'official', cityId: city.id });
+      const { inviteUrl } = await api(url, admin, 'POST', '/api/invitations', {
+        email: `victim${n}.${stamp}@bench.minga.dev`,
+        role: 'official',
+        cityId: city.id,
+      });
       const invitationToken = new URL(inviteUrl).pathname.split('/').pop();
-      const session = await api(url, null, 'POST', '/api/accounts', { invitationToken, name: `Bench victim ${n}`, password: BENCH_DEMO_PASSWORD });
+      const session = await api(url, null, 'POST', '/api/accounts', {
+        invitationToken,
+        name: `Bench victim ${n}`,
+        password: BENCH_DEMO_PASSWORD,
+      });
       return session.accessToken;
     });
     tokens.push(...(await Promise.all(batch)));
@@ -43,7 +52,24 @@ async function victimAccounts(url, count) {
  */
 export function buildLargeDocument(bytes) {
   const doc = new Y.Doc();
-  const words = ['municipal', 'data', 'policy', 'shall', 'publish', 'open', 'the', 'city', 'and', 'its', 'residents', 'privacy', 'impact', 'assessment', 'of', 'sensors'];
+  const words = [
+    'municipal',
+    'data',
+    'policy',
+    'shall',
+    'publish',
+    'open',
+    'the',
+    'city',
+    'and',
+    'its',
+    'residents',
+    'privacy',
+    'impact',
+    'assessment',
+    'of',
+    'sensors',
+  ];
   let seed = 7;
   const next = () => {
     seed = (seed * 1103515245 + 12345) & 0x7fffffff;
@@ -89,7 +115,10 @@ async function upload(url, token, docName, big, timeoutMs = 60_000) {
   const timer = new Promise((resolve) => setTimeout(() => resolve(false), timeoutMs));
   const ok = await Promise.race([saved, timer]);
   client.close();
-  if (!ok) throw new Error(`${docName}: the large document was not confirmed saved within ${timeoutMs / 1000} s (${client.serverErrors.join('; ')})`);
+  if (!ok)
+    throw new Error(
+      `${docName}: the large document was not confirmed saved within ${timeoutMs / 1000} s (${client.serverErrors.join('; ')})`,
+    );
 }
 
 /**
@@ -99,6 +128,16 @@ async function upload(url, token, docName, big, timeoutMs = 60_000) {
 export async function prepareFloodWorld(url, { victims, targetBytes }) {
   const { token: official, docNames } = await prepareMingaDocuments(url, { victim: 1, target: 1 });
   const big = buildLargeDocument(targetBytes);
-  const [victimTokens, attackerToken] = await Promise.all([victimAccounts(url, victims), signIn(url, ATTACKER), upload(url, official, docNames.target[0], big)]);
-  return { victimDoc: docNames.victim[0], targetDoc: docNames.target[0], victimTokens, attackerToken, targetUpdateBytes: big.update.byteLength };
+  const [victimTokens, attackerToken] = await Promise.all([
+    victimAccounts(url, victims),
+    signIn(url, ATTACKER),
+    upload(url, official, docNames.target[0], big),
+  ]);
+  return {
+    victimDoc: docNames.victim[0],
+    targetDoc: docNames.target[0],
+    victimTokens,
+    attackerToken,
+    targetUpdateBytes: big.update.byteLength,
+  };
 }

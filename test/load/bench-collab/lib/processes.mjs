@@ -104,4 +104,3 @@ export function killAllNow() {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   }
 }
-

@@ -72,7 +72,9 @@ function fanoutTable(scenario, byServer) {
       fmt(r.serverUsPerDelivery),
       fmt(r.serverRssPeakMb, 0),
       converged(r),
-      r.savedMs ? `${fmt(r.savedMs.p50, 1)} / ${fmt(r.savedMs.p99, 1)}${r.savedMs.unconfirmed ? ` (**${int(r.savedMs.unconfirmed)} never confirmed**)` : ''}` : '–',
+      r.savedMs
+        ? `${fmt(r.savedMs.p50, 1)} / ${fmt(r.savedMs.p99, 1)}${r.savedMs.unconfirmed ? ` (**${int(r.savedMs.unconfirmed)} never confirmed**)` : ''}`
+        : '–',
       name.startsWith('minga') ? fmt(r.cpu.postgres) : '–',
       fmt(r.cpu.generator),
       fmt(r.cpu.others),
@@ -111,13 +113,26 @@ function instancesVerdict(results) {
       met: two.savedMs?.p99 !== null && two.savedMs?.p99 < 50 && !two.savedMs?.unconfirmed,
       text: `saved p99 ${fmt(two.savedMs?.p99, 1)} ms on two instances (${fmt(single.savedMs?.p99, 1)} ms on one)`,
     },
-    { met: two.lost === 0 && two.converged, text: `${int(two.lost)} deliveries lost over every round, converged ${two.converged ? 'yes' : 'no'}` },
+    {
+      met: two.lost === 0 && two.converged,
+      text: `${int(two.lost)} deliveries lost over every round, converged ${two.converged ? 'yes' : 'no'}`,
+    },
   ];
   return summarise(title, items);
 }
 
 function saturationTables(byServer) {
-  const header = ['Server', 'highest rate with p99 < 100 ms', 'p99 ms there', 'delivered/s there', 'server CPU % there', 'server µs / delivered update there', 'generator CPU % there', 'why the next step failed', 'converged'];
+  const header = [
+    'Server',
+    'highest rate with p99 < 100 ms',
+    'p99 ms there',
+    'delivered/s there',
+    'server CPU % there',
+    'server µs / delivered update there',
+    'generator CPU % there',
+    'why the next step failed',
+    'converged',
+  ];
   const rows = Object.entries(byServer).map(([name, r]) => {
     if (r.error) return errorRow(name, r, header.length);
     const b = r.best;
@@ -133,7 +148,22 @@ function saturationTables(byServer) {
       converged(r),
     ];
   });
-  const stepHeader = ['Server', 'offered/s', 'sent/s', 'p50 ms', 'p99 ms', 'max ms', 'delivered/s', 'lost', 'server CPU %', 'server µs / update', 'generator CPU %', 'others CPU %', 'core 0 / core 1 busy %', 'passed'];
+  const stepHeader = [
+    'Server',
+    'offered/s',
+    'sent/s',
+    'p50 ms',
+    'p99 ms',
+    'max ms',
+    'delivered/s',
+    'lost',
+    'server CPU %',
+    'server µs / update',
+    'generator CPU %',
+    'others CPU %',
+    'core 0 / core 1 busy %',
+    'passed',
+  ];
   const stepRows = [];
   for (const [name, r] of Object.entries(byServer)) {
     for (const s of r.steps ?? []) {
@@ -159,11 +189,27 @@ function saturationTables(byServer) {
 }
 
 function coldTable(byServer) {
-  const header = ['Server', 'document (update bytes)', 'step 2 bytes', 'cold: join → synced p50 / p95 ms', 'cold: connect → synced p50 / p95 ms', 'warm: join → synced p50 / p95 ms', 'warm: connect → synced p50 / p95 ms', 'complete', 'snapshot reads in PostgreSQL', 'document upload → saved ms', 'server RSS peak MB', 'others CPU % (cold / warm)'];
+  const header = [
+    'Server',
+    'document (update bytes)',
+    'step 2 bytes',
+    'cold: join → synced p50 / p95 ms',
+    'cold: connect → synced p50 / p95 ms',
+    'warm: join → synced p50 / p95 ms',
+    'warm: connect → synced p50 / p95 ms',
+    'complete',
+    'snapshot reads in PostgreSQL',
+    'document upload → saved ms',
+    'server RSS peak MB',
+    'others CPU % (cold / warm)',
+  ];
   const rows = Object.entries(byServer).map(([name, r]) => {
     if (r.error) return errorRow(name, r, header.length);
     const pair = (s) => (s ? `${fmt(s.p50, 1)} / ${fmt(s.p95, 1)}` : 'n/a (no storage)');
-    const complete = [r.cold, r.warm].filter(Boolean).map((s) => `${s.complete}/${s.count}`).join(', ');
+    const complete = [r.cold, r.warm]
+      .filter(Boolean)
+      .map((s) => `${s.complete}/${s.count}`)
+      .join(', ');
     const reads = r.cold ? `${r.cold.storageReads} for ${r.cold.count} cold joins` : '–';
     return [
       SHORT[name],
@@ -238,7 +284,12 @@ function verdicts(results) {
       text: `(${id}) ${int(m)}/s vs ${int(peer.value)}/s for ${SHORT[peer.name]} (offered ${int(minga.expectedPerSec)}/s)${lost}${noisyNote(minga, s[peer.name])}`,
     });
   }
-  out.push(summarise('Throughput at the offered loads: Minga delivers ≥ the best peer (nothing lost; delivered/s within 1 % of the best peer or of the offered rate)', throughput));
+  out.push(
+    summarise(
+      'Throughput at the offered loads: Minga delivers ≥ the best peer (nothing lost; delivered/s within 1 % of the best peer or of the offered rate)',
+      throughput,
+    ),
+  );
 
   const sat = results.scenarios.d;
   if (sat?.minga && !sat.minga.error) {
@@ -254,7 +305,10 @@ function verdicts(results) {
         ? `both reached the last step (${int(top)}/s); the ladder must go higher`
         : `${int(m)}/s vs ${int(peer.value)}/s for ${SHORT[peer.name]}: ${ratio === Infinity ? 'the peer passed no step' : `${fmt(ratio, 2)} ×`}`;
       const effPeer = bestPeer(sat, (r) => r.best?.serverUsPerDelivery, true);
-      const eff = sat.minga.best && effPeer ? ` Server CPU per delivered update at each one's highest passing rate: Minga ${fmt(sat.minga.best.serverUsPerDelivery)} µs, ${SHORT[effPeer.name]} ${fmt(effPeer.value)} µs.` : '';
+      const eff =
+        sat.minga.best && effPeer
+          ? ` Server CPU per delivered update at each one's highest passing rate: Minga ${fmt(sat.minga.best.serverUsPerDelivery)} µs, ${SHORT[effPeer.name]} ${fmt(effPeer.value)} µs.`
+          : '';
       const stops = `Minga stopped at ${sat.minga.stopReason}; ${SHORT[peer.name]} at ${sat[peer.name].stopReason}.${noisyNote(sat.minga, ...PEERS.map((p) => sat[p]))}`;
       out.push({ title: 'Saturation: Minga ≥ 1.2 × the best peer', verdict, lines: [`${why}.${eff} ${stops}`] });
     }
@@ -270,7 +324,10 @@ function verdicts(results) {
     const met = r.savedMs.p99 !== null && r.savedMs.p99 < 50 && !r.savedMs.unconfirmed;
     const margin = r.savedMs.p99 < 50 ? `${fmt(50 - r.savedMs.p99, 1)} ms under` : `${fmt(r.savedMs.p99 - 50, 1)} ms over`;
     const missing = r.savedMs.unconfirmed ? `; ${int(r.savedMs.unconfirmed)} updates never confirmed` : '';
-    saved.push({ met, text: `(${id}) p99 ${fmt(r.savedMs.p99, 1)} ms (p50 ${fmt(r.savedMs.p50, 1)} ms): ${margin}${missing}${noisyNote(r)}` });
+    saved.push({
+      met,
+      text: `(${id}) p99 ${fmt(r.savedMs.p99, 1)} ms (p50 ${fmt(r.savedMs.p50, 1)} ms): ${margin}${missing}${noisyNote(r)}`,
+    });
   }
   out.push(summarise('`saved` p99 < 50 ms (update sent → a `saved` state vector covering it)', saved));
 
@@ -305,7 +362,8 @@ function verdicts(results) {
 
 function summarise(title, items) {
   const measured = items.filter((i) => i.met !== null);
-  const verdict = measured.length === 0 ? 'not measured' : measured.every((i) => i.met) ? 'met' : measured.some((i) => i.met) ? 'partly met' : 'not met';
+  const verdict =
+    measured.length === 0 ? 'not measured' : measured.every((i) => i.met) ? 'met' : measured.some((i) => i.met) ? 'partly met' : 'not met';
   return { title, verdict, lines: items.map((i) => `${i.met === null ? '–' : i.met ? 'met' : 'not met'}: ${i.text}`) };
 }
 
@@ -321,7 +379,9 @@ function runNoise(r) {
 /** A warning for a verdict resting on windows in which something else used the machine. */
 function noisyNote(...runs) {
   const worst = Math.max(0, ...runs.map(runNoise));
-  return worst > QUIET_LIMIT_PCT ? ` (**not conclusive**: up to ${fmt(worst)} % of a core used outside the benchmark in these windows)` : '';
+  return worst > QUIET_LIMIT_PCT
+    ? ` (**not conclusive**: up to ${fmt(worst)} % of a core used outside the benchmark in these windows)`
+    : '';
 }
 
 /** The highest CPU of processes outside the benchmark in any measured window. */
@@ -349,17 +409,21 @@ export function renderReport(results, scenarios) {
   const lines = [];
   lines.push('# Collaboration benchmark');
   lines.push('');
-  lines.push(`Generated by \`npm run bench:collab\` (test/load/bench-collab/) on ${meta.date}${meta.quick ? ' — **BENCH_QUICK run: 2-second windows, for checking the harness only; do not quote these figures**' : ''}.`);
+  lines.push(
+    `Generated by \`npm run bench:collab\` (test/load/bench-collab/) on ${meta.date}${meta.quick ? ' — **BENCH_QUICK run: 2-second windows, for checking the harness only; do not quote these figures**' : ''}.`,
+  );
   lines.push('');
   lines.push('## Setting');
   lines.push('');
   lines.push(`- Machine: ${meta.cores} cores, ${meta.cpuModel}, ${fmt(meta.memoryGb, 1)} GB RAM, Linux ${meta.kernel}; Node ${meta.node}.`);
-  lines.push(`- Before the run: load average ${meta.loadAverage.map((l) => fmt(l, 2)).join(', ')}; the machine used ${fmt(meta.busyBeforePct)} % of one core over 2 s.`);
+  lines.push(
+    `- Before the run: load average ${meta.loadAverage.map((l) => fmt(l, 2)).join(', ')}; the machine used ${fmt(meta.busyBeforePct)} % of one core over 2 s.`,
+  );
   lines.push(
     `- Pinning: ${meta.pinned ? 'each server runs alone, pinned to core 0 (`taskset -c 0`); the load generator is one process pinned to core 1' : '**not pinned** (taskset or a second core missing): server and generator share the cores, figures are not comparable with pinned runs'}. Servers run one at a time, each freshly started for each scenario.`,
   );
   lines.push(
-    '- Light clients: each client is one connection speaking the server\'s own wire protocol (Minga: a raw `ws` socket speaking engine.io v4 and socket.io packets in the msgpack parser\'s encoding, `join` then `y` events, as socket.io-client with socket.io-msgpack-parser would send them; the Yjs message of an arriving `y` event is located in the packet without decoding its strings, as the other light clients read theirs, since with hundreds of clients in one process a full decode of each packet made the generator, not the server, set the pace of a broadcast; y-websocket: a raw `ws` socket per document with the name in the URL path; Hocuspocus: a raw `ws` socket with its document-name prefix and authentication message). No client holds a provider or a live Y.Doc during the measurement.',
+    "- Light clients: each client is one connection speaking the server's own wire protocol (Minga: a raw `ws` socket speaking engine.io v4 and socket.io packets in the msgpack parser's encoding, `join` then `y` events, as socket.io-client with socket.io-msgpack-parser would send them; the Yjs message of an arriving `y` event is located in the packet without decoding its strings, as the other light clients read theirs, since with hundreds of clients in one process a full decode of each packet made the generator, not the server, set the pace of a broadcast; y-websocket: a raw `ws` socket per document with the name in the URL path; Hocuspocus: a raw `ws` socket with its document-name prefix and authentication message). No client holds a provider or a live Y.Doc during the measurement.",
   );
   lines.push(
     `- Updates: each writer has its own Y.Doc and types into paragraphs of its own in the editor's \`default\` XmlFragment, 256 updates (4 KB) per paragraph (one ever-growing paragraph would measure Yjs's string merging: encoding each update then copies the whole merged string); every update inserts exactly 16 characters, so the Yjs clock of an arriving update identifies its send time (kept in the generator). Receivers read arriving updates with \`Y.parseUpdateMeta\` only; latency = arrival − send, both on the generator's clock; "first delivery" is, per update, the latency of its earliest arrival at any client, the server's own delay without the spread of writing to every client (and of the generator reading them all). At the end every client merges all it received into a Y.Doc: converged = every client has identical content holding every writer's last update.`,

@@ -30,11 +30,19 @@ export function ensureBuild(entry, log) {
     if (!existsSync(entry)) throw new Error(`MINGA_API_ENTRY ${entry} does not exist`);
     return;
   }
-  const sources = Math.max(newestSource(join(ROOT, 'apps/api/src')), ...readdirSync(join(ROOT, 'libs')).map((lib) => newestSource(join(ROOT, 'libs', lib, 'src'))));
+  const sources = Math.max(
+    newestSource(join(ROOT, 'apps/api/src')),
+    ...readdirSync(join(ROOT, 'libs')).map((lib) => newestSource(join(ROOT, 'libs', lib, 'src'))),
+  );
   const built = existsSync(entry) ? statSync(entry).mtimeMs : 0;
   if (built && (built >= sources || process.env.BENCH_NO_BUILD === '1')) return;
-  log(`${built ? 'dist/apps/api/main.js is older than the sources' : 'dist/apps/api/main.js is missing'}: building the API (npx nx run api:build)`);
-  const build = spawnSync('npx', ['nx', 'run', 'api:build', '--output-style=static'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+  log(
+    `${built ? 'dist/apps/api/main.js is older than the sources' : 'dist/apps/api/main.js is missing'}: building the API (npx nx run api:build)`,
+  );
+  const build = spawnSync('npx', ['nx', 'run', 'api:build', '--output-style=static'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   if (build.status !== 0 || !existsSync(entry)) throw new Error('Building the API failed');
 }
 
@@ -65,7 +73,10 @@ export function cleanupOnExit(log) {
     })();
     return cleaning;
   };
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ]) {
     process.on(signal, () => {
       log(`${signal}: stopping every child and dropping the databases`);
       cleanup().finally(() => process.exit(code));

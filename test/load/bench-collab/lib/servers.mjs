@@ -15,7 +15,10 @@ const SERVER_CORE = 0;
  * loaded document die young instead of being promoted, which took the cold load's p95 from ~100 ms to ~25 ms.
  * BENCH_MINGA_NODE_FLAGS="..." replaces them, for experiments.
  */
-export const MINGA_NODE_FLAGS = process.env.BENCH_MINGA_NODE_FLAGS !== undefined ? process.env.BENCH_MINGA_NODE_FLAGS.split(' ').filter(Boolean) : ['--max-semi-space-size=32'];
+export const MINGA_NODE_FLAGS =
+  process.env.BENCH_MINGA_NODE_FLAGS !== undefined
+    ? process.env.BENCH_MINGA_NODE_FLAGS.split(' ').filter(Boolean)
+    : ['--max-semi-space-size=32'];
 /**
  * BENCH_PROFILE=<dir>: every server opens its inspector on a loopback port, and the generator profiles it during
  * each measured window only (a whole-process profile of a short scenario is mostly start-up).
@@ -57,7 +60,10 @@ async function waitReady(server, url, timeoutMs) {
       throw new Error(`Minga exited during start:\n${server.output().slice(-4000)}`);
     }
     if (Date.now() > deadline) throw new Error(`Minga was not ready within ${timeoutMs / 1000} s:\n${server.output().slice(-4000)}`);
-    const ready = await fetch(`${url}/api/health/ready`).then((r) => r.ok, () => false);
+    const ready = await fetch(`${url}/api/health/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) return;
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -144,7 +150,8 @@ export async function startMingaInstances({ entry, databaseUrl, instances, inspe
   const started = [];
   try {
     const cores = (process.env.BENCH_INSTANCE_CORES ?? '').split(',').filter(Boolean).map(Number);
-    for (let i = 0; i < instances; i++) started.push(await startMinga({ entry, databaseUrl, redis, inspect, core: cores[i] ?? SERVER_CORE }));
+    for (let i = 0; i < instances; i++)
+      started.push(await startMinga({ entry, databaseUrl, redis, inspect, core: cores[i] ?? SERVER_CORE }));
   } catch (err) {
     await Promise.all(started.map((s) => s.stop()));
     throw err;
@@ -163,9 +170,21 @@ export async function startMingaInstances({ entry, databaseUrl, instances, inspe
 async function startPeer(name, script) {
   const port = await freePort();
   const inspector = await inspectorArgs();
-  const server = spawnNode(join(SERVERS_DIR, script), [String(port)], { core: SERVER_CORE, cwd: ROOT, quiet: true, execArgv: inspector.execArgv });
+  const server = spawnNode(join(SERVERS_DIR, script), [String(port)], {
+    core: SERVER_CORE,
+    cwd: ROOT,
+    quiet: true,
+    execArgv: inspector.execArgv,
+  });
   await server.message('ready');
-  return { name, url: `http://127.0.0.1:${port}`, pid: server.pid, inspectPort: inspector.inspectPort, stop: () => server.stop(5000), output: server.output };
+  return {
+    name,
+    url: `http://127.0.0.1:${port}`,
+    pid: server.pid,
+    inspectPort: inspector.inspectPort,
+    stop: () => server.stop(5000),
+    output: server.output,
+  };
 }
 
 export const startHocuspocus = () => startPeer('hocuspocus', 'hocuspocus-server.mjs');

@@ -144,7 +144,15 @@ export class ActionPlans1764400000000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query('DROP FUNCTION IF EXISTS kpi_progress(float8, float8, float8)');
     await q.query('DROP FUNCTION IF EXISTS kpi_status(text, float8, date, float8, date, float8, date)');
-    for (const table of ['action_plan_revisions', 'action_plan_history', 'kpi_measurements', 'kpis', 'milestone_tasks', 'milestones', 'action_plans']) {
+    for (const table of [
+      'action_plan_revisions',
+      'action_plan_history',
+      'kpi_measurements',
+      'kpis',
+      'milestone_tasks',
+      'milestones',
+      'action_plans',
+    ]) {
       await q.query(`DROP TABLE IF EXISTS ${table}`);
     }
   }

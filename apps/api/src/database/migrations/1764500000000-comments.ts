@@ -80,7 +80,9 @@ export class Comments1764500000000 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX notifications_user_idx ON notifications (user_id, created_at DESC, id) WHERE in_app`);
     await q.query(`CREATE INDEX notifications_unread_idx ON notifications (user_id) WHERE in_app AND read_at IS NULL`);
-    await q.query(`CREATE INDEX notifications_digest_idx ON notifications (user_id, created_at) WHERE email = 'daily_digest' AND emailed_at IS NULL`);
+    await q.query(
+      `CREATE INDEX notifications_digest_idx ON notifications (user_id, created_at) WHERE email = 'daily_digest' AND emailed_at IS NULL`,
+    );
 
     await q.query(`
       CREATE TABLE notification_preferences (

@@ -104,8 +104,12 @@ export class Meetings1764600000000 implements MigrationInterface {
         draft_id uuid REFERENCES drafts(id) ON DELETE SET NULL,
         draft_section text
       )`);
-    await q.query(`CREATE INDEX meeting_agenda_items_occurrence_idx ON meeting_agenda_items (occurrence_id, position) WHERE occurrence_id IS NOT NULL`);
-    await q.query(`CREATE INDEX meeting_agenda_items_template_idx ON meeting_agenda_items (meeting_id, position) WHERE occurrence_id IS NULL`);
+    await q.query(
+      `CREATE INDEX meeting_agenda_items_occurrence_idx ON meeting_agenda_items (occurrence_id, position) WHERE occurrence_id IS NOT NULL`,
+    );
+    await q.query(
+      `CREATE INDEX meeting_agenda_items_template_idx ON meeting_agenda_items (meeting_id, position) WHERE occurrence_id IS NULL`,
+    );
     await q.query(`CREATE INDEX meeting_agenda_items_presenter_idx ON meeting_agenda_items (presenter_id) WHERE presenter_id IS NOT NULL`);
     await q.query(`CREATE INDEX meeting_agenda_items_draft_idx ON meeting_agenda_items (draft_id) WHERE draft_id IS NOT NULL`);
 
@@ -131,7 +135,9 @@ export class Meetings1764600000000 implements MigrationInterface {
         PRIMARY KEY (occurrence_id, user_id),
         CHECK (waitlist_position IS NULL OR response = 'yes')
       )`);
-    await q.query(`CREATE INDEX meeting_rsvps_waitlist_idx ON meeting_rsvps (occurrence_id, waitlist_position) WHERE waitlist_position IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX meeting_rsvps_waitlist_idx ON meeting_rsvps (occurrence_id, waitlist_position) WHERE waitlist_position IS NOT NULL`,
+    );
     await q.query(`CREATE INDEX meeting_rsvps_user_idx ON meeting_rsvps (user_id)`);
 
     await q.query(`

@@ -33,7 +33,9 @@ export class MeetingRoom1764650000000 implements MigrationInterface {
         set_by uuid REFERENCES users(id) ON DELETE SET NULL,
         set_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE INDEX meeting_room_state_agenda_item_idx ON meeting_room_state (current_agenda_item_id) WHERE current_agenda_item_id IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX meeting_room_state_agenda_item_idx ON meeting_room_state (current_agenda_item_id) WHERE current_agenda_item_id IS NOT NULL`,
+    );
 
     await q.query(`
       CREATE TABLE meeting_polls (
@@ -128,7 +130,9 @@ export class MeetingRoom1764650000000 implements MigrationInterface {
     // Notifications about a meeting occurrence (reminders, published minutes) point at it instead of a draft's thread.
     await q.query(`ALTER TABLE notifications ALTER COLUMN draft_id DROP NOT NULL, ALTER COLUMN thread_id DROP NOT NULL`);
     await q.query(`ALTER TABLE notifications ADD COLUMN occurrence_id uuid REFERENCES meeting_occurrences(id) ON DELETE CASCADE`);
-    await q.query(`ALTER TABLE notifications ADD CONSTRAINT notifications_subject_check CHECK ((draft_id IS NOT NULL AND thread_id IS NOT NULL) OR occurrence_id IS NOT NULL)`);
+    await q.query(
+      `ALTER TABLE notifications ADD CONSTRAINT notifications_subject_check CHECK ((draft_id IS NOT NULL AND thread_id IS NOT NULL) OR occurrence_id IS NOT NULL)`,
+    );
     await q.query(`CREATE INDEX notifications_occurrence_idx ON notifications (occurrence_id) WHERE occurrence_id IS NOT NULL`);
     await q.query(`ALTER TABLE notifications DROP CONSTRAINT notifications_kind_check`);
     await q.query(`ALTER TABLE notifications ADD CONSTRAINT notifications_kind_check CHECK (kind IN (${NEW_KINDS}))`);
@@ -146,7 +150,17 @@ export class MeetingRoom1764650000000 implements MigrationInterface {
     await q.query(`ALTER TABLE notifications DROP CONSTRAINT notifications_subject_check`);
     await q.query(`ALTER TABLE notifications DROP COLUMN occurrence_id`);
     await q.query(`ALTER TABLE notifications ALTER COLUMN draft_id SET NOT NULL, ALTER COLUMN thread_id SET NOT NULL`);
-    for (const table of ['meeting_reminders', 'meeting_action_items', 'meeting_minutes', 'meeting_poll_votes', 'meeting_poll_ballots', 'meeting_poll_options', 'meeting_polls', 'meeting_room_state', 'meeting_attendance']) {
+    for (const table of [
+      'meeting_reminders',
+      'meeting_action_items',
+      'meeting_minutes',
+      'meeting_poll_votes',
+      'meeting_poll_ballots',
+      'meeting_poll_options',
+      'meeting_polls',
+      'meeting_room_state',
+      'meeting_attendance',
+    ]) {
       await q.query(`DROP TABLE IF EXISTS ${table}`);
     }
   }

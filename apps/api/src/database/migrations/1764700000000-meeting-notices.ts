@@ -23,6 +23,8 @@ export class MeetingNotices1764700000000 implements MigrationInterface {
     await q.query(`ALTER TABLE notifications DROP CONSTRAINT notifications_kind_check`);
     await q.query(`ALTER TABLE notifications ADD CONSTRAINT notifications_kind_check CHECK (kind IN (${ROOM_KINDS}))`);
     await q.query(`ALTER TABLE notification_preferences DROP CONSTRAINT notification_preferences_kind_check`);
-    await q.query(`ALTER TABLE notification_preferences ADD CONSTRAINT notification_preferences_kind_check CHECK (kind IN (${ROOM_KINDS}))`);
+    await q.query(
+      `ALTER TABLE notification_preferences ADD CONSTRAINT notification_preferences_kind_check CHECK (kind IN (${ROOM_KINDS}))`,
+    );
   }
 }

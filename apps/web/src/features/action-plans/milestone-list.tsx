@@ -22,27 +22,14 @@ interface MilestoneListProps {
   filename: string;
 }
 
-export function MilestoneList({
-  plan,
-  milestones,
-  canEdit,
-  canDelete,
-  filename,
-}: MilestoneListProps) {
+export function MilestoneList({ plan, milestones, canEdit, canDelete, filename }: MilestoneListProps) {
   const { t } = useTranslation();
-  if (milestones.length === 0)
-    return <EmptyState>{t('plans.milestones.empty')}</EmptyState>;
+  if (milestones.length === 0) return <EmptyState>{t('plans.milestones.empty')}</EmptyState>;
   return (
     <>
       <ol className="milestone-list">
         {milestones.map((milestone) => (
-          <MilestoneItem
-            key={milestone.id}
-            plan={plan}
-            milestone={milestone}
-            canEdit={canEdit}
-            canDelete={canDelete}
-          />
+          <MilestoneItem key={milestone.id} plan={plan} milestone={milestone} canEdit={canEdit} canDelete={canDelete} />
         ))}
       </ol>
       <TableExport
@@ -78,12 +65,7 @@ function MilestoneItem({
   const done = milestone.tasks.filter((task) => task.done).length;
 
   return (
-    <li
-      className={
-        milestone.overdue ? 'milestone milestone--overdue' : 'milestone'
-      }
-      aria-labelledby={headingId}
-    >
+    <li className={milestone.overdue ? 'milestone milestone--overdue' : 'milestone'} aria-labelledby={headingId}>
       <div className="milestone-head">
         <h3 id={headingId}>{milestone.title}</h3>
         <MilestoneStatusTag status={milestone.status} />
@@ -93,9 +75,7 @@ function MilestoneItem({
         <div>
           <dt>{t('plans.milestones.dueDate')}</dt>
           <dd>
-            <time dateTime={milestone.dueDate}>
-              {format.day(milestone.dueDate)}
-            </time>
+            <time dateTime={milestone.dueDate}>{format.day(milestone.dueDate)}</time>
           </dd>
         </div>
         <div>
@@ -154,13 +134,7 @@ function MilestoneItem({
               ) : (
                 <>
                   {task.title}{' '}
-                  <span className="muted">
-                    (
-                    {task.done
-                      ? t('plans.milestones.taskDone')
-                      : t('plans.milestones.taskOpen')}
-                    )
-                  </span>
+                  <span className="muted">({task.done ? t('plans.milestones.taskDone') : t('plans.milestones.taskOpen')})</span>
                 </>
               )}
               {canDelete && (
@@ -173,9 +147,7 @@ function MilestoneItem({
                   })}
                   onConfirm={() => deleteTask.mutate(task.id)}
                   pending={deleteTask.isPending}
-                  failed={
-                    deleteTask.isError && deleteTask.variables === task.id
-                  }
+                  failed={deleteTask.isError && deleteTask.variables === task.id}
                 />
               )}
             </li>
@@ -184,9 +156,7 @@ function MilestoneItem({
       )}
       {milestone.evidenceLinks.length > 0 && (
         <>
-          <p className="muted history-change">
-            {t('plans.milestones.evidence')}
-          </p>
+          <p className="muted history-change">{t('plans.milestones.evidence')}</p>
           <ul className="evidence-list">
             {milestone.evidenceLinks.map((link) => (
               <li key={link}>
@@ -203,12 +173,7 @@ function MilestoneItem({
         <div className="milestone-editor">
           {open ? (
             <div ref={formArea}>
-              <MilestoneForm
-                plan={plan}
-                milestone={milestone}
-                onSaved={() => setOpen(false)}
-                onCancel={() => setOpen(false)}
-              />
+              <MilestoneForm plan={plan} milestone={milestone} onSaved={() => setOpen(false)} onCancel={() => setOpen(false)} />
             </div>
           ) : (
             <button

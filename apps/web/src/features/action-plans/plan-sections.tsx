@@ -9,21 +9,13 @@ import { ActionPlanForm } from './action-plan-form';
 import { MilestoneForm } from './milestone-form';
 import { MilestoneList } from './milestone-list';
 
-export function PlanIntent({
-  plan,
-  canEdit,
-}: {
-  plan: ActionPlan;
-  canEdit: boolean;
-}) {
+export function PlanIntent({ plan, canEdit }: { plan: ActionPlan; canEdit: boolean }) {
   const { t } = useTranslation();
   const { open, setOpen, formArea, openButton } = useDisclosureForm('textarea');
   const [saved, setSaved] = useState(false);
   return (
     <>
-      <p className="plan-intent">
-        {plan.statementOfIntent || t('plans.noStatement')}
-      </p>
+      <p className="plan-intent">{plan.statementOfIntent || t('plans.noStatement')}</p>
       {canEdit && (
         <div className="city-editor">
           <p role="status" className="status status--success">
@@ -77,39 +69,19 @@ export function PlanMilestones({
   return (
     <>
       {milestones.isPending && <LoadingState />}
-      {milestones.isError && (
-        <ErrorState
-          error={milestones.error}
-          onRetry={() => void milestones.refetch()}
-        />
-      )}
+      {milestones.isError && <ErrorState error={milestones.error} onRetry={() => void milestones.refetch()} />}
       {milestones.data && (
-        <MilestoneList
-          plan={plan}
-          milestones={milestones.data}
-          canEdit={canEdit}
-          canDelete={canDelete}
-          filename={filename}
-        />
+        <MilestoneList plan={plan} milestones={milestones.data} canEdit={canEdit} canDelete={canDelete} filename={filename} />
       )}
       {canEdit && (
         <div className="draft-creator">
           {open ? (
             <div ref={formArea}>
               <h3>{t('plans.milestones.newHeading')}</h3>
-              <MilestoneForm
-                plan={plan}
-                onSaved={() => setOpen(false)}
-                onCancel={() => setOpen(false)}
-              />
+              <MilestoneForm plan={plan} onSaved={() => setOpen(false)} onCancel={() => setOpen(false)} />
             </div>
           ) : (
-            <button
-              ref={openButton}
-              type="button"
-              className="button"
-              onClick={() => setOpen(true)}
-            >
+            <button ref={openButton} type="button" className="button" onClick={() => setOpen(true)}>
               {t('plans.milestones.open')}
             </button>
           )}

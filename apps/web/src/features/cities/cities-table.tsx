@@ -22,8 +22,12 @@ export function CitiesTable({ filters, caption }: { filters: CityFilters; captio
         <>
           <th scope="col">{t('cities.name')}</th>
           <th scope="col">{t('cities.country')}</th>
-          <th scope="col" className="numeric">{t('cities.population')}</th>
-          <th scope="col" className="numeric">{t('cities.area')}</th>
+          <th scope="col" className="numeric">
+            {t('cities.population')}
+          </th>
+          <th scope="col" className="numeric">
+            {t('cities.area')}
+          </th>
           <th scope="col">{t('cities.localTime')}</th>
         </>
       }

@@ -28,7 +28,9 @@ export function CityEditForm({ city, onSaved, onCancel }: CityEditFormProps) {
     const form = new FormData(event.currentTarget);
     const values = {
       name: form.get('name'),
-      country: String(form.get('country') ?? '').trim().toUpperCase(),
+      country: String(form.get('country') ?? '')
+        .trim()
+        .toUpperCase(),
       timeZone: form.get('timeZone'),
       locale: form.get('locale'),
       population: optionalNumber(form.get('population')),

@@ -23,7 +23,12 @@ export function CityFacts({ city, hub }: CityFactsProps) {
     [t('cities.locale'), names.language(city.locale)],
     [t('cities.population'), city.population === null ? t('common.notRecorded') : format.number(city.population)],
     [t('cities.area'), city.areaKm2 === null ? t('common.notRecorded') : format.areaKm2(city.areaKm2)],
-    [t('cities.localTimeNow'), <time key="now" dateTime={now.toISOString()}>{format.timeIn(city.timeZone, now)}</time>],
+    [
+      t('cities.localTimeNow'),
+      <time key="now" dateTime={now.toISOString()}>
+        {format.timeIn(city.timeZone, now)}
+      </time>,
+    ],
   ];
   return (
     <dl className="facts">

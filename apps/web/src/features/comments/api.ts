@@ -3,15 +3,7 @@
 // filters, the editor's highlights and the counts per section always agree.
 import { useEffect } from 'react';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type {
-  Contribution,
-  CreateThread,
-  Mentionable,
-  Page,
-  Thread,
-  ThreadPage,
-  ThreadStatus,
-} from '@minga/contracts';
+import type { Contribution, CreateThread, Mentionable, Page, Thread, ThreadPage, ThreadStatus } from '@minga/contracts';
 import { apiClient } from '../../lib/api-client';
 
 const PAGE_SIZE = 200;

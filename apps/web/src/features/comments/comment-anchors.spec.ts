@@ -18,12 +18,21 @@ function linkedDocs() {
 
 function collaborativeEditor(doc: Y.Doc, handlers: HighlightHandlers) {
   return new Editor({
-    extensions: [...editorExtensions(), Collaboration.configure({ document: doc, field: DOC_FRAGMENT }), CommentHighlights.configure({ handlers: () => handlers })],
+    extensions: [
+      ...editorExtensions(),
+      Collaboration.configure({ document: doc, field: DOC_FRAGMENT }),
+      CommentHighlights.configure({ handlers: () => handlers }),
+    ],
   });
 }
 
 function handlers(): HighlightHandlers {
-  return { activate: vi.fn(), decide: vi.fn(), startThread: vi.fn(), labels: { accept: 'Accept', reject: 'Reject', pending: 'Pending', inserted: 'Suggested text' } };
+  return {
+    activate: vi.fn(),
+    decide: vi.fn(),
+    startThread: vi.fn(),
+    labels: { accept: 'Accept', reject: 'Reject', pending: 'Pending', inserted: 'Suggested text' },
+  };
 }
 
 function positionOf(editor: Editor, text: string): number {

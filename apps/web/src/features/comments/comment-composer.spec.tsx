@@ -17,7 +17,10 @@ function renderComposer() {
     [`GET /api/drafts/${DRAFT.id}/mentionable`]: (call) => {
       // As the API does (the contract trims the query).
       const q = (call.search.get('q') ?? '').trim().toLowerCase();
-      return json(200, [aiko, ana].filter((person) => person.name.toLowerCase().includes(q)));
+      return json(
+        200,
+        [aiko, ana].filter((person) => person.name.toLowerCase().includes(q)),
+      );
     },
   });
   renderInApp(<CommentComposer draftId={DRAFT.id} label="Your comment" submitLabel="Post comment" onSubmit={onSubmit} />);

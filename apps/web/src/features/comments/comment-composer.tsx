@@ -22,7 +22,16 @@ interface CommentComposerProps {
   onCancel?: () => void;
 }
 
-export function CommentComposer({ draftId, label, submitLabel, initialBody = '', children, autoFocus, onSubmit, onCancel }: CommentComposerProps) {
+export function CommentComposer({
+  draftId,
+  label,
+  submitLabel,
+  initialBody = '',
+  children,
+  autoFocus,
+  onSubmit,
+  onCancel,
+}: CommentComposerProps) {
   const { t } = useTranslation();
   const id = useId();
   const [initial] = useState(() => toDisplayBody(initialBody));

@@ -92,7 +92,11 @@ function decorate(state: EditorState, items: HighlightItem[], handlers: Highligh
   for (const item of items) {
     const range = resolveAnchor(state, item.anchor);
     if (!range) continue;
-    const classes = ['comment-highlight', item.suggestion ? 'comment-highlight--suggestion' : '', item.active ? 'comment-highlight--active' : '']
+    const classes = [
+      'comment-highlight',
+      item.suggestion ? 'comment-highlight--suggestion' : '',
+      item.active ? 'comment-highlight--active' : '',
+    ]
       .filter(Boolean)
       .join(' ');
     decorations.push(

@@ -7,7 +7,9 @@ function html(source: string): string {
 
 describe('CommentMarkdown', () => {
   it('renders the safe subset: emphasis, code, lists and quotes', () => {
-    const { container } = render(<CommentMarkdown source={'**Keep** the *clause*, use `CC0`.\nSecond line\n\n- one\n- two\n\n1. first\n\n> quoted'} />);
+    const { container } = render(
+      <CommentMarkdown source={'**Keep** the *clause*, use `CC0`.\nSecond line\n\n- one\n- two\n\n1. first\n\n> quoted'} />,
+    );
     expect(container.querySelector('strong')).toHaveTextContent('Keep');
     expect(container.querySelector('em')).toHaveTextContent('clause');
     expect(container.querySelector('code')).toHaveTextContent('CC0');
@@ -26,7 +28,11 @@ describe('CommentMarkdown', () => {
 
   it('links http, https and mailto addresses, and never links javascript: or data: addresses', () => {
     const { container } = render(
-      <CommentMarkdown source={'[law](https://example.org/law) [mail](mailto:a@example.org) [click](javascript:alert(1)) [x](JaVa\tScRiPt:alert(1)) [d](data:text/html,hi) see https://example.org/a.'} />,
+      <CommentMarkdown
+        source={
+          '[law](https://example.org/law) [mail](mailto:a@example.org) [click](javascript:alert(1)) [x](JaVa\tScRiPt:alert(1)) [d](data:text/html,hi) see https://example.org/a.'
+        }
+      />,
     );
     const hrefs = [...container.querySelectorAll('a')].map((a) => a.getAttribute('href'));
     expect(hrefs).toEqual(['https://example.org/law', 'mailto:a@example.org', 'https://example.org/a']);
@@ -37,7 +43,9 @@ describe('CommentMarkdown', () => {
   });
 
   it('shows mentions as @Name, and leaves underscores inside words alone', () => {
-    const { container } = render(<CommentMarkdown source={'ask @[Aiko Tanaka](11111111-1111-4111-8111-111111111111) about snake_case_names'} />);
+    const { container } = render(
+      <CommentMarkdown source={'ask @[Aiko Tanaka](11111111-1111-4111-8111-111111111111) about snake_case_names'} />,
+    );
     expect(container.querySelector('.mention')).toHaveTextContent('@Aiko Tanaka');
     expect(container).toHaveTextContent('ask @Aiko Tanaka about snake_case_names');
     expect(container.querySelector('em')).toBeNull();

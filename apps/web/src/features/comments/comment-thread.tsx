@@ -42,7 +42,9 @@ export const CommentThread = forwardRef<HTMLElement, CommentThreadProps>(functio
   const open = thread.status === 'open';
   const suggestion = thread.suggestion;
   const decidable = Boolean(suggestion && suggestion.state === 'pending' && open && permissions.decide);
-  const classes = ['comment-thread', current ? 'comment-thread--current' : '', open ? '' : 'comment-thread--resolved'].filter(Boolean).join(' ');
+  const classes = ['comment-thread', current ? 'comment-thread--current' : '', open ? '' : 'comment-thread--resolved']
+    .filter(Boolean)
+    .join(' ');
 
   return (
     <article ref={ref} id={id} className={classes} aria-labelledby={headingId} tabIndex={-1}>
@@ -52,7 +54,9 @@ export const CommentThread = forwardRef<HTMLElement, CommentThreadProps>(functio
         </h3>
         <p className="comment-thread-tags">
           <span className={`comment-tag comment-tag--${thread.status}`}>{t(`comments.thread.status.${thread.status}`)}</span>
-          {suggestion && <span className={`comment-tag comment-tag--${suggestion.state}`}>{t(`comments.suggestion.state.${suggestion.state}`)}</span>}
+          {suggestion && (
+            <span className={`comment-tag comment-tag--${suggestion.state}`}>{t(`comments.suggestion.state.${suggestion.state}`)}</span>
+          )}
           {thread.detached && <span className="comment-tag comment-tag--detached">{t('comments.thread.detached')}</span>}
           {thread.heading && <span className="comment-thread-section">{t('comments.thread.section', { heading: thread.heading })}</span>}
         </p>
@@ -85,7 +89,9 @@ export const CommentThread = forwardRef<HTMLElement, CommentThreadProps>(functio
         ))}
       </ol>
       {!open && thread.resolvedBy && thread.resolvedAt && (
-        <p className="comment-meta">{t('comments.thread.resolvedBy', { name: thread.resolvedBy.name, when: dateTime(thread.resolvedAt) })}</p>
+        <p className="comment-meta">
+          {t('comments.thread.resolvedBy', { name: thread.resolvedBy.name, when: dateTime(thread.resolvedAt) })}
+        </p>
       )}
       {replying ? (
         <CommentComposer
@@ -206,7 +212,12 @@ function CommentItem({ thread, comment, mayChange }: { thread: Thread; comment: 
             </>
           ) : (
             <>
-              <button type="button" className="button button--secondary button--small" aria-describedby={`comment-${comment.id}-meta`} onClick={() => setEditing(true)}>
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                aria-describedby={`comment-${comment.id}-meta`}
+                onClick={() => setEditing(true)}
+              >
                 {t('comments.comment.edit')}
               </button>
               <button

@@ -55,7 +55,13 @@ function thread(overrides: Partial<Thread> & { body?: string; commentOverrides?:
 const byOther = thread({ quote: 'published under CC0', body: 'Which licence exactly?' });
 const mine = thread({ author: { id: ME.id, name: ME.name }, quote: 'within 30 days', body: 'Thirty days is long.' });
 const mentioningMe = thread({ body: `@[${ME.name}](${ME.id}) could you look?`, commentOverrides: { mentions: [ME.id] } });
-const resolved = thread({ status: 'resolved', quote: 'open formats', body: 'Settled.', resolvedBy: OTHER, resolvedAt: '2026-01-13T09:00:00.000Z' });
+const resolved = thread({
+  status: 'resolved',
+  quote: 'open formats',
+  body: 'Settled.',
+  resolvedBy: OTHER,
+  resolvedAt: '2026-01-13T09:00:00.000Z',
+});
 const detached = thread({ detached: true, quote: 'a removed clause', body: 'This was about a removed clause.' });
 
 function fakeLive() {
@@ -80,8 +86,15 @@ function renderPanel(threads: Thread[], path = '/') {
     'POST /api/auth/session/refresh': () => json(200, session(ME)),
     [`DELETE /api/comments/${mine.comments[0].id}`]: () => new Response(null, { status: 204 }),
     [`POST /api/threads/${byOther.id}/comments`]: (call) =>
-      json(201, { ...byOther, comments: [...byOther.comments, comment({ threadId: byOther.id, author: { id: ME.id, name: ME.name }, body: (call.body as { body: string }).body })] }),
-    [`GET /api/drafts/${DRAFT.id}/threads`]: () => json(200, { items: threads, nextCursor: null, counts: { open: 0, detached: 0, bySection: [] } }),
+      json(201, {
+        ...byOther,
+        comments: [
+          ...byOther.comments,
+          comment({ threadId: byOther.id, author: { id: ME.id, name: ME.name }, body: (call.body as { body: string }).body }),
+        ],
+      }),
+    [`GET /api/drafts/${DRAFT.id}/threads`]: () =>
+      json(200, { items: threads, nextCursor: null, counts: { open: 0, detached: 0, bySection: [] } }),
   });
   const editor = new Editor({ extensions: editorExtensions() });
   const { live, emit } = fakeLive();
@@ -102,7 +115,12 @@ describe('Comments panel', () => {
     renderPanel([byOther, mine, mentioningMe, resolved, detached]);
 
     expect(await screen.findByRole('heading', { name: 'Comments 4 open', level: 2 })).toBeInTheDocument();
-    expect(bodies()).toEqual(['Which licence exactly?', 'Thirty days is long.', '@Aiko Tanaka could you look?', 'This was about a removed clause.']);
+    expect(bodies()).toEqual([
+      'Which licence exactly?',
+      'Thirty days is long.',
+      '@Aiko Tanaka could you look?',
+      'This was about a removed clause.',
+    ]);
     const detachedThread = screen.getAllByRole('article')[3];
     expect(detachedThread).toHaveTextContent('Detached: the quoted text was removed');
     expect(detachedThread).toHaveTextContent('a removed clause');

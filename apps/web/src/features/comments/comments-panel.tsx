@@ -139,7 +139,12 @@ export function CommentsPanel({ comments, editor, access, live, shown }: Comment
         {announcement}
       </p>
       {newThread ? (
-        <NewThreadForm key={newThread.request} comments={comments} editor={editor} onCreated={(thread) => comments.showThread(thread.id, true)} />
+        <NewThreadForm
+          key={newThread.request}
+          comments={comments}
+          editor={editor}
+          onCreated={(thread) => comments.showThread(thread.id, true)}
+        />
       ) : (
         access !== 'view' && (
           <button
@@ -186,7 +191,8 @@ export function CommentsPanel({ comments, editor, access, live, shown }: Comment
       <div hidden>
         {openThreads.map((thread) => (
           <span key={thread.id} id={descriptionId(thread.id)}>
-            {t(`comments.thread.title.${thread.kind}`, { name: thread.author.name })}: {thread.comments[0]?.body ? plainText(thread.comments[0].body) : ''}
+            {t(`comments.thread.title.${thread.kind}`, { name: thread.author.name })}:{' '}
+            {thread.comments[0]?.body ? plainText(thread.comments[0].body) : ''}
           </span>
         ))}
       </div>
@@ -196,5 +202,8 @@ export function CommentsPanel({ comments, editor, access, live, shown }: Comment
 
 /** A comment body read aloud: mentions as "@Name", Markdown marks left out. */
 function plainText(body: string): string {
-  return body.replace(/@\[([^\]\n]+)\]\([0-9a-f-]{36}\)/gi, '@$1').replace(/[*_`>#]/g, '').slice(0, 300);
+  return body
+    .replace(/@\[([^\]\n]+)\]\([0-9a-f-]{36}\)/gi, '@$1')
+    .replace(/[*_`>#]/g, '')
+    .slice(0, 300);
 }

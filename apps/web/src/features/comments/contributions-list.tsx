@@ -18,7 +18,9 @@ export function ContributionsList({ draft }: { draft: Draft }) {
       <p className="muted">{t('comments.contributions.intro')}</p>
       {contributions.isPending && <LoadingState />}
       {contributions.isError && <ErrorState error={contributions.error} onRetry={() => void contributions.refetch()} />}
-      {contributions.data && contributions.data.items.length === 0 && <p className="status status--empty">{t('comments.contributions.empty')}</p>}
+      {contributions.data && contributions.data.items.length === 0 && (
+        <p className="status status--empty">{t('comments.contributions.empty')}</p>
+      )}
       {contributions.data && contributions.data.items.length > 0 && (
         <ol className="contribution-list">
           {contributions.data.items.map((contribution) => (

@@ -25,7 +25,8 @@ export function useLiveThreads(draft: Draft, live: LiveSource, userId: string | 
       const event: ThreadEvent = parsed.data;
       upsertThread(queryClient, event.thread);
       if (event.type === 'suggestion_accepted') void queryClient.invalidateQueries({ queryKey: commentKeys.contributions(draft.id) });
-      if (event.actor.id !== userId) setAnnouncement(t(`comments.live.${event.type}`, { name: event.actor.name, quote: event.thread.quote }));
+      if (event.actor.id !== userId)
+        setAnnouncement(t(`comments.live.${event.type}`, { name: event.actor.name, quote: event.thread.quote }));
     });
     // Events sent while disconnected are not replayed: read the threads again.
     const offReconnect = live.onReconnect(() => void queryClient.invalidateQueries({ queryKey: commentKeys.all(draft.id) }));

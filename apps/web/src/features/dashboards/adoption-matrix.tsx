@@ -13,25 +13,12 @@ interface AdoptionMatrixProps {
   filename: string;
 }
 
-export function AdoptionMatrix({
-  dashboard,
-  caption,
-  filename,
-}: AdoptionMatrixProps) {
+export function AdoptionMatrix({ dashboard, caption, filename }: AdoptionMatrixProps) {
   const { t } = useTranslation();
   const format = useFormatters();
-  const cells = new Map(
-    dashboard.cells.map((cell) => [
-      `${cell.cityId}:${cell.modelPolicyId}`,
-      cell,
-    ]),
-  );
-  const policyNames = new Map(
-    dashboard.modelPolicies.map((policy) => [policy.id, policy.name]),
-  );
-  const cityNames = new Map(
-    dashboard.cities.map((city) => [city.id, city.name]),
-  );
+  const cells = new Map(dashboard.cells.map((cell) => [`${cell.cityId}:${cell.modelPolicyId}`, cell]));
+  const policyNames = new Map(dashboard.modelPolicies.map((policy) => [policy.id, policy.name]));
+  const cityNames = new Map(dashboard.cities.map((city) => [city.id, city.name]));
 
   return (
     <>

@@ -7,29 +7,12 @@ import { TableExport } from '../../components/table-export';
 import { useFormatters } from '../../lib/formatters';
 import { CityStatusTag } from './city-status-tag';
 
-const ORDER = [
-  'behind',
-  'at_risk',
-  'on_track',
-  'no_plan',
-] as const satisfies readonly (typeof CITY_STATUSES)[number][];
+const ORDER = ['behind', 'at_risk', 'on_track', 'no_plan'] as const satisfies readonly (typeof CITY_STATUSES)[number][];
 
-export function CityStanding({
-  cities,
-  caption,
-  filename,
-}: {
-  cities: DashboardCity[];
-  caption: string;
-  filename: string;
-}) {
+export function CityStanding({ cities, caption, filename }: { cities: DashboardCity[]; caption: string; filename: string }) {
   const { t } = useTranslation();
   const format = useFormatters();
-  const sorted = [...cities].sort(
-    (a, b) =>
-      ORDER.indexOf(a.status) - ORDER.indexOf(b.status) ||
-      a.name.localeCompare(b.name),
-  );
+  const sorted = [...cities].sort((a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status) || a.name.localeCompare(b.name));
   return (
     <>
       <div className="table-wrap">
@@ -61,9 +44,7 @@ export function CityStanding({
                   <Reasons city={city} />
                 </td>
                 <td className="numeric">{format.number(city.milestonesDue)}</td>
-                <td className="numeric">
-                  {format.number(city.milestonesOverdue)}
-                </td>
+                <td className="numeric">{format.number(city.milestonesOverdue)}</td>
               </tr>
             ))}
           </tbody>
@@ -93,9 +74,7 @@ export function CityStanding({
           milestones_overdue: city.milestonesOverdue,
           kpis_off_track: city.kpis.offTrack,
           kpis_at_risk: city.kpis.atRisk,
-          overdue_milestones: city.overdueMilestones
-            .map((milestone) => `${milestone.title} (${milestone.dueDate})`)
-            .join(' | '),
+          overdue_milestones: city.overdueMilestones.map((milestone) => `${milestone.title} (${milestone.dueDate})`).join(' | '),
           off_track_kpis: city.offTrackKpis.map((kpi) => kpi.name).join(' | '),
         }))}
       />
@@ -130,8 +109,7 @@ function Reasons({ city }: { city: DashboardCity }) {
       </li>
     )),
   ];
-  if (city.status === 'no_plan')
-    return <span className="muted">{t('dashboards.reasonNoPlan')}</span>;
+  if (city.status === 'no_plan') return <span className="muted">{t('dashboards.reasonNoPlan')}</span>;
   if (reasons.length === 0) {
     return (
       <span className="muted">

@@ -16,11 +16,7 @@ interface DashboardBodyProps {
   fileStem: string;
 }
 
-export function DashboardBody({
-  dashboard,
-  scopeName,
-  fileStem,
-}: DashboardBodyProps) {
+export function DashboardBody({ dashboard, scopeName, fileStem }: DashboardBodyProps) {
   const { t } = useTranslation();
   const file = (name: string) => slug(fileStem, name);
   return (
@@ -40,11 +36,7 @@ export function DashboardBody({
           </section>
           <section className="section" aria-labelledby="dashboard-matrix">
             <h2 id="dashboard-matrix">{t('dashboards.matrix')}</h2>
-            <AdoptionMatrix
-              dashboard={dashboard}
-              caption={t('dashboards.matrixCaption', { hub: scopeName })}
-              filename={file('adoption')}
-            />
+            <AdoptionMatrix dashboard={dashboard} caption={t('dashboards.matrixCaption', { hub: scopeName })} filename={file('adoption')} />
           </section>
           <section className="section" aria-labelledby="dashboard-kpis">
             <h2 id="dashboard-kpis">{t('dashboards.kpiProgress')}</h2>

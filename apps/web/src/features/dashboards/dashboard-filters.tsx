@@ -11,19 +11,10 @@ interface DashboardFiltersFormProps {
   onChange: (filters: DashboardFilters) => void;
 }
 
-export function DashboardFiltersForm({
-  modelPolicies,
-  value,
-  onChange,
-}: DashboardFiltersFormProps) {
+export function DashboardFiltersForm({ modelPolicies, value, onChange }: DashboardFiltersFormProps) {
   const { t } = useTranslation();
   return (
-    <form
-      role="search"
-      aria-label={t('dashboards.filters')}
-      className="filters"
-      onSubmit={(event: FormEvent) => event.preventDefault()}
-    >
+    <form role="search" aria-label={t('dashboards.filters')} className="filters" onSubmit={(event: FormEvent) => event.preventDefault()}>
       <FilterSelect
         label={t('plans.modelPolicy')}
         allLabel={t('dashboards.allModelPolicies')}

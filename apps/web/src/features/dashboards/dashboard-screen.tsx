@@ -37,25 +37,12 @@ export function DashboardScreen<T extends Dashboard>({
       <p className="lead">
         {t('dashboards.intro')} {backLink}
       </p>
-      <DashboardFiltersForm
-        modelPolicies={modelPolicies}
-        value={filters}
-        onChange={onFiltersChange}
-      />
+      <DashboardFiltersForm modelPolicies={modelPolicies} value={filters} onChange={onFiltersChange} />
       {dashboard.isPending && <LoadingState />}
-      {dashboard.isError && (
-        <ErrorState
-          error={dashboard.error}
-          onRetry={() => void dashboard.refetch()}
-        />
-      )}
+      {dashboard.isError && <ErrorState error={dashboard.error} onRetry={() => void dashboard.refetch()} />}
       {dashboard.data && scope && (
         <div aria-busy={dashboard.isPlaceholderData}>
-          <DashboardBody
-            dashboard={dashboard.data}
-            scopeName={scope.name}
-            fileStem={scope.fileStem}
-          />
+          <DashboardBody dashboard={dashboard.data} scopeName={scope.name} fileStem={scope.fileStem} />
         </div>
       )}
     </div>

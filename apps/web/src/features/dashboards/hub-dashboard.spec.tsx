@@ -15,13 +15,7 @@ describe('hub dashboard', () => {
   });
 
   it('names each cell of the adoption matrix by its stage in words, links it to the plan and says where there is no plan', async () => {
-    renderInApp(
-      <AdoptionMatrix
-        dashboard={hubDashboard()}
-        caption="Adoption in Latin America"
-        filename="latam-adoption"
-      />,
-    );
+    renderInApp(<AdoptionMatrix dashboard={hubDashboard()} caption="Adoption in Latin America" filename="latam-adoption" />);
 
     const table = await screen.findByRole('table', {
       name: 'Adoption in Latin America',
@@ -37,22 +31,12 @@ describe('hub dashboard', () => {
     expect(cells[1]).toHaveTextContent('No plan');
 
     const medellin = within(table).getByRole('row', { name: /Medellín/ });
-    expect(within(medellin).getAllByRole('cell')[1]).toHaveTextContent(
-      'Legal review',
-    );
-    expect(within(medellin).getAllByRole('cell')[1]).toHaveTextContent(
-      '1 milestone overdue',
-    );
+    expect(within(medellin).getAllByRole('cell')[1]).toHaveTextContent('Legal review');
+    expect(within(medellin).getAllByRole('cell')[1]).toHaveTextContent('1 milestone overdue');
   });
 
   it('lists the cities behind first, with why: the overdue milestone and the off-track KPI', async () => {
-    renderInApp(
-      <CityStanding
-        cities={hubDashboard().cities}
-        caption="Standing"
-        filename="latam-standing"
-      />,
-    );
+    renderInApp(<CityStanding cities={hubDashboard().cities} caption="Standing" filename="latam-standing" />);
 
     const rows = within(await screen.findByRole('table', { name: 'Standing' }))
       .getAllByRole('row')
@@ -75,13 +59,7 @@ describe('hub dashboard', () => {
   });
 
   it('offers the KPI comparison chart as a table with each city’s share of target and KPI counts', async () => {
-    renderInApp(
-      <KpiComparison
-        cities={hubDashboard().cities}
-        caption="KPI progress"
-        filename="latam-kpis"
-      />,
-    );
+    renderInApp(<KpiComparison cities={hubDashboard().cities} caption="KPI progress" filename="latam-kpis" />);
 
     const figure = await screen.findByRole('figure', { name: 'KPI progress' });
     expect(
@@ -91,13 +69,9 @@ describe('hub dashboard', () => {
     ).toBeInTheDocument();
     expect(within(figure).queryByRole('table')).not.toBeInTheDocument();
 
-    await userEvent.click(
-      within(figure).getByRole('button', { name: 'Table' }),
-    );
+    await userEvent.click(within(figure).getByRole('button', { name: 'Table' }));
 
-    expect(
-      within(figure).getByRole('button', { name: 'Table' }),
-    ).toHaveAttribute('aria-pressed', 'true');
+    expect(within(figure).getByRole('button', { name: 'Table' })).toHaveAttribute('aria-pressed', 'true');
     const table = within(figure).getByRole('table', { name: 'KPI progress' });
     const medellin = within(table).getByRole('row', { name: /Medellín/ });
     expect(medellin).toHaveTextContent('20%');

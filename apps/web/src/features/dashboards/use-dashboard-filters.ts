@@ -4,10 +4,7 @@ import { useSearchParams } from 'react-router';
 import { adoptionStageSchema, cityStatusSchema } from '@minga/contracts';
 import type { DashboardFilters } from './api';
 
-export function useDashboardFilters(): [
-  DashboardFilters,
-  (next: DashboardFilters) => void,
-] {
+export function useDashboardFilters(): [DashboardFilters, (next: DashboardFilters) => void] {
   const [params, setParams] = useSearchParams();
   const filters = useMemo<DashboardFilters>(() => {
     const stage = adoptionStageSchema.safeParse(params.get('stage'));

@@ -43,12 +43,22 @@ export function ComparisonForm({ draftId, value, onChange, onCompare }: Comparis
     <form className="form comparison-form" aria-labelledby={headingId} onSubmit={submit} noValidate>
       <h3 id={headingId}>{t('drafts.comparison.heading')}</h3>
       <div className="field-row">
-        <SelectField label={t('drafts.comparison.from')} name="from" value={value.from} onChange={(event) => onChange({ ...value, from: event.target.value })}>
+        <SelectField
+          label={t('drafts.comparison.from')}
+          name="from"
+          value={value.from}
+          onChange={(event) => onChange({ ...value, from: event.target.value })}
+        >
           <option value="model">{t('drafts.comparison.model')}</option>
           {versionOptions.length > 0 && <optgroup label={t('drafts.comparison.versionsGroup')}>{versionOptions}</optgroup>}
           <option value="current">{t('drafts.comparison.current')}</option>
         </SelectField>
-        <SelectField label={t('drafts.comparison.to')} name="to" value={value.to} onChange={(event) => onChange({ ...value, to: event.target.value })}>
+        <SelectField
+          label={t('drafts.comparison.to')}
+          name="to"
+          value={value.to}
+          onChange={(event) => onChange({ ...value, to: event.target.value })}
+        >
           {versionOptions.length > 0 && <optgroup label={t('drafts.comparison.versionsGroup')}>{versionOptions}</optgroup>}
           <option value="current">{t('drafts.comparison.current')}</option>
         </SelectField>

@@ -60,15 +60,16 @@ describe('Draft comparison', () => {
     const from = await screen.findByLabelText('From');
     await within(from).findByRole('option', { name: 'Sent to legal review' });
 
-    expect(within(from).getAllByRole('option').map((option) => option.textContent)).toEqual([
-      'Model policy',
-      'Sent to legal review',
-      'Current draft',
-    ]);
-    expect(within(screen.getByLabelText('To')).getAllByRole('option').map((option) => option.textContent)).toEqual([
-      'Sent to legal review',
-      'Current draft',
-    ]);
+    expect(
+      within(from)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['Model policy', 'Sent to legal review', 'Current draft']);
+    expect(
+      within(screen.getByLabelText('To'))
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['Sent to legal review', 'Current draft']);
   });
 
   it('marks inserted and removed words for screen readers and names each change in words', async () => {
@@ -84,8 +85,12 @@ describe('Draft comparison', () => {
     expect(deleted).toHaveTextContent('removed: CC BY 4.0');
     expect(within(deleted as HTMLElement).getByText('removed:')).toHaveClass('visually-hidden');
     expect(licensing).toHaveTextContent('Data is published under removed: CC BY 4.0added: CC0.');
-    expect(screen.getByRole('region', { name: 'Privacy Added' }).querySelector('ins')).toHaveTextContent('added: Personal data is never published.');
-    expect(screen.getByRole('region', { name: 'Fees Removed' }).querySelector('del')).toHaveTextContent('removed: Bulk downloads cost a fee.');
+    expect(screen.getByRole('region', { name: 'Privacy Added' }).querySelector('ins')).toHaveTextContent(
+      'added: Personal data is never published.',
+    );
+    expect(screen.getByRole('region', { name: 'Fees Removed' }).querySelector('del')).toHaveTextContent(
+      'removed: Bulk downloads cost a fee.',
+    );
     expect(screen.getByText('3 sections differ.')).toBeInTheDocument();
   });
 

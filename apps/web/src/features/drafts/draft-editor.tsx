@@ -65,7 +65,6 @@ function expectedAccess(ability: AppAbility, draft: Draft): DocAccess {
   return ability.can('comment', subject) ? 'comment' : 'view';
 }
 
-
 function CollabEditor({ draft, collab, addons }: { draft: Draft; collab: CollabDocument; addons: DraftEditorAddons }) {
   const { t } = useTranslation();
   const { user, ability } = useSession();
@@ -79,7 +78,10 @@ function CollabEditor({ draft, collab, addons }: { draft: Draft; collab: CollabD
     if (state.synced) setShown(true);
   }, [state.synced]);
 
-  const caretUser = useMemo(() => ({ id: user?.id ?? '', name: user?.name ?? '', color: userColor(user?.id ?? '') }), [user?.id, user?.name]);
+  const caretUser = useMemo(
+    () => ({ id: user?.id ?? '', name: user?.name ?? '', color: userColor(user?.id ?? '') }),
+    [user?.id, user?.name],
+  );
   // Made once per document: the editor compares extensions by identity and would otherwise be reconfigured each render.
   const [extensions] = useState(() => [
     ...editorExtensions(),
@@ -125,7 +127,9 @@ function CollabEditor({ draft, collab, addons }: { draft: Draft; collab: CollabD
       aside={
         <>
           <PresenceList awareness={collab.provider.awareness} />
-          {shown && <DraftOutline editor={editor} renderSectionExtra={renderSectionExtra && ((entry) => renderSectionExtra(entry, context))} />}
+          {shown && (
+            <DraftOutline editor={editor} renderSectionExtra={renderSectionExtra && ((entry) => renderSectionExtra(entry, context))} />
+          )}
           {addons.renderSide?.(context)}
         </>
       }
@@ -143,7 +147,11 @@ function CollabEditor({ draft, collab, addons }: { draft: Draft; collab: CollabD
       </div>
       <AccessNote access={access} />
       <CollabErrorAlert state={state} />
-      {shown ? <EditorContent editor={editor} className="draft-document-frame" /> : !finalError && <DraftLoading offline={state.status !== 'connected'} />}
+      {shown ? (
+        <EditorContent editor={editor} className="draft-document-frame" />
+      ) : (
+        !finalError && <DraftLoading offline={state.status !== 'connected'} />
+      )}
     </DraftWorkspace>
   );
 }
@@ -172,7 +180,9 @@ function CollabErrorAlert({ state }: { state: ProviderState }) {
   if (!state.error) return null;
   return (
     <div className="alert alert--error" role="alert">
-      <p className="alert-title">{t(`drafts.collabErrors.${state.error.code}`, { defaultValue: t('drafts.collabErrors.internal_error') })}</p>
+      <p className="alert-title">
+        {t(`drafts.collabErrors.${state.error.code}`, { defaultValue: t('drafts.collabErrors.internal_error') })}
+      </p>
     </div>
   );
 }

@@ -66,7 +66,11 @@ export function DraftOutline({ editor, renderSectionExtra }: DraftOutlineProps) 
     const heading = editor.view.nodeDOM(position);
     if (heading instanceof HTMLElement) heading.scrollIntoView({ block: 'start' });
     // Those who may edit continue typing at the heading; a reader's place is where it scrolled to.
-    if (editor.isEditable) editor.chain().focus(position + 1, { scrollIntoView: false }).run();
+    if (editor.isEditable)
+      editor
+        .chain()
+        .focus(position + 1, { scrollIntoView: false })
+        .run();
   }
 
   return (

@@ -49,11 +49,19 @@ export function EditorToolbar({ editor, controls }: { editor: Editor; controls: 
   function moveFocus(event: KeyboardEvent<HTMLDivElement>) {
     const last = buttons.length - 1;
     const next =
-      event.key === 'ArrowRight' ? (focusIndex === last ? 0 : focusIndex + 1)
-      : event.key === 'ArrowLeft' ? (focusIndex === 0 ? last : focusIndex - 1)
-      : event.key === 'Home' ? 0
-      : event.key === 'End' ? last
-      : null;
+      event.key === 'ArrowRight'
+        ? focusIndex === last
+          ? 0
+          : focusIndex + 1
+        : event.key === 'ArrowLeft'
+          ? focusIndex === 0
+            ? last
+            : focusIndex - 1
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? last
+              : null;
     if (next === null) return;
     event.preventDefault();
     setFocusIndex(next);
@@ -100,7 +108,16 @@ export function EditorToolbar({ editor, controls }: { editor: Editor; controls: 
 
 function Icon({ children }: { children: ReactNode }) {
   return (
-    <svg viewBox="0 0 20 20" width="18" height="18" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" focusable="false">
+    <svg
+      viewBox="0 0 20 20"
+      width="18"
+      height="18"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.8"
+      strokeLinecap="round"
+      focusable="false"
+    >
       {children}
     </svg>
   );

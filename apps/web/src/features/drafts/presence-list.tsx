@@ -25,7 +25,12 @@ export function presentUsers(states: Map<number, Record<string, unknown>>, selfC
     const self = clientId === selfClientId;
     const known = byId.get(user.id);
     if (known && !self) continue;
-    byId.set(user.id, { id: user.id, name: user.name, color: typeof user.color === 'string' ? user.color : 'currentColor', self: self || Boolean(known?.self) });
+    byId.set(user.id, {
+      id: user.id,
+      name: user.name,
+      color: typeof user.color === 'string' ? user.color : 'currentColor',
+      self: self || Boolean(known?.self),
+    });
   }
   return [...byId.values()].sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name));
 }

@@ -38,10 +38,11 @@ describe('DraftStatusActions', () => {
 
     const group = await screen.findByRole('group', { name: 'Change the status' });
 
-    expect(within(group).getAllByRole('button').map((button) => button.textContent)).toEqual([
-      'Return to drafting',
-      'Open public consultation',
-    ]);
+    expect(
+      within(group)
+        .getAllByRole('button')
+        .map((button) => button.textContent),
+    ).toEqual(['Return to drafting', 'Open public consultation']);
   });
 
   it('shows an expert, who may only comment, no status buttons', async () => {

@@ -59,5 +59,11 @@ function openCache(docName: string, ydoc: Y.Doc): IndexeddbPersistence | null {
 function cacheLoaded(cache: IndexeddbPersistence | null): Promise<void> {
   if (!cache) return Promise.resolve();
   const timeout = new Promise<void>((resolve) => setTimeout(resolve, CACHE_WAIT_MS));
-  return Promise.race([cache.whenSynced.then(() => undefined, () => undefined), timeout]);
+  return Promise.race([
+    cache.whenSynced.then(
+      () => undefined,
+      () => undefined,
+    ),
+    timeout,
+  ]);
 }

@@ -40,7 +40,8 @@ export function useProviderState(provider: SocketIOProvider): ProviderState {
       setState((previous) => ({ ...read(provider, previous), error }));
       // An expired token or ended session: renew it; the session listener below reconnects with the new one (or the
       // refresh fails and the person is asked to sign in again).
-      if (error.code === 'unauthenticated' || error.code === 'session_expired' || error.code === 'session_ended') void apiClient.refreshSession();
+      if (error.code === 'unauthenticated' || error.code === 'session_expired' || error.code === 'session_ended')
+        void apiClient.refreshSession();
     };
     const onStatus = ({ status }: { status: ConnectionStatus }) => {
       // Joined again: an earlier error no longer holds.

@@ -8,7 +8,13 @@ import { VersionsPanel } from './versions-panel';
 const DRAFT = draft();
 const VERSIONS = `/api/drafts/${DRAFT.id}/versions`;
 const named = draftVersion();
-const automatic = draftVersion({ id: '1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e', kind: 'auto', label: null, createdBy: null, createdAt: '2026-01-11T03:00:00.000Z' });
+const automatic = draftVersion({
+  id: '1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e',
+  kind: 'auto',
+  label: null,
+  createdBy: null,
+  createdAt: '2026-01-11T03:00:00.000Z',
+});
 const restorePoint = draftVersion({
   id: '2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f',
   kind: 'restore',
@@ -23,7 +29,8 @@ function renderPanel(roles = [officialOfTsukuba]) {
     [`GET ${VERSIONS}/${named.id}`]: () =>
       json(200, { version: named, html: '<h1>Open data policy</h1><p>Data is published under CC0.</p>', outline: [] }),
     [`POST ${VERSIONS}/${named.id}/restore`]: () => json(201, restorePoint),
-    [`GET /api/drafts/${DRAFT.id}/comparison`]: (call) => json(200, { from: call.search.get('from'), to: call.search.get('to'), sections: [] }),
+    [`GET /api/drafts/${DRAFT.id}/comparison`]: (call) =>
+      json(200, { from: call.search.get('from'), to: call.search.get('to'), sections: [] }),
   });
   renderInApp(<VersionsPanel draft={DRAFT} />);
   return api;
@@ -78,7 +85,9 @@ describe('Versions panel', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Yes, restore' }));
 
     expect(
-      await screen.findByText('Restored “Sent to legal review”. The text before it is kept as the version “Before restoring Sent to legal review”.'),
+      await screen.findByText(
+        'Restored “Sent to legal review”. The text before it is kept as the version “Before restoring Sent to legal review”.',
+      ),
     ).toHaveAttribute('role', 'status');
     expect(restoreCalls(api.calls)).toHaveLength(1);
     expect(screen.getByRole('button', { name: 'Restore this version' })).toHaveFocus();
@@ -109,4 +118,3 @@ describe('Versions panel', () => {
     expect(Object.fromEntries(call?.search ?? [])).toEqual({ from: named.id, to: 'current' });
   });
 });
-

@@ -66,7 +66,9 @@ export function VersionsPanel({ draft }: { draft: Draft }) {
           {detail?.kind === 'version' && (
             <VersionViewer key={detail.opening} draft={draft} version={detail.version} onCompare={compareWithCurrent} onClose={close} />
           )}
-          {detail?.kind === 'comparison' && <DraftComparison key={detail.opening} draftId={draft.id} choice={detail.choice} onClose={close} />}
+          {detail?.kind === 'comparison' && (
+            <DraftComparison key={detail.opening} draftId={draft.id} choice={detail.choice} onClose={close} />
+          )}
           {!detail && <p className="versions-placeholder">{t('drafts.versions.placeholder')}</p>}
         </div>
       </div>

@@ -1,13 +1,5 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  CreatedInvitation,
-  CreateInvitation,
-  Invitation,
-  InvitationPreview,
-  InvitationQuery,
-  Page,
-  User,
-} from '@minga/contracts';
+import type { CreatedInvitation, CreateInvitation, Invitation, InvitationPreview, InvitationQuery, Page, User } from '@minga/contracts';
 import { apiClient } from '../../lib/api-client';
 import { useSession } from '../../lib/session';
 

@@ -4,11 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Kpi } from '@minga/contracts';
 import { KpiChart } from '../../components/kpi-chart';
 import { ProgressMeter } from '../../components/progress-meter';
-import {
-  EmptyState,
-  ErrorState,
-  LoadingState,
-} from '../../components/status-messages';
+import { EmptyState, ErrorState, LoadingState } from '../../components/status-messages';
 import { KpiStatusTag } from '../../components/status-tags';
 import { TableExport } from '../../components/table-export';
 import { ConfirmDeleteButton } from '../../components/confirm-delete-button';
@@ -27,31 +23,18 @@ interface PlanKpisProps {
   canDelete: boolean;
 }
 
-export function PlanKpis({
-  planId,
-  planName,
-  filename,
-  canEdit,
-  canDelete,
-}: PlanKpisProps) {
+export function PlanKpis({ planId, planName, filename, canEdit, canDelete }: PlanKpisProps) {
   const { t } = useTranslation();
   const kpis = usePlanKpis(planId);
   if (kpis.isPending) return <LoadingState />;
-  if (kpis.isError)
-    return (
-      <ErrorState error={kpis.error} onRetry={() => void kpis.refetch()} />
-    );
+  if (kpis.isError) return <ErrorState error={kpis.error} onRetry={() => void kpis.refetch()} />;
   return (
     <>
       {kpis.data.length === 0 ? (
         <EmptyState>{t('kpis.empty')}</EmptyState>
       ) : (
         <>
-          <KpiTable
-            kpis={kpis.data}
-            caption={t('kpis.caption', { plan: planName })}
-            filename={filename}
-          />
+          <KpiTable kpis={kpis.data} caption={t('kpis.caption', { plan: planName })} filename={filename} />
           {kpis.data.map((kpi) => (
             <KpiDetail
               key={kpi.id}
@@ -69,19 +52,10 @@ export function PlanKpis({
   );
 }
 
-export function KpiTable({
-  kpis,
-  caption,
-  filename,
-}: {
-  kpis: Kpi[];
-  caption: string;
-  filename: string;
-}) {
+export function KpiTable({ kpis, caption, filename }: { kpis: Kpi[]; caption: string; filename: string }) {
   const { t } = useTranslation();
   const format = useFormatters();
-  const withUnit = (value: number, unit: string) =>
-    t('kpis.valueWithUnit', { value: format.number(value), unit });
+  const withUnit = (value: number, unit: string) => t('kpis.valueWithUnit', { value: format.number(value), unit });
   return (
     <>
       <div className="table-wrap">
@@ -105,10 +79,7 @@ export function KpiTable({
               <tr key={kpi.id}>
                 <th scope="row">
                   {kpi.name}
-                  <span className="muted">
-                    {' '}
-                    ({t(`kpis.direction.${kpi.direction}`)})
-                  </span>
+                  <span className="muted"> ({t(`kpis.direction.${kpi.direction}`)})</span>
                 </th>
                 <td>
                   <KpiStatusTag status={kpi.status} />
@@ -120,9 +91,7 @@ export function KpiTable({
                     <>
                       {withUnit(kpi.latestValue, kpi.unit)}
                       <br />
-                      <span className="muted">
-                        {format.day(kpi.latestDate)}
-                      </span>
+                      <span className="muted">{format.day(kpi.latestDate)}</span>
                     </>
                   )}
                 </td>
@@ -131,13 +100,7 @@ export function KpiTable({
                   <br />
                   <span className="muted">{format.day(kpi.targetDate)}</span>
                 </td>
-                <td>
-                  {kpi.progress === null ? (
-                    t('kpis.noMeasurement')
-                  ) : (
-                    <ProgressMeter share={kpi.progress} />
-                  )}
-                </td>
+                <td>{kpi.progress === null ? t('kpis.noMeasurement') : <ProgressMeter share={kpi.progress} />}</td>
               </tr>
             ))}
           </tbody>
@@ -202,28 +165,12 @@ function KpiDetail({
         {kpi.name} <KpiStatusTag status={kpi.status} />
       </h3>
       {measurements.isPending && <LoadingState />}
-      {measurements.isError && (
-        <ErrorState
-          error={measurements.error}
-          onRetry={() => void measurements.refetch()}
-        />
-      )}
-      {measurements.data && (
-        <KpiChart
-          kpi={kpi}
-          measurements={measurements.data}
-          filename={filename}
-        />
-      )}
+      {measurements.isError && <ErrorState error={measurements.error} onRetry={() => void measurements.refetch()} />}
+      {measurements.data && <KpiChart kpi={kpi} measurements={measurements.data} filename={filename} />}
       {canEdit &&
         (open ? (
           <div ref={formArea}>
-            <MeasurementForm
-              planId={planId}
-              kpi={kpi}
-              onSaved={() => setOpen(false)}
-              onCancel={() => setOpen(false)}
-            />
+            <MeasurementForm planId={planId} kpi={kpi} onSaved={() => setOpen(false)} onCancel={() => setOpen(false)} />
           </div>
         ) : (
           <button
@@ -257,19 +204,10 @@ function NewKpi({ planId }: { planId: string }) {
       {open ? (
         <div ref={formArea}>
           <h3>{t('kpis.form.heading')}</h3>
-          <KpiForm
-            planId={planId}
-            onSaved={() => setOpen(false)}
-            onCancel={() => setOpen(false)}
-          />
+          <KpiForm planId={planId} onSaved={() => setOpen(false)} onCancel={() => setOpen(false)} />
         </div>
       ) : (
-        <button
-          ref={openButton}
-          type="button"
-          className="button"
-          onClick={() => setOpen(true)}
-        >
+        <button ref={openButton} type="button" className="button" onClick={() => setOpen(true)}>
           {t('kpis.form.open')}
         </button>
       )}

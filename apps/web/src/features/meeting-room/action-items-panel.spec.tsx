@@ -32,32 +32,57 @@ function item(overrides: Partial<ActionItem> = {}): ActionItem {
   };
 }
 
-const openData = actionPlan({ id: '8d8d8d8d-8d8d-4d8d-8d8d-8d8d8d8d8d8d', cityId: MEXICO_CITY.id, modelPolicyId: OPEN_DATA_POLICY_ID, modelPolicyName: 'Open data' });
-const mobility = actionPlan({ id: '9e9e9e9e-9e9e-4e9e-8e9e-9e9e9e9e9e9e', cityId: MEXICO_CITY.id, modelPolicyId: OTHER_POLICY_ID, modelPolicyName: 'Mobility' });
+const openData = actionPlan({
+  id: '8d8d8d8d-8d8d-4d8d-8d8d-8d8d8d8d8d8d',
+  cityId: MEXICO_CITY.id,
+  modelPolicyId: OPEN_DATA_POLICY_ID,
+  modelPolicyName: 'Open data',
+});
+const mobility = actionPlan({
+  id: '9e9e9e9e-9e9e-4e9e-8e9e-9e9e9e9e9e9e',
+  cityId: MEXICO_CITY.id,
+  modelPolicyId: OTHER_POLICY_ID,
+  modelPolicyName: 'Mobility',
+});
 
 function routes(plans: unknown[], extra: Record<string, () => Response> = {}) {
   return {
     'POST /api/auth/session/refresh': () => json(200, session(me)),
     [`GET /api/occurrences/${OCCURRENCE_ID}/action-items`]: () => json(200, [item()]),
     [`GET /api/cities/${MEXICO_CITY.id}/action-plans`]: () => json(200, plans),
-    [`GET /api/cohorts/${COHORT_ID}`]: () => json(200, { id: COHORT_ID, modelPolicy: { id: OPEN_DATA_POLICY_ID, key: 'open-data', name: 'Open data' } }),
+    [`GET /api/cohorts/${COHORT_ID}`]: () =>
+      json(200, { id: COHORT_ID, modelPolicy: { id: OPEN_DATA_POLICY_ID, key: 'open-data', name: 'Open data' } }),
     ...extra,
   };
 }
 
 function renderSection(cohortId: string | null = null) {
   renderInApp(
-    <ActionItemsSection occurrenceId={OCCURRENCE_ID} isHost={false} userId={me.id} cohortId={cohortId} people={[{ id: me.id, name: me.name }]} cities={[TOKYO, MEXICO_CITY]} />,
+    <ActionItemsSection
+      occurrenceId={OCCURRENCE_ID}
+      isHost={false}
+      userId={me.id}
+      cohortId={cohortId}
+      people={[{ id: me.id, name: me.name }]}
+      cities={[TOKYO, MEXICO_CITY]}
+    />,
   );
 }
 
-const sendCall = (api: ReturnType<typeof stubGlobalApi>) => api.calls.find((call) => call.method === 'POST' && call.path === `${itemPath}/send-to-plan`);
+const sendCall = (api: ReturnType<typeof stubGlobalApi>) =>
+  api.calls.find((call) => call.method === 'POST' && call.path === `${itemPath}/send-to-plan`);
 
 describe('ActionItemsSection', () => {
   it('edits an item in place, shows the API’s field errors beside their fields, and gives the focus back on cancel', async () => {
     const api = stubGlobalApi(
       routes([openData], {
-        [`PATCH ${itemPath}`]: () => problem(400, 'validation_failed', { errors: [{ path: 'dueOn', message: 'Invalid ISO date' }, { path: 'cityId', message: 'No such city' }] }),
+        [`PATCH ${itemPath}`]: () =>
+          problem(400, 'validation_failed', {
+            errors: [
+              { path: 'dueOn', message: 'Invalid ISO date' },
+              { path: 'cityId', message: 'No such city' },
+            ],
+          }),
       }),
     );
     renderSection();
@@ -71,7 +96,12 @@ describe('ActionItemsSection', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
 
     await vi.waitFor(() => expect(api.calls.some((call) => call.method === 'PATCH')).toBe(true));
-    expect(api.calls.find((call) => call.method === 'PATCH')?.body).toEqual({ title: 'Publish the bus data feed', ownerId: me.id, dueOn: '2026-12-15', cityId: MEXICO_CITY.id });
+    expect(api.calls.find((call) => call.method === 'PATCH')?.body).toEqual({
+      title: 'Publish the bus data feed',
+      ownerId: me.id,
+      dueOn: '2026-12-15',
+      cityId: MEXICO_CITY.id,
+    });
     const due = screen.getAllByLabelText('Due date').find((field) => form.contains(field));
     const city = screen.getAllByLabelText('City').find((field) => form.contains(field));
     await vi.waitFor(() => expect(due).toHaveAccessibleDescription('Invalid ISO date'));
@@ -86,7 +116,11 @@ describe('ActionItemsSection', () => {
   it('sends the chosen plan’s id when the city has several, starting from the cohort policy’s plan', async () => {
     const api = stubGlobalApi(
       routes([openData, mobility], {
-        [`POST ${itemPath}/send-to-plan`]: () => json(200, item({ actionPlanId: mobility.id, milestoneId: '1f1f1f1f-1f1f-4f1f-8f1f-1f1f1f1f1f1f', sentAt: '2026-11-24T03:00:00.000Z' })),
+        [`POST ${itemPath}/send-to-plan`]: () =>
+          json(
+            200,
+            item({ actionPlanId: mobility.id, milestoneId: '1f1f1f1f-1f1f-4f1f-8f1f-1f1f1f1f1f1f', sentAt: '2026-11-24T03:00:00.000Z' }),
+          ),
       }),
     );
     renderSection(COHORT_ID);

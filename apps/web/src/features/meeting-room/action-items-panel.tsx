@@ -11,7 +11,15 @@ import { useDisclosureForm } from '../../components/use-disclosure-form';
 import { useFormErrors, type FieldErrors } from '../../components/use-form-errors';
 import { ApiError } from '../../lib/api-client';
 import { useFormatters } from '../../lib/formatters';
-import { useActionItems, useCityPlans, useCohortPolicyId, useCreateActionItem, useDeleteActionItem, useSendToPlan, useUpdateActionItem } from './api';
+import {
+  useActionItems,
+  useCityPlans,
+  useCohortPolicyId,
+  useCreateActionItem,
+  useDeleteActionItem,
+  useSendToPlan,
+  useUpdateActionItem,
+} from './api';
 
 interface ActionItemsProps {
   occurrenceId: string;
@@ -175,7 +183,17 @@ function SentLink({ item, to, focus }: { item: ActionItem; to: string; focus: bo
  * Sends the item to its city's plan. With several plans the person chooses one, starting from the plan of the cohort's
  * model policy when there is one; with one plan (or before the city is known) the server picks it.
  */
-function SendToPlan({ occurrenceId, item, policyId, onSent }: { occurrenceId: string; item: ActionItem; policyId: string | null; onSent: () => void }) {
+function SendToPlan({
+  occurrenceId,
+  item,
+  policyId,
+  onSent,
+}: {
+  occurrenceId: string;
+  item: ActionItem;
+  policyId: string | null;
+  onSent: () => void;
+}) {
   const { t } = useTranslation();
   const send = useSendToPlan(occurrenceId);
   const plans = useCityPlans(item.city?.id ?? null);
@@ -205,7 +223,13 @@ function SendToPlan({ occurrenceId, item, policyId, onSent }: { occurrenceId: st
           label={t('meetingRoom.actionItems.choosePlan', { title: item.title })}
           value={planId}
           onChange={(event) => setChosen(event.target.value)}
-          error={missing ? t('meetingRoom.actionItems.planRequired') : send.error instanceof ApiError ? send.error.fieldErrors['actionPlanId'] : undefined}
+          error={
+            missing
+              ? t('meetingRoom.actionItems.planRequired')
+              : send.error instanceof ApiError
+                ? send.error.fieldErrors['actionPlanId']
+                : undefined
+          }
         >
           <option value="">{t('meetingRoom.actionItems.noPlan')}</option>
           {choices.map((plan) => (
@@ -247,7 +271,13 @@ function ActionItemFields({ values, onChange, errors, people, cities }: FieldsPr
   const set = (field: keyof ItemValues) => (event: { target: { value: string } }) => onChange({ ...values, [field]: event.target.value });
   return (
     <div className="room-form-grid">
-      <TextField label={t('meetingRoom.actionItems.title')} value={values.title} onChange={set('title')} error={errors['title']} maxLength={300} />
+      <TextField
+        label={t('meetingRoom.actionItems.title')}
+        value={values.title}
+        onChange={set('title')}
+        error={errors['title']}
+        maxLength={300}
+      />
       <SelectField label={t('meetingRoom.actionItems.owner')} value={values.ownerId} onChange={set('ownerId')} error={errors['ownerId']}>
         <option value="">{t('meetingRoom.actionItems.noOwner')}</option>
         {people.map((person) => (
@@ -256,7 +286,13 @@ function ActionItemFields({ values, onChange, errors, people, cities }: FieldsPr
           </option>
         ))}
       </SelectField>
-      <TextField label={t('meetingRoom.actionItems.due')} type="date" value={values.dueOn} onChange={set('dueOn')} error={errors['dueOn']} />
+      <TextField
+        label={t('meetingRoom.actionItems.due')}
+        type="date"
+        value={values.dueOn}
+        onChange={set('dueOn')}
+        error={errors['dueOn']}
+      />
       <SelectField label={t('meetingRoom.actionItems.city')} value={values.cityId} onChange={set('cityId')} error={errors['cityId']}>
         <option value="">{t('meetingRoom.actionItems.noCity')}</option>
         {cities.map((city) => (
@@ -282,7 +318,13 @@ function withCurrent<T extends { id: string }>(list: readonly T[], current: T | 
   return current && !list.some((entry) => entry.id === current.id) ? [...list, current] : list;
 }
 
-function EditActionItemForm({ occurrenceId, item, people, cities, onDone }: ChoiceProps & { occurrenceId: string; item: ActionItem; onDone: () => void }) {
+function EditActionItemForm({
+  occurrenceId,
+  item,
+  people,
+  cities,
+  onDone,
+}: ChoiceProps & { occurrenceId: string; item: ActionItem; onDone: () => void }) {
   const { t } = useTranslation();
   const update = useUpdateActionItem(occurrenceId);
   const form = useRef<HTMLFormElement>(null);
@@ -308,7 +350,13 @@ function EditActionItemForm({ occurrenceId, item, people, cities, onDone }: Choi
     <form ref={form} className="room-new-item" onSubmit={submit} noValidate aria-labelledby={headingId}>
       <h3 id={headingId}>{t('meetingRoom.actionItems.editHeading', { title: item.title })}</h3>
       {update.isError && <ProblemAlert error={update.error} />}
-      <ActionItemFields values={values} onChange={setValues} errors={errors} people={withCurrent(people, item.owner)} cities={withCurrent(cities, item.city)} />
+      <ActionItemFields
+        values={values}
+        onChange={setValues}
+        errors={errors}
+        people={withCurrent(people, item.owner)}
+        cities={withCurrent(cities, item.city)}
+      />
       <div className="room-actions">
         <button type="submit" className="button" disabled={update.isPending}>
           {t('meetingRoom.actionItems.save')}

@@ -26,13 +26,15 @@ export function AgendaPanel({ items, currentItemId, isHost, onMakeCurrent, busy 
           {items.map((item) => {
             const current = item.id === currentItemId;
             return (
-              <li key={item.id} className={current ? 'room-agenda-item room-agenda-item--current' : 'room-agenda-item'} aria-current={current ? 'step' : undefined}>
+              <li
+                key={item.id}
+                className={current ? 'room-agenda-item room-agenda-item--current' : 'room-agenda-item'}
+                aria-current={current ? 'step' : undefined}
+              >
                 <div className="room-agenda-text">
                   {current && <span className="room-now-tag">{t('meetingRoom.agenda.now')}</span>}
                   <span className="room-agenda-title">{item.title}</span>
-                  <span className="room-agenda-meta">
-                    {agendaMeta(item, t).join(' · ')}
-                  </span>
+                  <span className="room-agenda-meta">{agendaMeta(item, t).join(' · ')}</span>
                 </div>
                 {isHost && !current && (
                   <button
@@ -58,6 +60,10 @@ function agendaMeta(item: RoomAgendaItem, t: TFunction): string[] {
   return [
     item.durationMinutes !== null ? t('meetingRoom.agenda.minutes', { count: item.durationMinutes }) : '',
     item.presenter ? t('meetingRoom.agenda.presenter', { name: item.presenter.name }) : '',
-    item.draftId ? (item.draftSection ? t('meetingRoom.agenda.linksSection', { section: item.draftSection }) : t('meetingRoom.agenda.linksDraft')) : '',
+    item.draftId
+      ? item.draftSection
+        ? t('meetingRoom.agenda.linksSection', { section: item.draftSection })
+        : t('meetingRoom.agenda.linksDraft')
+      : '',
   ].filter(Boolean);
 }

@@ -130,9 +130,12 @@ export function useDeleteActionItem(occurrenceId: string) {
 export function useSendToPlan(occurrenceId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: SendToPlan }) => apiClient.request<ActionItem>(`${itemPath(id)}/send-to-plan`, { method: 'POST', body }),
+    mutationFn: ({ id, body }: { id: string; body: SendToPlan }) =>
+      apiClient.request<ActionItem>(`${itemPath(id)}/send-to-plan`, { method: 'POST', body }),
     onSuccess: (sent) =>
-      queryClient.setQueryData<ActionItem[]>(roomKeys.actionItems(occurrenceId), (items) => items?.map((item) => (item.id === sent.id ? sent : item))),
+      queryClient.setQueryData<ActionItem[]>(roomKeys.actionItems(occurrenceId), (items) =>
+        items?.map((item) => (item.id === sent.id ? sent : item)),
+      ),
     onSettled: () => queryClient.invalidateQueries({ queryKey: roomKeys.actionItems(occurrenceId) }),
   });
 }

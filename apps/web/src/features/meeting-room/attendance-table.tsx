@@ -49,7 +49,10 @@ export function AttendanceTable({ report }: { report: AttendanceReport }) {
                   <th scope="row">{attendee.user.name}</th>
                   <td>{attendee.city?.name ?? t('meetingRoom.presence.noCity')}</td>
                   <td>
-                    {[attendee.memberRole ? t(`roles.${attendee.memberRole}`) : '', attendee.role === 'host' ? t('meetingRoom.presence.host') : '']
+                    {[
+                      attendee.memberRole ? t(`roles.${attendee.memberRole}`) : '',
+                      attendee.role === 'host' ? t('meetingRoom.presence.host') : '',
+                    ]
                       .filter(Boolean)
                       .join(', ') || '–'}
                   </td>
@@ -72,7 +75,9 @@ export function AttendanceTable({ report }: { report: AttendanceReport }) {
         <ul className="attendance-absent">
           {report.absent.map((person) => (
             <li key={person.user.id}>
-              {person.city ? t('meetingRoom.attendance.personOfCity', { name: person.user.name, city: person.city.name }) : person.user.name}
+              {person.city
+                ? t('meetingRoom.attendance.personOfCity', { name: person.user.name, city: person.city.name })
+                : person.user.name}
             </li>
           ))}
         </ul>

@@ -6,8 +6,7 @@ import { DraftSectionFocus, headingPosition } from './draft-section-focus';
 function draftEditor() {
   return new Editor({
     extensions: editorExtensions({ collaboration: false }),
-    content:
-      '<h1>Open data</h1><h2>Purpose</h2><p>The City treats its data as a public asset.</p><h2>Scope</h2><p>Every department.</p>',
+    content: '<h1>Open data</h1><h2>Purpose</h2><p>The City treats its data as a public asset.</p><h2>Scope</h2><p>Every department.</p>',
   });
 }
 

@@ -22,7 +22,12 @@ export function headingPosition(editor: Editor, section: string): number | null 
 function isTypingOutside(editorDom: HTMLElement): boolean {
   const active = document.activeElement;
   if (!(active instanceof HTMLElement) || editorDom.contains(active)) return false;
-  return active.isContentEditable || active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement || active instanceof HTMLSelectElement;
+  return (
+    active.isContentEditable ||
+    active instanceof HTMLInputElement ||
+    active instanceof HTMLTextAreaElement ||
+    active instanceof HTMLSelectElement
+  );
 }
 
 export function DraftSectionFocus({ editor, section }: { editor: Editor; section: string | null }) {

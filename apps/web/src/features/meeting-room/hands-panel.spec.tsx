@@ -18,7 +18,11 @@ describe('HandsPanel', () => {
   it('shows the queue in the order hands went up, and the viewer’s own place', () => {
     renderPanel(false);
     const list = screen.getByRole('list', { name: 'Raised hands, first raised first' });
-    expect(within(list).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['1. Tokyo Official', '2. Mina Official (you)', '3. Mexico City Official']);
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['1. Tokyo Official', '2. Mina Official (you)', '3. Mexico City Official']);
     expect(screen.getByText('Your hand is up: number 2 in the queue.')).toBeInTheDocument();
   });
 

@@ -22,7 +22,12 @@ export function HandsPanel({ hands, selfId, isHost, onRaise, onLower, onCallNext
       </h2>
       <div className="room-actions">
         {mine >= 0 ? (
-          <button type="button" className="button button--secondary" onClick={() => selfId && onLower(selfId)} aria-keyshortcuts="Alt+Shift+H">
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => selfId && onLower(selfId)}
+            aria-keyshortcuts="Alt+Shift+H"
+          >
             {t('meetingRoom.hands.lowerMine')}
           </button>
         ) : (

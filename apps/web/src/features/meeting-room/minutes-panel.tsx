@@ -41,7 +41,17 @@ export function MinutesPanel({ occurrenceId, isHost }: { occurrenceId: string; i
   );
 }
 
-function MinutesView({ minutes, isHost, busy, onStep }: { minutes: Minutes; isHost: boolean; busy: boolean; onStep(step: 'approve' | 'publish'): void }) {
+function MinutesView({
+  minutes,
+  isHost,
+  busy,
+  onStep,
+}: {
+  minutes: Minutes;
+  isHost: boolean;
+  busy: boolean;
+  onStep(step: 'approve' | 'publish'): void;
+}) {
   const { t } = useTranslation();
   const formatters = useFormatters();
   const [editing, setEditing] = useState(false);
@@ -97,7 +107,13 @@ function MinutesEditor({ minutes, onDone }: { minutes: Minutes; onDone(): void }
     content: minutes.content,
     immediatelyRender: true,
     editorProps: {
-      attributes: { id, class: 'draft-document', role: 'textbox', 'aria-multiline': 'true', 'aria-label': t('meetingRoom.minutes.editorLabel') },
+      attributes: {
+        id,
+        class: 'draft-document',
+        role: 'textbox',
+        'aria-multiline': 'true',
+        'aria-label': t('meetingRoom.minutes.editorLabel'),
+      },
     },
   });
   useLayoutEffect(() => () => editor.destroy(), [editor]);

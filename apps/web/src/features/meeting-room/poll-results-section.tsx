@@ -24,7 +24,8 @@ export function PollResultsSection({ occurrenceId }: { occurrenceId: string }) {
                 {poll.question}
               </h3>
               <p className="room-poll-meta">
-                {t(`meetingRoom.polls.status.${poll.status}`)} · {t(`meetingRoom.polls.kind.${poll.kind}`)} · {t('meetingRoom.polls.voters', { count: poll.voterCount })}
+                {t(`meetingRoom.polls.status.${poll.status}`)} · {t(`meetingRoom.polls.kind.${poll.kind}`)} ·{' '}
+                {t('meetingRoom.polls.voters', { count: poll.voterCount })}
                 {' · '}
                 {t('meetingRoom.polls.openedBy', { name: poll.openedBy.name, time: formatters.dateTime(poll.openedAt) })}
               </p>

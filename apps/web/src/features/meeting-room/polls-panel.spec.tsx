@@ -8,7 +8,9 @@ const noop = () => undefined;
 describe('PollsPanel', () => {
   it('shows results in words, each option’s votes and share with the leader named, once the viewer voted', () => {
     const open = poll();
-    render(<PollsPanel polls={[{ ...open, myOptionIds: [open.options[1].id] }]} isHost={false} onCreate={noop} onVote={noop} onClose={noop} />);
+    render(
+      <PollsPanel polls={[{ ...open, myOptionIds: [open.options[1].id] }]} isHost={false} onCreate={noop} onVote={noop} onClose={noop} />,
+    );
     const results = screen.getAllByTestId('room-result').map((row) => row.textContent);
     expect(results).toEqual(['Yesleading3 votes, 60%', 'Noyour choice1 vote, 20%', 'Later1 vote, 20%']);
     expect(screen.getByText(/5 voters/)).toHaveTextContent('Open · One answer · 5 voters');

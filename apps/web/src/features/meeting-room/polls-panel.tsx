@@ -125,7 +125,11 @@ function VoteForm({ poll, onVote }: { poll: Poll; onVote(choice: string[]): void
                   onChange={(event) => {
                     setError(false);
                     setChoice((previous) =>
-                      poll.kind === 'single' ? [row.id] : event.target.checked ? [...previous, row.id] : previous.filter((id) => id !== row.id),
+                      poll.kind === 'single'
+                        ? [row.id]
+                        : event.target.checked
+                          ? [...previous, row.id]
+                          : previous.filter((id) => id !== row.id),
                     );
                   }}
                 />
@@ -271,7 +275,11 @@ function NewPollForm({ onSubmit, onCancel }: { onSubmit(poll: NewPoll): Promise<
           </p>
         )}
         {options.length < MAX_POLL_OPTIONS && (
-          <button type="button" className="button button--secondary button--small" onClick={() => setOptions((previous) => [...previous, ''])}>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            onClick={() => setOptions((previous) => [...previous, ''])}
+          >
             {t('meetingRoom.polls.addOption')}
           </button>
         )}

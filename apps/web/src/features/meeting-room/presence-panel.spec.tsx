@@ -19,7 +19,11 @@ describe('PresencePanel', () => {
     expect(within(tokyo).getByText('Tokyo Official (you)')).toBeInTheDocument();
     expect(within(tokyo).getByText('City official')).toBeInTheDocument();
     const hub = screen.getByRole('region', { name: 'Hub and alliance' });
-    expect(within(hub).getAllByTestId('room-person').map((item) => item.textContent)).toEqual(['Japan CoordinatorCoordinatorHost', 'Japan ExpertExpert']);
+    expect(
+      within(hub)
+        .getAllByTestId('room-person')
+        .map((item) => item.textContent),
+    ).toEqual(['Japan CoordinatorCoordinatorHost', 'Japan ExpertExpert']);
   });
 
   it('says so when nobody is here', () => {

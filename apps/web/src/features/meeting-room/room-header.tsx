@@ -37,7 +37,10 @@ export function RoomTimesLine({ times, locale, viewerZone }: { times: RoomTimes;
       <span>{t('meetingRoom.header.yourTime', { time: mine, zone: viewerZone })}</span>
       {times.timeZone !== viewerZone && (
         <span className="muted">
-          {t('meetingRoom.header.organiserTime', { time: formatRange(locale, times.timeZone, times.startsAt, times.endsAt), zone: times.timeZone })}
+          {t('meetingRoom.header.organiserTime', {
+            time: formatRange(locale, times.timeZone, times.startsAt, times.endsAt),
+            zone: times.timeZone,
+          })}
         </span>
       )}
     </p>

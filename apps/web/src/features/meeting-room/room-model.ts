@@ -26,7 +26,9 @@ export function groupPresence(people: readonly PresenceEntry[], locale = 'en'): 
     groups.set(key, group);
   }
   for (const group of groups.values()) {
-    group.people.sort((a, b) => ROLE_ORDER.indexOf(a.memberRole) - ROLE_ORDER.indexOf(b.memberRole) || collator.compare(a.user.name, b.user.name));
+    group.people.sort(
+      (a, b) => ROLE_ORDER.indexOf(a.memberRole) - ROLE_ORDER.indexOf(b.memberRole) || collator.compare(a.user.name, b.user.name),
+    );
   }
   return [...groups.values()].sort((a, b) => {
     if (a.city === null) return b.city === null ? 0 : 1;

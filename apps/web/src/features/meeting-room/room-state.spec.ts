@@ -14,7 +14,10 @@ describe('applyRoomEvent', () => {
 
   it('ignores events of another room', () => {
     const state = roomState();
-    const next = applyRoomEvent(state, { type: 'hands', event: { occurrenceId: '9f0e0d0c-0b0a-4908-8706-050403020100', hands: [hand(person('A'))] } });
+    const next = applyRoomEvent(state, {
+      type: 'hands',
+      event: { occurrenceId: '9f0e0d0c-0b0a-4908-8706-050403020100', hands: [hand(person('A'))] },
+    });
     expect(next).toBe(state);
   });
 });

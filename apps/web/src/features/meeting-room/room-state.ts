@@ -48,11 +48,14 @@ export function announcementsFor(before: RoomState, after: RoomState, selfId: st
   const found: Announcement[] = [];
   const beforeIds = new Set(before.present.map((entry) => entry.user.id));
   const afterIds = new Set(after.present.map((entry) => entry.user.id));
-  for (const entry of after.present) if (!beforeIds.has(entry.user.id) && entry.user.id !== selfId) found.push({ key: 'joined', name: entry.user.name });
-  for (const entry of before.present) if (!afterIds.has(entry.user.id) && entry.user.id !== selfId) found.push({ key: 'left', name: entry.user.name });
+  for (const entry of after.present)
+    if (!beforeIds.has(entry.user.id) && entry.user.id !== selfId) found.push({ key: 'joined', name: entry.user.name });
+  for (const entry of before.present)
+    if (!afterIds.has(entry.user.id) && entry.user.id !== selfId) found.push({ key: 'left', name: entry.user.name });
 
   const raisedBefore = new Set(before.hands.map((hand) => hand.user.id));
-  for (const hand of after.hands) if (!raisedBefore.has(hand.user.id) && hand.user.id !== selfId) found.push({ key: 'raisedHand', name: hand.user.name });
+  for (const hand of after.hands)
+    if (!raisedBefore.has(hand.user.id) && hand.user.id !== selfId) found.push({ key: 'raisedHand', name: hand.user.name });
 
   const wasItem = before.currentAgendaItem?.agendaItemId ?? null;
   const isItem = after.currentAgendaItem?.agendaItemId ?? null;

@@ -55,7 +55,10 @@ describe('useMeetingRoom', () => {
     const { result } = renderHook(() => useMeetingRoom(OCCURRENCE_ID, null, () => server.socket));
     server.answers.set(MEETING_ROOM_EVENTS.vote, { ok: true, poll: { ...open, voterCount: 6, myOptionIds: [open.options[0].id] } });
     await act(() => result.current.actions.vote(open.id, [open.options[0].id]));
-    expect(server.sent.at(-1)).toEqual({ event: 'vote', payload: { occurrenceId: OCCURRENCE_ID, pollId: open.id, optionIds: [open.options[0].id] } });
+    expect(server.sent.at(-1)).toEqual({
+      event: 'vote',
+      payload: { occurrenceId: OCCURRENCE_ID, pollId: open.id, optionIds: [open.options[0].id] },
+    });
     expect(result.current.state?.polls[0]).toMatchObject({ voterCount: 6, myOptionIds: [open.options[0].id] });
   });
 

@@ -2,13 +2,7 @@ import { screen, within } from '@testing-library/react';
 import type { InviteeList as Invitees } from '@minga/contracts';
 import { json, stubGlobalApi } from '../../testing/fake-api';
 import { session, user } from '../../testing/fixtures';
-import {
-  COORDINATOR_ID,
-  coordinatorOfLatam,
-  MEETING_ID,
-  OCCURRENCE_ID,
-  OFFICIAL_ID,
-} from '../../testing/meeting-fixtures';
+import { COORDINATOR_ID, coordinatorOfLatam, MEETING_ID, OCCURRENCE_ID, OFFICIAL_ID } from '../../testing/meeting-fixtures';
 import { MEXICO_CITY_ID } from '../../testing/plan-fixtures';
 import { renderInApp } from '../../testing/render';
 import { InviteeList } from './invitee-list';
@@ -45,13 +39,10 @@ const invitees: Invitees = {
 describe('InviteeList', () => {
   it('tables each invitee with their city, role and answer to this date in words', async () => {
     const api = stubGlobalApi({
-      'POST /api/auth/session/refresh': () =>
-        json(200, session(user({ roles: [coordinatorOfLatam] }))),
+      'POST /api/auth/session/refresh': () => json(200, session(user({ roles: [coordinatorOfLatam] }))),
       [`GET /api/meetings/${MEETING_ID}/invitees`]: () => json(200, invitees),
     });
-    renderInApp(
-      <InviteeList meetingId={MEETING_ID} occurrenceId={OCCURRENCE_ID} />,
-    );
+    renderInApp(<InviteeList meetingId={MEETING_ID} occurrenceId={OCCURRENCE_ID} />);
 
     const table = await screen.findByRole('table', {
       name: 'Who is invited, and their answer to this date',
@@ -62,35 +53,21 @@ describe('InviteeList', () => {
         .map((h) => h.textContent),
     ).toEqual(['Person', 'City', 'Role', 'Answer']);
     const official = within(table).getByRole('row', { name: /Luis Official/ });
-    expect(within(official).getByRole('rowheader')).toHaveTextContent(
-      'Luis Official',
-    );
+    expect(within(official).getByRole('rowheader')).toHaveTextContent('Luis Official');
     expect(official).toHaveTextContent('Mexico City');
     expect(official).toHaveTextContent('City official');
     expect(official).toHaveTextContent('Not answered yet');
-    expect(
-      within(table).getByRole('row', { name: /Ana Coordinator/ }),
-    ).toHaveTextContent(/CoordinatorYes$/);
-    expect(
-      within(table).getByRole('row', { name: /Mia Expert/ }),
-    ).toHaveTextContent('Waiting list, number 2');
-    expect(
-      api.calls
-        .find((call) => call.path.endsWith('/invitees'))
-        ?.search.get('occurrenceId'),
-    ).toBe(OCCURRENCE_ID);
+    expect(within(table).getByRole('row', { name: /Ana Coordinator/ })).toHaveTextContent(/CoordinatorYes$/);
+    expect(within(table).getByRole('row', { name: /Mia Expert/ })).toHaveTextContent('Waiting list, number 2');
+    expect(api.calls.find((call) => call.path.endsWith('/invitees'))?.search.get('occurrenceId')).toBe(OCCURRENCE_ID);
   });
 
   it('says so when nobody is invited', async () => {
     stubGlobalApi({
-      'POST /api/auth/session/refresh': () =>
-        json(200, session(user({ roles: [coordinatorOfLatam] }))),
-      [`GET /api/meetings/${MEETING_ID}/invitees`]: () =>
-        json(200, { occurrenceId: OCCURRENCE_ID, invitees: [] }),
+      'POST /api/auth/session/refresh': () => json(200, session(user({ roles: [coordinatorOfLatam] }))),
+      [`GET /api/meetings/${MEETING_ID}/invitees`]: () => json(200, { occurrenceId: OCCURRENCE_ID, invitees: [] }),
     });
-    renderInApp(
-      <InviteeList meetingId={MEETING_ID} occurrenceId={OCCURRENCE_ID} />,
-    );
+    renderInApp(<InviteeList meetingId={MEETING_ID} occurrenceId={OCCURRENCE_ID} />);
     expect(await screen.findByText('Nobody is invited.')).toBeInTheDocument();
   });
 });

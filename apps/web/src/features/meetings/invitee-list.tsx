@@ -4,28 +4,13 @@ import { ErrorState, LoadingState } from '../../components/status-messages';
 import { useFormatters } from '../../lib/formatters';
 import { useInvitees } from './api';
 
-export function InviteeList({
-  meetingId,
-  occurrenceId,
-}: {
-  meetingId: string;
-  occurrenceId: string;
-}) {
+export function InviteeList({ meetingId, occurrenceId }: { meetingId: string; occurrenceId: string }) {
   const { t } = useTranslation();
   const format = useFormatters();
   const invitees = useInvitees(meetingId, occurrenceId, true);
   if (invitees.isPending) return <LoadingState />;
-  if (invitees.isError)
-    return (
-      <ErrorState
-        error={invitees.error}
-        onRetry={() => void invitees.refetch()}
-      />
-    );
-  if (invitees.data.invitees.length === 0)
-    return (
-      <p className="status status--empty">{t('meetings.invitees.none')}</p>
-    );
+  if (invitees.isError) return <ErrorState error={invitees.error} onRetry={() => void invitees.refetch()} />;
+  if (invitees.data.invitees.length === 0) return <p className="status status--empty">{t('meetings.invitees.none')}</p>;
   return (
     <div className="table-wrap">
       <table className="table">
@@ -43,11 +28,7 @@ export function InviteeList({
             <tr key={invitee.person.id}>
               <th scope="row">{invitee.person.name}</th>
               <td>{invitee.city?.name ?? ''}</td>
-              <td>
-                {invitee.role
-                  ? t(`meetings.invitees.roles.${invitee.role}`)
-                  : t('meetings.invitees.noRole')}
-              </td>
+              <td>{invitee.role ? t(`meetings.invitees.roles.${invitee.role}`) : t('meetings.invitees.noRole')}</td>
               <td>
                 {invitee.response === null
                   ? t('meetings.invitees.noAnswer')

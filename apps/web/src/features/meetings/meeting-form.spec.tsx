@@ -79,7 +79,11 @@ describe('MeetingForm', () => {
     await userEvent.selectOptions(screen.getByLabelText('Linked draft of item 1'), draftId);
     const section = await screen.findByRole('combobox', { name: 'Section of the draft of item 1' });
     // The draft's title is not offered as a section.
-    expect([...(section as HTMLSelectElement).options].map((option) => option.text)).toEqual(['The whole draft', 'Purpose', 'Data inventory']);
+    expect([...(section as HTMLSelectElement).options].map((option) => option.text)).toEqual([
+      'The whole draft',
+      'Purpose',
+      'Data inventory',
+    ]);
     await userEvent.selectOptions(section, 'Data inventory');
     await userEvent.click(screen.getByRole('button', { name: 'Schedule the meeting' }));
 

@@ -187,7 +187,12 @@ function FollowSeriesAgenda({ occurrenceId, onFollowed }: { occurrenceId: string
     <div>
       <p className="muted">{t('meetings.agenda.ownNotice')}</p>
       {follow.isError && <ProblemAlert error={follow.error} />}
-      <button type="button" className="button button--secondary" disabled={follow.isPending} onClick={() => follow.mutate(undefined, { onSuccess: onFollowed })}>
+      <button
+        type="button"
+        className="button button--secondary"
+        disabled={follow.isPending}
+        onClick={() => follow.mutate(undefined, { onSuccess: onFollowed })}
+      >
         {t('meetings.agenda.followSeries')}
       </button>
     </div>

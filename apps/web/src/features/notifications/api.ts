@@ -55,15 +55,19 @@ export function useNotifications() {
 /** Sets the unread count, and marks read what the server says is read. */
 function applyRead(queryClient: QueryClient, unreadCount: number, read: { ids?: string[]; all?: boolean }) {
   const now = new Date().toISOString();
-  queryClient.setQueryData<NotificationPages>(notificationKeys.list, (data) =>
-    data && {
-      ...data,
-      pages: data.pages.map((page, index) => ({
-        ...page,
-        unreadCount: index === 0 ? unreadCount : page.unreadCount,
-        items: page.items.map((item) => (item.readAt === null && (read.all || read.ids?.includes(item.id)) ? { ...item, readAt: now } : item)),
-      })),
-    },
+  queryClient.setQueryData<NotificationPages>(
+    notificationKeys.list,
+    (data) =>
+      data && {
+        ...data,
+        pages: data.pages.map((page, index) => ({
+          ...page,
+          unreadCount: index === 0 ? unreadCount : page.unreadCount,
+          items: page.items.map((item) =>
+            item.readAt === null && (read.all || read.ids?.includes(item.id)) ? { ...item, readAt: now } : item,
+          ),
+        })),
+      },
   );
 }
 
@@ -76,7 +80,10 @@ export function useMarkRead() {
 }
 
 /** New notifications arrive first in the list; reading in another tab updates the count here. */
-export function useLiveNotifications(onNew: (message: string) => void, describe: (event: ReturnType<typeof notificationEventSchema.parse>) => string) {
+export function useLiveNotifications(
+  onNew: (message: string) => void,
+  describe: (event: ReturnType<typeof notificationEventSchema.parse>) => string,
+) {
   const queryClient = useQueryClient();
   useLiveEvent(NOTIFICATION_EVENTS.notification, (payload: unknown) => {
     const parsed = notificationEventSchema.safeParse(payload);

@@ -55,7 +55,9 @@ describe('Notification centre', () => {
     act(() => live.serverEmit('notification', { notification: arriving, unreadCount: 2 }));
 
     expect(await screen.findByRole('button', { name: 'Notifications 2 unread' })).toBe(button);
-    expect(document.querySelector('[aria-live="polite"]')).toHaveTextContent(`New notification: Haruto Sato suggested a change to ${DRAFT.title}`);
+    expect(document.querySelector('[aria-live="polite"]')).toHaveTextContent(
+      `New notification: Haruto Sato suggested a change to ${DRAFT.title}`,
+    );
 
     await userEvent.click(button);
     expect(button).toHaveAttribute('aria-expanded', 'true');
@@ -71,27 +73,66 @@ describe('Notification centre', () => {
   it('links published minutes to their page and a reminder to the meeting room', async () => {
     const { live } = renderCentre();
     const button = await screen.findByRole('button', { name: 'Notifications 1 unread' });
-    const meeting = { occurrenceId: '77777777-7777-4777-8777-777777777777', meetingId: '88888888-8888-4888-8888-888888888888', title: 'Open data cohort call', startsAt: '2026-01-13T09:00:00.000Z' };
-    act(() => live.serverEmit('notification', { notification: notification({ kind: 'minutes_published', draft: null, thread: null, meeting }), unreadCount: 2 }));
-    act(() => live.serverEmit('notification', { notification: notification({ kind: 'meeting_reminder', draft: null, thread: null, meeting }), unreadCount: 3 }));
+    const meeting = {
+      occurrenceId: '77777777-7777-4777-8777-777777777777',
+      meetingId: '88888888-8888-4888-8888-888888888888',
+      title: 'Open data cohort call',
+      startsAt: '2026-01-13T09:00:00.000Z',
+    };
+    act(() =>
+      live.serverEmit('notification', {
+        notification: notification({ kind: 'minutes_published', draft: null, thread: null, meeting }),
+        unreadCount: 2,
+      }),
+    );
+    act(() =>
+      live.serverEmit('notification', {
+        notification: notification({ kind: 'meeting_reminder', draft: null, thread: null, meeting }),
+        unreadCount: 3,
+      }),
+    );
     await userEvent.click(await screen.findByRole('button', { name: 'Notifications 3 unread' }));
     expect(button).toHaveAttribute('aria-expanded', 'true');
     expect(screen.getByRole('link', { name: 'Haruto Sato published the minutes of Open data cohort call' })).toHaveAttribute(
       'href',
       `/occurrences/${meeting.occurrenceId}/minutes`,
     );
-    expect(screen.getByRole('link', { name: 'Reminder: Open data cohort call is coming up' })).toHaveAttribute('href', `/occurrences/${meeting.occurrenceId}/room`);
+    expect(screen.getByRole('link', { name: 'Reminder: Open data cohort call is coming up' })).toHaveAttribute(
+      'href',
+      `/occurrences/${meeting.occurrenceId}/room`,
+    );
   });
 
   it('links an invitation, a change and a cancellation to the occurrence’s page', async () => {
     const { live } = renderCentre();
     await screen.findByRole('button', { name: 'Notifications 1 unread' });
-    const meeting = { occurrenceId: '77777777-7777-4777-8777-777777777777', meetingId: '88888888-8888-4888-8888-888888888888', title: 'Open data cohort call', startsAt: '2026-01-13T09:00:00.000Z' };
-    act(() => live.serverEmit('notification', { notification: notification({ kind: 'meeting_invited', draft: null, thread: null, meeting }), unreadCount: 2 }));
-    act(() => live.serverEmit('notification', { notification: notification({ kind: 'meeting_cancelled', draft: null, thread: null, meeting }), unreadCount: 3 }));
+    const meeting = {
+      occurrenceId: '77777777-7777-4777-8777-777777777777',
+      meetingId: '88888888-8888-4888-8888-888888888888',
+      title: 'Open data cohort call',
+      startsAt: '2026-01-13T09:00:00.000Z',
+    };
+    act(() =>
+      live.serverEmit('notification', {
+        notification: notification({ kind: 'meeting_invited', draft: null, thread: null, meeting }),
+        unreadCount: 2,
+      }),
+    );
+    act(() =>
+      live.serverEmit('notification', {
+        notification: notification({ kind: 'meeting_cancelled', draft: null, thread: null, meeting }),
+        unreadCount: 3,
+      }),
+    );
     await userEvent.click(await screen.findByRole('button', { name: 'Notifications 3 unread' }));
-    expect(screen.getByRole('link', { name: 'Haruto Sato invited you to Open data cohort call' })).toHaveAttribute('href', `/occurrences/${meeting.occurrenceId}`);
-    expect(screen.getByRole('link', { name: 'Haruto Sato cancelled Open data cohort call' })).toHaveAttribute('href', `/occurrences/${meeting.occurrenceId}`);
+    expect(screen.getByRole('link', { name: 'Haruto Sato invited you to Open data cohort call' })).toHaveAttribute(
+      'href',
+      `/occurrences/${meeting.occurrenceId}`,
+    );
+    expect(screen.getByRole('link', { name: 'Haruto Sato cancelled Open data cohort call' })).toHaveAttribute(
+      'href',
+      `/occurrences/${meeting.occurrenceId}`,
+    );
   });
 
   it('marks all as read, then shows no count; Escape closes the list and returns to the button', async () => {

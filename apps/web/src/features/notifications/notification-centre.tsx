@@ -20,7 +20,11 @@ export function NotificationCentre() {
   const root = useRef<HTMLDivElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const message = (notification: Notification) =>
-    t(`notifications.kind.${notification.kind}`, { name: notification.actor.name, draft: notification.draft?.title, meeting: notification.meeting?.title });
+    t(`notifications.kind.${notification.kind}`, {
+      name: notification.actor.name,
+      draft: notification.draft?.title,
+      meeting: notification.meeting?.title,
+    });
   useLiveNotifications(setAnnouncement, ({ notification }) => t('notifications.arrived', { message: message(notification) }));
 
   function close(returnFocus: boolean) {
@@ -107,7 +111,12 @@ export function NotificationCentre() {
           </ul>
         )}
         {query.hasNextPage && (
-          <button type="button" className="button button--secondary button--small" disabled={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            disabled={query.isFetchingNextPage}
+            onClick={() => void query.fetchNextPage()}
+          >
             {query.isFetchingNextPage ? t('common.loadingMore') : t('common.loadMore')}
           </button>
         )}

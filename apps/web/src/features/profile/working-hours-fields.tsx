@@ -27,7 +27,14 @@ export function WorkingHoursFields({ value, errors }: WorkingHoursFieldsProps) {
       <legend>{t('profile.workingHours')}</legend>
       <p className="field-hint">{t('profile.workingHoursHint')}</p>
       <div className="field-row">
-        <TextField label={t('profile.start')} name="start" type="time" defaultValue={value.start} required error={errors['workingHours.start']} />
+        <TextField
+          label={t('profile.start')}
+          name="start"
+          type="time"
+          defaultValue={value.start}
+          required
+          error={errors['workingHours.start']}
+        />
         <TextField label={t('profile.end')} name="end" type="time" defaultValue={value.end} required error={errors['workingHours.end']} />
       </div>
       <fieldset className="fieldset fieldset--plain" aria-describedby={daysError ? daysErrorId : undefined}>
