@@ -30,4 +30,13 @@ export default [
     // Override or add rules here
     rules: {},
   },
+  {
+    // Rules that need the types: a promise nobody awaits or catches, a switch that forgets a case.
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: { parserOptions: { projectService: true } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
+    },
+  },
 ];
