@@ -268,6 +268,9 @@ export class HostileValues {
           fc.webUrl({ validSchemes: ['https'] }),
           fc.constantFrom('https://example.org/\u0000', 'http://example.org', 'javascript:alert(1)'),
         );
+      default:
+        // any other format, or none: by pattern and length below
+        break;
     }
     if (schema.pattern?.includes('T([01]')) return fc.constantFrom(...LOCAL_DATE_TIMES);
     const max = schema.maxLength ?? 1000;
