@@ -15,7 +15,16 @@ export type KpiStatus = z.infer<typeof kpiStatusSchema>;
 export const KPI_AT_RISK_TOLERANCE = 0.1;
 
 const timestamp = z.iso.datetime({ offset: true });
-const kpiValueSchema = z.number().finite().min(-1e15).max(1e15);
+/**
+ * Zero, or between 1e-9 and 1e15 in size. Progress divides by (target - baseline): values as tiny as 1e-323 made
+ * that division overflow in PostgreSQL, and every list showing the KPI failed with it.
+ */
+const kpiValueSchema = z
+  .number()
+  .finite()
+  .min(-1e15)
+  .max(1e15)
+  .refine((v) => v === 0 || Math.abs(v) >= 1e-9, { message: 'Use 0, or a value of at least 1e-9 in size' });
 
 export const kpiSchema = z.object({
   id: uuidSchema,
