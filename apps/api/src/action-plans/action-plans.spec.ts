@@ -325,7 +325,10 @@ describe('action plans', () => {
       // Values so tiny that progress (divided by target - baseline) overflowed, and every list with the KPI failed.
       const tiny = await patch(official, `/api/kpis/${kpi.id}`, { baselineValue: 9e-323, targetValue: 8e-323 }).expect(400);
       expect(fieldPaths(tiny.body)).toEqual(['baselineValue', 'targetValue']);
-      await t.http().get(`/api/open-data/action-plans/${plan.id}`).expect((res) => expect(res.status).toBeLessThan(500));
+      await t
+        .http()
+        .get(`/api/open-data/action-plans/${plan.id}`)
+        .expect((res) => expect(res.status).toBeLessThan(500));
       await post(official, `/api/action-plans/${plan.id}/kpis`, {
         name: 'crime',
         unit: 'x',
