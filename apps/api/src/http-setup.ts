@@ -11,8 +11,8 @@ import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { z } from 'zod';
 import { MAX_IMPORT_BYTES, problemDetailsSchema } from '@minga/contracts';
-import { APP_CONFIG, type AppConfig } from './config/app-config';
-import { MingaSocketIoAdapter } from './realtime/socket-io.adapter';
+import { APP_CONFIG, type AppConfig } from './platform/config/app-config';
+import { MingaSocketIoAdapter } from './platform/realtime/socket-io.adapter';
 
 export function configureHttp(app: NestExpressApplication): { config: AppConfig; openApi: OpenAPIObject } {
   const config = app.get<AppConfig>(APP_CONFIG);

@@ -2,9 +2,9 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { configureHttp } from './http-setup';
-import { DemoSeedService } from './seed/demo-seed.service';
-import { databaseInUse } from './database/database.module';
-import { stopEmbeddedPostgres } from './database/embedded-postgres';
+import { DemoSeedService } from './core/seed/demo-seed.service';
+import { databaseInUse } from './platform/database/database.module';
+import { stopEmbeddedPostgres } from './platform/database/embedded-postgres';
 
 async function bootstrap(): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true });

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
+import { startEmbeddedPostgres } from '../src/platform/database/embedded-postgres';
 
 export default async function globalSetup(): Promise<void> {
   const serverUrl = process.env['DATABASE_URL']

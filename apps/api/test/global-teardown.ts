@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { stopEmbeddedPostgres } from '../src/database/embedded-postgres';
+import { stopEmbeddedPostgres } from '../src/platform/database/embedded-postgres';
 
 export default async function globalTeardown(): Promise<void> {
   const state = (globalThis as { mingaTestDb?: { serverUrl: string; name: string } }).mingaTestDb;

@@ -62,7 +62,7 @@ export interface TestPerson {
 export async function createPerson(t: TestApp, grants: { role: Role; hubKey?: string; cityName?: string }[] = []): Promise<TestPerson> {
   const email = `person-${randomBytes(5).toString('hex')}@example.test`;
   const password = `pw-${randomBytes(8).toString('hex')}`;
-  const { hashPassword } = await import('../src/common/password-hasher');
+  const { hashPassword } = await import('../src/platform/common/password-hasher');
   const [{ id }] = await t.db.query(
     `INSERT INTO users (email, name, password_hash, locale, time_zone, working_hours)
      VALUES ($1, $2, $3, 'en', 'UTC', '{"start":"09:00","end":"17:00","days":[1,2,3,4,5]}') RETURNING id`,
