@@ -3,7 +3,7 @@ module.exports = {
   displayName: 'chaos',
   rootDir: __dirname,
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/../e2e/tsconfig.json' }] },
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] },
   moduleNameMapper: {
     '^@minga/contracts$': '<rootDir>/../../libs/contracts/src/index.ts',
     '^@minga/collab$': '<rootDir>/../../libs/collab/src/index.ts',
