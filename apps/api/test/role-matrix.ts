@@ -263,7 +263,7 @@ export interface Fixture {
   tag: string;
 }
 
-export const actingAs = (t: TestApp, person: TestPerson) => ({
+const actingAs = (t: TestApp, person: TestPerson) => ({
   post: async (path: string, body: object, status = 201) => {
     const res = await t.http().post(path).set(bearer(person)).send(body);
     if (res.status !== status) throw new Error(`POST ${path} as fixture: ${res.status} ${JSON.stringify(res.body)}`);
@@ -422,7 +422,7 @@ function tokenOf(url: string): string {
   );
 }
 
-export const KPI_BODY = {
+const KPI_BODY = {
   name: 'Open datasets',
   unit: 'count',
   direction: 'up',
@@ -444,7 +444,7 @@ export async function removeFixture(f: Fixture): Promise<void> {
 // How each route is called. Path parameters name the fixture's objects (by parameter name, else by the segment
 // before them); a recipe adds a body, a query, headers, or fresh objects for a call that uses its object up.
 
-export interface Call {
+interface Call {
   /** Path parameters that are not the fixture's shared objects. */
   params?: Record<string, string>;
   query?: Record<string, string>;
@@ -454,7 +454,7 @@ export interface Call {
   after?: () => Promise<void>;
 }
 
-export interface Caller {
+interface Caller {
   name: PrincipalName;
   person: TestPerson | null;
 }
@@ -462,7 +462,7 @@ export interface Caller {
 type Recipe = Call | ((f: Fixture, caller: Caller) => Call | Promise<Call>);
 
 /** Which fixture id a path parameter names: by its name, else by the path segment before it. */
-export const IDS_BY_PARAM: Record<string, string> = {
+const IDS_BY_PARAM: Record<string, string> = {
   hubId: 'hub',
   cityId: 'city',
   draftId: 'draft',
@@ -470,7 +470,7 @@ export const IDS_BY_PARAM: Record<string, string> = {
   versionId: 'version',
   token: 'invitationToken',
 };
-export const IDS_BY_SEGMENT: Record<string, string> = {
+const IDS_BY_SEGMENT: Record<string, string> = {
   hubs: 'hub',
   cities: 'city',
   'action-plans': 'plan',

@@ -53,7 +53,7 @@ export interface HostileOptions {
 }
 
 /** A string: arbitrary unicode, nasty constants, and now and then a very long one. */
-export function hostileString(options: HostileOptions): fc.Arbitrary<string> {
+function hostileString(options: HostileOptions): fc.Arbitrary<string> {
   return fc.oneof(
     { weight: 4, arbitrary: fc.string({ maxLength: 40 }) },
     { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
@@ -64,7 +64,7 @@ export function hostileString(options: HostileOptions): fc.Arbitrary<string> {
 }
 
 /** Binary the server receives as a Buffer: random bytes, empty, and now and then a very large block. */
-export function hostileBinary(options: HostileOptions): fc.Arbitrary<Buffer> {
+function hostileBinary(options: HostileOptions): fc.Arbitrary<Buffer> {
   return fc.oneof(
     { weight: 6, arbitrary: fc.uint8Array({ maxLength: 64 }).map((a) => Buffer.from(a)) },
     { weight: 1, arbitrary: fc.constant(Buffer.alloc(0)) },
@@ -155,7 +155,7 @@ export function frameSync(syncType: number, payload: Uint8Array): Buffer {
   return Buffer.from(encoding.toUint8Array(encoder));
 }
 
-export function frameAwareness(update: Uint8Array): Buffer {
+function frameAwareness(update: Uint8Array): Buffer {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, Y_MESSAGE_AWARENESS);
   encoding.writeVarUint8Array(encoder, update);
@@ -163,7 +163,7 @@ export function frameAwareness(update: Uint8Array): Buffer {
 }
 
 /** An awareness update as y-protocols encodes it: count, then per client its id, clock and JSON state. */
-export function awarenessUpdate(entries: { clientId: number; clock: number; state: string }[]): Uint8Array {
+function awarenessUpdate(entries: { clientId: number; clock: number; state: string }[]): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, entries.length);
   for (const entry of entries) {
@@ -248,7 +248,7 @@ export function yVerdict(message: Uint8Array, state: Uint8Array): YVerdict {
 }
 
 /** Valid messages against a document (its whole state as an update), as starting points for corruption. */
-export function validMessages(state: Uint8Array, text: string): Buffer[] {
+function validMessages(state: Uint8Array, text: string): Buffer[] {
   const fork = new Y.Doc();
   Y.applyUpdate(fork, state);
   const before = Y.encodeStateVector(fork);
@@ -361,7 +361,7 @@ function junkMessages(): fc.Arbitrary<Buffer> {
 }
 
 /** Presence updates: foreign client ids, states that are not objects, lying lengths, huge states. */
-export function presenceMessages(ownedByOthers: number[]): fc.Arbitrary<Buffer> {
+function presenceMessages(ownedByOthers: number[]): fc.Arbitrary<Buffer> {
   const clientId = ownedByOthers.length ? fc.oneof(fc.constantFrom(...ownedByOthers), fc.nat()) : fc.nat();
   const state = fc.oneof(
     fc.constantFrom(
@@ -385,7 +385,7 @@ export function presenceMessages(ownedByOthers: number[]): fc.Arbitrary<Buffer> 
 }
 
 /** Updates Yjs applies but the editor has no place for (another root type, an unknown node): refused by policy. */
-export function foreignShapeMessage(): fc.Arbitrary<Buffer> {
+function foreignShapeMessage(): fc.Arbitrary<Buffer> {
   return fc.tuple(fc.constantFrom('map', 'text', 'script', 'array'), fc.string({ maxLength: 20 })).map(([kind, text]) => {
     const doc = new Y.Doc();
     if (kind === 'map') doc.getMap(`evil${text.length}`).set('payload', text);
@@ -402,7 +402,7 @@ export function foreignShapeMessage(): fc.Arbitrary<Buffer> {
  * Updates that decode but cannot integrate into the document: half valid (a reference to a change of its own writer
  * that does not exist), continuing changes the document never had, deleting text it does not have.
  */
-export function brokenUpdateMessage(state: () => Uint8Array): fc.Arbitrary<Buffer> {
+function brokenUpdateMessage(state: () => Uint8Array): fc.Arbitrary<Buffer> {
   return fc
     .tuple(fc.string({ minLength: 1, maxLength: 20 }), fc.constantFrom('half', 'gap', 'delete-missing'), fc.boolean())
     .map(([text, kind, step2]) => {

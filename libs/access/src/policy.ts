@@ -116,20 +116,6 @@ export type Resource =
   | CohortResource
   | MeetingResource;
 export type SubjectKind = Resource['kind'];
-export const SUBJECT_KINDS: SubjectKind[] = [
-  'Hub',
-  'City',
-  'User',
-  'RoleAssignment',
-  'Invitation',
-  'ModelPolicy',
-  'Draft',
-  'ActionPlan',
-  'Thread',
-  'Comment',
-  'Cohort',
-  'Meeting',
-];
 
 /** A role a person holds, with the hub it falls under (a city's hub for officials). */
 export interface PrincipalRole {

@@ -21,7 +21,7 @@ import { keepSocketSignedIn, type AccessTokenSource } from './socket-session';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected';
 
-export interface SocketIOProviderOptions {
+interface SocketIOProviderOptions {
   /**
    * The access token, or a function returning a fresh one: called at every (re)connection and shortly before the
    * current token expires, to renew the open connection's rights (`reauth`).
@@ -37,7 +37,7 @@ export interface SocketIOProviderOptions {
   transports?: ('websocket' | 'polling')[];
 }
 
-export interface SocketIOProviderEvents {
+interface SocketIOProviderEvents {
   status: (event: { status: ConnectionStatus }) => void;
   sync: (synced: boolean) => void;
   /** After the server confirmed durable storage; `pending` counts local changes not yet confirmed. */

@@ -5,7 +5,7 @@ import { REALTIME_EVENTS, REAUTH_AHEAD_SECONDS, type HandshakeErrorData, type Re
 /** An access token, or a function giving the current one (a web session refreshes it before it expires). */
 export type AccessTokenSource = string | (() => string | Promise<string>);
 
-export interface SocketSessionOptions {
+interface SocketSessionOptions {
   /** Told when the server refuses the handshake as `unavailable` (true) and when a connection succeeds again (false). */
   onUnavailable?: (unavailable: boolean) => void;
   /** Backoff of handshake retries: first delay and ceiling in ms, with ±50 % jitter. */
@@ -97,7 +97,7 @@ export function keepSocketSignedIn(socket: Socket, token: AccessTokenSource, opt
 }
 
 /** The expiry (ms) a JWT states, read without verifying it: only to know when to renew. */
-export function expiryOf(accessToken: string): number | null {
+function expiryOf(accessToken: string): number | null {
   const payload = accessToken.split('.')[1];
   if (!payload) return null;
   try {

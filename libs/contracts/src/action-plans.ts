@@ -132,8 +132,8 @@ export type CreateMilestone = z.input<typeof createMilestoneSchema>;
 export const updateMilestoneSchema = milestoneFieldsSchema.partial().strict();
 export type UpdateMilestone = z.infer<typeof updateMilestoneSchema>;
 
-export const HISTORY_ENTITIES = ['action_plan', 'milestone', 'task', 'kpi', 'measurement'] as const;
-export const HISTORY_ACTIONS = ['create', 'update', 'delete'] as const;
+const HISTORY_ENTITIES = ['action_plan', 'milestone', 'task', 'kpi', 'measurement'] as const;
+const HISTORY_ACTIONS = ['create', 'update', 'delete'] as const;
 
 /** One change to a plan or one of its parts: who, when, and each field before and after. */
 export const historyEntrySchema = z.object({
@@ -174,7 +174,6 @@ export const importQuerySchema = z.object({
     .default('false')
     .transform((v) => v === 'true'),
 });
-export type ImportQuery = z.output<typeof importQuerySchema>;
 
 /** A CSV import sent as JSON; the same text may be sent as the body with `Content-Type: text/csv`. */
 export const csvImportBodySchema = z.object({ csv: z.string().min(1).max(MAX_IMPORT_BYTES) }).strict();

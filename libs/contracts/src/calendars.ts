@@ -8,7 +8,7 @@ export const CALENDAR_CONTENT_TYPE = 'text/calendar; charset=utf-8';
 /** A person keeps a handful of subscriptions (phone, laptop, a shared calendar). */
 export const MAX_ACTIVE_FEEDS = 20;
 
-export const CALENDAR_FEED_KINDS = ['user', 'cohort'] as const;
+const CALENDAR_FEED_KINDS = ['user', 'cohort'] as const;
 export const calendarFeedKindSchema = z.enum(CALENDAR_FEED_KINDS);
 export type CalendarFeedKind = z.infer<typeof calendarFeedKindSchema>;
 

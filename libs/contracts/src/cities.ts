@@ -28,7 +28,6 @@ const cityFieldsSchema = z.object({
 export const createCitySchema = cityFieldsSchema
   .extend({ population: cityFieldsSchema.shape.population.default(null), areaKm2: cityFieldsSchema.shape.areaKm2.default(null) })
   .strict();
-export type CreateCity = z.input<typeof createCitySchema>;
 
 /** No defaults here: a PATCH that leaves a fact out must keep it, not reset it. */
 export const updateCitySchema = cityFieldsSchema.partial().strict();

@@ -8,11 +8,11 @@ import { workingHoursSchema } from './users';
 const timestamp = z.iso.datetime({ offset: true });
 
 /** A cohort runs for months, not decades; member lists stay small enough to read on one page. */
-export const MAX_COHORT_CITIES = 100;
-export const MAX_COHORT_EXPERTS = 100;
-export const MAX_COHORT_YEARS = 5;
+const MAX_COHORT_CITIES = 100;
+const MAX_COHORT_EXPERTS = 100;
+const MAX_COHORT_YEARS = 5;
 
-export const cohortCitySchema = z.object({
+const cohortCitySchema = z.object({
   id: uuidSchema,
   name: z.string(),
   country: z.string(),
@@ -20,7 +20,6 @@ export const cohortCitySchema = z.object({
   timeZone: z.string(),
   locale: z.string(),
 });
-export type CohortCity = z.infer<typeof cohortCitySchema>;
 
 export const cohortSchema = z.object({
   id: uuidSchema,

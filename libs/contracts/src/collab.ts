@@ -5,7 +5,7 @@ import { REALTIME_ERROR_CODES } from './realtime';
 export const COLLAB_NAMESPACE = '/collab';
 
 /** What a caller may do with a document, decided by the access policy at join. */
-export const DOC_ACCESS = ['edit', 'comment', 'view'] as const;
+const DOC_ACCESS = ['edit', 'comment', 'view'] as const;
 export const docAccessSchema = z.enum(DOC_ACCESS);
 export type DocAccess = z.infer<typeof docAccessSchema>;
 

@@ -11,7 +11,7 @@ const MAX_POSITION_BASE64 = 512;
 const isoDate = z.iso.datetime({ offset: true });
 
 /** base64 of `Y.encodeRelativePosition(...)`, a position in the draft's Yjs document (`default` XmlFragment). */
-export const relativePositionSchema = z.base64().min(1).max(MAX_POSITION_BASE64);
+const relativePositionSchema = z.base64().min(1).max(MAX_POSITION_BASE64);
 
 /**
  * A range of the draft's text as two Yjs relative positions, so it follows concurrent edits. Make `start` with
@@ -24,15 +24,15 @@ export type Anchor = z.infer<typeof anchorSchema>;
 export const personRefSchema = z.object({ id: uuidSchema, name: z.string() });
 export type PersonRef = z.infer<typeof personRefSchema>;
 
-export const THREAD_KINDS = ['comment', 'suggestion'] as const;
+const THREAD_KINDS = ['comment', 'suggestion'] as const;
 export const threadKindSchema = z.enum(THREAD_KINDS);
 export type ThreadKind = z.infer<typeof threadKindSchema>;
 
-export const THREAD_STATUSES = ['open', 'resolved'] as const;
+const THREAD_STATUSES = ['open', 'resolved'] as const;
 export const threadStatusSchema = z.enum(THREAD_STATUSES);
 export type ThreadStatus = z.infer<typeof threadStatusSchema>;
 
-export const SUGGESTION_STATES = ['pending', 'accepted', 'rejected'] as const;
+const SUGGESTION_STATES = ['pending', 'accepted', 'rejected'] as const;
 export const suggestionStateSchema = z.enum(SUGGESTION_STATES);
 export type SuggestionState = z.infer<typeof suggestionStateSchema>;
 
@@ -47,7 +47,7 @@ export function mentionedIds(body: string): string[] {
 }
 
 /** Plain text with a safe subset of Markdown (emphasis, lists, code, http/https/mailto links); never HTML. */
-export const commentBodySchema = z
+const commentBodySchema = z
   .string()
   .max(MAX_COMMENT_BODY, `At most ${MAX_COMMENT_BODY} characters`)
   .refine((body) => body.trim().length > 0, { message: 'A comment needs some text' });
@@ -65,13 +65,12 @@ export const commentSchema = z.object({
 });
 export type Comment = z.infer<typeof commentSchema>;
 
-export const suggestionSchema = z.object({
+const suggestionSchema = z.object({
   replacement: z.string(),
   state: suggestionStateSchema,
   decidedBy: personRefSchema.nullable(),
   decidedAt: isoDate.nullable(),
 });
-export type Suggestion = z.infer<typeof suggestionSchema>;
 
 export const threadSchema = z.object({
   id: uuidSchema,
@@ -130,12 +129,9 @@ export const createThreadSchema = z
 export type CreateThread = z.input<typeof createThreadSchema>;
 
 export const updateThreadSchema = z.object({ status: threadStatusSchema }).strict();
-export type UpdateThread = z.infer<typeof updateThreadSchema>;
 
 export const createCommentSchema = z.object({ body: commentBodySchema }).strict();
-export type CreateComment = z.infer<typeof createCommentSchema>;
-export const updateCommentSchema = createCommentSchema;
-export type UpdateComment = z.infer<typeof updateCommentSchema>;
+export const updateCommentSchema = z.object({ body: commentBodySchema }).strict();
 
 const booleanFlag = z
   .enum(['true', 'false'])
@@ -150,7 +146,6 @@ export const threadQuerySchema = pageQuerySchema.extend({
   /** Threads with a comment that mentions me. */
   mentioningMe: booleanFlag,
 });
-export type ThreadQuery = z.input<typeof threadQuerySchema>;
 
 /** Open threads of the whole draft (whatever the filters), by section of the outline. */
 export const threadCountsSchema = z.object({
@@ -186,7 +181,6 @@ export const mentionableQuerySchema = z.object({
   q: z.string().trim().max(120).default(''),
   limit: z.coerce.number().int().min(1).max(50).default(10),
 });
-export type MentionableQuery = z.input<typeof mentionableQuerySchema>;
 
 /** Someone who can see the draft, with what they may do with it. */
 export const mentionableSchema = z.object({

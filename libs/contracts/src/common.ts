@@ -7,8 +7,8 @@ export const uuidSchema = z.uuid();
  * Dates people give must lie in years 1000-9999. PostgreSQL refuses year 0, and past 9999 a date no longer prints as
  * the four-digit ISO 8601 the API answers with; years before 1000 are almost always typos (0202 for 2020).
  */
-export const MIN_YEAR = 1000;
-export const MAX_YEAR = 9999;
+const MIN_YEAR = 1000;
+const MAX_YEAR = 9999;
 export const YEAR_RANGE_MESSAGE = `The year must be between ${MIN_YEAR} and ${MAX_YEAR}`;
 
 /** True when the calendar year of a date or local date-time (`YYYY-MM-DD...`) lies in MIN_YEAR-MAX_YEAR. */
@@ -50,7 +50,7 @@ export function isKnownTimeZone(zone: string): boolean {
 /** A BCP 47 language tag (e.g. ja-JP, es-MX); canonicalised. */
 export const localeSchema = z.string().min(2).max(35).refine(isValidLocale, { message: 'Invalid BCP 47 locale' });
 
-export function isValidLocale(tag: string): boolean {
+function isValidLocale(tag: string): boolean {
   try {
     return Intl.getCanonicalLocales(tag).length === 1;
   } catch {
@@ -61,7 +61,7 @@ export function isValidLocale(tag: string): boolean {
 /** ISO 3166-1 alpha-2 country code. */
 export const countryCodeSchema = z.string().regex(/^[A-Z]{2}$/, 'Two upper-case letters (ISO 3166-1)');
 
-export const DEFAULT_PAGE_SIZE = 50;
+const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
 
 /** Query parameters every cursor-paginated list accepts. */
@@ -102,7 +102,7 @@ const MAX_UNSTORABLE_PLACES = 20;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g');
 
-export interface UnstorableText {
+interface UnstorableText {
   /** Where the string is: keys and array indexes joined by dots (`tasks.1.title`); empty for the value itself. */
   path: string;
   message: string;

@@ -24,7 +24,7 @@ export const dashboardQuerySchema = z.object({
 });
 export type DashboardQuery = z.infer<typeof dashboardQuerySchema>;
 
-export const dashboardCellSchema = z.object({
+const dashboardCellSchema = z.object({
   cityId: uuidSchema,
   modelPolicyId: uuidSchema,
   actionPlanId: uuidSchema,
@@ -33,7 +33,6 @@ export const dashboardCellSchema = z.object({
   progress: z.number(),
   overdueCount: z.number().int(),
 });
-export type DashboardCell = z.infer<typeof dashboardCellSchema>;
 
 export const dashboardCitySchema = z.object({
   id: uuidSchema,

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { uuidSchema } from './common';
 
-export const VERSION_KINDS = ['auto', 'named', 'restore'] as const;
-export const versionKindSchema = z.enum(VERSION_KINDS);
+const VERSION_KINDS = ['auto', 'named', 'restore'] as const;
+const versionKindSchema = z.enum(VERSION_KINDS);
 
 export const draftVersionSchema = z.object({
   id: uuidSchema,
@@ -14,11 +14,9 @@ export const draftVersionSchema = z.object({
 export type DraftVersion = z.infer<typeof draftVersionSchema>;
 
 export const createDraftVersionSchema = z.object({ label: z.string().trim().min(1).max(200) }).strict();
-export type CreateDraftVersion = z.infer<typeof createDraftVersionSchema>;
 
 /** One heading of a draft: its level (1-6), its text and the index of its block in the document. */
-export const outlineEntrySchema = z.object({ level: z.number().int(), text: z.string(), index: z.number().int() });
-export type OutlineEntry = z.infer<typeof outlineEntrySchema>;
+const outlineEntrySchema = z.object({ level: z.number().int(), text: z.string(), index: z.number().int() });
 
 /** A version to read: its HTML (rendered with the shared editor schema) and its section outline. */
 export const draftVersionContentSchema = z.object({
@@ -33,15 +31,14 @@ export const draftOutlineSchema = z.object({ outline: z.array(outlineEntrySchema
 export type DraftOutline = z.infer<typeof draftOutlineSchema>;
 
 /** One side of a comparison: a version id, the draft as it is now, or the model policy it started from. */
-export const comparisonSideSchema = z.union([uuidSchema, z.enum(['current', 'model'])]);
+const comparisonSideSchema = z.union([uuidSchema, z.enum(['current', 'model'])]);
 
 export const comparisonQuerySchema = z.object({
   from: comparisonSideSchema.default('model'),
   to: comparisonSideSchema.default('current'),
 });
-export type ComparisonQuery = z.infer<typeof comparisonQuerySchema>;
 
-export const SECTION_CHANGES = ['unchanged', 'changed', 'added', 'removed'] as const;
+const SECTION_CHANGES = ['unchanged', 'changed', 'added', 'removed'] as const;
 
 export const draftComparisonSchema = z.object({
   from: comparisonSideSchema,

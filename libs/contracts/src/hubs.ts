@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { localeSchema, timeZoneSchema, uuidSchema } from './common';
 
-export const hubKeySchema = z.string().regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'Lower-case letters, digits and dashes');
+const hubKeySchema = z.string().regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'Lower-case letters, digits and dashes');
 
 export const hubSchema = z.object({
   id: uuidSchema,

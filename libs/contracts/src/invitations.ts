@@ -3,7 +3,7 @@ import { pageQuerySchema, uuidSchema } from './common';
 import { roleGrantSchema, roleSchema } from './roles';
 import { emailSchema } from './users';
 
-export const INVITATION_STATUSES = ['pending', 'accepted', 'revoked', 'expired'] as const;
+const INVITATION_STATUSES = ['pending', 'accepted', 'revoked', 'expired'] as const;
 export const invitationStatusSchema = z.enum(INVITATION_STATUSES);
 export type InvitationStatus = z.infer<typeof invitationStatusSchema>;
 

@@ -12,7 +12,7 @@ export const kpiStatusSchema = z.enum(KPI_STATUSES);
 export type KpiStatus = z.infer<typeof kpiStatusSchema>;
 
 /** Within this share of the baseline-to-target distance behind the expected value, a KPI is at risk. */
-export const KPI_AT_RISK_TOLERANCE = 0.1;
+const KPI_AT_RISK_TOLERANCE = 0.1;
 
 const timestamp = z.iso.datetime({ offset: true });
 /**

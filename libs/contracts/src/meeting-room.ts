@@ -58,11 +58,11 @@ export const MEETING_ROOM_EVENTS = {
   error: 'room-error',
 } as const;
 
-export const ROOM_ROLES = ['host', 'participant'] as const;
+const ROOM_ROLES = ['host', 'participant'] as const;
 export const roomRoleSchema = z.enum(ROOM_ROLES);
 export type RoomRole = z.infer<typeof roomRoleSchema>;
 
-export const ROOM_ERROR_CODES = [
+const ROOM_ERROR_CODES = [
   'unauthenticated',
   /** No such occurrence (or it was deleted). */
   'not_found',
@@ -136,11 +136,11 @@ export type CurrentAgendaItem = z.infer<typeof currentAgendaItemSchema>;
 export const handEntrySchema = z.object({ user: personRefSchema, city: cityRefSchema.nullable(), raisedAt: timestamp });
 export type HandEntry = z.infer<typeof handEntrySchema>;
 
-export const POLL_KINDS = ['single', 'multiple'] as const;
+const POLL_KINDS = ['single', 'multiple'] as const;
 export const pollKindSchema = z.enum(POLL_KINDS);
 export type PollKind = z.infer<typeof pollKindSchema>;
 
-export const POLL_STATUSES = ['open', 'closed'] as const;
+const POLL_STATUSES = ['open', 'closed'] as const;
 export const pollStatusSchema = z.enum(POLL_STATUSES);
 export type PollStatus = z.infer<typeof pollStatusSchema>;
 
@@ -169,7 +169,7 @@ export const pollSchema = z.object({
 });
 export type Poll = z.infer<typeof pollSchema>;
 
-export const MEETING_PHASES = ['lobby', 'live', 'ended'] as const;
+const MEETING_PHASES = ['lobby', 'live', 'ended'] as const;
 export const meetingPhaseSchema = z.enum(MEETING_PHASES);
 export type MeetingPhase = z.infer<typeof meetingPhaseSchema>;
 
@@ -198,18 +198,13 @@ export type RoomState = z.infer<typeof roomStateSchema>;
 
 export type RoomAck<T extends object = object> = ({ ok: true } & T) | { ok: false; error: RoomError };
 export type JoinRoomResult = RoomAck<{ role: RoomRole; state: RoomState }>;
-export type PollAck = RoomAck<{ poll: Poll }>;
-export type NextHandAck = RoomAck<{ hand: HandEntry | null }>;
 
 // Client -> server payloads (the server validates each with these; bad input gets `invalid_input`).
 /** Ids a client sends, in one spelling: they are keys (a live room, a vote), and an upper-case id is the same id. */
 const idSchema = uuidSchema.transform((id) => id.toLowerCase());
 export const roomRefSchema = z.object({ occurrenceId: idSchema }).strict();
-export type RoomRef = z.infer<typeof roomRefSchema>;
 export const setAgendaItemSchema = z.object({ occurrenceId: idSchema, agendaItemId: idSchema.nullable() }).strict();
-export type SetAgendaItem = z.infer<typeof setAgendaItemSchema>;
 export const lowerHandSchema = z.object({ occurrenceId: idSchema, userId: idSchema.optional() }).strict();
-export type LowerHand = z.infer<typeof lowerHandSchema>;
 export const openPollSchema = z
   .object({
     occurrenceId: idSchema,
@@ -227,9 +222,7 @@ export const voteSchema = z
   .object({ occurrenceId: idSchema, pollId: idSchema, optionIds: z.array(idSchema).min(1).max(MAX_POLL_OPTIONS) })
   .strict()
   .refine((v) => new Set(v.optionIds).size === v.optionIds.length, { message: 'Each option once', path: ['optionIds'] });
-export type Vote = z.infer<typeof voteSchema>;
 export const pollRefSchema = z.object({ occurrenceId: idSchema, pollId: idSchema }).strict();
-export type PollRef = z.infer<typeof pollRefSchema>;
 
 // Server -> client events.
 export const presenceEventSchema = z.object({ occurrenceId: uuidSchema, present: z.array(presenceEntrySchema) });
@@ -288,7 +281,7 @@ export const attendanceReportSchema = z.object({
 });
 export type AttendanceReport = z.infer<typeof attendanceReportSchema>;
 
-export const MINUTES_STATUSES = ['draft', 'approved', 'published'] as const;
+const MINUTES_STATUSES = ['draft', 'approved', 'published'] as const;
 export const minutesStatusSchema = z.enum(MINUTES_STATUSES);
 export type MinutesStatus = z.infer<typeof minutesStatusSchema>;
 

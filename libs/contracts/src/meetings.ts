@@ -11,15 +11,15 @@ const timestamp = z.iso.datetime({ offset: true });
 /** A series expands to at most this many occurrences, all within MAX_SERIES_YEARS of its first one. */
 export const MAX_OCCURRENCES = 100;
 export const MAX_SERIES_YEARS = 2;
-export const MIN_DURATION_MINUTES = 5;
-export const MAX_DURATION_MINUTES = 12 * 60;
-export const MAX_AGENDA_ITEMS = 30;
-export const MAX_INVITEES = 1000;
-export const MAX_CAPACITY = 10_000;
+const MIN_DURATION_MINUTES = 5;
+const MAX_DURATION_MINUTES = 12 * 60;
+const MAX_AGENDA_ITEMS = 30;
+const MAX_INVITEES = 1000;
+const MAX_CAPACITY = 10_000;
 /** A date range asked of an occurrence list spans at most this many days. */
-export const MAX_RANGE_DAYS = 400;
+const MAX_RANGE_DAYS = 400;
 
-export const MEETING_STATUSES = ['scheduled', 'cancelled'] as const;
+const MEETING_STATUSES = ['scheduled', 'cancelled'] as const;
 export const meetingStatusSchema = z.enum(MEETING_STATUSES);
 export type MeetingStatus = z.infer<typeof meetingStatusSchema>;
 
@@ -28,11 +28,10 @@ export const rsvpResponseSchema = z.enum(RSVP_RESPONSES);
 export type RsvpResponse = z.infer<typeof rsvpResponseSchema>;
 
 /** A wall-clock date-time without offset, `YYYY-MM-DDTHH:mm` (seconds allowed, always :00 in answers). */
-export const localDateTimeSchema = z
+const localDateTimeSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:00)?$/, 'Local date-time as YYYY-MM-DDTHH:mm')
   .refine(isRealDate, { message: 'No such calendar date' });
-export type LocalDateTime = z.infer<typeof localDateTimeSchema>;
 /** A wall-clock time someone gives: also in years 1000-9999 (answers show what is stored). */
 const localDateTimeInputSchema = localDateTimeSchema.refine(isYearInRange, { message: YEAR_RANGE_MESSAGE });
 
@@ -47,7 +46,7 @@ const RRULE_KEYS = ['FREQ', 'INTERVAL', 'COUNT', 'UNTIL', 'BYDAY', 'BYMONTHDAY',
 const RRULE_UNTIL = /^(\d{4})(\d{2})(\d{2})(T\d{6}Z?)?$/;
 
 /** The parts of an RRULE, upper-cased; the key is missing when absent. */
-export function rruleParts(rule: string): Record<string, string> {
+function rruleParts(rule: string): Record<string, string> {
   const parts: Record<string, string> = {};
   for (const pair of rule.replace(/^RRULE:/i, '').split(';')) {
     const [key, value] = pair.split('=');
@@ -57,7 +56,7 @@ export function rruleParts(rule: string): Record<string, string> {
 }
 
 /** The UNTIL of an RRULE as a calendar date `YYYY-MM-DD`, or null. */
-export function rruleUntilDate(rule: string): string | null {
+function rruleUntilDate(rule: string): string | null {
   const match = RRULE_UNTIL.exec(rruleParts(rule)['UNTIL'] ?? '');
   return match ? `${match[1]}-${match[2]}-${match[3]}` : null;
 }
@@ -66,7 +65,7 @@ export function rruleUntilDate(rule: string): string | null {
  * An RFC 5545 RRULE without DTSTART (`FREQ=MONTHLY;BYDAY=2TU;COUNT=12`). It must end (COUNT or UNTIL); COUNT is
  * bounded here, UNTIL against the start in the meeting's schema, and the exact expansion on the server.
  */
-export const rruleSchema = z
+const rruleSchema = z
   .string()
   .trim()
   .min(1)
@@ -389,7 +388,6 @@ export type RsvpList = z.infer<typeof rsvpListSchema>;
 
 /** GET /api/meetings/:id/invitees: which occurrence the answers are read from (by default the next upcoming one). */
 export const inviteeQuerySchema = z.object({ occurrenceId: uuidSchema.optional() }).strict();
-export type InviteeQuery = z.infer<typeof inviteeQuerySchema>;
 
 /**
  * A meeting's invitees (for those who may attend it) with their answer to one occurrence: `occurrenceId` is that
@@ -434,7 +432,7 @@ export const slotQuerySchema = z
 export type SlotQuery = z.input<typeof slotQuerySchema>;
 
 /** One participant outside their hours for a slot: how far, and whether it is their weekend. */
-export const slotInconvenienceSchema = z.object({
+const slotInconvenienceSchema = z.object({
   person: personRefSchema,
   cityName: z.string().nullable(),
   timeZone: z.string(),
@@ -443,7 +441,6 @@ export const slotInconvenienceSchema = z.object({
   minutesOutside: z.number().int(),
   weekend: z.boolean(),
 });
-export type SlotInconvenience = z.infer<typeof slotInconvenienceSchema>;
 
 export const slotSchema = z.object({
   startsAt: timestamp,

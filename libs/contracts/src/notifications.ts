@@ -16,14 +16,6 @@ export const NOTIFICATION_KINDS = [
   'meeting_changed',
   'meeting_cancelled',
 ] as const;
-/** Kinds about a meeting occurrence (`meeting` is set, `draft` and `thread` are null); the others are about a draft's thread. */
-export const MEETING_NOTIFICATION_KINDS = [
-  'minutes_published',
-  'meeting_reminder',
-  'meeting_invited',
-  'meeting_changed',
-  'meeting_cancelled',
-] as const satisfies readonly (typeof NOTIFICATION_KINDS)[number][];
 export const notificationKindSchema = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof notificationKindSchema>;
 
@@ -50,7 +42,6 @@ export const notificationQuerySchema = pageQuerySchema.extend({
     .transform((v) => v === 'true')
     .optional(),
 });
-export type NotificationQuery = z.input<typeof notificationQuerySchema>;
 
 /** Newest first (keyset on created_at, id), with the unread count of all of them. */
 export const notificationPageSchema = z.object({

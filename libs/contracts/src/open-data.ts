@@ -12,20 +12,19 @@ export const OPEN_DATA_TABLES = ['action-plans', 'milestones', 'kpis', 'measurem
 export const openDataTableSchema = z.enum(OPEN_DATA_TABLES);
 export type OpenDataTable = z.infer<typeof openDataTableSchema>;
 
-export const openDataFormatQuerySchema = z.object({ format: z.enum(TABLE_FORMATS).optional() });
+const openDataFormatQuerySchema = z.object({ format: z.enum(TABLE_FORMATS).optional() });
 
 /**
  * The measurements table grows every day a city measures, so in JSON it comes in pages (keyset cursors: pass `nextCursor` back
  * as `cursor` until it is null). Its CSV holds every row. Other tables are
  * bounded by the number of plans and come whole.
  */
-export const OPEN_DATA_PAGE_SIZE = 1000;
-export const OPEN_DATA_MAX_PAGE_SIZE = 5000;
+const OPEN_DATA_PAGE_SIZE = 1000;
+const OPEN_DATA_MAX_PAGE_SIZE = 5000;
 export const openDataTableQuerySchema = openDataFormatQuerySchema.extend({
   limit: z.coerce.number().int().min(1).max(OPEN_DATA_MAX_PAGE_SIZE).default(OPEN_DATA_PAGE_SIZE),
   cursor: z.string().max(512).optional(),
 });
-export type OpenDataTableQuery = z.infer<typeof openDataTableQuerySchema>;
 
 const timestamp = z.iso.datetime({ offset: true });
 

@@ -9,7 +9,7 @@ export const ROLES = ['admin', 'coordinator', 'expert', 'official', 'observer'] 
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 
-export const ROLE_SCOPE: Record<Role, 'platform' | 'hub' | 'city' | 'hub-or-platform'> = {
+const ROLE_SCOPE: Record<Role, 'platform' | 'hub' | 'city' | 'hub-or-platform'> = {
   admin: 'platform',
   coordinator: 'hub',
   expert: 'hub',

@@ -5,7 +5,7 @@ import { fromBase64, toBase64 } from 'lib0/buffer';
 import * as Y from 'yjs';
 import { DOC_FRAGMENT } from './extensions';
 
-export interface EncodedAnchor {
+interface EncodedAnchor {
   start: string;
   end: string;
 }
@@ -17,7 +17,7 @@ interface Landing {
   index: number;
 }
 
-export interface ResolvedRange {
+interface ResolvedRange {
   /** Offsets in `DocumentText.text`; from <= to. */
   from: number;
   to: number;
@@ -29,12 +29,12 @@ export interface ResolvedRange {
   textTo: number;
 }
 
-export type AnchorResolution =
+type AnchorResolution =
   | { ok: true; range: ResolvedRange }
   /** invalid: not a relative position of this document's text (another draft, garbage). gone: its text was deleted. */
   | { ok: false; reason: 'invalid' | 'gone' | 'reversed' };
 
-export interface Section {
+interface Section {
   /** `client:clock` of the heading's Yjs item: stable while text is added before it. */
   sectionId: string;
   heading: string;

@@ -22,7 +22,7 @@ import {
 } from 'docx';
 import { safeDocument } from './safe-document';
 
-export interface DocxOptions {
+interface DocxOptions {
   /** Stored as the file's title property (the body already starts with the draft's own h1). */
   title: string;
 }

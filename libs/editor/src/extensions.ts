@@ -9,7 +9,7 @@ import { isSafeHref } from './link-safety';
 /** The Y.XmlFragment holding a draft; TipTap's Collaboration extension reads `field: 'default'` unless told otherwise. */
 export const DOC_FRAGMENT = 'default';
 
-export interface EditorExtensionOptions {
+interface EditorExtensionOptions {
   /**
    * Whether the editor is bound to a Yjs document (the default). Yjs brings its own undo manager, which must not be
    * mixed with ProseMirror's history; an editor without Yjs (`collaboration: false`) keeps StarterKit's undo/redo.

@@ -1,7 +1,7 @@
 // Links in policy drafts point to the web or to an email address. Anything else (javascript:, data:, file:, relative
 // paths that only mean something inside Minga) is refused by the editor and left out of every export.
 
-export const SAFE_LINK_PROTOCOLS: readonly string[] = ['http', 'https', 'mailto'];
+const SAFE_LINK_PROTOCOLS: readonly string[] = ['http', 'https', 'mailto'];
 
 // Browsers ignore whitespace and control characters inside a scheme ("java\tscript:"), so they are removed before the
 // scheme is read; this removes more than a browser does, which can only turn a scheme into one we refuse.

@@ -10,7 +10,7 @@ export interface OutlineEntry {
   index: number;
 }
 
-export interface DocumentSection {
+interface DocumentSection {
   /** The heading's text; '' for what comes before the first heading. */
   heading: string;
   /** The blocks after the heading, up to the next level-1 or level-2 heading (level-3 headings stay inside). */

@@ -30,7 +30,7 @@ import { DOC_FRAGMENT, editorSchema } from './extensions';
 /** What `Y.decodeUpdate` returns: the server decodes every update once and hands that here. */
 export type DecodedUpdate = ReturnType<typeof decodeUpdate>;
 
-export type UpdateShape = { ok: true } | { ok: false; reason: string };
+type UpdateShape = { ok: true } | { ok: false; reason: string };
 
 const OK: UpdateShape = Object.freeze({ ok: true });
 

@@ -1,12 +1,12 @@
 // Expansion of a meeting series in its organiser's wall-clock time: RRULE (RFC 5545) on floating local times,
 // each local start then turned into an instant in the organiser's zone, so a series stays at 10:00 local across DST.
 import { RRule, type Options } from 'rrule';
-import { addLocalMinutes, localToInstant, type LocalDateTime } from './time-zones';
+import { localToInstant, type LocalDateTime } from './time-zones';
 
-export const DEFAULT_MAX_OCCURRENCES = 100;
-export const DEFAULT_MAX_SERIES_YEARS = 2;
+const DEFAULT_MAX_OCCURRENCES = 100;
+const DEFAULT_MAX_SERIES_YEARS = 2;
 
-export interface SeriesInput {
+interface SeriesInput {
   /** First occurrence, wall-clock in `timeZone`. */
   localStart: LocalDateTime;
   timeZone: string;
@@ -132,9 +132,4 @@ export function rruleForCalendar(input: SeriesInput, occurrences: ExpandedOccurr
     .replace(/[-:]/g, '')
     .replace(/\.\d{3}/, '');
   return body.replace(/UNTIL=[0-9TZ]+/i, `UNTIL=${until}`);
-}
-
-/** The wall-clock end of an occurrence that starts at `local` and lasts `minutes` (clock arithmetic). */
-export function localEnd(local: LocalDateTime, minutes: number): LocalDateTime {
-  return addLocalMinutes(local, minutes);
 }

@@ -20,7 +20,7 @@ export interface SlotParticipant {
   workingHours: WorkingHours;
 }
 
-export interface SlotOptions {
+interface SlotOptions {
   /** First and last day searched (`YYYY-MM-DD`, UTC days). */
   from: string;
   to: string;
@@ -57,7 +57,7 @@ export interface SlotProposal {
   local: ZoneTime[];
 }
 
-export interface SlotSearchResult {
+interface SlotSearchResult {
   participantCount: number;
   slots: SlotProposal[];
   rotation: SlotProposal[] | null;

@@ -45,17 +45,7 @@ export function offsetMinutes(instant: Date | string | number, zone: string): nu
   return DateTime.fromMillis(new Date(instant).getTime(), { zone }).offset;
 }
 
-/** Adds minutes to a wall-clock time, as a clock would (no zone involved). */
-export function addLocalMinutes(local: LocalDateTime, minutes: number): LocalDateTime {
-  return DateTime.fromObject(wallClockParts(local), { zone: 'UTC' }).plus({ minutes }).toFormat("yyyy-MM-dd'T'HH:mm");
-}
-
-/** ISO weekday (1 = Monday … 7 = Sunday) of a wall-clock time. */
-export function localWeekday(local: LocalDateTime): number {
-  return DateTime.fromObject(wallClockParts(local), { zone: 'UTC' }).weekday;
-}
-
-export interface PlaceTime {
+interface PlaceTime {
   timeZone: string;
   places: string[];
   localStart: LocalDateTime;

@@ -2,7 +2,7 @@
 // the question is put away, focus returns to the button that asked it (the disclosure pattern of the forms).
 import { useDisclosureForm } from './use-disclosure-form';
 
-export interface ConfirmInPlaceProps {
+interface ConfirmInPlaceProps {
   /** Accessible name of the first button, naming the action and its object; starts with the visible word. */
   label: string;
   /** The first button's visible word (e.g. "Delete"). */

@@ -1,7 +1,7 @@
 // A list filter's select: an "all" choice that clears the filter, then one choice per value; each choice applies at once.
 import { SelectField } from './form-field';
 
-export interface FilterOption<T extends string> {
+interface FilterOption<T extends string> {
   value: T;
   label: string;
 }

@@ -7,8 +7,8 @@ import { useFormatters } from '../lib/formatters';
 import { CHART_SIZE_BEFORE_LAYOUT, ChartFigure } from './chart-figure';
 import { TableExport } from './table-export';
 
-export type ChartKpi = Pick<Kpi, 'name' | 'unit' | 'baselineValue' | 'baselineDate' | 'targetValue' | 'targetDate'>;
-export type ChartMeasurement = Pick<Measurement, 'date' | 'value' | 'source' | 'note'>;
+type ChartKpi = Pick<Kpi, 'name' | 'unit' | 'baselineValue' | 'baselineDate' | 'targetValue' | 'targetDate'>;
+type ChartMeasurement = Pick<Measurement, 'date' | 'value' | 'source' | 'note'>;
 
 const dayNumber = (isoDate: string) => Date.parse(`${isoDate}T00:00:00Z`);
 

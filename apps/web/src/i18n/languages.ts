@@ -5,5 +5,5 @@ export const LANGUAGES = [
   { code: 'es', name: 'Español' },
 ] as const;
 
-export type LanguageCode = (typeof LANGUAGES)[number]['code'];
+type LanguageCode = (typeof LANGUAGES)[number]['code'];
 export const DEFAULT_LANGUAGE: LanguageCode = 'en';

@@ -34,7 +34,7 @@ export class ApiError extends Error {
 
 type QueryValue = string | number | boolean | null | undefined;
 
-export interface RequestOptions {
+interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** What the answer may be; JSON (or problem details) unless a file is asked for. */
   accept?: string;
@@ -51,7 +51,7 @@ export interface DownloadedFile {
   filename: string | null;
 }
 
-export type SessionListener = (session: Session | null) => void;
+type SessionListener = (session: Session | null) => void;
 type FetchFn = (input: string, init: RequestInit) => Promise<Response>;
 
 export class ApiClient {

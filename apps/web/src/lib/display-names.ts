@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 
-export interface DisplayNames {
+interface DisplayNames {
   region(code: string): string;
   language(tag: string): string;
 }

@@ -20,7 +20,7 @@ export interface LiveEvents {
 
 const LiveEventsContext = createContext<LiveEvents | null>(null);
 
-export function socketLiveEvents(socket: Socket): LiveEvents {
+function socketLiveEvents(socket: Socket): LiveEvents {
   return {
     on(event, listener) {
       socket.on(event, listener);
@@ -78,8 +78,4 @@ export function useLiveEvent<Args extends unknown[]>(event: string, listener: (.
     if (!events) return;
     return events.on(event, (...args) => latest.current(...(args as Args)));
   }, [events, event]);
-}
-
-export function useLiveEvents(): LiveEvents | null {
-  return useContext(LiveEventsContext);
 }

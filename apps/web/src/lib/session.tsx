@@ -5,9 +5,9 @@ import { defineAbilityFor, type AppAbility } from '@minga/access';
 import type { Session, User } from '@minga/contracts';
 import { apiClient, type ApiClient } from './api-client';
 
-export type SessionStatus = 'restoring' | 'signedIn' | 'signedOut';
+type SessionStatus = 'restoring' | 'signedIn' | 'signedOut';
 
-export interface SessionValue {
+interface SessionValue {
   status: SessionStatus;
   user: User | null;
   ability: AppAbility;

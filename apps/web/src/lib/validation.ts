@@ -2,7 +2,7 @@
 import type { TFunction } from 'i18next';
 import type { z } from 'zod';
 
-export type ValidationResult<T> = { ok: true; data: T } | { ok: false; errors: Record<string, string> };
+type ValidationResult<T> = { ok: true; data: T } | { ok: false; errors: Record<string, string> };
 
 export function validate<S extends z.ZodType>(schema: S, values: unknown, t: TFunction): ValidationResult<z.output<S>> {
   const result = schema.safeParse(values);

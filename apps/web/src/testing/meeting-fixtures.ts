@@ -9,7 +9,7 @@ export const MEETING_ID = '8c9d0e1f-2a3b-4c4d-9e5f-7a8b9c0d1e2f';
 export const OCCURRENCE_ID = '9d0e1f2a-3b4c-4d5e-8f6a-8b9c0d1e2f3a';
 export const TOKYO_ID = 'a0e1f2a3-4b5c-4d6e-9f7a-9c0d1e2f3a4b';
 export const DELHI_ID = 'b1f2a3b4-5c6d-4e7f-8a8b-0d1e2f3a4b5c';
-export const JAKARTA_ID = 'c2a3b4c5-6d7e-4f8a-9b9c-1e2f3a4b5c6d';
+const JAKARTA_ID = 'c2a3b4c5-6d7e-4f8a-9b9c-1e2f3a4b5c6d';
 export const COORDINATOR_ID = 'd3b4c5d6-7e8f-4a9b-8c0d-2f3a4b5c6d7e';
 export const OFFICIAL_ID = 'e4c5d6e7-8f9a-4b0c-9d1e-3a4b5c6d7e8f';
 

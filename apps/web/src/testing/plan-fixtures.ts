@@ -4,8 +4,8 @@ import { OPEN_DATA_POLICY_ID, role } from './fixtures';
 
 export const LATAM_HUB_ID = '1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e';
 export const MEXICO_CITY_ID = '2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f';
-export const MEDELLIN_ID = '3d4e5f6a-7b8c-4d9e-8f0a-2b3c4d5e6f7a';
-export const PIA_POLICY_ID = '4e5f6a7b-8c9d-4e0f-9a1b-3c4d5e6f7a8b';
+const MEDELLIN_ID = '3d4e5f6a-7b8c-4d9e-8f0a-2b3c4d5e6f7a';
+const PIA_POLICY_ID = '4e5f6a7b-8c9d-4e0f-9a1b-3c4d5e6f7a8b';
 export const PLAN_ID = '5f6a7b8c-9d0e-4f1a-8b2c-4d5e6f7a8b9c';
 export const KPI_ID = '6a7b8c9d-0e1f-4a2b-9c3d-5e6f7a8b9c0d';
 

@@ -45,7 +45,7 @@ interface HistoryRow {
   changes: HistoryEntry['changes'];
 }
 
-export function planSnapshot(p: { statementOfIntent: string; stage: string; published: boolean; draftId: string | null }): Snapshot {
+function planSnapshot(p: { statementOfIntent: string; stage: string; published: boolean; draftId: string | null }): Snapshot {
   return { statementOfIntent: p.statementOfIntent, stage: p.stage, published: p.published, draftId: p.draftId };
 }
 

@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { NO_HUB } from './plan-history';
 
 /** One answer, serialised and compressed once, ready to be written to any number of responses. */
-export interface CachedBody {
+interface CachedBody {
   /** The answer's bytes (UTF-8 JSON or CSV). */
   body: Buffer;
   /** The same bytes gzip- and brotli-encoded; absent for bodies too small to be worth it. */

@@ -50,7 +50,7 @@ export class PlanHistory {
 }
 
 /** Field by field: every field of a created or deleted thing, only the changed fields of an update. */
-export function changesOf(before: Snapshot | null, after: Snapshot | null): { field: string; before: unknown; after: unknown }[] {
+function changesOf(before: Snapshot | null, after: Snapshot | null): { field: string; before: unknown; after: unknown }[] {
   const fields = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
   return fields
     .map((field) => ({ field, before: before?.[field] ?? null, after: after?.[field] ?? null }))

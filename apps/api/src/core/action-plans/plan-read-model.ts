@@ -7,7 +7,7 @@ import type { ActionPlan, Kpi, Measurement, Milestone } from '@minga/contracts';
 import type { SqlConditions } from '../../platform/common/sql-conditions';
 
 /** "Today" where the city is: a milestone due today is not overdue until the city's day ends. */
-export const CITY_TODAY = `(now() AT TIME ZONE c.time_zone)::date`;
+const CITY_TODAY = `(now() AT TIME ZONE c.time_zone)::date`;
 
 /** Progress, milestone count and overdue count of plan `p` (needs `c`, its city). */
 export const PLAN_PROGRESS_LATERAL = `
@@ -148,7 +148,7 @@ const SELECT_MEASUREMENTS = `
   JOIN cities c ON c.id = p.city_id`;
 
 /** Where a page of measurements across many KPIs resumes: the last row's plan, KPI and date. */
-export type MeasurementKey = readonly [actionPlanId: string, kpiId: string, date: string];
+type MeasurementKey = readonly [actionPlanId: string, kpiId: string, date: string];
 
 /** Reads for this domain and for open data; callers add conditions on p (plan), c (city), ms, k, m. */
 @Injectable()

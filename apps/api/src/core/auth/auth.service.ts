@@ -10,7 +10,7 @@ import { PrincipalResolverService } from './principal-resolver.service';
 import { RefreshTokensService, type IssuedRefreshToken } from './refresh-tokens.service';
 import { SignInLockoutService } from './sign-in-lockout.service';
 
-export interface SignInAttempt {
+interface SignInAttempt {
   email: string;
   password: string;
   /** The client address, as `clientAddressOf` gives it. */

@@ -7,7 +7,7 @@ import { expandSeries, rruleForCalendar } from '@minga/scheduling';
 import type { CalendarMeeting } from './calendar-read-model';
 import { vtimezone } from './vtimezone';
 
-export interface IcsOptions {
+interface IcsOptions {
   name: string;
   /** The zone calendar apps show the calendar in (the owner's). */
   timeZone: string;

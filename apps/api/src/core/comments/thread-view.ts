@@ -50,7 +50,7 @@ export const SELECT_THREADS = `
   LEFT JOIN users rb ON rb.id = t.resolved_by
   LEFT JOIN users db ON db.id = t.decided_by`;
 
-export interface Placement {
+interface Placement {
   detached: boolean;
   sectionId: string | null;
   heading: string | null;

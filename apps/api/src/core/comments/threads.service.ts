@@ -42,7 +42,7 @@ export interface ThreadScope {
   kind: 'comment' | 'suggestion';
 }
 
-export interface CommentScope {
+interface CommentScope {
   resource: CommentResource;
   draft: DraftResource;
   threadId: string;

@@ -21,7 +21,7 @@ import { Problem } from '../../platform/common/problem';
 import { ModelPoliciesService } from '../model-policies/model-policies.service';
 import { compareSections } from './section-diff';
 
-export interface ExportedFile {
+interface ExportedFile {
   body: Buffer | string;
   contentType: string;
   extension: string;

@@ -1,5 +1,5 @@
 /** A stay in the room: open (null `leftAt`) while the person is still there. */
-export interface Stay {
+interface Stay {
   joinedAt: Date;
   leftAt: Date | null;
 }

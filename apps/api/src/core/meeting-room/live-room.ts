@@ -10,7 +10,7 @@ export interface RoomPerson {
 }
 
 /** One person present, however many connections (tabs, devices) they have in the room. */
-export interface Presence extends RoomPerson {
+interface Presence extends RoomPerson {
   connections: Set<string>;
   joinedAt: Date;
   /** The attendance row of this stay, once inserted (null if that failed). */
@@ -22,7 +22,7 @@ export interface Presence extends RoomPerson {
   graceTimer: NodeJS.Timeout | null;
 }
 
-export type Arrival = 'new-stay' | 'resumed' | 'another-connection';
+type Arrival = 'new-stay' | 'resumed' | 'another-connection';
 
 /**
  * The in-memory state of one occurrence's live room on this instance: presence (one entry per person, several

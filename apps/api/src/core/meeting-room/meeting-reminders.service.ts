@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { NotificationsService } from '../notifications/notifications.service';
 
-export interface SentReminder {
+interface SentReminder {
   occurrenceId: string;
   userId: string;
   kind: '24h' | '15m';

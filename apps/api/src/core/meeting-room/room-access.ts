@@ -5,12 +5,12 @@ import { AccessService } from '../../platform/access/access.service';
 import { Problem } from '../../platform/common/problem';
 
 /** The meetings domain's answer about one occurrence (provided by MeetingsService, see meeting-room.module.ts). */
-export interface OccurrenceContexts {
+interface OccurrenceContexts {
   occurrenceContext(occurrenceId: string): Promise<OccurrenceContext | null>;
 }
 export const OCCURRENCE_CONTEXTS = Symbol('OCCURRENCE_CONTEXTS');
 
-export function meetingResource(ctx: OccurrenceContext, principal: Principal): MeetingResource {
+function meetingResource(ctx: OccurrenceContext, principal: Principal): MeetingResource {
   return {
     kind: 'Meeting',
     id: ctx.meeting.id,

@@ -24,9 +24,9 @@ import { MeetingNotices } from './meeting-notices';
 import { RsvpService } from './rsvp.service';
 
 /** Where a meeting belongs: a cohort (and its owner hub) or a hub alone. */
-export type MeetingTarget = { hubId: string; cohortId: string | null };
+type MeetingTarget = { hubId: string; cohortId: string | null };
 
-export interface MeetingScope {
+interface MeetingScope {
   id: string;
   hubId: string;
   cohortId: string | null;

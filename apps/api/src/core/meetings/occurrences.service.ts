@@ -24,9 +24,9 @@ import { MeetingsService } from './meetings.service';
 const CURSOR_KEY = z.tuple([isoDateTimeSchema, uuidSchema]);
 const DEFAULT_RANGE_DAYS = 90;
 
-export type OccurrenceFilter = { meetingId: string } | { cohortId: string } | { hubId: string } | { inviteeId: string };
+type OccurrenceFilter = { meetingId: string } | { cohortId: string } | { hubId: string } | { inviteeId: string };
 
-export interface OccurrenceRange {
+interface OccurrenceRange {
   from?: string;
   to?: string;
   includeCancelled: boolean;

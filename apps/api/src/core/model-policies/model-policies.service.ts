@@ -7,7 +7,7 @@ import { Problem } from '../../platform/common/problem';
 import type { EditorDocument } from './model-policies.dto';
 import { ModelPolicyEntity } from './model-policy.entity';
 
-export interface ModelPolicyTemplate {
+interface ModelPolicyTemplate {
   name: string;
   sections: TemplateSection[];
 }

@@ -2,7 +2,7 @@
 // its draft from. Original text written for Minga, in the register of municipal policy; "the City" is the adopter.
 import type { TemplateSection } from '@minga/editor';
 
-export interface ModelPolicyText {
+interface ModelPolicyText {
   summary: string;
   template: TemplateSection[] | null;
 }

@@ -28,7 +28,7 @@ const SELECT_WITH_SCOPE = `
   LEFT JOIN hubs h ON h.id = ra.hub_id
   LEFT JOIN cities c ON c.id = ra.city_id`;
 
-export interface RoleFilter {
+interface RoleFilter {
   userId?: string;
   hubId?: string;
   cityId?: string;

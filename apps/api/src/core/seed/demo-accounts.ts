@@ -2,7 +2,7 @@ import type { Role } from '@minga/contracts';
 
 export const DEMO_EMAIL_DOMAIN = 'demo.minga.dev';
 
-export interface DemoAccount {
+interface DemoAccount {
   email: string;
   name: string;
   role: Role;
@@ -64,7 +64,7 @@ export function demoAccounts(hubs: SeedHub[], cities: SeedCity[]): DemoAccount[]
   return accounts;
 }
 
-export function slug(name: string): string {
+function slug(name: string): string {
   return name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -3,14 +3,14 @@
 import type { AdoptionStage, KpiDirection, MilestoneStatus } from '@minga/contracts';
 import seedFacts from './seed-facts.json';
 
-export interface DemoMilestone {
+interface DemoMilestone {
   title: string;
   dueDate: string;
   status: MilestoneStatus;
   tasks?: { title: string; done: boolean }[];
   evidenceLinks?: string[];
 }
-export interface DemoKpi {
+interface DemoKpi {
   name: string;
   unit: string;
   direction: KpiDirection;
@@ -18,7 +18,7 @@ export interface DemoKpi {
   target: { value: number; date: string };
   measurements: { value: number; date: string; source: string; note?: string }[];
 }
-export interface DemoActionPlan {
+interface DemoActionPlan {
   city: string;
   country: string;
   policy: string;

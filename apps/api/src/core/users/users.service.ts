@@ -22,7 +22,7 @@ import { UserEntity } from './user.entity';
 
 const CURSOR_KEY = z.tuple([z.string(), uuidSchema]);
 
-export interface NewUser {
+interface NewUser {
   email: string;
   name: string;
   password: string;

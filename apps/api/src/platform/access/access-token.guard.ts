@@ -25,7 +25,7 @@ export class AccessTokenGuard implements CanActivate {
   }
 }
 
-export function bearerToken(header: string | undefined): string | null {
+function bearerToken(header: string | undefined): string | null {
   const match = header?.match(/^Bearer\s+(\S+)$/i);
   return match ? match[1] : null;
 }

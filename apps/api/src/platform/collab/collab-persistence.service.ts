@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 
-export interface StoredDocument {
+interface StoredDocument {
   snapshot: Uint8Array | null;
   /** Which compaction wrote the snapshot (0: never compacted). */
   revision: number;
@@ -12,7 +12,7 @@ export interface StoredDocument {
   updateIds: string[];
 }
 
-export interface AppendedUpdate {
+interface AppendedUpdate {
   docName: string;
   update: Uint8Array;
 }
@@ -23,7 +23,7 @@ export interface AppendedRow {
 }
 
 /** What a compaction stores, taken from the open document in one synchronous step. */
-export interface CompactedState {
+interface CompactedState {
   snapshot: Uint8Array;
   /** The searchable text, or null to keep the stored one (extracting it costs a conversion of the whole document). */
   plainText: string | null;

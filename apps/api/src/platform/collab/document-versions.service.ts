@@ -6,7 +6,7 @@ import type { DraftVersion } from '@minga/contracts';
 import { Problem } from '../common/problem';
 import { CollabPersistence } from './collab-persistence.service';
 
-export type VersionKind = DraftVersion['kind'];
+type VersionKind = DraftVersion['kind'];
 
 interface VersionRow {
   id: string;

@@ -26,13 +26,13 @@ import { integrityProblem, type DecodedUpdate } from './update-integrity';
 import { asBuffer, awarenessMessage, syncStep1Message, syncStep2FromUpdate, syncStep2Message, syncUpdateMessage } from './y-messages';
 
 /** Why an editor's update was refused; nothing of it reached the document, the others or the database. */
-export interface UpdateRefusal {
+interface UpdateRefusal {
   code: CollabErrorCode;
   message: string;
 }
 
 /** A client's update as the gateway read it. */
-export interface ReceivedUpdate {
+interface ReceivedUpdate {
   update: Uint8Array;
   decoded: DecodedUpdate;
   syncStep2: boolean;

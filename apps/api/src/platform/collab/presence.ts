@@ -34,7 +34,7 @@ export function decodePresence(update: Uint8Array, maxStateBytes: number): Prese
   }
 }
 
-export interface PresenceRefusal {
+interface PresenceRefusal {
   code: 'message_too_large' | 'malformed_message';
   message: string;
 }

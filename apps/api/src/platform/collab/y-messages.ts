@@ -48,7 +48,7 @@ export function awarenessMessage(update: Uint8Array): Buffer {
   return asBuffer(encoding.toUint8Array(encoder));
 }
 
-export type ParsedMessage =
+type ParsedMessage =
   | { kind: 'sync-step-1'; stateVector: Uint8Array }
   /** `syncStep2`: a client's answer to the server's step 1 (on join and reconnect), as opposed to a live edit. */
   | { kind: 'update'; update: Uint8Array; decoded: DecodedUpdate; isEmpty: boolean; syncStep2: boolean }

@@ -47,7 +47,7 @@ function safeCell(cell: CsvCell): CsvCell {
   return typeof cell === 'string' && /^[=+\-@\t\r]/.test(cell) && !/^-?\d/.test(cell) ? `'${cell}` : cell;
 }
 
-export interface CsvRecord {
+interface CsvRecord {
   /** The line of the file the record starts on (the header is line 1). */
   line: number;
   values: Record<string, string>;

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { unstorableText } from '@minga/contracts';
 import { Problem } from './problem';
 
-export function encodeCursor(key: readonly (string | number)[]): string {
+function encodeCursor(key: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 

@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 
 /** An answer held as bytes, optionally with the same bytes already gzip- and brotli-encoded. */
-export interface EncodedBody {
+interface EncodedBody {
   body: Buffer;
   gzip?: Buffer;
   br?: Buffer;

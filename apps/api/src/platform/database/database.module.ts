@@ -10,7 +10,7 @@ const logger = new Logger('Database');
 /** One line for the start-up banner: which database this process uses. */
 export let databaseInUse = 'not connected';
 
-export async function resolveDatabaseUrl(config: AppConfig): Promise<string> {
+async function resolveDatabaseUrl(config: AppConfig): Promise<string> {
   if (config.DATABASE_URL) {
     databaseInUse = `PostgreSQL from DATABASE_URL (${redact(config.DATABASE_URL)})`;
     logger.log(`Using ${databaseInUse}`);

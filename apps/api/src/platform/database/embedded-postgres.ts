@@ -18,7 +18,7 @@ const PASSWORD = 'minga-embedded';
 
 let running: EmbeddedServer | null = null;
 
-export interface EmbeddedDatabase {
+interface EmbeddedDatabase {
   url: string;
   dataDir: string;
 }

@@ -30,7 +30,7 @@ export interface RealtimeSocketData {
 }
 
 /** How a namespace wants its connections protected. */
-export interface NamespacePolicy {
+interface NamespacePolicy {
   /** The namespace's error event, on which refusals and disconnection reasons are sent as `{ code, message }`. */
   errorEvent: string;
   /** Messages one connection may send per second, steady (twice that in a burst). */

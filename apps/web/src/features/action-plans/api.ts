@@ -21,7 +21,7 @@ import { apiClient, type DownloadedFile } from '../../lib/api-client';
 
 const id = encodeURIComponent;
 
-export const actionPlanKeys = {
+const actionPlanKeys = {
   all: ['action-plans'] as const,
   ofCity: (cityId: string) => ['action-plans', 'city', cityId] as const,
   one: (planId: string) => ['action-plans', 'one', planId] as const,
@@ -31,17 +31,17 @@ export const actionPlanKeys = {
   drafts: (cityId: string, modelPolicyId: string) => ['action-plans', 'drafts', cityId, modelPolicyId] as const,
 };
 
-export function fetchCityActionPlans(cityId: string, signal?: AbortSignal): Promise<ActionPlan[]> {
+function fetchCityActionPlans(cityId: string, signal?: AbortSignal): Promise<ActionPlan[]> {
   return apiClient.request<ActionPlan[]>(`/api/cities/${id(cityId)}/action-plans`, { signal });
 }
 
-export function fetchActionPlan(planId: string, signal?: AbortSignal): Promise<ActionPlan> {
+function fetchActionPlan(planId: string, signal?: AbortSignal): Promise<ActionPlan> {
   return apiClient.request<ActionPlan>(`/api/action-plans/${id(planId)}`, {
     signal,
   });
 }
 
-export function fetchMilestones(planId: string, signal?: AbortSignal): Promise<Milestone[]> {
+function fetchMilestones(planId: string, signal?: AbortSignal): Promise<Milestone[]> {
   return apiClient.request<Milestone[]>(`/api/action-plans/${id(planId)}/milestones`, { signal });
 }
 
@@ -50,7 +50,7 @@ export function downloadMilestones(planId: string, format: 'csv' | 'json'): Prom
   return apiClient.requestFile(`/api/action-plans/${id(planId)}/milestones`, { query: { format } });
 }
 
-export function fetchHistory(planId: string, cursor: string | undefined, signal?: AbortSignal): Promise<Page<HistoryEntry>> {
+function fetchHistory(planId: string, cursor: string | undefined, signal?: AbortSignal): Promise<Page<HistoryEntry>> {
   return apiClient.request<Page<HistoryEntry>>(`/api/action-plans/${id(planId)}/history`, { query: { cursor }, signal });
 }
 

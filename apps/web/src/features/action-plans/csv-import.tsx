@@ -92,7 +92,7 @@ export function CsvImport({ plan }: { plan: Pick<ActionPlan, 'id' | 'cityId'> })
 }
 
 /** A rejected import answers 400 with its findings as field errors at `rows.<row>.<column>`: rebuilt into a report. */
-export function reportOf(error: unknown): ImportReport | null {
+function reportOf(error: unknown): ImportReport | null {
   if (!(error instanceof ApiError) || error.status !== 400 || !error.problem.errors?.some((e) => e.path.startsWith('rows.'))) return null;
   const byRow = new Map<number, { field: string; message: string }[]>();
   for (const finding of error.problem.errors) {
@@ -111,7 +111,7 @@ export function reportOf(error: unknown): ImportReport | null {
   };
 }
 
-export function ImportReportView({ report }: { report: ImportReport }) {
+function ImportReportView({ report }: { report: ImportReport }) {
   const { t } = useTranslation();
   const invalid = report.rows.filter((row) => !row.ok);
   let summary: string;

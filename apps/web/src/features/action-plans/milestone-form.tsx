@@ -24,7 +24,7 @@ const lines = (value: FormDataEntryValue | null) =>
     .filter(Boolean);
 
 /** The first error of a list field or any of its items (`evidenceLinks.2`), shown once beside the whole field. */
-export function listFieldError(errors: FieldErrors, field: string): string | undefined {
+function listFieldError(errors: FieldErrors, field: string): string | undefined {
   const key = Object.keys(errors).find((path) => path === field || path.startsWith(`${field}.`));
   return key ? errors[key] : undefined;
 }

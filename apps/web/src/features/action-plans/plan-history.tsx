@@ -7,7 +7,7 @@ import { useFormatters } from '../../lib/formatters';
 import { useHistory } from './api';
 
 /** A before/after value as text: lists joined, nothing (or an empty list) as a dash. */
-export function historyValue(value: unknown): string {
+function historyValue(value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
   if (Array.isArray(value)) return value.length ? value.map(historyValue).join(', ') : '—';
   if (typeof value === 'object') return JSON.stringify(value);

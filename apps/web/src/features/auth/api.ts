@@ -4,15 +4,15 @@ import type { Session, SignIn, SignUp } from '@minga/contracts';
 import { apiClient } from '../../lib/api-client';
 import { useSession } from '../../lib/session';
 
-export function signIn(body: SignIn): Promise<Session> {
+function signIn(body: SignIn): Promise<Session> {
   return apiClient.request<Session>('/api/auth/session', { method: 'POST', body, refreshOnUnauthorized: false });
 }
 
-export function signOut(): Promise<void> {
+function signOut(): Promise<void> {
   return apiClient.request<void>('/api/auth/session', { method: 'DELETE', refreshOnUnauthorized: false });
 }
 
-export function signUp(body: SignUp): Promise<Session> {
+function signUp(body: SignUp): Promise<Session> {
   return apiClient.request<Session>('/api/accounts', { method: 'POST', body, refreshOnUnauthorized: false });
 }
 

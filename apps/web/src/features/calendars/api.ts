@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CalendarFeed, CreateCalendarFeed, CreatedCalendarFeed } from '@minga/contracts';
 import { apiClient } from '../../lib/api-client';
 
-export const calendarKeys = {
+const calendarKeys = {
   feeds: ['calendars', 'feeds'] as const,
 };
 

@@ -4,22 +4,22 @@ import { apiClient } from '../../lib/api-client';
 
 export type CityFilters = Pick<Partial<CityQuery>, 'hubId' | 'country' | 'q'>;
 
-export const cityKeys = {
+const cityKeys = {
   all: ['cities'] as const,
   list: (filters: CityFilters) => ['cities', 'list', filters] as const,
   options: (hubId: string) => ['cities', 'options', hubId] as const,
   one: (id: string) => ['cities', 'one', id] as const,
 };
 
-export function fetchCities(query: Partial<CityQuery>, signal?: AbortSignal): Promise<Page<City>> {
+function fetchCities(query: Partial<CityQuery>, signal?: AbortSignal): Promise<Page<City>> {
   return apiClient.request<Page<City>>('/api/cities', { query, signal });
 }
 
-export function fetchCity(id: string, signal?: AbortSignal): Promise<City> {
+function fetchCity(id: string, signal?: AbortSignal): Promise<City> {
   return apiClient.request<City>(`/api/cities/${encodeURIComponent(id)}`, { signal });
 }
 
-export function updateCity(id: string, body: UpdateCity): Promise<City> {
+function updateCity(id: string, body: UpdateCity): Promise<City> {
   return apiClient.request<City>(`/api/cities/${encodeURIComponent(id)}`, { method: 'PATCH', body });
 }
 

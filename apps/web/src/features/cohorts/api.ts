@@ -17,7 +17,7 @@ import { apiClient } from '../../lib/api-client';
 
 const id = encodeURIComponent;
 
-export const cohortKeys = {
+const cohortKeys = {
   all: ['cohorts'] as const,
   ofHub: (hubId: string) => ['cohorts', 'hub', hubId] as const,
   one: (cohortId: string) => ['cohorts', 'one', cohortId] as const,
@@ -28,7 +28,7 @@ export const cohortKeys = {
   policyChoices: ['cohorts', 'choices', 'policies'] as const,
 };
 
-export function fetchHubCohorts(hubId: string, signal?: AbortSignal): Promise<Cohort[]> {
+function fetchHubCohorts(hubId: string, signal?: AbortSignal): Promise<Cohort[]> {
   return apiClient.request<Cohort[]>(`/api/hubs/${id(hubId)}/cohorts`, { signal });
 }
 

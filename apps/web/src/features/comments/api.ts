@@ -19,40 +19,40 @@ const draftPath = (draftId: string) => `/api/drafts/${encodeURIComponent(draftId
 const threadPath = (threadId: string) => `/api/threads/${encodeURIComponent(threadId)}`;
 const commentPath = (commentId: string) => `/api/comments/${encodeURIComponent(commentId)}`;
 
-export function fetchThreads(draftId: string, cursor: string | undefined, signal?: AbortSignal): Promise<ThreadPage> {
+function fetchThreads(draftId: string, cursor: string | undefined, signal?: AbortSignal): Promise<ThreadPage> {
   return apiClient.request<ThreadPage>(`${draftPath(draftId)}/threads`, { query: { limit: PAGE_SIZE, cursor }, signal });
 }
 
-export function createThread(draftId: string, body: CreateThread): Promise<Thread> {
+function createThread(draftId: string, body: CreateThread): Promise<Thread> {
   return apiClient.request<Thread>(`${draftPath(draftId)}/threads`, { method: 'POST', body });
 }
 
-export function setThreadStatus(threadId: string, status: ThreadStatus): Promise<Thread> {
+function setThreadStatus(threadId: string, status: ThreadStatus): Promise<Thread> {
   return apiClient.request<Thread>(threadPath(threadId), { method: 'PATCH', body: { status } });
 }
 
-export function addComment(threadId: string, body: string): Promise<Thread> {
+function addComment(threadId: string, body: string): Promise<Thread> {
   return apiClient.request<Thread>(`${threadPath(threadId)}/comments`, { method: 'POST', body: { body } });
 }
 
-export function editComment(commentId: string, body: string): Promise<Thread> {
+function editComment(commentId: string, body: string): Promise<Thread> {
   return apiClient.request<Thread>(commentPath(commentId), { method: 'PATCH', body: { body } });
 }
 
-export function deleteComment(commentId: string): Promise<void> {
+function deleteComment(commentId: string): Promise<void> {
   return apiClient.request<void>(commentPath(commentId), { method: 'DELETE' });
 }
 
 /** Accepting applies the new wording through the live document on the server. */
-export function decideSuggestion(threadId: string, decision: 'accept' | 'reject'): Promise<Thread> {
+function decideSuggestion(threadId: string, decision: 'accept' | 'reject'): Promise<Thread> {
   return apiClient.request<Thread>(`/api/suggestions/${encodeURIComponent(threadId)}/${decision}`, { method: 'POST' });
 }
 
-export function fetchContributions(draftId: string, signal?: AbortSignal): Promise<Page<Contribution>> {
+function fetchContributions(draftId: string, signal?: AbortSignal): Promise<Page<Contribution>> {
   return apiClient.request<Page<Contribution>>(`${draftPath(draftId)}/contributions`, { query: { limit: PAGE_SIZE }, signal });
 }
 
-export function fetchMentionable(draftId: string, q: string, signal?: AbortSignal): Promise<Mentionable[]> {
+function fetchMentionable(draftId: string, q: string, signal?: AbortSignal): Promise<Mentionable[]> {
   return apiClient.request<Mentionable[]>(`${draftPath(draftId)}/mentionable`, { query: { q, limit: 8 }, signal });
 }
 

@@ -56,7 +56,7 @@ interface HighlightState {
   remote: boolean;
 }
 
-export const commentHighlightsKey = new PluginKey<HighlightState>('commentHighlights');
+const commentHighlightsKey = new PluginKey<HighlightState>('commentHighlights');
 
 function suggestionWidget(item: HighlightItem, suggestion: HighlightSuggestion, handlers: HighlightHandlers): HTMLElement {
   const { labels } = handlers;
@@ -129,7 +129,7 @@ function decorate(state: EditorState, items: HighlightItem[], handlers: Highligh
 }
 
 /** The thread whose highlight covers `pos`, the innermost (latest) first. */
-export function threadAt(state: EditorState, pos: number): string | null {
+function threadAt(state: EditorState, pos: number): string | null {
   const decorations = commentHighlightsKey.getState(state)?.decorations.find(pos, pos, (spec) => typeof spec['threadId'] === 'string');
   const last = decorations?.at(-1);
   return last ? (last.spec['threadId'] as string) : null;
@@ -144,10 +144,6 @@ export function selectedRange(state: EditorState, handlers: HighlightHandlers): 
 /** Hands the highlights the panel's current open threads. */
 export function setHighlights(view: EditorView, items: HighlightItem[]): void {
   view.dispatch(view.state.tr.setMeta(commentHighlightsKey, items).setMeta('addToHistory', false));
-}
-
-export function highlightDecorations(state: EditorState): DecorationSet | undefined {
-  return commentHighlightsKey.getState(state)?.decorations;
 }
 
 /** A getter, not the object: TipTap deep-copies plain objects in options, and the panel fills in this very object. */

@@ -27,9 +27,9 @@ interface CommentsPanelProps {
   shown: boolean;
 }
 
-export const COMMENTS_HEADING_ID = 'draft-comments';
+const COMMENTS_HEADING_ID = 'draft-comments';
 
-export function threadElementId(threadId: string): string {
+function threadElementId(threadId: string): string {
   return `thread-${threadId}`;
 }
 

@@ -5,13 +5,13 @@ import { apiClient } from '../../lib/api-client';
 
 export type DashboardFilters = Omit<DashboardQuery, 'format'>;
 
-export const dashboardKeys = {
+const dashboardKeys = {
   all: ['dashboards'] as const,
   hub: (hubId: string, filters: DashboardFilters) => ['dashboards', 'hub', hubId, filters] as const,
   cohort: (cohortId: string, filters: DashboardFilters) => ['dashboards', 'cohort', cohortId, filters] as const,
 };
 
-export function fetchHubDashboard(hubId: string, filters: DashboardFilters, signal?: AbortSignal): Promise<HubDashboard> {
+function fetchHubDashboard(hubId: string, filters: DashboardFilters, signal?: AbortSignal): Promise<HubDashboard> {
   return apiClient.request<HubDashboard>(`/api/hubs/${encodeURIComponent(hubId)}/dashboard`, { query: { ...filters }, signal });
 }
 

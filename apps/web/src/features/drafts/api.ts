@@ -4,25 +4,25 @@ import { apiClient } from '../../lib/api-client';
 
 export type DraftFilters = Pick<Partial<DraftQuery>, 'cityId' | 'hubId' | 'modelPolicyId' | 'status'>;
 
-export const draftKeys = {
+const draftKeys = {
   all: ['drafts'] as const,
   list: (filters: DraftFilters) => ['drafts', 'list', filters] as const,
   one: (id: string) => ['drafts', 'one', id] as const,
 };
 
-export function fetchDrafts(query: Partial<DraftQuery>, signal?: AbortSignal): Promise<Page<Draft>> {
+function fetchDrafts(query: Partial<DraftQuery>, signal?: AbortSignal): Promise<Page<Draft>> {
   return apiClient.request<Page<Draft>>('/api/drafts', { query, signal });
 }
 
-export function fetchDraft(id: string, signal?: AbortSignal): Promise<Draft> {
+function fetchDraft(id: string, signal?: AbortSignal): Promise<Draft> {
   return apiClient.request<Draft>(`/api/drafts/${encodeURIComponent(id)}`, { signal });
 }
 
-export function createDraft(body: CreateDraft): Promise<Draft> {
+function createDraft(body: CreateDraft): Promise<Draft> {
   return apiClient.request<Draft>('/api/drafts', { method: 'POST', body });
 }
 
-export function updateDraft(id: string, body: UpdateDraft): Promise<Draft> {
+function updateDraft(id: string, body: UpdateDraft): Promise<Draft> {
   return apiClient.request<Draft>(`/api/drafts/${encodeURIComponent(id)}`, { method: 'PATCH', body });
 }
 

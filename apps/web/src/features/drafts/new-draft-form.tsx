@@ -19,7 +19,7 @@ interface NewDraftFormProps {
 }
 
 /** A draft is written in one language: the city's own (first), or another language of the alliance's hubs. */
-export function draftLanguageChoices(cityLocale: string): string[] {
+function draftLanguageChoices(cityLocale: string): string[] {
   const language = (tag: string) => tag.split('-')[0];
   return [...new Set([language(cityLocale), ...localeChoices(cityLocale).map(language)])];
 }

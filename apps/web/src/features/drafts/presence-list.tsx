@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
 
-export interface PresentUser {
+interface PresentUser {
   id: string;
   name: string;
   color: string;

@@ -9,7 +9,7 @@ export interface SaveStateInput {
   unavailable?: boolean;
 }
 
-export type SaveState =
+type SaveState =
   | { key: 'drafts.saveState.saving'; count?: undefined }
   | { key: 'drafts.saveState.saved'; count?: undefined }
   | { key: 'drafts.saveState.offline'; count: number }

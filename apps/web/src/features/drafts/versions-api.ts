@@ -6,7 +6,7 @@ import { apiClient, type DownloadedFile } from '../../lib/api-client';
 /** One side of a comparison: a version's id, the draft as it is now ('current') or its model policy ('model'). */
 export type ComparisonSide = string;
 
-export const versionKeys = {
+const versionKeys = {
   all: (draftId: string) => ['draft-versions', draftId] as const,
   list: (draftId: string) => ['draft-versions', draftId, 'list'] as const,
   content: (draftId: string, versionId: string) => ['draft-versions', draftId, 'content', versionId] as const,
@@ -17,27 +17,27 @@ function versionsPath(draftId: string): string {
   return `/api/drafts/${encodeURIComponent(draftId)}/versions`;
 }
 
-export function fetchVersions(draftId: string, signal?: AbortSignal): Promise<DraftVersion[]> {
+function fetchVersions(draftId: string, signal?: AbortSignal): Promise<DraftVersion[]> {
   return apiClient.request<DraftVersion[]>(versionsPath(draftId), { signal });
 }
 
-export function createVersion(draftId: string, label: string): Promise<DraftVersion> {
+function createVersion(draftId: string, label: string): Promise<DraftVersion> {
   return apiClient.request<DraftVersion>(versionsPath(draftId), { method: 'POST', body: { label } });
 }
 
-export function fetchVersionContent(draftId: string, versionId: string, signal?: AbortSignal): Promise<DraftVersionContent> {
+function fetchVersionContent(draftId: string, versionId: string, signal?: AbortSignal): Promise<DraftVersionContent> {
   return apiClient.request<DraftVersionContent>(`${versionsPath(draftId)}/${encodeURIComponent(versionId)}`, { signal });
 }
 
-export function restoreVersion(draftId: string, versionId: string): Promise<DraftVersion> {
+function restoreVersion(draftId: string, versionId: string): Promise<DraftVersion> {
   return apiClient.request<DraftVersion>(`${versionsPath(draftId)}/${encodeURIComponent(versionId)}/restore`, { method: 'POST' });
 }
 
-export function fetchComparison(draftId: string, from: ComparisonSide, to: ComparisonSide, signal?: AbortSignal): Promise<DraftComparison> {
+function fetchComparison(draftId: string, from: ComparisonSide, to: ComparisonSide, signal?: AbortSignal): Promise<DraftComparison> {
   return apiClient.request<DraftComparison>(`/api/drafts/${encodeURIComponent(draftId)}/comparison`, { query: { from, to }, signal });
 }
 
-export function exportDraft(draftId: string, format: ExportFormat): Promise<DownloadedFile> {
+function exportDraft(draftId: string, format: ExportFormat): Promise<DownloadedFile> {
   return apiClient.requestFile(`/api/drafts/${encodeURIComponent(draftId)}/export`, { query: { format } });
 }
 

@@ -2,16 +2,16 @@ import { useQuery } from '@tanstack/react-query';
 import type { Hub } from '@minga/contracts';
 import { apiClient } from '../../lib/api-client';
 
-export const hubKeys = {
+const hubKeys = {
   all: ['hubs'] as const,
   one: (id: string) => ['hubs', id] as const,
 };
 
-export function fetchHubs(signal?: AbortSignal): Promise<Hub[]> {
+function fetchHubs(signal?: AbortSignal): Promise<Hub[]> {
   return apiClient.request<Hub[]>('/api/hubs', { signal });
 }
 
-export function fetchHub(id: string, signal?: AbortSignal): Promise<Hub> {
+function fetchHub(id: string, signal?: AbortSignal): Promise<Hub> {
   return apiClient.request<Hub>(`/api/hubs/${encodeURIComponent(id)}`, { signal });
 }
 

@@ -3,34 +3,34 @@ import type { CreatedInvitation, CreateInvitation, Invitation, InvitationPreview
 import { apiClient } from '../../lib/api-client';
 import { useSession } from '../../lib/session';
 
-export type InvitationFilters = Pick<Partial<InvitationQuery>, 'hubId' | 'status'>;
+type InvitationFilters = Pick<Partial<InvitationQuery>, 'hubId' | 'status'>;
 
-export const invitationKeys = {
+const invitationKeys = {
   all: ['invitations'] as const,
   list: (filters: InvitationFilters) => ['invitations', 'list', filters] as const,
   preview: (token: string) => ['invitations', 'preview', token] as const,
 };
 
-export function fetchInvitations(query: Partial<InvitationQuery>, signal?: AbortSignal): Promise<Page<Invitation>> {
+function fetchInvitations(query: Partial<InvitationQuery>, signal?: AbortSignal): Promise<Page<Invitation>> {
   return apiClient.request<Page<Invitation>>('/api/invitations', { query, signal });
 }
 
-export function createInvitation(body: CreateInvitation): Promise<CreatedInvitation> {
+function createInvitation(body: CreateInvitation): Promise<CreatedInvitation> {
   return apiClient.request<CreatedInvitation>('/api/invitations', { method: 'POST', body });
 }
 
-export function revokeInvitation(id: string): Promise<void> {
+function revokeInvitation(id: string): Promise<void> {
   return apiClient.request<void>(`/api/invitations/${encodeURIComponent(id)}`, { method: 'DELETE' });
 }
 
-export function fetchInvitationPreview(token: string, signal?: AbortSignal): Promise<InvitationPreview> {
+function fetchInvitationPreview(token: string, signal?: AbortSignal): Promise<InvitationPreview> {
   return apiClient.request<InvitationPreview>(`/api/invitations/preview/${encodeURIComponent(token)}`, {
     signal,
     refreshOnUnauthorized: false,
   });
 }
 
-export function acceptInvitation(invitationToken: string): Promise<User> {
+function acceptInvitation(invitationToken: string): Promise<User> {
   return apiClient.request<User>('/api/invitations/accept', { method: 'POST', body: { invitationToken } });
 }
 

@@ -5,20 +5,20 @@ import { apiClient } from '../../lib/api-client';
 
 const id = encodeURIComponent;
 
-export const kpiKeys = {
+const kpiKeys = {
   all: ['kpis'] as const,
   ofPlan: (planId: string) => ['kpis', 'plan', planId] as const,
   measurements: (kpiId: string) => ['kpis', 'measurements', kpiId] as const,
 };
 
-export function fetchPlanKpis(planId: string, signal?: AbortSignal): Promise<Kpi[]> {
+function fetchPlanKpis(planId: string, signal?: AbortSignal): Promise<Kpi[]> {
   return apiClient.request<Kpi[]>(`/api/action-plans/${id(planId)}/kpis`, {
     signal,
   });
 }
 
 /** Oldest first, the order of a chart; a KPI has tens of measurements, so the first page of the largest size suffices. */
-export function fetchMeasurements(kpiId: string, signal?: AbortSignal): Promise<Page<Measurement>> {
+function fetchMeasurements(kpiId: string, signal?: AbortSignal): Promise<Page<Measurement>> {
   return apiClient.request<Page<Measurement>>(`/api/kpis/${id(kpiId)}/measurements`, { query: { limit: MAX_PAGE_SIZE }, signal });
 }
 

@@ -52,7 +52,7 @@ export function PlanKpis({ planId, planName, filename, canEdit, canDelete }: Pla
   );
 }
 
-export function KpiTable({ kpis, caption, filename }: { kpis: Kpi[]; caption: string; filename: string }) {
+function KpiTable({ kpis, caption, filename }: { kpis: Kpi[]; caption: string; filename: string }) {
   const { t } = useTranslation();
   const format = useFormatters();
   const withUnit = (value: number, unit: string) => t('kpis.valueWithUnit', { value: format.number(value), unit });

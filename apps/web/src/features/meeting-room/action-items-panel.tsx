@@ -35,7 +35,7 @@ interface ActionItemsProps {
 
 type ChoiceProps = Pick<ActionItemsProps, 'people' | 'cities'>;
 
-export function milestoneLink(item: Pick<ActionItem, 'actionPlanId' | 'milestoneId'>): string | null {
+function milestoneLink(item: Pick<ActionItem, 'actionPlanId' | 'milestoneId'>): string | null {
   if (!item.actionPlanId) return null;
   return `/action-plans/${item.actionPlanId}${item.milestoneId ? `#milestone-${item.milestoneId}` : ''}`;
 }

@@ -19,7 +19,7 @@ import { apiClient } from '../../lib/api-client';
 const occurrencePath = (id: string) => `/api/occurrences/${encodeURIComponent(id)}`;
 const itemPath = (id: string) => `/api/meeting-action-items/${encodeURIComponent(id)}`;
 
-export const roomKeys = {
+const roomKeys = {
   attendance: (occurrenceId: string) => ['meeting-room', occurrenceId, 'attendance'] as const,
   polls: (occurrenceId: string) => ['meeting-room', occurrenceId, 'polls'] as const,
   minutes: (occurrenceId: string) => ['meeting-room', occurrenceId, 'minutes'] as const,

@@ -19,7 +19,7 @@ export function AttendanceSection({ occurrenceId }: { occurrenceId: string }) {
   );
 }
 
-export function AttendanceTable({ report }: { report: AttendanceReport }) {
+function AttendanceTable({ report }: { report: AttendanceReport }) {
   const { t } = useTranslation();
   const formatters = useFormatters();
   const time = new Intl.DateTimeFormat(formatters.locale, { timeStyle: 'short', timeZone: formatters.timeZone });

@@ -7,14 +7,14 @@ import { ConfirmInPlace } from '../../components/confirm-in-place';
 
 const PHASE_SYMBOLS: Record<MeetingPhase, string> = { lobby: '…', live: '●', ended: '■' };
 
-export interface RoomTimes {
+interface RoomTimes {
   startsAt: string;
   endsAt: string;
   /** The organiser's IANA zone. */
   timeZone: string;
 }
 
-export function formatRange(locale: string, timeZone: string, startsAt: string, endsAt: string): string {
+function formatRange(locale: string, timeZone: string, startsAt: string, endsAt: string): string {
   const format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
   return format.formatRange(new Date(startsAt), new Date(endsAt));
 }

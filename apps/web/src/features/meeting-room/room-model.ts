@@ -1,7 +1,7 @@
 // Pure views of the live room's state: who is present grouped by city, a poll's tally as shares, the hands queue.
 import type { CityRef, MeetingPhase, PollOption, PresenceEntry, Role } from '@minga/contracts';
 
-export interface PresenceGroup {
+interface PresenceGroup {
   /** null: people who belong to no city (coordinators, experts, admins). */
   city: CityRef | null;
   people: PresenceEntry[];

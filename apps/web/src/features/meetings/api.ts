@@ -33,7 +33,7 @@ export type OccurrenceSource =
   { kind: 'mine' } | { kind: 'cohort'; cohortId: string } | { kind: 'meeting'; meetingId: string } | { kind: 'hub'; hubId: string };
 type Range = Pick<OccurrenceQuery, 'from' | 'to'>;
 
-export const meetingKeys = {
+const meetingKeys = {
   all: ['meetings'] as const,
   one: (meetingId: string) => ['meetings', 'one', meetingId] as const,
   occurrence: (occurrenceId: string) => ['meetings', 'occurrence', occurrenceId] as const,

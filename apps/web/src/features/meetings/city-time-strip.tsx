@@ -6,7 +6,7 @@ import { useMeetingClock } from './meeting-time';
 import { dayPeriod, type DayPeriod } from './zone-times';
 import './meetings.css';
 
-export interface StripCity {
+interface StripCity {
   id: string;
   name: string;
   timeZone: string;

@@ -8,7 +8,7 @@ import { MeetingTime } from './meeting-time';
 import { recurrenceOf, weekdayInMonth } from './recurrence';
 import { instantOf } from './zone-times';
 
-export function useRepeatText() {
+function useRepeatText() {
   const { t, i18n } = useTranslation();
   const format = useFormatters();
   return (meeting: Pick<Meeting, 'rrule' | 'localStart'>) => {

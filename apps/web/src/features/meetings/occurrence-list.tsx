@@ -97,7 +97,7 @@ function OccurrenceMeta({ occurrence, showCohort }: { occurrence: Occurrence; sh
   );
 }
 
-export function RsvpSummary({ rsvp }: { rsvp: NonNullable<Occurrence['myRsvp']> }) {
+function RsvpSummary({ rsvp }: { rsvp: NonNullable<Occurrence['myRsvp']> }) {
   const { t } = useTranslation();
   if (rsvp.waitlistPosition !== null) return <>{t('meetings.rsvp.youWait', { position: rsvp.waitlistPosition })}</>;
   return <>{t(`meetings.rsvp.youAnswered.${rsvp.response}`)}</>;

@@ -2,12 +2,12 @@ import { useQuery } from '@tanstack/react-query';
 import type { ModelPolicy } from '@minga/contracts';
 import { apiClient } from '../../lib/api-client';
 
-export const modelPolicyKeys = {
+const modelPolicyKeys = {
   all: ['model-policies'] as const,
 };
 
 /** The alliance's handful of model policies come whole, by name. */
-export function fetchModelPolicies(signal?: AbortSignal): Promise<ModelPolicy[]> {
+function fetchModelPolicies(signal?: AbortSignal): Promise<ModelPolicy[]> {
   return apiClient.request<ModelPolicy[]>('/api/model-policies', { signal });
 }
 

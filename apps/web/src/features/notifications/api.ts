@@ -16,25 +16,25 @@ import { useLiveEvent } from '../../lib/live-events';
 
 const PAGE_SIZE = 20;
 
-export const notificationKeys = {
+const notificationKeys = {
   all: ['notifications'] as const,
   list: ['notifications', 'list'] as const,
   preferences: ['notifications', 'preferences'] as const,
 };
 
-export function fetchNotifications(cursor: string | undefined, signal?: AbortSignal): Promise<NotificationPage> {
+function fetchNotifications(cursor: string | undefined, signal?: AbortSignal): Promise<NotificationPage> {
   return apiClient.request<NotificationPage>('/api/me/notifications', { query: { limit: PAGE_SIZE, cursor }, signal });
 }
 
-export function markNotificationsRead(body: MarkNotificationsRead): Promise<UnreadCount> {
+function markNotificationsRead(body: MarkNotificationsRead): Promise<UnreadCount> {
   return apiClient.request<UnreadCount>('/api/me/notifications/read', { method: 'POST', body });
 }
 
-export function fetchPreferences(signal?: AbortSignal): Promise<NotificationPreferences> {
+function fetchPreferences(signal?: AbortSignal): Promise<NotificationPreferences> {
   return apiClient.request<NotificationPreferences>('/api/me/notification-preferences', { signal });
 }
 
-export function updatePreferences(body: UpdateNotificationPreferences): Promise<NotificationPreferences> {
+function updatePreferences(body: UpdateNotificationPreferences): Promise<NotificationPreferences> {
   return apiClient.request<NotificationPreferences>('/api/me/notification-preferences', { method: 'PUT', body });
 }
 

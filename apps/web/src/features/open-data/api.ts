@@ -15,7 +15,7 @@ export const openDataPaths = {
   dictionary: '/api/open-data/dictionary',
 };
 
-export const openDataKeys = {
+const openDataKeys = {
   all: ['open-data'] as const,
   city: (cityId: string) => ['open-data', 'city', cityId] as const,
   hub: (hubId: string) => ['open-data', 'hub', hubId] as const,

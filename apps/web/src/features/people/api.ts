@@ -4,12 +4,12 @@ import { apiClient } from '../../lib/api-client';
 
 export type PeopleFilters = Pick<Partial<UserQuery>, 'hubId' | 'cityId' | 'role' | 'q'>;
 
-export const peopleKeys = {
+const peopleKeys = {
   all: ['people'] as const,
   list: (filters: PeopleFilters) => ['people', 'list', filters] as const,
 };
 
-export function fetchPeople(query: Partial<UserQuery>, signal?: AbortSignal): Promise<Page<User>> {
+function fetchPeople(query: Partial<UserQuery>, signal?: AbortSignal): Promise<Page<User>> {
   return apiClient.request<Page<User>>('/api/users', { query, signal });
 }
 

@@ -3,11 +3,11 @@ import type { ChangePassword, UpdateProfile, User } from '@minga/contracts';
 import { apiClient } from '../../lib/api-client';
 import { useSession } from '../../lib/session';
 
-export function updateProfile(body: UpdateProfile): Promise<User> {
+function updateProfile(body: UpdateProfile): Promise<User> {
   return apiClient.request<User>('/api/me', { method: 'PATCH', body });
 }
 
-export function changePassword(body: ChangePassword): Promise<void> {
+function changePassword(body: ChangePassword): Promise<void> {
   return apiClient.request<void>('/api/me/password', { method: 'PUT', body });
 }
 
