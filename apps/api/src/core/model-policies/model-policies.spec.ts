@@ -3,6 +3,7 @@ import type { ModelPolicy } from '@minga/contracts';
 import { bearer, createPerson, startTestApp, type TestApp, type TestPerson } from '../../../test/test-app';
 import { ModelPolicyCatalog } from './model-policy-catalog.service';
 import seedFacts from '../seed/seed-facts.json';
+import catalog from './model-policy-catalog.json';
 
 interface EditorNode {
   type: string;
@@ -33,7 +34,7 @@ describe('model policies', () => {
   afterAll(() => t.close());
 
   it('lists the seven model policies of the alliance by name, each with a one-sentence summary', () => {
-    expect(policies.map((p) => p.key).sort()).toEqual(seedFacts.model_policies_named_in_reports.map((p) => p.key).sort());
+    expect(policies.map((p) => p.key).sort()).toEqual(catalog.model_policies.map((p) => p.key).sort());
     expect(policies.map((p) => p.name)).toEqual([...policies.map((p) => p.name)].sort((a, b) => (a < b ? -1 : 1)));
     for (const policy of policies) {
       expect(policy.summary).toMatch(/^[A-Z].{40,220}\.$/);

@@ -1,7 +1,7 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import seedFacts from '../seed/seed-facts.json';
+import catalog from './model-policy-catalog.json';
 import { MODEL_POLICY_TEXTS } from './model-policy-templates';
 
 interface CatalogEntry {
@@ -22,7 +22,7 @@ export class ModelPolicyCatalog implements OnApplicationBootstrap {
     await this.db.transaction(async (em) => {
       // Instances starting together take turns.
       await em.query('SELECT pg_advisory_xact_lock(7461002)');
-      for (const policy of seedFacts.model_policies_named_in_reports as CatalogEntry[]) {
+      for (const policy of catalog.model_policies as CatalogEntry[]) {
         const text = MODEL_POLICY_TEXTS[policy.key];
         if (!text) throw new Error(`No summary or template written for model policy ${policy.key}`);
         await em.query(
