@@ -310,3 +310,40 @@ function encodeComponent(text: string): string {
     })
     .join('');
 }
+
+const IDS_BY_PARAM: Record<string, string> = {
+  hubId: 'hub',
+  cityId: 'city',
+  draftId: 'draft',
+  cohortId: 'cohort',
+  versionId: 'version',
+  token: 'invitationToken',
+};
+const IDS_BY_SEGMENT: Record<string, string> = {
+  hubs: 'hub',
+  cities: 'city',
+  'action-plans': 'plan',
+  milestones: 'milestone',
+  tasks: 'task',
+  kpis: 'kpi',
+  measurements: 'measurement',
+  drafts: 'draft',
+  threads: 'thread',
+  comments: 'comment',
+  cohorts: 'cohort',
+  meetings: 'meeting',
+  occurrences: 'occurrence',
+  'meeting-action-items': 'actionItem',
+  users: 'user',
+  'model-policies': 'modelPolicy',
+  'role-assignments': 'roleAssignment',
+  invitations: 'invitation',
+  'calendar-feeds': 'calendarFeed',
+  feeds: 'calendarFeedToken',
+};
+
+/** The kind of object a path parameter names ('hub', 'draft', ...): by its name, else by the path segment before it. */
+export function objectKindOf(path: string, param: string): string | undefined {
+  const segments = path.split('/');
+  return IDS_BY_PARAM[param] ?? IDS_BY_SEGMENT[segments[segments.indexOf(`{${param}}`) - 1]];
+}

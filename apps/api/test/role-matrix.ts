@@ -6,6 +6,7 @@ import type { Role } from '@minga/contracts';
 import { anchorForWords } from '@minga/editor';
 import { allSaved, openEditor, type Editor } from './collab-client';
 import { createMeeting } from './meeting-room-client';
+import { objectKindOf } from './openapi-arbitraries';
 import { bearer, createPerson, removeHubs, type TestApp, type TestPerson } from './test-app';
 
 /**
@@ -461,38 +462,6 @@ interface Caller {
 
 type Recipe = Call | ((f: Fixture, caller: Caller) => Call | Promise<Call>);
 
-/** Which fixture id a path parameter names: by its name, else by the path segment before it. */
-const IDS_BY_PARAM: Record<string, string> = {
-  hubId: 'hub',
-  cityId: 'city',
-  draftId: 'draft',
-  cohortId: 'cohort',
-  versionId: 'version',
-  token: 'invitationToken',
-};
-const IDS_BY_SEGMENT: Record<string, string> = {
-  hubs: 'hub',
-  cities: 'city',
-  'action-plans': 'plan',
-  milestones: 'milestone',
-  tasks: 'task',
-  kpis: 'kpi',
-  measurements: 'measurement',
-  drafts: 'draft',
-  threads: 'thread',
-  comments: 'comment',
-  cohorts: 'cohort',
-  meetings: 'meeting',
-  occurrences: 'occurrence',
-  'meeting-action-items': 'actionItem',
-  users: 'user',
-  'model-policies': 'modelPolicy',
-  'role-assignments': 'roleAssignment',
-  invitations: 'invitation',
-  'calendar-feeds': 'calendarFeed',
-  feeds: 'calendarFeedToken',
-};
-
 /** A person in the database only (no sign-in), as the target of a role grant. */
 async function plainUser(f: Fixture): Promise<string> {
   const [{ id }] = await f.t.db.query(
@@ -724,11 +693,10 @@ export async function callOf(f: Fixture, key: string, caller: Caller): Promise<C
 
 /** The URL of a templated path: the call's own parameters first, then the fixture's objects. */
 export function urlOf(f: Fixture, path: string, params: Record<string, string> = {}): string {
-  const segments = path.split('/');
   return path.replace(/\{(\w+)\}/g, (_, name: string) => {
     if (params[name]) return encodeURIComponent(params[name]);
-    const key = IDS_BY_PARAM[name] ?? IDS_BY_SEGMENT[segments[segments.indexOf(`{${name}}`) - 1]];
-    const id = key ? f.ids[key] : undefined;
+    const kind = objectKindOf(path, name);
+    const id = kind ? f.ids[kind] : undefined;
     if (!id) throw new Error(`No fixture object for {${name}} in ${path}`);
     return encodeURIComponent(id);
   });

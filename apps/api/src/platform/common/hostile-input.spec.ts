@@ -4,7 +4,14 @@ import { JwtService } from '@nestjs/jwt';
 import fc from 'fast-check';
 import type { Response } from 'supertest';
 import type { ModelPolicy } from '@minga/contracts';
-import { HostileValues, operationsOf, type HostileRequest, type OpenApiDoc, type Operation } from '../../../test/openapi-arbitraries';
+import {
+  HostileValues,
+  objectKindOf,
+  operationsOf,
+  type HostileRequest,
+  type OpenApiDoc,
+  type Operation,
+} from '../../../test/openapi-arbitraries';
 import { bearer, createPerson, removeHubs, startTestApp, type TestApp, type TestPerson } from '../../../test/test-app';
 
 /** Requests per operation; with about 130 operations the whole walk stays well under a minute. */
@@ -12,26 +19,6 @@ const RUNS_PER_OPERATION = 20;
 const REQUEST_TIMEOUT_MS = 15_000;
 /** Set MINGA_FUZZ_SEED to replay a failed run; the seed is printed with every failure. */
 const SEED = Number(process.env['MINGA_FUZZ_SEED'] ?? Math.floor(Math.random() * 2 ** 31));
-
-/** Which of the objects made here a path parameter names: by its name, else by the path segment before it. */
-const IDS_BY_PARAM: Record<string, string> = { hubId: 'hub', cityId: 'city', draftId: 'draft', cohortId: 'cohort', versionId: 'version' };
-const IDS_BY_SEGMENT: Record<string, string> = {
-  hubs: 'hub',
-  cities: 'city',
-  'action-plans': 'plan',
-  milestones: 'milestone',
-  tasks: 'task',
-  kpis: 'kpi',
-  measurements: 'measurement',
-  drafts: 'draft',
-  threads: 'thread',
-  cohorts: 'cohort',
-  meetings: 'meeting',
-  occurrences: 'occurrence',
-  'meeting-action-items': 'actionItem',
-  users: 'user',
-  'model-policies': 'modelPolicy',
-};
 
 /** What is wrong with an answer to a hostile request, or null: a server error, or a refusal that is not problem details. */
 function flawOf(res: Response): string | null {
@@ -340,9 +327,8 @@ describe('hostile input', () => {
       const rank = (op: Operation) => (op.path === '/api/auth/session' && op.method === 'delete' ? 2 : op.method === 'delete' ? 1 : 0);
       const operations = operationsOf(doc).sort((a, b) => rank(a) - rank(b));
       const idFor = (op: Operation) => (name: string) => {
-        const segments = op.path.split('/');
-        const key = IDS_BY_PARAM[name] ?? IDS_BY_SEGMENT[segments[segments.indexOf(`{${name}}`) - 1]];
-        return key ? (ids[key] ?? null) : null;
+        const kind = objectKindOf(op.path, name);
+        return kind ? (ids[kind] ?? null) : null;
       };
       const send = async (op: Operation, req: HostileRequest) => {
         // A request that hangs is a flaw too: it fails here, with the seed, instead of the whole walk timing out.
