@@ -78,7 +78,7 @@ describe('comments and suggestions on a live draft', () => {
     // The official starts a draft from the open data model policy.
     await signIn(official, OFFICIAL);
     await official.getByRole('link', { name: 'Japan', exact: true }).click();
-    await official.getByRole('link', { name: 'Tsukuba' }).first().click();
+    await official.getByRole('link', { name: 'Tsukuba', exact: true }).first().click();
     await official.getByRole('button', { name: 'New draft' }).click();
     await official.getByLabel('Model policy').selectOption({ label: 'Open data' });
     await official.getByLabel('Title').fill(title);

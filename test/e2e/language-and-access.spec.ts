@@ -60,10 +60,10 @@ describe('languages, keyboard and accessibility', () => {
     problems['hubs'] = await seriousViolations(page);
 
     await page.getByRole('link', { name: 'Japan', exact: true }).click();
-    await page.getByRole('link', { name: 'Tsukuba' }).first().waitFor();
+    await page.getByRole('link', { name: 'Tsukuba', exact: true }).first().waitFor();
     problems['hub'] = await seriousViolations(page);
 
-    await page.getByRole('link', { name: 'Tsukuba' }).first().click();
+    await page.getByRole('link', { name: 'Tsukuba', exact: true }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Tsukuba' }).waitFor();
     problems['city'] = await seriousViolations(page);
 

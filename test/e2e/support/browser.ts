@@ -42,7 +42,8 @@ export function editorOf(page: Page) {
 /** As Tsukuba's official would: from the Japan hub to the city, a new draft of the privacy impact assessment. */
 export async function startTsukubaDraft(page: Page, title: string): Promise<void> {
   await page.getByRole('link', { name: 'Japan', exact: true }).click();
-  await page.getByRole('link', { name: 'Tsukuba' }).first().click();
+  // Exactly the city: drafts and meetings named after it are links on the hub page too.
+  await page.getByRole('link', { name: 'Tsukuba', exact: true }).first().click();
   await page.getByRole('button', { name: 'New draft' }).click();
   await page.getByLabel('Model policy').selectOption({ label: 'Privacy impact assessment' });
   await page.getByLabel('Title').fill(title);
