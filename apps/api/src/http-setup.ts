@@ -10,7 +10,7 @@ import serveStatic from 'serve-static';
 import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { z } from 'zod';
-import { MAX_IMPORT_BYTES, problemDetailsSchema } from '@minga/contracts';
+import { ERROR_CODES, ERRORS, MAX_IMPORT_BYTES, problemDetailsSchema } from '@minga/contracts';
 import { APP_CONFIG, type AppConfig } from './platform/config/app-config';
 import { MingaSocketIoAdapter } from './platform/realtime/socket-io.adapter';
 
@@ -61,7 +61,10 @@ function buildOpenApi(app: NestExpressApplication): OpenAPIObject {
   );
   const cleaned = cleanupOpenApiDoc(doc, { version: '3.1' });
   cleaned.components = cleaned.components ?? {};
-  cleaned.components.schemas = { ...cleaned.components.schemas, ProblemDetails: z.toJSONSchema(problemDetailsSchema) as object };
+  // The document names every code the API may answer with (clients still accept codes added later).
+  const httpCodes = ERROR_CODES.filter((code) => ERRORS[code].status !== null);
+  const problemDetails = z.toJSONSchema(problemDetailsSchema.extend({ code: z.enum(httpCodes) }));
+  cleaned.components.schemas = { ...cleaned.components.schemas, ProblemDetails: problemDetails as object };
   return cleaned;
 }
 

@@ -1,5 +1,6 @@
 // The collaboration wire protocol on socket.io: one source for server, provider, tests and benchmark.
 import { z } from 'zod';
+import type { ErrorCode } from './errors';
 import { REALTIME_ERROR_CODES } from './realtime';
 
 export const COLLAB_NAMESPACE = '/collab';
@@ -45,6 +46,7 @@ export const COLLAB_EVENTS = {
 /** A client's number for a message carrying its changes (see `COLLAB_EVENTS.y`). */
 export const changeSeqSchema = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 
+/** The codes of the catalogue (errors.ts) that /collab sends. */
 export const COLLAB_ERROR_CODES = [
   'unauthenticated',
   'unknown_document',
@@ -53,15 +55,12 @@ export const COLLAB_ERROR_CODES = [
   'read_only',
   'malformed_message',
   'message_too_large',
-  /** The update would not integrate completely (it depends on changes the document does not have): nothing of it was kept. */
   'invalid_update',
-  /** The update adds content the editor does not have (another root, an unknown node or mark): nothing of it was kept. */
   'unsupported_content',
-  /** A presence update named another connection's client, or more clients than one connection may have. */
   'presence_not_yours',
   'internal_error',
   ...REALTIME_ERROR_CODES,
-] as const;
+] as const satisfies readonly ErrorCode[];
 export type CollabErrorCode = (typeof COLLAB_ERROR_CODES)[number];
 
 export interface CollabError {

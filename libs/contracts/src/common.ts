@@ -92,6 +92,8 @@ export const problemDetailsSchema = z
     instance: z.string().optional(),
     code: z.string(),
     errors: z.array(z.object({ path: z.string(), message: z.string(), code: z.string().optional() })).optional(),
+    /** The values the code's message names (errors.ts), e.g. `{ max: 50 }` for kpi_limit_reached. */
+    params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
   })
   .meta({ id: 'ProblemDetails' });
 export type ProblemDetails = z.infer<typeof problemDetailsSchema>;

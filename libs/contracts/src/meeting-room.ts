@@ -2,6 +2,7 @@
 // item, raised hands, live polls) and its REST resources after the meeting (attendance, polls, minutes, action items).
 import { z } from 'zod';
 import { isoDateSchema, storedIsoDateSchema, uuidSchema } from './common';
+import type { ErrorCode } from './errors';
 import { REALTIME_ERROR_CODES } from './realtime';
 import { personRefSchema } from './comments';
 import { roleSchema } from './roles';
@@ -62,6 +63,7 @@ const ROOM_ROLES = ['host', 'participant'] as const;
 export const roomRoleSchema = z.enum(ROOM_ROLES);
 export type RoomRole = z.infer<typeof roomRoleSchema>;
 
+/** The codes of the catalogue (errors.ts) that /meetings sends. */
 const ROOM_ERROR_CODES = [
   'unauthenticated',
   /** No such occurrence (or it was deleted). */
@@ -70,23 +72,20 @@ const ROOM_ERROR_CODES = [
   'forbidden',
   /** The action is for the host (organiser, hub coordinators, admins). */
   'host_only',
-  /** The occurrence was cancelled. */
-  'cancelled',
+  'meeting_cancelled',
   /** The event needs a joined room. */
   'not_joined',
   /** The payload does not match the event's schema; `errors` lists the fields. */
-  'invalid_input',
+  'validation_failed',
   'unknown_agenda_item',
   'unknown_poll',
   'unknown_option',
   'poll_closed',
-  /** A single-choice poll got several options. */
   'too_many_options',
-  /** Ending a meeting that has not started or is already over. */
   'not_live',
   'internal_error',
   ...REALTIME_ERROR_CODES,
-] as const;
+] as const satisfies readonly ErrorCode[];
 export const roomErrorCodeSchema = z.enum(ROOM_ERROR_CODES);
 export type RoomErrorCode = z.infer<typeof roomErrorCodeSchema>;
 
@@ -199,7 +198,7 @@ export type RoomState = z.infer<typeof roomStateSchema>;
 export type RoomAck<T extends object = object> = ({ ok: true } & T) | { ok: false; error: RoomError };
 export type JoinRoomResult = RoomAck<{ role: RoomRole; state: RoomState }>;
 
-// Client -> server payloads (the server validates each with these; bad input gets `invalid_input`).
+// Client -> server payloads (the server validates each with these; bad input gets `validation_failed`).
 /** Ids a client sends, in one spelling: they are keys (a live room, a vote), and an upper-case id is the same id. */
 const idSchema = uuidSchema.transform((id) => id.toLowerCase());
 export const roomRefSchema = z.object({ occurrenceId: idSchema }).strict();

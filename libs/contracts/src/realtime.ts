@@ -1,5 +1,6 @@
 // What every socket.io namespace shares: the handshake's refusals, renewing a connection's rights, connection errors.
 import { z } from 'zod';
+import type { ErrorCode } from './errors';
 
 /** The per-person live channel. */
 export const EVENTS_NAMESPACE = '/events';
@@ -17,7 +18,7 @@ export const REALTIME_EVENTS = {
  * `data.retryable`. Only `unavailable` (the server cannot check the token now, e.g. its database is unreachable) is
  * worth retrying with the same token; socket.io does not retry a refused handshake by itself.
  */
-export const HANDSHAKE_ERRORS = ['unauthenticated', 'unavailable', 'too_many_connections'] as const;
+export const HANDSHAKE_ERRORS = ['unauthenticated', 'unavailable', 'too_many_connections'] as const satisfies readonly ErrorCode[];
 export type HandshakeError = (typeof HANDSHAKE_ERRORS)[number];
 export interface HandshakeErrorData {
   code: HandshakeError;
@@ -29,17 +30,13 @@ export interface HandshakeErrorData {
  * `session_expired`, `session_ended` and `slow_consumer`.
  */
 export const REALTIME_ERROR_CODES = [
-  /** The access token expired and no `reauth` renewed it. */
   'session_expired',
-  /** The person signed out, or changed their password on another device. */
   'session_ended',
-  /** The client does not read what the server sends it; its backlog passed the limit. */
   'slow_consumer',
   /** Too many messages, bytes, joins or sync requests; a client that keeps on is disconnected. */
   'rate_limited',
-  /** The server cannot reach its database now; retry later. */
   'unavailable',
-] as const;
+] as const satisfies readonly ErrorCode[];
 export type RealtimeErrorCode = (typeof REALTIME_ERROR_CODES)[number];
 
 export const reauthTokenSchema = z.string().min(1).max(4096);

@@ -100,7 +100,7 @@ export class ActionPlansService {
         cityId,
         input.modelPolicyId,
       ]);
-      if (existing.length) throw new Problem('conflict', `${city.name} already has an action plan for ${policies[0].name}`);
+      if (existing.length) throw new Problem('plan_exists', { city: city.name, policy: policies[0].name });
       const plans = em.getRepository(ActionPlanEntity);
       const plan = await plans.save(
         plans.create({

@@ -100,10 +100,11 @@ describe('action plans', () => {
       expect((await get(otherCoordinator, `/api/action-plans/${plan.id}`).expect(200)).body).toEqual(plan);
     });
 
-    it('refuses a second plan for the same model policy with 409', async () => {
+    it('refuses a second plan for the same model policy with 409 plan_exists, naming the city and policy', async () => {
       await newPlan();
       const res = await post(official, `/api/cities/${city}/action-plans`, { modelPolicyId: policy['open-data'].id }).expect(409);
-      expect(res.body.code).toBe('conflict');
+      expect(res.body).toMatchObject({ code: 'plan_exists', params: { city: expect.any(String), policy: expect.any(String) } });
+      expect(res.body.detail).toBe(`${res.body.params.city} already has an action plan for ${res.body.params.policy}`);
     });
 
     it.each([

@@ -78,7 +78,7 @@ export class KpisService {
         'SELECT (SELECT count(*)::int FROM kpis WHERE action_plan_id = p.id) AS count FROM action_plans p WHERE p.id = $1 FOR UPDATE',
         [scope.planId],
       );
-      if (count >= MAX_KPIS_PER_PLAN) throw new Problem('conflict', `A plan holds at most ${MAX_KPIS_PER_PLAN} KPIs`);
+      if (count >= MAX_KPIS_PER_PLAN) throw new Problem('kpi_limit_reached', { max: MAX_KPIS_PER_PLAN });
       await this.assertNameFree(em, scope.planId, input.name, null);
       const repo = em.getRepository(KpiEntity);
       const kpi = await repo.save(repo.create({ ...input, actionPlanId: scope.planId }));
@@ -153,7 +153,7 @@ export class KpisService {
     await this.db.transaction(async (em) => {
       const scope = await this.plans.scopeOf('kpi', kpiId, em);
       const taken = await em.query('SELECT 1 FROM kpi_measurements WHERE kpi_id = $1 AND measured_on = $2', [kpiId, input.date]);
-      if (taken.length) throw new Problem('conflict', `This KPI already has a measurement on ${input.date}`);
+      if (taken.length) throw new Problem('measurement_exists', { date: input.date });
       await this.insert(em, scope, [measurement], actorId);
     });
     const rows = await this.read.measurements(new SqlConditions().add('m.id = ?', measurement.id));
@@ -250,6 +250,6 @@ export class KpisService {
       name,
       exceptId,
     ]);
-    if (rows.length) throw new Problem('conflict', `This plan already has a KPI named ${name}`);
+    if (rows.length) throw new Problem('kpi_name_taken', { name });
   }
 }

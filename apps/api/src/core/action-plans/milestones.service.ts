@@ -216,7 +216,7 @@ export class MilestonesService {
       [scope.planId],
     );
     if (count + milestones.length > MAX_MILESTONES_PER_PLAN) {
-      throw new Problem('conflict', `A plan holds at most ${MAX_MILESTONES_PER_PLAN} milestones`);
+      throw new Problem('milestone_limit_reached', { max: MAX_MILESTONES_PER_PLAN });
     }
     await em.query(
       `INSERT INTO milestones (id, action_plan_id, title, due_date, owner_id, status, evidence_links)

@@ -65,7 +65,7 @@ export class CalendarFeedsService {
       const [{ active }] = await em.query('SELECT count(*)::int AS active FROM calendar_feeds WHERE user_id = $1 AND revoked_at IS NULL', [
         userId,
       ]);
-      if (active >= MAX_ACTIVE_FEEDS) throw new Problem('conflict', `At most ${MAX_ACTIVE_FEEDS} active feeds: revoke one first`);
+      if (active >= MAX_ACTIVE_FEEDS) throw new Problem('feed_limit_reached', { max: MAX_ACTIVE_FEEDS });
       const [{ id }] = await em.query(
         'INSERT INTO calendar_feeds (user_id, kind, cohort_id, token_hash) VALUES ($1, $2, $3, $4) RETURNING id',
         [userId, input.kind, input.cohortId ?? null, hashOf(token)],

@@ -66,7 +66,7 @@ export class CitiesService {
 
   private async assertNameFree(country: string, name: string): Promise<void> {
     if (await this.repo.exists({ where: { country, name } })) {
-      throw new Problem('conflict', 'A city with this name exists in this country', [{ path: 'name', message: 'Already exists' }]);
+      throw new Problem('city_name_taken', undefined, [{ path: 'name', message: 'Already exists' }]);
     }
   }
 }

@@ -154,7 +154,7 @@ describe('cities', () => {
     expect(listed.body.items.map((c: City) => c.id)).toEqual([created.body.id]);
 
     const duplicate = await t.http().post('/api/cities').set(bearer(coordinator)).send(city).expect(409);
-    expect(duplicate.body.code).toBe('conflict');
+    expect(duplicate.body.code).toBe('city_name_taken');
     // The same name in another country is another city.
     await t
       .http()

@@ -186,7 +186,7 @@ export class CohortsService {
   async remove(id: string): Promise<void> {
     await this.scopeOf(id);
     const meetings = await this.db.query('SELECT 1 FROM meetings WHERE cohort_id = $1 LIMIT 1', [id]);
-    if (meetings.length) throw new Problem('conflict', 'The cohort has meetings; it cannot be deleted');
+    if (meetings.length) throw new Problem('cohort_has_meetings');
     await this.db.query('DELETE FROM cohorts WHERE id = $1', [id]);
   }
 

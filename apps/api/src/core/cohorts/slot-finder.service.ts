@@ -15,7 +15,7 @@ export class SlotFinderService {
 
   async find(cohortId: string, query: SlotQuery): Promise<SlotResult> {
     const people = await this.cohorts.people(cohortId);
-    if (!people.length) throw new Problem('conflict', 'The cohort has no members yet: add cities or experts first');
+    if (!people.length) throw new Problem('cohort_has_no_members');
     const result = findSlots(
       people.map((p) => ({
         id: p.id,

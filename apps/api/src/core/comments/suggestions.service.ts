@@ -129,7 +129,7 @@ export class SuggestionsService {
       [scope.resource.id],
     );
     if (!row) throw new Problem('not_found', 'No such suggestion');
-    if (row.suggestion_state !== 'pending') throw new Problem('conflict', `This suggestion was already ${row.suggestion_state}`);
+    if (row.suggestion_state !== 'pending') throw new Problem('suggestion_resolved', { state: row.suggestion_state });
     return row;
   }
 

@@ -218,7 +218,7 @@ export class ThreadsService {
   }
 
   async editComment(scope: CommentScope, body: string, me: PersonRef): Promise<Thread> {
-    if (scope.deleted) throw new Problem('conflict', 'A deleted comment cannot be edited');
+    if (scope.deleted) throw new Problem('comment_deleted');
     const mentions = await this.checkMentions(scope.draft, body);
     const [before]: { mentions: string[] }[] = await this.db.query(
       `UPDATE comments n SET body = $2, mentions = $3::uuid[], edited_at = now()

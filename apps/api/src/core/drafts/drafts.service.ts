@@ -142,10 +142,11 @@ export class DraftsService {
       const current = rows[0];
       if (input.status !== undefined && input.status !== current.status && !canTransition(current.status, input.status)) {
         const allowed = DRAFT_TRANSITIONS[current.status];
-        throw new Problem(
-          'conflict',
-          `A draft in ${current.status} cannot move to ${input.status}; allowed next statuses: ${allowed.length ? allowed.join(', ') : 'none'}`,
-        );
+        throw new Problem('draft_transition_invalid', {
+          from: current.status,
+          to: input.status,
+          allowed: allowed.length ? allowed.join(', ') : 'none',
+        });
       }
       if (input.ownerIds !== undefined) {
         const ownerIds = [...new Set(input.ownerIds)];

@@ -204,7 +204,10 @@ describe('drafts', () => {
   it('moves a draft only along permitted steps, naming the allowed next statuses when refusing', async () => {
     const draft: Draft = (await start(tsukubaOfficial, { cityId: tsukuba, modelPolicyId: policy['pia'].id }).expect(201)).body;
     const skip = await patch(tsukubaOfficial, draft.id, { status: 'adopted' }).expect(409);
-    expect(skip.body.code).toBe('conflict');
+    expect(skip.body).toMatchObject({
+      code: 'draft_transition_invalid',
+      params: { from: 'drafting', to: 'adopted', allowed: 'legal_review' },
+    });
     expect(skip.body.detail).toMatch(/allowed next statuses: legal_review$/);
 
     const review = await patch(tsukubaOfficial, draft.id, { status: 'legal_review' }).expect(200);

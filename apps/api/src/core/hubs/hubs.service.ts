@@ -49,7 +49,7 @@ export class HubsService {
 
   async create(input: CreateHub): Promise<Hub> {
     if (await this.repo.exists({ where: { key: input.key } })) {
-      throw new Problem('conflict', 'A hub with this key exists', [{ path: 'key', message: 'Already taken' }]);
+      throw new Problem('hub_key_taken', undefined, [{ path: 'key', message: 'Already taken' }]);
     }
     const saved = await this.repo.save(this.repo.create(input));
     return this.findOne(saved.id);

@@ -135,7 +135,7 @@ export class InvitationsService {
   /** Revoking twice is harmless; an invitation already used cannot be revoked (revoke the role instead). */
   async revoke(id: string): Promise<void> {
     const { invitation } = await this.findWithScope(id);
-    if (invitation.status === 'accepted') throw new Problem('conflict', 'This invitation was already accepted');
+    if (invitation.status === 'accepted') throw new Problem('invitation_accepted');
     await this.db.query('UPDATE invitations SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL', [id]);
   }
 

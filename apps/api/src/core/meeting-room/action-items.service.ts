@@ -103,7 +103,7 @@ export class ActionItemsService {
     if (!item.dueOn) errors.push({ path: 'dueOn', message: 'A milestone needs a due date' });
     if (errors.length || !item.city || !item.dueOn)
       throw new Problem('validation_failed', 'This action item cannot become a milestone yet', errors);
-    if (item.milestoneId) throw new Problem('conflict', 'This action item is in the plan already');
+    if (item.milestoneId) throw new Problem('action_item_in_plan');
     const planId = await this.planFor(item.city.id, ctx, input.actionPlanId);
     const scope = await this.plans.scopeOf('plan', planId);
     this.access.assert(me, 'update', {
@@ -118,7 +118,7 @@ export class ActionItemsService {
       'UPDATE meeting_action_items SET sent_at = now(), action_plan_id = $2, updated_at = now() WHERE id = $1 AND sent_at IS NULL RETURNING id',
       [item.id, planId],
     );
-    if (!returnedRows(claimed).length) throw new Problem('conflict', 'This action item is in the plan already');
+    if (!returnedRows(claimed).length) throw new Problem('action_item_in_plan');
     try {
       const milestone = await this.milestones.create(
         scope,
@@ -154,10 +154,7 @@ export class ActionItemsService {
       if (match) return match.id;
     }
     if (plans.length === 1) return plans[0].id;
-    throw new Problem(
-      'conflict',
-      plans.length ? 'This city has several action plans: choose one (actionPlanId)' : 'This city has no action plan yet; create it first',
-    );
+    throw new Problem(plans.length ? 'plan_ambiguous' : 'plan_missing');
   }
 
   private async assertReferences(ownerId: string | null, cityId: string | null): Promise<void> {
@@ -175,7 +172,7 @@ export class ActionItemsService {
   private async assertNotSent(id: string): Promise<void> {
     const rows: { sent_at: Date | null }[] = await this.db.query('SELECT sent_at FROM meeting_action_items WHERE id = $1', [id]);
     if (!rows[0]) throw new Problem('not_found', 'No such action item');
-    throw new Problem('conflict', 'This action item was sent to an action plan; change the milestone there');
+    throw new Problem('action_item_in_plan', 'This action item was sent to an action plan; change the milestone there');
   }
 }
 

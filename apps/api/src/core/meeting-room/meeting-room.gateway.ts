@@ -34,6 +34,7 @@ import { CLUSTER_BUS, type ClusterBus } from '../../platform/cluster/cluster-bus
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { isDatabaseUnavailable } from '../../platform/database/database-outage';
 import { broadcastPrebuilt } from '../../platform/realtime/prebuilt-broadcast';
+import { SocketProblem } from '../../platform/realtime/socket-problem';
 import { RealtimeConnections, withAck, type RealtimeSocketData } from '../../platform/realtime/realtime-connections.service';
 import { LiveRoom } from './live-room';
 import { PollTally } from './poll-tally';
@@ -48,16 +49,6 @@ interface RoomSocketData extends RealtimeSocketData {
 
 type Ack = (answer: unknown) => void;
 type Answer = { ok: true } & Record<string, unknown>;
-
-class RoomProblem extends Error {
-  constructor(
-    readonly code: RoomErrorCode,
-    message: string,
-    readonly errors?: { path: string; message: string }[],
-  ) {
-    super(message);
-  }
-}
 
 /** Room events one connection may send per second (steady), twice that in a burst. */
 const EVENTS_PER_SECOND = 10;
@@ -152,7 +143,7 @@ export class MeetingRoomGateway
     };
     on(MEETING_ROOM_EVENTS.join, roomRefSchema, async (input) => {
       const finished = this.realtime.beginJoin(socket);
-      if (!finished) throw new RoomProblem('rate_limited', 'Too many rooms being joined at once');
+      if (!finished) throw new SocketProblem('rate_limited', 'Too many rooms being joined at once');
       try {
         return await this.join(socket, input.occurrenceId);
       } finally {
@@ -190,7 +181,7 @@ export class MeetingRoomGateway
     on(MEETING_ROOM_EVENTS.endMeeting, roomRefSchema, async (input) => {
       const { room } = await this.asHost(socket, input.occurrenceId);
       const endedAt = await this.store.endNow(room.occurrenceId);
-      if (!endedAt) throw new RoomProblem('not_live', 'The meeting is not under way');
+      if (!endedAt) throw new SocketProblem('not_live', 'The meeting is not under way');
       const endsAt = endedAt.toISOString();
       this.shareEvent(room, MEETING_ROOM_EVENTS.timing, { occurrenceId: room.occurrenceId, endsAt });
       return { ok: true, endsAt };
@@ -225,13 +216,14 @@ export class MeetingRoomGateway
     const parsed = schema.safeParse(payload);
     if (!parsed.success) {
       const errors = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-      return fail('invalid_input', 'The event does not match its schema', errors);
+      return fail('validation_failed', 'The event does not match its schema', errors);
     }
     // Poll questions and options are stored: text PostgreSQL cannot store is refused like over HTTP.
     const unstorable = unstorableText(parsed.data);
-    if (unstorable.length) return fail('invalid_input', 'The event has text that cannot be stored', unstorable);
+    if (unstorable.length) return fail('validation_failed', 'The event has text that cannot be stored', unstorable);
     handle(parsed.data).then(reply, (err: unknown) => {
-      if (err instanceof RoomProblem) return fail(err.code, err.message, err.errors);
+      // Handlers of this gateway throw only room codes (RoomErrorCode); the class is shared with /collab.
+      if (err instanceof SocketProblem) return fail(err.code as RoomErrorCode, err.message, err.errors);
       if (isDatabaseUnavailable(err)) return fail('unavailable', 'The server cannot reach its database; try again shortly');
       this.logger.error(`Room event failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
       fail('internal_error', 'The room could not do that');
@@ -244,7 +236,7 @@ export class MeetingRoomGateway
 
   private joined(socket: Socket, occurrenceId: string): LiveRoom {
     const room = this.rooms.get(occurrenceId);
-    if (!room || !(socket.data as RoomSocketData).rooms.has(occurrenceId)) throw new RoomProblem('not_joined', 'Join the room first');
+    if (!room || !(socket.data as RoomSocketData).rooms.has(occurrenceId)) throw new SocketProblem('not_joined', 'Join the room first');
     return room;
   }
 
@@ -256,22 +248,22 @@ export class MeetingRoomGateway
     const room = this.joined(socket, occurrenceId);
     const ctx = await this.access.context(occurrenceId);
     const role = ctx ? this.access.roleIn(ctx, this.me(socket)) : null;
-    if (!ctx || role !== 'host') throw new RoomProblem('host_only', 'Only the host may do this');
+    if (!ctx || role !== 'host') throw new SocketProblem('host_only', 'Only the host may do this');
     return { room, ctx };
   }
 
   private async join(socket: Socket, occurrenceId: string): Promise<Answer> {
     const principal = this.me(socket);
     const ctx = await this.access.context(occurrenceId);
-    if (!ctx || !this.access.canRead(ctx, principal)) throw new RoomProblem('not_found', 'No such meeting occurrence');
+    if (!ctx || !this.access.canRead(ctx, principal)) throw new SocketProblem('not_found', 'No such meeting occurrence');
     const role = this.access.roleIn(ctx, principal);
-    if (!role) throw new RoomProblem('forbidden', 'You are not invited to this meeting');
+    if (!role) throw new SocketProblem('forbidden', 'You are not invited to this meeting');
     if (ctx.occurrence.status === 'cancelled' || ctx.meeting.status === 'cancelled')
-      throw new RoomProblem('cancelled', 'This meeting was cancelled');
+      throw new SocketProblem('meeting_cancelled', 'This meeting was cancelled');
     const facts = await this.store.memberFacts(principal);
     // No await between getting the room and arriving in it: an emptied room cannot be dropped in between.
     const room = await this.acquire(occurrenceId);
-    if (socket.disconnected || this.shuttingDown) throw new RoomProblem('internal_error', 'Disconnected while joining');
+    if (socket.disconnected || this.shuttingDown) throw new SocketProblem('internal_error', 'Disconnected while joining');
     const data = socket.data as RoomSocketData;
     data.rooms.set(occurrenceId, role);
     const previousRole = room.people.get(principal.id)?.role;
@@ -385,7 +377,7 @@ export class MeetingRoomGateway
   private async setAgendaItem(socket: Socket, input: z.output<typeof setAgendaItemSchema>): Promise<Answer> {
     const { room, ctx } = await this.asHost(socket, input.occurrenceId);
     if (input.agendaItemId && !ctx.agenda.some((item) => item.id === input.agendaItemId)) {
-      throw new RoomProblem('unknown_agenda_item', 'That item is not on this occurrence’s agenda');
+      throw new SocketProblem('unknown_agenda_item', 'That item is not on this occurrence’s agenda');
     }
     const me = this.me(socket);
     room.currentAgendaItem = await this.store.setAgendaItem(room.occurrenceId, input.agendaItemId, { id: me.id, name: me.name });
@@ -404,9 +396,9 @@ export class MeetingRoomGateway
     const room = this.joined(socket, input.occurrenceId);
     const me = this.me(socket);
     const tally = room.polls.get(input.pollId);
-    if (!tally) throw new RoomProblem('unknown_poll', 'No such poll in this meeting');
+    if (!tally) throw new SocketProblem('unknown_poll', 'No such poll in this meeting');
     const refused = tally.check(input.optionIds);
-    if (refused) throw new RoomProblem(refused, refusalMessage(refused));
+    if (refused) throw new SocketProblem(refused);
     // The write goes after this person's earlier vote on the same poll, and counts here only once committed.
     const chains = this.voteChains.get(tally.header.id) ?? new Map<string, Promise<void>>();
     this.voteChains.set(tally.header.id, chains);
@@ -427,7 +419,7 @@ export class MeetingRoomGateway
     try {
       await counted;
     } catch (err) {
-      if (err instanceof PollClosedError) throw new RoomProblem('poll_closed', refusalMessage('poll_closed'));
+      if (err instanceof PollClosedError) throw new SocketProblem('poll_closed');
       throw err;
     } finally {
       if (chains.get(me.id) === counted) chains.delete(me.id);
@@ -439,8 +431,8 @@ export class MeetingRoomGateway
   private async closePoll(socket: Socket, input: z.output<typeof pollRefSchema>): Promise<Answer> {
     const { room } = await this.asHost(socket, input.occurrenceId);
     const tally = room.polls.get(input.pollId);
-    if (!tally) throw new RoomProblem('unknown_poll', 'No such poll in this meeting');
-    if (!tally.isOpen) throw new RoomProblem('poll_closed', refusalMessage('poll_closed'));
+    if (!tally) throw new SocketProblem('unknown_poll', 'No such poll in this meeting');
+    if (!tally.isOpen) throw new SocketProblem('poll_closed');
     // No new vote is taken from now on; votes already being written are counted before the result goes out.
     tally.header = { ...tally.header, status: 'closed' };
     await Promise.allSettled([...(this.voteChains.get(tally.header.id)?.values() ?? [])]);
@@ -626,18 +618,5 @@ export class MeetingRoomGateway
       if (socket && socket !== except) recipients.push(socket);
     }
     broadcastPrebuilt(this.namespace, recipients, event, payload);
-  }
-}
-
-function refusalMessage(code: RoomErrorCode): string {
-  switch (code) {
-    case 'poll_closed':
-      return 'This poll is closed';
-    case 'too_many_options':
-      return 'This poll takes one option';
-    case 'unknown_option':
-      return 'Choose options of this poll';
-    default:
-      return 'Not possible';
   }
 }

@@ -148,11 +148,11 @@ describe('live meeting room', () => {
       const socket = await connect(official);
       expect(await request(socket, MEETING_ROOM_EVENTS.join, { occurrenceId: 'nope' })).toEqual({
         ok: false,
-        error: expect.objectContaining({ code: 'invalid_input', errors: [expect.objectContaining({ path: 'occurrenceId' })] }),
+        error: expect.objectContaining({ code: 'validation_failed', errors: [expect.objectContaining({ path: 'occurrenceId' })] }),
       });
       expect(await request(socket, MEETING_ROOM_EVENTS.join, 42)).toEqual({
         ok: false,
-        error: expect.objectContaining({ code: 'invalid_input' }),
+        error: expect.objectContaining({ code: 'validation_failed' }),
       });
       expect(await joinRoom(socket, '00000000-0000-4000-8000-000000000000')).toEqual({
         ok: false,
@@ -169,7 +169,7 @@ describe('live meeting room', () => {
       await t.db.query(`UPDATE meeting_occurrences SET status = 'cancelled' WHERE id = $1`, [meeting.occurrenceId]);
       expect(await joinRoom(await connect(official), meeting.occurrenceId)).toEqual({
         ok: false,
-        error: expect.objectContaining({ code: 'cancelled' }),
+        error: expect.objectContaining({ code: 'meeting_cancelled' }),
       });
     });
   });
@@ -448,7 +448,7 @@ describe('live meeting room', () => {
       expect(answer).toEqual({
         ok: false,
         error: expect.objectContaining({
-          code: 'invalid_input',
+          code: 'validation_failed',
           errors: expect.arrayContaining([expect.objectContaining({ path: 'question' }), expect.objectContaining({ path: 'options.1' })]),
         }),
       });
@@ -473,7 +473,7 @@ describe('live meeting room', () => {
         pollId: opened.poll.id,
         optionIds: [yes, yes.toUpperCase()],
       });
-      expect(twice).toEqual({ ok: false, error: expect.objectContaining({ code: 'invalid_input' }) });
+      expect(twice).toEqual({ ok: false, error: expect.objectContaining({ code: 'validation_failed' }) });
     });
 
     it('counts concurrent votes live, lets people change their vote, and stops at the close', async () => {
@@ -562,7 +562,7 @@ describe('live meeting room', () => {
         }),
       ).toEqual({
         ok: false,
-        error: expect.objectContaining({ code: 'invalid_input', errors: [expect.objectContaining({ path: 'options' })] }),
+        error: expect.objectContaining({ code: 'validation_failed', errors: [expect.objectContaining({ path: 'options' })] }),
       });
     });
   });

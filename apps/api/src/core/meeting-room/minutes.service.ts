@@ -69,7 +69,7 @@ export class MinutesService {
        RETURNING occurrence_id`,
       [occurrenceId, JSON.stringify(content), html, text, me.id],
     );
-    if (!rows.length) throw new Problem('conflict', 'The minutes were approved already; they can no longer be drafted again');
+    if (!rows.length) throw new Problem('minutes_not_draft', 'The minutes were approved already; they can no longer be drafted again');
     return this.get(occurrenceId, true);
   }
 
@@ -88,7 +88,7 @@ export class MinutesService {
         { path: 'content', message: err instanceof Error ? err.message : 'Invalid document' },
       ]);
     }
-    await this.transition(occurrenceId, 'Only draft minutes can be edited', () =>
+    await this.transition(occurrenceId, 'minutes_not_draft', () =>
       this.db.query(
         `UPDATE meeting_minutes SET content = $2, html = $3, text = $4, updated_at = now() WHERE occurrence_id = $1 AND status = 'draft' RETURNING occurrence_id`,
         [occurrenceId, JSON.stringify(content), rendered.html, rendered.text],
@@ -98,7 +98,7 @@ export class MinutesService {
   }
 
   async approve(occurrenceId: string, me: AuthPrincipal): Promise<Minutes> {
-    await this.transition(occurrenceId, 'Only draft minutes can be approved', () =>
+    await this.transition(occurrenceId, 'minutes_not_draft', () =>
       this.db.query(
         `UPDATE meeting_minutes SET status = 'approved', approved_by = $2, approved_at = now(), updated_at = now() WHERE occurrence_id = $1 AND status = 'draft' RETURNING occurrence_id`,
         [occurrenceId, me.id],
@@ -110,7 +110,7 @@ export class MinutesService {
   /** Publishes approved minutes and tells every invitee and attendee (not the publisher). */
   async publish(ctx: OccurrenceContext, me: AuthPrincipal): Promise<Minutes> {
     const occurrenceId = ctx.occurrence.id;
-    await this.transition(occurrenceId, 'Only approved minutes can be published', () =>
+    await this.transition(occurrenceId, 'minutes_not_approved', () =>
       this.db.query(
         `UPDATE meeting_minutes SET status = 'published', published_at = now(), updated_at = now() WHERE occurrence_id = $1 AND status = 'approved' RETURNING occurrence_id`,
         [occurrenceId],
@@ -128,10 +128,14 @@ export class MinutesService {
   }
 
   /** Runs a status change (an UPDATE ... RETURNING), or answers 404 (no minutes) / 409 (not in the expected status). */
-  private async transition(occurrenceId: string, conflict: string, change: () => Promise<unknown[]>): Promise<void> {
+  private async transition(
+    occurrenceId: string,
+    conflict: 'minutes_not_draft' | 'minutes_not_approved',
+    change: () => Promise<unknown[]>,
+  ): Promise<void> {
     if (returnedRows(await change()).length) return;
     if (!(await this.row(occurrenceId))) throw new Problem('not_found', 'No minutes yet: draft them from the notes first');
-    throw new Problem('conflict', conflict);
+    throw new Problem(conflict);
   }
 
   private async row(occurrenceId: string): Promise<MinutesRow | null> {

@@ -161,7 +161,7 @@ export class MeetingsService {
       if (!rows.length) throw new Problem('not_found', 'No such meeting');
       const current = rows[0];
       if (current.status === 'cancelled' && input.status !== 'scheduled') {
-        throw new Problem('conflict', 'The meeting is cancelled; restore it (status: scheduled) to change it');
+        throw new Problem('meeting_cancelled', 'The meeting is cancelled; restore it (status: scheduled) to change it');
       }
       const agenda = input.agenda as AgendaInput[] | undefined;
       await this.checkReferences(em, { draftId: input.draftId ?? null, agenda, inviteeIds: input.inviteeIds });

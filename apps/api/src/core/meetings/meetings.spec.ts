@@ -532,7 +532,7 @@ describe('cohorts, meetings, occurrences and RSVPs', () => {
         .set(bearer(mexicoOfficial))
         .send({ response: 'yes' })
         .expect(409);
-      expect(res.body.code).toBe('conflict');
+      expect(res.body.code).toBe('meeting_over');
     });
 
     it('settles ten simultaneous yes at capacity 3 in the database: 3 places, 7 waiting, first waiting promoted on a no', async () => {

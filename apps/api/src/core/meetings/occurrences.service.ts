@@ -116,7 +116,7 @@ export class OccurrencesService {
         [id],
       );
       if (!rows.length) throw new Problem('not_found', 'No such meeting occurrence');
-      if (rows[0].meeting_status === 'cancelled') throw new Problem('conflict', 'The whole meeting is cancelled');
+      if (rows[0].meeting_status === 'cancelled') throw new Problem('meeting_cancelled', 'The whole meeting is cancelled');
       await em.query(
         `UPDATE meeting_occurrences SET
            starts_at = COALESCE($2, starts_at), ends_at = COALESCE($3, ends_at), status = COALESCE($4, status),

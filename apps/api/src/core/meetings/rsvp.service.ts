@@ -23,9 +23,8 @@ export class RsvpService {
       );
       if (!rows.length) throw new Problem('not_found', 'No such meeting occurrence');
       const occurrence = rows[0];
-      if (occurrence.status === 'cancelled' || occurrence.meeting_status === 'cancelled')
-        throw new Problem('conflict', 'The meeting is cancelled');
-      if (occurrence.ended) throw new Problem('conflict', 'The meeting is over');
+      if (occurrence.status === 'cancelled' || occurrence.meeting_status === 'cancelled') throw new Problem('meeting_cancelled');
+      if (occurrence.ended) throw new Problem('meeting_over');
       const previous: { response: RsvpResponse; waitlist_position: string | null }[] = await em.query(
         'SELECT response, waitlist_position FROM meeting_rsvps WHERE occurrence_id = $1 AND user_id = $2',
         [occurrenceId, userId],

@@ -4,7 +4,7 @@ import { ThrottlerException } from '@nestjs/throttler';
 import { ZodValidationException } from 'nestjs-zod';
 import { QueryFailedError } from 'typeorm';
 import { z } from 'zod';
-import { problemTypeUri, type ErrorCode, type ProblemDetails } from '@minga/contracts';
+import { errorDetail, problemTypeUri, type ErrorCode, type ProblemDetails } from '@minga/contracts';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../database/database-outage';
 import { Problem, type FieldError } from './problem';
 
@@ -15,7 +15,7 @@ const STATUS_CODES: Record<number, ErrorCode> = {
   401: 'unauthenticated',
   403: 'forbidden',
   404: 'not_found',
-  409: 'conflict',
+  409: 'already_exists',
   410: 'invitation_invalid',
   413: 'payload_too_large',
   423: 'account_locked',
@@ -44,7 +44,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   private toProblem(exception: unknown): { problem: ProblemDetails; headers?: Record<string, string> } {
     if (exception instanceof Problem) {
-      return { problem: build(exception.code, exception.getStatus(), exception.message, exception.errors), headers: exception.headers };
+      const problem = build(exception.code, exception.getStatus(), exception.message, exception.errors);
+      return { problem: exception.params ? { ...problem, params: exception.params } : problem, headers: exception.headers };
     }
     if (exception instanceof ZodValidationException) {
       const error = exception.getZodError() as z.ZodError;
@@ -68,7 +69,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       };
     }
     if (exception instanceof QueryFailedError && (exception as { code?: string }).code === '23505') {
-      return { problem: build('conflict', 409, 'This already exists') };
+      return { problem: build('already_exists', 409, errorDetail('already_exists')) };
     }
     return { problem: build('internal_error', HttpStatus.INTERNAL_SERVER_ERROR, 'Something went wrong on our side') };
   }

@@ -1,5 +1,5 @@
 import { HttpException } from '@nestjs/common';
-import { ERROR_CODES, type ErrorCode } from '@minga/contracts';
+import { ERRORS, errorDetail, type ErrorCode, type ErrorParams, type HasErrorParams } from '@minga/contracts';
 
 export interface FieldError {
   path: string;
@@ -7,14 +7,32 @@ export interface FieldError {
   code?: string;
 }
 
-/** An error with a stable code from libs/contracts; the filter renders it as RFC 9457 problem details. */
-export class Problem extends HttpException {
+/** Codes answered over HTTP (the catalogue's socket-only codes have no status). */
+type HttpErrorCode = { [Code in ErrorCode]: (typeof ERRORS)[Code]['status'] extends number ? Code : never }[ErrorCode];
+
+/**
+ * A code whose catalogue detail names parameters takes them (they fill the detail and travel as `params`, for
+ * translations); any other code may take a more specific English detail.
+ */
+type ProblemArgs<Code extends HttpErrorCode> =
+  HasErrorParams<Code> extends true
+    ? [params: ErrorParams<Code>, errors?: FieldError[], headers?: Record<string, string>]
+    : [detail?: string, errors?: FieldError[], headers?: Record<string, string>];
+
+/** An error with a stable code from the catalogue in libs/contracts; the filter renders it as RFC 9457 problem details. */
+export class Problem<Code extends HttpErrorCode = HttpErrorCode> extends HttpException {
+  readonly params?: Readonly<Record<string, string | number>>;
+  readonly errors?: FieldError[];
+  readonly headers?: Record<string, string>;
+
   constructor(
-    readonly code: ErrorCode,
-    detail: string,
-    readonly errors?: FieldError[],
-    readonly headers?: Record<string, string>,
+    readonly code: Code,
+    ...[detailOrParams, errors, headers]: ProblemArgs<Code>
   ) {
-    super(detail, ERROR_CODES[code]);
+    const params = typeof detailOrParams === 'object' ? (detailOrParams as Record<string, string | number>) : undefined;
+    super(typeof detailOrParams === 'string' ? detailOrParams : errorDetail(code, params), ERRORS[code].status as number);
+    this.params = params;
+    this.errors = errors;
+    this.headers = headers;
   }
 }

@@ -977,7 +977,7 @@ describe('socket fuzz', () => {
       }
     }
 
-    /** Payloads that break the event's schema (or carry text that cannot be stored): `invalid_input`. */
+    /** Payloads that break the event's schema (or carry text that cannot be stored): `validation_failed`. */
     function brokenRoomPayload(event: string): fc.Arbitrary<unknown[]> {
       const schema = ROOM_SCHEMAS[event];
       const base = validRoomPayload(event);
@@ -1105,7 +1105,7 @@ describe('socket fuzz', () => {
           ack,
           answers: ack,
           waitForError: ack ? undefined : MEETING_ROOM_EVENTS.error,
-          judge: roomAnswer(['invalid_input']),
+          judge: roomAnswer(['validation_failed']),
         }));
         const wrong = fc
           .tuple(wrongRoomPayload(event, role), extras(HOSTILE), fc.boolean())
@@ -1435,7 +1435,7 @@ describe('socket fuzz', () => {
           MEETING_ROOM_NAMESPACE,
           MEETING_ROOM_EVENTS.nextHand,
           () => [],
-          { ok: false, error: expect.objectContaining({ code: 'invalid_input' }) },
+          { ok: false, error: expect.objectContaining({ code: 'validation_failed' }) },
         ],
         [EVENTS_NAMESPACE, REALTIME_EVENTS.reauth, () => [null, {}], { ok: false, code: 'unauthenticated', message: expect.any(String) }],
       ])('%s %s with extra or missing arguments still answers its ack', async (namespace, event, args, answer) => {

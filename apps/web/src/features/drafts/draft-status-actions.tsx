@@ -23,7 +23,7 @@ export function DraftStatusActions({ draft }: { draft: Draft }) {
 
   return (
     <div className="draft-status-actions">
-      {update.isError && <ProblemAlert error={update.error} titles={{ conflict: t('drafts.statusConflict') }} />}
+      {update.isError && <ProblemAlert error={update.error} titles={{ draft_transition_invalid: t('drafts.statusConflict') }} />}
       <p role="status" className="status status--success">
         {moved ? t('drafts.statusChanged', { status: t(`drafts.status.${moved}`) }) : ''}
       </p>

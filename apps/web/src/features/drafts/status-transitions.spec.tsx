@@ -85,7 +85,10 @@ describe('DraftStatusActions', () => {
     stubGlobalApi({
       'POST /api/auth/session/refresh': asOfficial,
       'PATCH /api/drafts/5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b': () =>
-        problem(409, 'conflict', { detail: 'A draft in adopted cannot move to legal_review; allowed next statuses: none' }),
+        problem(409, 'draft_transition_invalid', {
+          detail: 'A draft in adopted cannot move to legal_review; allowed next statuses: none',
+          params: { from: 'adopted', to: 'legal_review', allowed: 'none' },
+        }),
     });
     renderInApp(<DraftStatusActions draft={draft({ status: 'drafting' })} />);
 

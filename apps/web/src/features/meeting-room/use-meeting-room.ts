@@ -114,7 +114,7 @@ export function useMeetingRoom(occurrenceId: string, selfId: string | null, make
     const onConnectError = () => setConnection('disconnected');
     const onRoomError = (error: RoomError) => {
       if (error.occurrenceId && error.occurrenceId !== occurrenceId) return;
-      if (error.code === 'forbidden' || error.code === 'not_found' || error.code === 'cancelled') setJoinError(error);
+      if (error.code === 'forbidden' || error.code === 'not_found' || error.code === 'meeting_cancelled') setJoinError(error);
       else setActionError(error);
     };
     const handlers = EVENT_TYPES.map(([name, type]) => {
