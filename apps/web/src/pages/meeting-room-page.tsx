@@ -26,10 +26,10 @@ import { roomPhaseAt } from '../features/meeting-room/room-model';
 import { DraftSectionFocus } from '../features/meeting-room/draft-section-focus';
 import { useHandShortcut } from '../features/meeting-room/use-hand-shortcut';
 import { useMeetingRoom, type MeetingRoom } from '../features/meeting-room/use-meeting-room';
+import { MeetingNotesEditor } from '../features/meeting-room/meeting-notes-editor';
 import { useFormatters } from '../lib/formatters';
 import { useSession } from '../lib/session';
 import { useNow } from '../lib/use-now';
-import { MeetingNotesEditor } from './meeting-notes-editor';
 
 export default function MeetingRoomPage() {
   const { t } = useTranslation();

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 
 import { useTranslation } from 'react-i18next';
 import type { Editor } from '@tiptap/core';
 import { isSafeHref } from '@minga/editor';
-import { TextField } from '../../components/form-field';
+import { TextField } from '../form-field';
 
 /** "example.org" means the web site and "name@example.org" the address: add the scheme people leave out. */
 export function normaliseHref(input: string): string {

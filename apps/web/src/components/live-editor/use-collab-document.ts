@@ -1,4 +1,4 @@
-// A draft's live document: a Y.Doc, its offline cache in IndexedDB and the socket.io provider, made and destroyed together.
+// A live document: a Y.Doc, its offline cache in IndexedDB and the socket.io provider, made and destroyed together.
 import { useEffect, useState } from 'react';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
@@ -6,13 +6,13 @@ import { SocketIOProvider } from '@minga/collab';
 import { DOC_FRAGMENT } from '@minga/editor';
 import { apiClient } from '../../lib/api-client';
 
-/** How long the offline cache may take to open before the draft is loaded from the server alone. */
+/** How long the offline cache may take to open before the document is loaded from the server alone. */
 const CACHE_WAIT_MS = 3_000;
 
 export interface CollabDocument {
   ydoc: Y.Doc;
   provider: SocketIOProvider;
-  /** Whether this browser's cache held the draft, so it can be shown before the server answers. */
+  /** Whether this browser's cache held the document, so it can be shown before the server answers. */
   cachedContent: boolean;
 }
 
@@ -47,7 +47,7 @@ export function useCollabDocument(docName: string): CollabDocument | null {
   return collab;
 }
 
-// IndexedDB is missing in some private windows and locked-down browsers; the draft then works online only.
+// IndexedDB is missing in some private windows and locked-down browsers; the document then works online only.
 function openCache(docName: string, ydoc: Y.Doc): IndexeddbPersistence | null {
   try {
     return new IndexeddbPersistence(docName, ydoc);

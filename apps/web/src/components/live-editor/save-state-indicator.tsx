@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { saveStateOf, type SaveStateInput } from './save-state';
+import './live-editor.css';
 
-/** Always on screen and announced politely: whether the draft's changes are safe on the server. */
+/** Always on screen and announced politely: whether the document's changes are safe on the server. */
 export function SaveStateIndicator(input: SaveStateInput) {
   const { t } = useTranslation();
   const state = saveStateOf(input);
