@@ -9,7 +9,7 @@ import { CsvImport } from '../features/action-plans/csv-import';
 import { PlanFacts } from '../features/action-plans/plan-facts';
 import { PlanHistory } from '../features/action-plans/plan-history';
 import { PlanIntent, PlanMilestones } from '../features/action-plans/plan-sections';
-import { PlanKpis } from '../features/kpis/plan-kpis';
+import { PlanKpis } from '../features/action-plans/plan-kpis';
 import { useSession } from '../lib/session';
 import { slug } from '../lib/slug';
 

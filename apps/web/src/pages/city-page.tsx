@@ -12,7 +12,7 @@ import { DraftCreator } from '../features/drafts/draft-creator';
 import { DraftsTable } from '../features/drafts/drafts-table';
 import { useHub } from '../features/hubs/api';
 import { useModelPolicies } from '../features/model-policies/api';
-import { PeopleTable } from '../features/people/people-table';
+import { PeopleTable } from '../features/users/people-table';
 
 export default function CityPage() {
   const { t } = useTranslation();

@@ -16,8 +16,8 @@ import { useDraftComments } from '../features/comments/use-draft-comments';
 import { DraftEditor, type DraftEditorAddons } from '../features/drafts/draft-editor';
 import { DraftFacts } from '../features/drafts/draft-facts';
 import { DraftStatusActions } from '../features/drafts/draft-status-actions';
-import { ExportMenu } from '../features/drafts/export-menu';
-import { VERSIONS_HEADING_ID, VersionsPanel } from '../features/drafts/versions-panel';
+import { ExportMenu } from '../features/draft-versions/export-menu';
+import { VERSIONS_HEADING_ID, VersionsPanel } from '../features/draft-versions/versions-panel';
 import { useModelPolicies } from '../features/model-policies/api';
 
 export default function DraftPage() {

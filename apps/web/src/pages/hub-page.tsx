@@ -15,7 +15,7 @@ import { invitableRoles } from '../features/invitations/invitable-roles';
 import { InviteForm } from '../features/invitations/invite-form';
 import { useModelPolicies } from '../features/model-policies/api';
 import { PendingInvitationsTable } from '../features/invitations/pending-invitations-table';
-import { PeopleTable } from '../features/people/people-table';
+import { PeopleTable } from '../features/users/people-table';
 import { useSession } from '../lib/session';
 
 export default function HubPage() {

@@ -5,9 +5,9 @@ import { useSearchParams } from 'react-router';
 import { roleSchema } from '@minga/contracts';
 import { PageHeading } from '../components/page-heading';
 import { useHubs } from '../features/hubs/api';
-import type { PeopleFilters } from '../features/people/api';
-import { PeopleFiltersForm } from '../features/people/people-filters';
-import { PeopleTable } from '../features/people/people-table';
+import type { PeopleFilters } from '../features/users/api';
+import { PeopleFiltersForm } from '../features/users/people-filters';
+import { PeopleTable } from '../features/users/people-table';
 
 export default function PeoplePage() {
   const { t } = useTranslation();

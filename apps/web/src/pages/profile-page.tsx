@@ -2,8 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../components/page-heading';
 import { CalendarFeeds } from '../features/calendars/calendar-feeds';
 import { NotificationPreferences } from '../features/notifications/notification-preferences';
-import { ChangePasswordForm } from '../features/profile/change-password-form';
-import { ProfileForm } from '../features/profile/profile-form';
+import { ChangePasswordForm } from '../features/users/change-password-form';
+import { ProfileForm } from '../features/users/profile-form';
 import { useSession } from '../lib/session';
 
 export default function ProfilePage() {

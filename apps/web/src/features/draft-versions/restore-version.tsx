@@ -6,7 +6,7 @@ import { ProblemAlert } from '../../components/problem-alert';
 import { useFormatters } from '../../lib/formatters';
 import { useSession } from '../../lib/session';
 import { versionName } from './version-name';
-import { useRestoreVersion } from './versions-api';
+import { useRestoreVersion } from './api';
 
 type RestoreStep = 'idle' | 'confirming' | 'restored';
 

@@ -9,7 +9,7 @@ import { useDisclosureForm } from '../../components/use-disclosure-form';
 import { useFormErrors, type FieldErrors } from '../../components/use-form-errors';
 import { useSession } from '../../lib/session';
 import { validate } from '../../lib/validation';
-import { useCreateVersion } from './versions-api';
+import { useCreateVersion } from './api';
 
 export function NameVersion({ draft }: { draft: Draft }) {
   const { t } = useTranslation();

@@ -6,7 +6,7 @@ import { ErrorState, LoadingState } from '../../components/status-messages';
 import { useFormatters } from '../../lib/formatters';
 import { RestoreVersion } from './restore-version';
 import { versionName } from './version-name';
-import { useVersionContent } from './versions-api';
+import { useVersionContent } from './api';
 
 interface VersionViewerProps {
   draft: Draft;

@@ -7,7 +7,7 @@ import { TextField } from '../../components/form-field';
 import { ProblemAlert } from '../../components/problem-alert';
 import { useFormErrors, type FieldErrors } from '../../components/use-form-errors';
 import { validate } from '../../lib/validation';
-import { useCreateMeasurement } from './api';
+import { useCreateMeasurement } from './kpis-api';
 
 interface MeasurementFormProps {
   planId: string;

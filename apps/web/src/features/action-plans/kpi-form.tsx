@@ -7,7 +7,7 @@ import { SelectField, TextField } from '../../components/form-field';
 import { ProblemAlert } from '../../components/problem-alert';
 import { useFormErrors, type FieldErrors } from '../../components/use-form-errors';
 import { validate } from '../../lib/validation';
-import { useCreateKpi } from './api';
+import { useCreateKpi } from './kpis-api';
 
 const numberOrMissing = (value: FormDataEntryValue | null) => {
   const text = String(value ?? '').trim();

@@ -6,7 +6,7 @@ import { LoadMoreButton } from '../../components/load-more-button';
 import { EmptyState, ErrorState, LoadingState } from '../../components/status-messages';
 import { useFormatters } from '../../lib/formatters';
 import { versionName } from './version-name';
-import { useVersions } from './versions-api';
+import { useVersions } from './api';
 
 /** The API keeps up to 200 versions; most people look at the latest few, so the rest wait behind "Show more". */
 const PAGE_SIZE = 10;

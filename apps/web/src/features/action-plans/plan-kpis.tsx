@@ -10,7 +10,7 @@ import { TableExport } from '../../components/table-export';
 import { ConfirmDeleteButton } from '../../components/confirm-delete-button';
 import { useDisclosureForm } from '../../components/use-disclosure-form';
 import { useFormatters } from '../../lib/formatters';
-import { useDeleteKpi, useMeasurements, usePlanKpis } from './api';
+import { useDeleteKpi, useMeasurements, usePlanKpis } from './kpis-api';
 import { KpiForm } from './kpi-form';
 import { MeasurementForm } from './measurement-form';
 

@@ -8,7 +8,7 @@ import { ApiError } from '../../lib/api-client';
 import { useFormatters } from '../../lib/formatters';
 import type { ComparisonChoice } from './comparison-form';
 import { versionName } from './version-name';
-import { useComparison, useVersions, type ComparisonSide } from './versions-api';
+import { useComparison, useVersions, type ComparisonSide } from './api';
 
 type Section = Comparison['sections'][number];
 

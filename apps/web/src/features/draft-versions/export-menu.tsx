@@ -5,7 +5,7 @@ import { EXPORT_FORMATS, type Draft, type ExportFormat } from '@minga/contracts'
 import { ProblemAlert } from '../../components/problem-alert';
 import { saveFile } from '../../lib/save-file';
 import { useSession } from '../../lib/session';
-import { useExportDraft } from './versions-api';
+import { useExportDraft } from './api';
 
 const EXTENSIONS: Record<ExportFormat, string> = { markdown: 'md', html: 'html', docx: 'docx', text: 'txt' };
 

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { SelectField } from '../../components/form-field';
 import { useFormatters } from '../../lib/formatters';
 import { versionName } from './version-name';
-import { useVersions, type ComparisonSide } from './versions-api';
+import { useVersions, type ComparisonSide } from './api';
 
 export interface ComparisonChoice {
   from: ComparisonSide;
