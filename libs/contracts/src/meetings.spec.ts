@@ -1,6 +1,13 @@
 import { createCohortSchema } from './cohorts';
 import { createCalendarFeedSchema } from './calendars';
-import { createMeetingSchema, occurrenceQuerySchema, replaceAgendaSchema, slotQuerySchema, updateOccurrenceSchema } from './meetings';
+import {
+  createMeetingSchema,
+  occurrenceQuerySchema,
+  replaceAgendaSchema,
+  slotQuerySchema,
+  updateMeetingSchema,
+  updateOccurrenceSchema,
+} from './meetings';
 
 const base = { title: 'Open data sync', timeZone: 'America/Mexico_City', localStart: '2027-03-10T10:00', durationMinutes: 60 };
 
@@ -38,6 +45,40 @@ describe('meeting contracts', () => {
     const result = createMeetingSchema.safeParse(input);
     expect(result.success).toBe(false);
     expect(issuesOf(result).some((i) => i.startsWith(`${field}:`))).toBe(true);
+  });
+
+  it('stores the rule in one form: upper case, without an RRULE: prefix, trimmed', () => {
+    expect(createMeetingSchema.parse({ ...base, rrule: '  rrule:freq=monthly;byday=2we;count=12 ' }).rrule).toBe(
+      'FREQ=MONTHLY;BYDAY=2WE;COUNT=12',
+    );
+    expect(updateMeetingSchema.parse({ rrule: 'freq=weekly;until=20270601t120000z' }).rrule).toBe('FREQ=WEEKLY;UNTIL=20270601T120000Z');
+    expect(updateMeetingSchema.parse({ rrule: null }).rrule).toBeNull();
+  });
+
+  it.each([
+    ['FREQ=WEEKLY', 'A series must end: give COUNT or UNTIL'],
+    ['FREQ=DAILY;COUNT=500', 'COUNT must be between 1 and 100'],
+    ['FREQ=HOURLY;COUNT=5', 'FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY'],
+    ['FREQ=DAILY;BYHOUR=9;COUNT=5', 'Unsupported RRULE part BYHOUR'],
+    ['FREQ=DAILY;COUNT=5;UNTIL=20270601', 'Give COUNT or UNTIL, not both'],
+    ['FREQ=DAILY;UNTIL=2027-06-01', 'UNTIL must be YYYYMMDD or YYYYMMDDTHHMMSSZ'],
+    ['FREQ=DAILY;COUNT=5;INTERVAL=0', 'INTERVAL must be a whole number from 1'],
+    ['DTSTART:20270101T000000Z\nRRULE:FREQ=DAILY;COUNT=2', 'Give the RRULE without DTSTART: the start is the meeting’s start'],
+    ['FREQ=MONTHLY;UNTIL=20300101', 'A series spans at most 2 years'],
+    ['FREQ=MONTHLY;UNTIL=20270309T235959Z', 'UNTIL is before the first occurrence'],
+  ])('rejects the rule %j with one message at rrule', (rrule, message) => {
+    expect(issuesOf(createMeetingSchema.safeParse({ ...base, rrule }))).toEqual([`rrule: ${message}`]);
+    expect(issuesOf(updateMeetingSchema.safeParse({ localStart: base.localStart, rrule }))).toEqual([`rrule: ${message}`]);
+  });
+
+  it('checks UNTIL against the day of the start, given as a local time or as an instant', () => {
+    const instant = { ...base, localStart: undefined, startsAt: '2027-03-10T16:00:00Z' };
+    expect(issuesOf(createMeetingSchema.safeParse({ ...instant, rrule: 'FREQ=WEEKLY;UNTIL=20290310' }))).toEqual([]);
+    expect(issuesOf(createMeetingSchema.safeParse({ ...instant, rrule: 'FREQ=WEEKLY;UNTIL=20290311' }))).toEqual([
+      'rrule: A series spans at most 2 years',
+    ]);
+    // A change of rule alone is checked against the stored start by expanding it on the server.
+    expect(issuesOf(updateMeetingSchema.safeParse({ rrule: 'FREQ=WEEKLY;UNTIL=20000101' }))).toEqual([]);
   });
 
   it('rejects an agenda section without its draft', () => {

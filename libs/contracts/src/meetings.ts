@@ -1,6 +1,7 @@
 // Meetings of a hub or a cohort: single meetings and recurring series, their occurrences, agendas and RSVPs,
 // and the fair slot finder. Times: a meeting is defined in its organiser's wall-clock time (time zone + local
 // start); each occurrence is an instant (startsAt/endsAt, ISO 8601 with offset) that clients show in the viewer's zone.
+import { normalizeRrule, rruleProblem, rruleUntilProblems } from '@minga/scheduling';
 import { z } from 'zod';
 import { isoDateSchema, isoDateTimeSchema, isYearInRange, pageQuerySchema, timeZoneSchema, uuidSchema, YEAR_RANGE_MESSAGE } from './common';
 import { personRefSchema } from './comments';
@@ -41,29 +42,10 @@ function isRealDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
-const RRULE_FREQS = ['DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY'];
-const RRULE_KEYS = ['FREQ', 'INTERVAL', 'COUNT', 'UNTIL', 'BYDAY', 'BYMONTHDAY', 'BYMONTH', 'BYSETPOS', 'WKST'];
-const RRULE_UNTIL = /^(\d{4})(\d{2})(\d{2})(T\d{6}Z?)?$/;
-
-/** The parts of an RRULE, upper-cased; the key is missing when absent. */
-function rruleParts(rule: string): Record<string, string> {
-  const parts: Record<string, string> = {};
-  for (const pair of rule.replace(/^RRULE:/i, '').split(';')) {
-    const [key, value] = pair.split('=');
-    if (key) parts[key.trim().toUpperCase()] = (value ?? '').trim().toUpperCase();
-  }
-  return parts;
-}
-
-/** The UNTIL of an RRULE as a calendar date `YYYY-MM-DD`, or null. */
-function rruleUntilDate(rule: string): string | null {
-  const match = RRULE_UNTIL.exec(rruleParts(rule)['UNTIL'] ?? '');
-  return match ? `${match[1]}-${match[2]}-${match[3]}` : null;
-}
-
 /**
- * An RFC 5545 RRULE without DTSTART (`FREQ=MONTHLY;BYDAY=2TU;COUNT=12`). It must end (COUNT or UNTIL); COUNT is
- * bounded here, UNTIL against the start in the meeting's schema, and the exact expansion on the server.
+ * An RFC 5545 RRULE without DTSTART (`FREQ=MONTHLY;BYDAY=2TU;COUNT=12`), of the subset @minga/scheduling expands.
+ * It must end (COUNT or UNTIL); COUNT is bounded here, UNTIL against the start in the meeting's schema, and the
+ * exact expansion on the server.
  */
 const rruleSchema = z
   .string()
@@ -71,29 +53,11 @@ const rruleSchema = z
   .min(1)
   .max(500)
   .superRefine((rule, ctx) => {
-    const issue = (message: string) => ctx.addIssue({ code: 'custom', message });
-    if (/DTSTART|\n|\r/i.test(rule)) return issue('Give the RRULE without DTSTART: the start is the meeting’s start');
-    const parts = rruleParts(rule);
-    for (const key of Object.keys(parts)) {
-      if (!RRULE_KEYS.includes(key)) return issue(`Unsupported RRULE part ${key}`);
-    }
-    if (!RRULE_FREQS.includes(parts['FREQ'] ?? '')) return issue('FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY');
-    const hasCount = parts['COUNT'] !== undefined;
-    const hasUntil = parts['UNTIL'] !== undefined;
-    if (!hasCount && !hasUntil) return issue('A series must end: give COUNT or UNTIL');
-    if (hasCount && hasUntil) return issue('Give COUNT or UNTIL, not both');
-    if (hasCount) {
-      const count = Number(parts['COUNT']);
-      if (!Number.isInteger(count) || count < 1 || count > MAX_OCCURRENCES) return issue(`COUNT must be between 1 and ${MAX_OCCURRENCES}`);
-    }
-    if (hasUntil && !RRULE_UNTIL.test(parts['UNTIL'] ?? '')) return issue('UNTIL must be YYYYMMDD or YYYYMMDDTHHMMSSZ');
-    if (parts['INTERVAL'] !== undefined) {
-      const interval = Number(parts['INTERVAL']);
-      if (!Number.isInteger(interval) || interval < 1 || interval > 366) return issue('INTERVAL must be a whole number from 1');
-    }
+    const problem = rruleProblem(rule, { maxOccurrences: MAX_OCCURRENCES });
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
   })
   // Stored and sent to calendars in one form: upper case, no "RRULE:" prefix.
-  .transform((rule) => rule.replace(/^RRULE:/i, '').toUpperCase());
+  .transform(normalizeRrule);
 
 const durationSchema = z.number().int().min(MIN_DURATION_MINUTES).max(MAX_DURATION_MINUTES);
 const titleSchema = z.string().trim().min(1).max(200);
@@ -180,12 +144,11 @@ function timingIsValid(input: TimingInput, ctx: z.RefinementCtx, partial: boolea
       }
     }
   }
-  const until = input.rrule ? rruleUntilDate(input.rrule) : null;
   const startDay = (input.localStart ?? input.startsAt)?.slice(0, 10);
-  if (until && startDay) {
-    if (until < startDay) ctx.addIssue({ code: 'custom', message: 'UNTIL is before the first occurrence', path: ['rrule'] });
-    const limit = `${Number(startDay.slice(0, 4)) + MAX_SERIES_YEARS}${startDay.slice(4)}`;
-    if (until > limit) ctx.addIssue({ code: 'custom', message: `A series spans at most ${MAX_SERIES_YEARS} years`, path: ['rrule'] });
+  if (input.rrule && startDay) {
+    for (const message of rruleUntilProblems(input.rrule, startDay, { maxYears: MAX_SERIES_YEARS })) {
+      ctx.addIssue({ code: 'custom', message, path: ['rrule'] });
+    }
   }
 }
 

@@ -1,10 +1,8 @@
 // Expansion of a meeting series in its organiser's wall-clock time: RRULE (RFC 5545) on floating local times,
 // each local start then turned into an instant in the organiser's zone, so a series stays at 10:00 local across DST.
 import { RRule, type Options } from 'rrule';
+import { DEFAULT_MAX_OCCURRENCES, DEFAULT_MAX_SERIES_YEARS } from './series-rule';
 import { localToInstant, type LocalDateTime } from './time-zones';
-
-const DEFAULT_MAX_OCCURRENCES = 100;
-const DEFAULT_MAX_SERIES_YEARS = 2;
 
 interface SeriesInput {
   /** First occurrence, wall-clock in `timeZone`. */
