@@ -59,13 +59,20 @@ describe('the RRULE a series may have', () => {
     expect(rruleProblem('FREQ=DAILY;COUNT=10', { maxOccurrences: 10 })).toBeNull();
   });
 
-  it('reads parts in any case, with spaces around them, empty ones and the last of a repeated one', () => {
+  it('reads parts in any case, and the last of a repeated one', () => {
     expect(rruleProblem('freq=daily;count=2')).toBeNull();
-    expect(rruleProblem('FREQ = DAILY ; COUNT = 2')).toBeNull();
-    expect(rruleProblem('FREQ=DAILY;;COUNT=2;')).toBeNull();
     expect(rruleProblem('FREQ=DAILY;COUNT=500;COUNT=5')).toBeNull();
     expect(rruleProblem('FREQ=DAILY;COUNT=5;COUNT=500')).toBe('COUNT must be between 1 and 100');
     expect(rruleProblem('FREQ=DAILY; ;COUNT=2')).toBe('Unsupported RRULE part ');
+  });
+
+  it('refuses a rule expandSeries and calendars could not read: spaces, empty parts, unknown values', () => {
+    const unreadable = 'The RRULE cannot be read: write it as NAME=VALUE parts joined by ; with valid values';
+    expect(
+      ['FREQ = DAILY ; COUNT = 2', 'FREQ=DAILY;;COUNT=2;', 'FREQ=WEEKLY;BYDAY=XX;COUNT=3', 'FREQ=MONTHLY;BYSETPOS=0;COUNT=2'].map((rule) =>
+        rruleProblem(rule),
+      ),
+    ).toEqual(Array(4).fill(unreadable));
   });
 
   it('stores the rule in one form: upper case, without an RRULE: prefix', () => {

@@ -65,7 +65,22 @@ export function rruleProblem(rule: string, limits: { maxOccurrences?: number } =
   if (until === null) return 'UNTIL must be YYYYMMDD or YYYYMMDDTHHMMSSZ';
   const interval = read('INTERVAL');
   if (interval !== undefined && !isWholeNumber(interval?.interval, MAX_INTERVAL)) return 'INTERVAL must be a whole number from 1';
+  if (!expandable(rule)) return 'The RRULE cannot be read: write it as NAME=VALUE parts joined by ; with valid values';
   return null;
+}
+
+/**
+ * Whether `rrule` reads the whole rule as stored and can expand it, as expandSeries and calendar feeds will: a
+ * space, an empty part or a BYDAY of `XX` would otherwise pass the checks above and fail later.
+ */
+function expandable(rule: string): boolean {
+  try {
+    const options = RRule.parseString(normalizeRrule(rule));
+    new RRule({ ...options, dtstart: new Date(Date.UTC(2000, 0, 1)) }).all((_, index) => index < 1);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The calendar day `YYYY-MM-DD` of a rule's UNTIL as written (no time zone applies to it), or null. */

@@ -228,6 +228,11 @@ describe('cohorts, meetings, occurrences and RSVPs', () => {
       ['an end before the start', { timeZone: 'UTC', localStart: '2027-07-01T10:00', localEnd: '2027-07-01T09:00' }, 'localEnd'],
       ['a series that never ends', { timeZone: 'UTC', localStart: '2027-07-01T10:00', durationMinutes: 30, rrule: 'FREQ=WEEKLY' }, 'rrule'],
       [
+        'a series on an unknown weekday',
+        { timeZone: 'UTC', localStart: '2027-07-01T10:00', durationMinutes: 30, rrule: 'FREQ=WEEKLY;BYDAY=XX;COUNT=3' },
+        'rrule',
+      ],
+      [
         'a series of 365 meetings',
         { timeZone: 'UTC', localStart: '2027-01-01T10:00', durationMinutes: 30, rrule: 'FREQ=DAILY;UNTIL=20271231' },
         'rrule',
