@@ -7,7 +7,6 @@ import {
   type OnGatewayInit,
 } from '@nestjs/websockets';
 import type { Subscription } from 'rxjs';
-import type { Namespace, Socket } from 'socket.io';
 import type { z } from 'zod';
 import {
   MEETING_ROOM_EVENTS,
@@ -21,21 +20,24 @@ import {
   voteSchema,
   type OccurrenceContext,
   type RoomError,
-  type RoomErrorCode,
   type RoomRole,
   type RoomState,
   type HandEntry,
-  unstorableText,
 } from '@minga/contracts';
-import { AccessChanges } from '../../platform/access/access-changes';
 import type { AuthPrincipal } from '../../platform/access/principal';
-import { PRINCIPAL_RESOLVER, type PrincipalResolver } from '../../platform/access/principal-resolver';
 import { CLUSTER_BUS, type ClusterBus } from '../../platform/cluster/cluster-bus';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
-import { isDatabaseUnavailable } from '../../platform/database/database-outage';
 import { broadcastPrebuilt } from '../../platform/realtime/prebuilt-broadcast';
 import { SocketProblem } from '../../platform/realtime/socket-problem';
-import { RealtimeConnections, withAck, type RealtimeSocketData } from '../../platform/realtime/realtime-connections.service';
+import { RealtimeConnections } from '../../platform/realtime/realtime-connections.service';
+import {
+  event,
+  registerEvents,
+  type EventAnswer,
+  type RealtimeSocketData,
+  type TypedNamespace,
+  type TypedSocket,
+} from '../../platform/realtime/socket-events';
 import { LiveRoom } from './live-room';
 import { PollTally } from './poll-tally';
 import { decodeRoomRelay, encodeRoomRelay, roomChannel, type RoomRelayMessage } from './room-relay';
@@ -47,8 +49,7 @@ interface RoomSocketData extends RealtimeSocketData {
   rooms: Map<string, RoomRole>;
 }
 
-type Ack = (answer: unknown) => void;
-type Answer = { ok: true } & Record<string, unknown>;
+type RoomSocket = TypedSocket<RoomSocketData>;
 
 /** Room events one connection may send per second (steady), twice that in a burst. */
 const EVENTS_PER_SECOND = 10;
@@ -67,7 +68,7 @@ export class MeetingRoomGateway
   implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, BeforeApplicationShutdown, OnModuleDestroy
 {
   private readonly logger = new Logger('MeetingRoom');
-  @WebSocketServer() private readonly namespace!: Namespace;
+  @WebSocketServer() private readonly namespace!: TypedNamespace<RoomSocketData>;
   private readonly rooms = new Map<string, LiveRoom>();
   private readonly loading = new Map<string, Promise<LiveRoom>>();
   /** Vote writes in flight per poll and person: one person's votes are written in the order they were cast. */
@@ -78,16 +79,14 @@ export class MeetingRoomGateway
   private vouching: NodeJS.Timeout | null = null;
 
   constructor(
-    @Inject(PRINCIPAL_RESOLVER) private readonly resolver: PrincipalResolver,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly access: RoomAccess,
     private readonly store: RoomStore,
-    private readonly accessChanges: AccessChanges,
     private readonly realtime: RealtimeConnections,
     @Inject(CLUSTER_BUS) private readonly bus: ClusterBus,
   ) {}
 
-  afterInit(namespace: Namespace): void {
+  afterInit(namespace: TypedNamespace<RoomSocketData>): void {
     namespace.use(this.realtime.handshake());
     if (this.bus.shared) {
       this.heartbeat = setInterval(() => this.beat(), PRESENCE_HEARTBEAT_MS);
@@ -98,9 +97,7 @@ export class MeetingRoomGateway
       this.keepStaysOpen().catch((err: unknown) => this.logger.error(`Vouching for open stays failed: ${String(err)}`));
     }, staysEveryMs);
     this.vouching.unref();
-    this.accessSubscription = this.accessChanges.userChanged$.subscribe((userId) => {
-      this.recheckUser(userId).catch((err: unknown) => this.logger.error(`Re-checking room access failed: ${String(err)}`));
-    });
+    this.accessSubscription = this.realtime.watchAccess(namespace, (sockets, principal) => this.recheck(sockets, principal));
   }
 
   onModuleDestroy(): void {
@@ -127,116 +124,87 @@ export class MeetingRoomGateway
     await this.store.endStays(ended).catch((err: unknown) => this.logger.error(`Recording departures at shutdown failed: ${String(err)}`));
   }
 
-  handleConnection(socket: Socket): void {
+  handleConnection(socket: RoomSocket): void {
     this.realtime.admit(socket, {
       errorEvent: MEETING_ROOM_EVENTS.error,
       messagesPerSecond: EVENTS_PER_SECOND,
       joinEvents: [MEETING_ROOM_EVENTS.join, MEETING_ROOM_EVENTS.leave],
     });
-    const data = socket.data as RoomSocketData;
-    data.rooms = new Map();
-    const on = <S extends z.ZodType>(event: string, schema: S, handle: (input: z.output<S>) => Promise<Answer>) => {
-      socket.on(event, (...args: unknown[]) => {
-        const { payload, ack } = withAck(args);
-        this.dispatch(socket, schema, handle, payload, ack);
-      });
-    };
-    on(MEETING_ROOM_EVENTS.join, roomRefSchema, async (input) => {
-      const finished = this.realtime.beginJoin(socket);
-      if (!finished) throw new SocketProblem('rate_limited', 'Too many rooms being joined at once');
-      try {
-        return await this.join(socket, input.occurrenceId);
-      } finally {
-        finished();
-      }
-    });
-    on(MEETING_ROOM_EVENTS.leave, roomRefSchema, async (input) => {
-      this.leave(socket, input.occurrenceId, new Date());
-      return { ok: true };
-    });
-    on(MEETING_ROOM_EVENTS.setAgendaItem, setAgendaItemSchema, (input) => this.setAgendaItem(socket, input));
-    on(MEETING_ROOM_EVENTS.raiseHand, roomRefSchema, async (input) => {
-      const room = this.joined(socket, input.occurrenceId);
-      const hand = room.raiseHand(this.me(socket).id, new Date());
-      if (hand) this.handsChanged(room, hand, null);
-      return { ok: true };
-    });
-    on(MEETING_ROOM_EVENTS.lowerHand, lowerHandSchema, (input) => this.lowerHand(socket, input.occurrenceId, input.userId));
-    on(MEETING_ROOM_EVENTS.nextHand, roomRefSchema, async (input) => {
-      const { room } = await this.asHost(socket, input.occurrenceId);
-      const hand = room.nextHand();
-      if (hand) this.handsChanged(room, null, hand.user.id);
-      return { ok: true, hand };
-    });
-    on(MEETING_ROOM_EVENTS.openPoll, openPollSchema, async (input) => {
-      const { room } = await this.asHost(socket, input.occurrenceId);
-      const tally = await this.store.openPoll(input, { id: this.me(socket).id, name: this.me(socket).name });
-      room.polls.set(tally.header.id, tally);
-      this.emitToRoom(room, MEETING_ROOM_EVENTS.poll, { occurrenceId: room.occurrenceId, poll: tally.view() });
-      this.publishPoll(room, tally);
-      return { ok: true, poll: tally.view(this.me(socket).id) };
-    });
-    on(MEETING_ROOM_EVENTS.vote, voteSchema, (input) => this.vote(socket, input));
-    on(MEETING_ROOM_EVENTS.closePoll, pollRefSchema, (input) => this.closePoll(socket, input));
-    on(MEETING_ROOM_EVENTS.endMeeting, roomRefSchema, async (input) => {
-      const { room } = await this.asHost(socket, input.occurrenceId);
-      const endedAt = await this.store.endNow(room.occurrenceId);
-      if (!endedAt) throw new SocketProblem('not_live', 'The meeting is not under way');
-      const endsAt = endedAt.toISOString();
-      this.shareEvent(room, MEETING_ROOM_EVENTS.timing, { occurrenceId: room.occurrenceId, endsAt });
-      return { ok: true, endsAt };
+    socket.data.rooms = new Map();
+    registerEvents(socket, this.eventsOf(socket), {
+      errorEvent: MEETING_ROOM_EVENTS.error,
+      logger: this.logger,
+      contextOf: (payload) => {
+        const occurrenceId = (payload as { occurrenceId?: unknown } | null)?.occurrenceId;
+        return typeof occurrenceId === 'string' ? { occurrenceId } : {};
+      },
     });
   }
 
-  handleDisconnect(socket: Socket): void {
-    const data = socket.data as RoomSocketData;
+  /** The events of `/meetings`, each with its payload schema (libs/contracts) and its handler. */
+  private eventsOf(socket: RoomSocket) {
+    return {
+      [MEETING_ROOM_EVENTS.join]: event(roomRefSchema, async (input) => {
+        const finished = this.realtime.beginJoin(socket);
+        if (!finished) throw new SocketProblem('rate_limited', 'Too many rooms being joined at once');
+        try {
+          return await this.join(socket, input.occurrenceId);
+        } finally {
+          finished();
+        }
+      }),
+      [MEETING_ROOM_EVENTS.leave]: event(roomRefSchema, async (input) => {
+        this.leave(socket, input.occurrenceId, new Date());
+        return { ok: true };
+      }),
+      [MEETING_ROOM_EVENTS.setAgendaItem]: event(setAgendaItemSchema, (input) => this.setAgendaItem(socket, input)),
+      [MEETING_ROOM_EVENTS.raiseHand]: event(roomRefSchema, async (input) => {
+        const room = this.joined(socket, input.occurrenceId);
+        const hand = room.raiseHand(this.me(socket).id, new Date());
+        if (hand) this.handsChanged(room, hand, null);
+        return { ok: true };
+      }),
+      [MEETING_ROOM_EVENTS.lowerHand]: event(lowerHandSchema, (input) => this.lowerHand(socket, input.occurrenceId, input.userId)),
+      [MEETING_ROOM_EVENTS.nextHand]: event(roomRefSchema, async (input) => {
+        const { room } = await this.asHost(socket, input.occurrenceId);
+        const hand = room.nextHand();
+        if (hand) this.handsChanged(room, null, hand.user.id);
+        return { ok: true, hand };
+      }),
+      [MEETING_ROOM_EVENTS.openPoll]: event(openPollSchema, async (input) => {
+        const { room } = await this.asHost(socket, input.occurrenceId);
+        const tally = await this.store.openPoll(input, { id: this.me(socket).id, name: this.me(socket).name });
+        room.polls.set(tally.header.id, tally);
+        this.emitToRoom(room, MEETING_ROOM_EVENTS.poll, { occurrenceId: room.occurrenceId, poll: tally.view() });
+        this.publishPoll(room, tally);
+        return { ok: true, poll: tally.view(this.me(socket).id) };
+      }),
+      [MEETING_ROOM_EVENTS.vote]: event(voteSchema, (input) => this.vote(socket, input)),
+      [MEETING_ROOM_EVENTS.closePoll]: event(pollRefSchema, (input) => this.closePoll(socket, input)),
+      [MEETING_ROOM_EVENTS.endMeeting]: event(roomRefSchema, async (input) => {
+        const { room } = await this.asHost(socket, input.occurrenceId);
+        const endedAt = await this.store.endNow(room.occurrenceId);
+        if (!endedAt) throw new SocketProblem('not_live', 'The meeting is not under way');
+        const endsAt = endedAt.toISOString();
+        this.shareEvent(room, MEETING_ROOM_EVENTS.timing, { occurrenceId: room.occurrenceId, endsAt });
+        return { ok: true, endsAt };
+      }),
+    };
+  }
+
+  handleDisconnect(socket: RoomSocket): void {
+    const data = socket.data;
     const now = new Date();
     for (const occurrenceId of [...(data.rooms?.keys() ?? [])]) this.leave(socket, occurrenceId, now);
   }
 
-  /** Validates the payload, runs the handler and answers through the ack (or a `room-error` event); budgets are the realtime layer's. */
-  private dispatch<S extends z.ZodType>(
-    socket: Socket,
-    schema: S,
-    handle: (input: z.output<S>) => Promise<Answer>,
-    payload: unknown,
-    ack: unknown,
-  ): void {
-    const reply = (answer: Answer | { ok: false; error: RoomError }) => {
-      if (typeof ack === 'function') (ack as Ack)(answer);
-      else if (!answer.ok) socket.emit(MEETING_ROOM_EVENTS.error, answer.error);
-    };
-    const occurrenceId =
-      typeof payload === 'object' && payload !== null && typeof (payload as { occurrenceId?: unknown }).occurrenceId === 'string'
-        ? (payload as { occurrenceId: string }).occurrenceId
-        : undefined;
-    const fail = (code: RoomErrorCode, message: string, errors?: { path: string; message: string }[]) =>
-      reply({ ok: false, error: { code, message, ...(occurrenceId ? { occurrenceId } : {}), ...(errors ? { errors } : {}) } });
-
-    const parsed = schema.safeParse(payload);
-    if (!parsed.success) {
-      const errors = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-      return fail('validation_failed', 'The event does not match its schema', errors);
-    }
-    // Poll questions and options are stored: text PostgreSQL cannot store is refused like over HTTP.
-    const unstorable = unstorableText(parsed.data);
-    if (unstorable.length) return fail('validation_failed', 'The event has text that cannot be stored', unstorable);
-    handle(parsed.data).then(reply, (err: unknown) => {
-      // Handlers of this gateway throw only room codes (RoomErrorCode); the class is shared with /collab.
-      if (err instanceof SocketProblem) return fail(err.code as RoomErrorCode, err.message, err.errors);
-      if (isDatabaseUnavailable(err)) return fail('unavailable', 'The server cannot reach its database; try again shortly');
-      this.logger.error(`Room event failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-      fail('internal_error', 'The room could not do that');
-    });
+  private me(socket: RoomSocket): AuthPrincipal {
+    return socket.data.principal;
   }
 
-  private me(socket: Socket): AuthPrincipal {
-    return (socket.data as RoomSocketData).principal;
-  }
-
-  private joined(socket: Socket, occurrenceId: string): LiveRoom {
+  private joined(socket: RoomSocket, occurrenceId: string): LiveRoom {
     const room = this.rooms.get(occurrenceId);
-    if (!room || !(socket.data as RoomSocketData).rooms.has(occurrenceId)) throw new SocketProblem('not_joined', 'Join the room first');
+    if (!room || !socket.data.rooms.has(occurrenceId)) throw new SocketProblem('not_joined', 'Join the room first');
     return room;
   }
 
@@ -244,7 +212,7 @@ export class MeetingRoomGateway
    * Host actions ask the policy again with a fresh view of the meeting (a changed organiser or invitee list counts
    * at once); they are rare, so the query is cheap.
    */
-  private async asHost(socket: Socket, occurrenceId: string): Promise<{ room: LiveRoom; ctx: OccurrenceContext }> {
+  private async asHost(socket: RoomSocket, occurrenceId: string): Promise<{ room: LiveRoom; ctx: OccurrenceContext }> {
     const room = this.joined(socket, occurrenceId);
     const ctx = await this.access.context(occurrenceId);
     const role = ctx ? this.access.roleIn(ctx, this.me(socket)) : null;
@@ -252,7 +220,7 @@ export class MeetingRoomGateway
     return { room, ctx };
   }
 
-  private async join(socket: Socket, occurrenceId: string): Promise<Answer> {
+  private async join(socket: RoomSocket, occurrenceId: string): Promise<EventAnswer> {
     const principal = this.me(socket);
     const ctx = await this.access.context(occurrenceId);
     if (!ctx || !this.access.canRead(ctx, principal)) throw new SocketProblem('not_found', 'No such meeting occurrence');
@@ -264,7 +232,7 @@ export class MeetingRoomGateway
     // No await between getting the room and arriving in it: an emptied room cannot be dropped in between.
     const room = await this.acquire(occurrenceId);
     if (socket.disconnected || this.shuttingDown) throw new SocketProblem('internal_error', 'Disconnected while joining');
-    const data = socket.data as RoomSocketData;
+    const data = socket.data;
     data.rooms.set(occurrenceId, role);
     const previousRole = room.people.get(principal.id)?.role;
     const now = new Date();
@@ -340,8 +308,8 @@ export class MeetingRoomGateway
   }
 
   /** A connection leaves a room; the person's stay ends once the grace passes without another connection of theirs. */
-  private leave(socket: Socket, occurrenceId: string, now: Date): void {
-    const data = socket.data as RoomSocketData;
+  private leave(socket: RoomSocket, occurrenceId: string, now: Date): void {
+    const data = socket.data;
     if (!data.rooms.delete(occurrenceId)) return;
     const room = this.rooms.get(occurrenceId);
     if (!room) return;
@@ -374,7 +342,7 @@ export class MeetingRoomGateway
     if (hadHand) this.emitHands(room);
   }
 
-  private async setAgendaItem(socket: Socket, input: z.output<typeof setAgendaItemSchema>): Promise<Answer> {
+  private async setAgendaItem(socket: RoomSocket, input: z.output<typeof setAgendaItemSchema>): Promise<EventAnswer> {
     const { room, ctx } = await this.asHost(socket, input.occurrenceId);
     if (input.agendaItemId && !ctx.agenda.some((item) => item.id === input.agendaItemId)) {
       throw new SocketProblem('unknown_agenda_item', 'That item is not on this occurrence’s agenda');
@@ -385,14 +353,14 @@ export class MeetingRoomGateway
     return { ok: true, currentAgendaItem: room.currentAgendaItem };
   }
 
-  private async lowerHand(socket: Socket, occurrenceId: string, userId: string | undefined): Promise<Answer> {
+  private async lowerHand(socket: RoomSocket, occurrenceId: string, userId: string | undefined): Promise<EventAnswer> {
     const me = this.me(socket);
     const room = userId && userId !== me.id ? (await this.asHost(socket, occurrenceId)).room : this.joined(socket, occurrenceId);
     if (room.lowerHand(userId ?? me.id)) this.handsChanged(room, null, userId ?? me.id);
     return { ok: true };
   }
 
-  private async vote(socket: Socket, input: z.output<typeof voteSchema>): Promise<Answer> {
+  private async vote(socket: RoomSocket, input: z.output<typeof voteSchema>): Promise<EventAnswer> {
     const room = this.joined(socket, input.occurrenceId);
     const me = this.me(socket);
     const tally = room.polls.get(input.pollId);
@@ -428,7 +396,7 @@ export class MeetingRoomGateway
     return { ok: true, poll: tally.view(me.id) };
   }
 
-  private async closePoll(socket: Socket, input: z.output<typeof pollRefSchema>): Promise<Answer> {
+  private async closePoll(socket: RoomSocket, input: z.output<typeof pollRefSchema>): Promise<EventAnswer> {
     const { room } = await this.asHost(socket, input.occurrenceId);
     const tally = room.polls.get(input.pollId);
     if (!tally) throw new SocketProblem('unknown_poll', 'No such poll in this meeting');
@@ -444,20 +412,17 @@ export class MeetingRoomGateway
   }
 
   /** After a role change: each room of that person is re-decided; lost access removes them, a new role is announced. */
-  private async recheckUser(userId: string): Promise<void> {
-    const sockets = [...this.namespace.sockets.values()].filter(
-      (s) => (s.data as RoomSocketData).principal?.id === userId && (s.data as RoomSocketData).rooms?.size,
-    );
-    if (!sockets.length) return;
-    const principal = await this.resolver.load(userId);
-    const occurrenceIds = new Set(sockets.flatMap((s) => [...(s.data as RoomSocketData).rooms.keys()]));
+  private async recheck(personSockets: RoomSocket[], principal: AuthPrincipal | null): Promise<void> {
+    const sockets = personSockets.filter((socket) => socket.data.rooms?.size);
+    const userId = sockets[0]?.data.principal.id;
+    if (!userId) return;
+    const occurrenceIds = new Set(sockets.flatMap((socket) => [...socket.data.rooms.keys()]));
     for (const occurrenceId of occurrenceIds) {
       const ctx = await this.access.context(occurrenceId);
       const role = ctx && principal ? this.access.roleIn(ctx, principal) : null;
       const room = this.rooms.get(occurrenceId);
       for (const socket of sockets) {
-        const data = socket.data as RoomSocketData;
-        if (principal) data.principal = principal;
+        const data = socket.data;
         const had = data.rooms.get(occurrenceId);
         if (!had) continue;
         if (!role) {
@@ -481,7 +446,7 @@ export class MeetingRoomGateway
     }
   }
 
-  private emitPresence(room: LiveRoom, except?: Socket): void {
+  private emitPresence(room: LiveRoom, except?: RoomSocket): void {
     this.emitToRoom(room, MEETING_ROOM_EVENTS.presence, { occurrenceId: room.occurrenceId, present: room.presence() }, except);
     this.publishPresence(room);
   }
@@ -609,10 +574,10 @@ export class MeetingRoomGateway
   }
 
   /** One event to every connection in the room, encoded and framed once for all of them. */
-  private emitToRoom(room: LiveRoom, event: string, payload: unknown, except?: Socket): void {
+  private emitToRoom(room: LiveRoom, event: string, payload: unknown, except?: RoomSocket): void {
     const ids = this.namespace.adapter.rooms.get(room.channel);
     if (!ids?.size) return;
-    const recipients: Socket[] = [];
+    const recipients: RoomSocket[] = [];
     for (const id of ids) {
       const socket = this.namespace.sockets.get(id);
       if (socket && socket !== except) recipients.push(socket);

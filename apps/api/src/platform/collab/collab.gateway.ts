@@ -7,13 +7,12 @@ import {
   type OnGatewayDisconnect,
   type OnGatewayInit,
 } from '@nestjs/websockets';
-import type { Namespace, Socket } from 'socket.io';
 import { changeSeqSchema, COLLAB_EVENTS, COLLAB_NAMESPACE, docNameSchema, type CollabErrorCode, type JoinResult } from '@minga/contracts';
-import { AccessChanges } from '../access/access-changes';
-import { PRINCIPAL_RESOLVER, type PrincipalResolver } from '../access/principal-resolver';
+import type { AuthPrincipal } from '../access/principal';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { isDatabaseUnavailable } from '../database/database-outage';
-import { RealtimeConnections, withAck, type RealtimeSocketData } from '../realtime/realtime-connections.service';
+import { RealtimeConnections } from '../realtime/realtime-connections.service';
+import { withAck, type RealtimeSocketData, type TypedNamespace, type TypedSocket } from '../realtime/socket-events';
 import { TokenBucket } from '../realtime/token-bucket';
 import { DocumentAccessRegistry } from './document-access';
 import { LiveDocuments } from './live-documents.service';
@@ -25,6 +24,7 @@ interface CollabSocketData extends RealtimeSocketData {
   joined: Set<string>;
   presence: TokenBucket;
 }
+type CollabSocket = TypedSocket<CollabSocketData>;
 
 /**
  * `/collab`: Yjs documents over socket.io with the standard y-protocols messages.
@@ -35,23 +35,19 @@ interface CollabSocketData extends RealtimeSocketData {
 export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
   private readonly logger = new Logger('CollabGateway');
   private accessSubscription: Subscription | null = null;
-  @WebSocketServer() private readonly namespace!: Namespace;
+  @WebSocketServer() private readonly namespace!: TypedNamespace<CollabSocketData>;
 
   constructor(
-    @Inject(PRINCIPAL_RESOLVER) private readonly resolver: PrincipalResolver,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly documents: LiveDocuments,
     private readonly access: DocumentAccessRegistry,
-    private readonly accessChanges: AccessChanges,
     private readonly realtime: RealtimeConnections,
   ) {}
 
-  afterInit(namespace: Namespace): void {
+  afterInit(namespace: TypedNamespace<CollabSocketData>): void {
     namespace.use(this.realtime.handshake());
     this.documents.attach(namespace);
-    this.accessSubscription = this.accessChanges.userChanged$.subscribe((userId) => {
-      this.recheckUser(userId).catch((err: unknown) => this.logger.error(`Re-checking access failed: ${String(err)}`));
-    });
+    this.accessSubscription = this.realtime.watchAccess(namespace, (sockets, principal) => this.recheck(sockets, principal));
   }
 
   onModuleDestroy(): void {
@@ -59,14 +55,9 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGate
   }
 
   /** After a role change: every open document of that person is re-decided; lost access closes it for them. */
-  private async recheckUser(userId: string): Promise<void> {
-    const sockets = [...this.namespace.sockets.values()].filter((s) => (s.data as CollabSocketData).principal?.id === userId);
-    if (sockets.length === 0) return;
-    const principal = await this.resolver.load(userId);
+  private async recheck(sockets: CollabSocket[], principal: AuthPrincipal | null): Promise<void> {
     for (const socket of sockets) {
-      const data = socket.data as CollabSocketData;
-      if (principal) data.principal = principal;
-      for (const docName of [...data.joined]) {
+      for (const docName of [...socket.data.joined]) {
         const live = this.documents.get(docName);
         const member = live?.members.get(socket.id);
         if (!live || !member) continue;
@@ -82,15 +73,14 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGate
     }
   }
 
-  handleConnection(socket: Socket): void {
+  handleConnection(socket: CollabSocket): void {
     this.realtime.admit(socket, {
       errorEvent: COLLAB_EVENTS.error,
       messagesPerSecond: this.config.COLLAB_MESSAGES_PER_SECOND,
       joinEvents: [COLLAB_EVENTS.join, COLLAB_EVENTS.leave],
     });
-    const data = socket.data as CollabSocketData;
-    data.joined = new Set();
-    data.presence = new TokenBucket(this.config.COLLAB_PRESENCE_PER_SECOND);
+    socket.data.joined = new Set();
+    socket.data.presence = new TokenBucket(this.config.COLLAB_PRESENCE_PER_SECOND);
     socket.on(COLLAB_EVENTS.join, (...args: unknown[]) => {
       const { payload: docName, ack } = withAck(args);
       if (!ack) return this.fail(socket, 'malformed_message', 'join needs an acknowledgement callback');
@@ -117,16 +107,16 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGate
     socket.on(COLLAB_EVENTS.y, (docName: unknown, payload: unknown, seq: unknown) => this.onMessage(socket, docName, payload, seq));
   }
 
-  handleDisconnect(socket: Socket): void {
-    const { joined } = socket.data as CollabSocketData;
+  handleDisconnect(socket: CollabSocket): void {
+    const { joined } = socket.data;
     for (const docName of joined ?? []) {
       const live = this.documents.get(docName);
       if (live) this.documents.removeMember(live, socket.id);
     }
   }
 
-  private leave(socket: Socket, docName: string): void {
-    (socket.data as CollabSocketData).joined.delete(docName);
+  private leave(socket: CollabSocket, docName: string): void {
+    socket.data.joined.delete(docName);
     const live = this.documents.get(docName);
     if (live) {
       void socket.leave(live.room);
@@ -134,23 +124,23 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGate
     }
   }
 
-  private async join(socket: Socket, rawName: unknown): Promise<JoinResult> {
+  private async join(socket: CollabSocket, rawName: unknown): Promise<JoinResult> {
     const parsed = docNameSchema.safeParse(rawName);
     if (!parsed.success) return { ok: false, error: { code: 'unknown_document', message: 'No such document' } };
     const docName = parsed.data;
-    const { principal } = socket.data as CollabSocketData;
+    const { principal } = socket.data;
     const access = await this.access.accessFor(principal, docName);
     if (access === null) return { ok: false, error: { code: 'unknown_document', message: 'No such document', docName } };
     if (access === 'none') return { ok: false, error: { code: 'forbidden', message: 'You may not open this document', docName } };
     const live = await this.documents.acquire(docName);
     if (socket.disconnected) return { ok: false, error: { code: 'internal_error', message: 'Disconnected while joining', docName } };
     await socket.join(live.room);
-    (socket.data as CollabSocketData).joined.add(docName);
+    socket.data.joined.add(docName);
     this.documents.addMember(live, socket, principal, access);
     return { ok: true, access };
   }
 
-  private onMessage(socket: Socket, docName: unknown, payload: unknown, rawSeq: unknown): void {
+  private onMessage(socket: CollabSocket, docName: unknown, payload: unknown, rawSeq: unknown): void {
     // Buffers arrive as Buffer; a client that sent a typed-array view arrives as an ArrayBuffer.
     const bytes = payload instanceof Uint8Array ? payload : payload instanceof ArrayBuffer ? new Uint8Array(payload) : null;
     if (typeof docName !== 'string' || !bytes) {
@@ -191,8 +181,7 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGate
         return;
       }
       case 'awareness': {
-        const data = socket.data as CollabSocketData;
-        if (!data.presence.take()) return this.fail(socket, 'rate_limited', 'Too many presence updates; slow down', docName);
+        if (!socket.data.presence.take()) return this.fail(socket, 'rate_limited', 'Too many presence updates; slow down', docName);
         const entries = decodePresence(message.update, this.config.COLLAB_MAX_PRESENCE_BYTES);
         if (!Array.isArray(entries)) return this.fail(socket, entries.code, entries.message, docName);
         const refusal = this.documents.applyPresence(live, member, entries);
@@ -202,7 +191,7 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGate
     }
   }
 
-  private fail(socket: Socket, code: CollabErrorCode, message: string, docName?: unknown): void {
+  private fail(socket: CollabSocket, code: CollabErrorCode, message: string, docName?: unknown): void {
     this.realtime.fail(socket, code, message, typeof docName === 'string' ? { docName } : {});
   }
 }

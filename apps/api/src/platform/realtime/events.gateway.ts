@@ -1,7 +1,8 @@
 import { WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGatewayInit } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
 import { EVENTS_NAMESPACE } from '@minga/contracts';
-import { RealtimeConnections, type RealtimeSocketData } from './realtime-connections.service';
+import { RealtimeConnections } from './realtime-connections.service';
+import type { RealtimeSocketData } from './socket-events';
 
 /**
  * `/events`: the per-user live channel (notifications and access changes build on it).

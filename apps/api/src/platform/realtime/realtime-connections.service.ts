@@ -18,16 +18,8 @@ import { PRINCIPAL_RESOLVER, type PrincipalResolver } from '../access/principal-
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { isDatabaseUnavailable } from '../database/database-outage';
 import { socketBacklogBytes } from './socket-backlog';
+import { withAck, type RealtimeSocketData, type TypedNamespace, type TypedSocket } from './socket-events';
 import { TokenBucket } from './token-bucket';
-
-/** What every authenticated socket of every namespace carries in `socket.data`. */
-export interface RealtimeSocketData {
-  principal: AuthPrincipal;
-  /** The session (sign-in) the connection's token belongs to; null for tokens issued before sessions were named. */
-  sessionId: string | null;
-  /** When the connection's rights end unless a `reauth` renews them (ms since the epoch). */
-  expiresAt: number;
-}
 
 /** How a namespace wants its connections protected. */
 interface NamespacePolicy {
@@ -112,7 +104,7 @@ export class RealtimeConnections implements OnModuleDestroy {
   constructor(
     @Inject(PRINCIPAL_RESOLVER) private readonly resolver: PrincipalResolver,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    accessChanges: AccessChanges,
+    private readonly accessChanges: AccessChanges,
   ) {
     this.subscription = accessChanges.sessionsEnded$.subscribe((ended) => this.endSessions(ended));
     this.sweep = setInterval(() => this.dropSlowConsumers(), BACKLOG_SWEEP_MS);
@@ -221,6 +213,28 @@ export class RealtimeConnections implements OnModuleDestroy {
         paused = false;
         if (ws.readyState === WS_OPEN) ws.resume();
       }, wait).unref();
+    });
+  }
+
+  /**
+   * Keeps a namespace's decisions current: whenever a person's roles change, their principal is loaded again, every
+   * socket of theirs on `namespace` holds it, and `recheck` re-decides what those sockets may keep (documents, rooms).
+   * A person who no longer exists gets `null`. Unsubscribe on module destroy.
+   */
+  watchAccess<Data extends RealtimeSocketData>(
+    namespace: TypedNamespace<Data>,
+    recheck: (sockets: TypedSocket<Data>[], principal: AuthPrincipal | null) => Promise<void>,
+  ): Subscription {
+    return this.accessChanges.userChanged$.subscribe((userId) => {
+      const sockets = [...namespace.sockets.values()].filter((socket) => socket.data.principal?.id === userId);
+      if (!sockets.length) return;
+      this.resolver
+        .load(userId)
+        .then((principal) => {
+          if (principal) for (const socket of sockets) socket.data.principal = principal;
+          return recheck(sockets, principal);
+        })
+        .catch((err: unknown) => this.logger.error(`Re-checking access on ${namespace.name} failed: ${String(err)}`));
     });
   }
 
@@ -440,16 +454,6 @@ const RESERVED_EVENTS: ReadonlySet<string> = new Set([
   'newListener',
   'removeListener',
 ]);
-
-/**
- * An event's arguments split into its payload (the first) and its acknowledgement callback, which socket.io always
- * passes last: a client that sends extra arguments still gets its answer.
- */
-export function withAck(args: unknown[]): { payload: unknown; ack: ((answer: unknown) => void) | null } {
-  const last = args.at(-1);
-  const ack = typeof last === 'function' ? (last as (answer: unknown) => void) : null;
-  return { payload: ack && args.length === 1 ? undefined : args[0], ack };
-}
 
 function handshakeError(code: HandshakeError): Error {
   const error = new Error(code) as Error & { data: HandshakeErrorData };
