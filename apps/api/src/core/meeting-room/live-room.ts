@@ -15,7 +15,7 @@ interface Presence extends RoomPerson {
   joinedAt: Date;
   /** The attendance row of this stay, once inserted (null if that failed). */
   stay: Promise<string | null>;
-  /** The same, once known (told to other instances, which close it if this one dies). */
+  /** The same once known (told to other instances, which close it if this one dies); null when the insert failed. */
   stayId?: string | null;
   /** When their last connection went away; the stay ends there unless they come back within the grace. */
   goneSince: Date | null;

@@ -560,10 +560,16 @@ export class MeetingRoomGateway
     const still = await this.store.vouchForStays(ids);
     const now = new Date();
     for (const { room, person } of open) {
-      if (!person.stayId || still.has(person.stayId) || person.connections.size === 0 || this.shuttingDown) continue;
+      if (person.connections.size === 0 || this.shuttingDown) continue;
+      // undefined: its insert is still running; null: the insert failed, so the person is here without a stay.
+      if (person.stayId === undefined || (person.stayId !== null && still.has(person.stayId))) continue;
       const { id: userId } = person.user;
-      person.stayId = null;
-      person.stay = this.store.startStay(room.occurrenceId, userId, person.role, now).catch(() => null);
+      person.stayId = undefined;
+      person.stay = this.store.startStay(room.occurrenceId, userId, person.role, now).catch((err: unknown) => {
+        // The next round tries again while the person is still here; say why this one failed.
+        this.logger.warn(`Starting a stay again failed: ${String(err)}`);
+        return null;
+      });
       void person.stay.then((id) => (person.stayId = id));
     }
     await this.store.closeAbandonedStays(this.config.MEETING_ROOM_STAY_TIMEOUT_SECONDS);

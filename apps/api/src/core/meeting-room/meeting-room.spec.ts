@@ -248,6 +248,25 @@ describe('live meeting room', () => {
       );
     });
 
+    it('starts the stay of someone who arrived while their stay could not be stored, once it can be', async () => {
+      const meeting = await meetingWith([official]);
+      await t.db.query(`CREATE FUNCTION refuse_stay() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'no stays now'; END $$ LANGUAGE plpgsql`);
+      await t.db.query('CREATE TRIGGER refuse_stay BEFORE INSERT ON meeting_attendance FOR EACH ROW EXECUTE FUNCTION refuse_stay()');
+      try {
+        await joined(official, meeting);
+        await sleep(500);
+        expect(await stays(meeting.occurrenceId, official.id)).toEqual([]);
+      } finally {
+        await t.db.query('DROP TRIGGER refuse_stay ON meeting_attendance');
+        await t.db.query('DROP FUNCTION refuse_stay()');
+      }
+      await eventually(
+        'a stay for the person in the room',
+        async () => (await stays(meeting.occurrenceId, official.id)).some((s) => s.left_at === null),
+        5000,
+      );
+    });
+
     it('opens the room as a lobby before the start', async () => {
       const meeting = await meetingWith([official], { startsAt: new Date(Date.now() + 3600_000) });
       const { result } = await joined(official, meeting);

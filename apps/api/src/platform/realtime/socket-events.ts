@@ -35,13 +35,13 @@ export type TypedNamespace<Data extends RealtimeSocketData = RealtimeSocketData>
 /** What a handler answers when it succeeds; refusals are thrown as SocketProblem. */
 export type EventAnswer = { ok: true } & Record<string, unknown>;
 
-export interface SocketError {
+interface SocketError {
   code: ErrorCode;
   message: string;
   errors?: FieldError[];
 }
 
-export interface EventSpec<Input> {
+interface EventSpec<Input> {
   schema: z.ZodType<Input>;
   // A method, not a property: a table holds handlers of different inputs.
   handle(input: Input): Promise<EventAnswer>;
