@@ -11,6 +11,7 @@ import {
 } from '@minga/contracts';
 import { PRINCIPAL_RESOLVER, type PrincipalResolver } from '../../platform/access/principal-resolver';
 import { Problem } from '../../platform/common/problem';
+import { returning } from '../../platform/database/returning';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 
 const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -78,9 +79,9 @@ export class CalendarFeedsService {
   }
 
   async revoke(userId: string, id: string): Promise<void> {
-    const rows = await this.db.query(
-      // Wrapped in a SELECT: TypeORM answers a bare UPDATE … RETURNING with [rows, count].
-      'WITH revoked AS (UPDATE calendar_feeds SET revoked_at = COALESCE(revoked_at, now()) WHERE id = $1 AND user_id = $2 RETURNING id) SELECT id FROM revoked',
+    const rows = await returning(
+      this.db,
+      'UPDATE calendar_feeds SET revoked_at = COALESCE(revoked_at, now()) WHERE id = $1 AND user_id = $2 RETURNING id',
       [id, userId],
     );
     if (!rows.length) throw new Problem('not_found', 'No such calendar feed');

@@ -1,25 +1,29 @@
 // What a calendar shows of meetings: each meeting with its occurrences, read in two queries for any number of them.
 import type { DataSource } from 'typeorm';
 import type { MeetingStatus } from '@minga/contracts';
+import type { MeetingRow } from '../meetings/meeting-read-model';
 
-export interface CalendarMeeting {
-  id: string;
-  hub_id: string;
-  organiser_id: string;
-  organiser_name: string;
-  title: string;
-  description: string;
-  time_zone: string;
-  local_start: string;
-  duration_minutes: number;
-  rrule: string | null;
-  online_url: string | null;
-  place: string | null;
-  sequence: number;
-  status: MeetingStatus;
-  cohort_name: string | null;
-  invited: boolean;
-  updated_at: Date;
+/** A meeting as a calendar shows it: the columns of its row it needs, and its occurrences. */
+export interface CalendarMeeting extends Pick<
+  MeetingRow,
+  | 'id'
+  | 'hub_id'
+  | 'organiser_id'
+  | 'organiser_name'
+  | 'title'
+  | 'description'
+  | 'time_zone'
+  | 'local_start'
+  | 'duration_minutes'
+  | 'rrule'
+  | 'online_url'
+  | 'place'
+  | 'sequence'
+  | 'status'
+  | 'cohort_name'
+  | 'invited'
+  | 'updated_at'
+> {
   occurrences: CalendarOccurrence[];
 }
 

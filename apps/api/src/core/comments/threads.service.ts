@@ -26,6 +26,7 @@ import { decodeCursor, pageFrom } from '../../platform/common/cursor';
 import { escapeLike } from '../../platform/common/escape-like';
 import { Problem } from '../../platform/common/problem';
 import { SqlConditions } from '../../platform/common/sql-conditions';
+import { returning } from '../../platform/database/returning';
 import { DraftsService } from '../drafts/drafts.service';
 import { NotificationsService, type NotificationInput } from '../notifications/notifications.service';
 import { RolesService } from '../roles/roles.service';
@@ -220,7 +221,8 @@ export class ThreadsService {
   async editComment(scope: CommentScope, body: string, me: PersonRef): Promise<Thread> {
     if (scope.deleted) throw new Problem('comment_deleted');
     const mentions = await this.checkMentions(scope.draft, body);
-    const [before]: { mentions: string[] }[] = await this.db.query(
+    const [before] = await returning<{ mentions: string[] }>(
+      this.db,
       `UPDATE comments n SET body = $2, mentions = $3::uuid[], edited_at = now()
        FROM comments o WHERE n.id = $1 AND o.id = n.id RETURNING o.mentions`,
       [scope.resource.id, body, mentions],
@@ -241,7 +243,8 @@ export class ThreadsService {
   }
 
   async setStatus(scope: ThreadScope, status: ThreadStatus, me: PersonRef): Promise<Thread> {
-    const changed: unknown[] = await this.db.query(
+    const changed = await returning(
+      this.db,
       `UPDATE comment_threads
        SET status = $2, resolved_by = CASE WHEN $2 = 'resolved' THEN $3::uuid END, resolved_at = CASE WHEN $2 = 'resolved' THEN now() END
        WHERE id = $1 AND status <> $2 RETURNING id`,

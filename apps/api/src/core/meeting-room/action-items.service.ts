@@ -7,7 +7,7 @@ import type { AuthPrincipal } from '../../platform/access/principal';
 import { ActionPlansService } from '../action-plans/action-plans.service';
 import { MilestonesService } from '../action-plans/milestones.service';
 import { Problem, type FieldError } from '../../platform/common/problem';
-import { returnedRows } from './sql-rows';
+import { returning } from '../../platform/database/returning';
 
 interface ActionItemRow {
   id: string;
@@ -79,18 +79,19 @@ export class ActionItemsService {
     );
     if (fields.length) {
       const sets = fields.map(([column], i) => `${column} = $${i + 2}`).join(', ');
-      const rows: unknown[] = await this.db.query(
+      const rows = await returning(
+        this.db,
         `UPDATE meeting_action_items SET ${sets}, updated_at = now() WHERE id = $1 AND sent_at IS NULL RETURNING id`,
         [id, ...fields.map(([, v]) => v)],
       );
-      if (!returnedRows(rows).length) await this.assertNotSent(id);
+      if (!rows.length) await this.assertNotSent(id);
     }
     return this.findOne(id);
   }
 
   async remove(id: string): Promise<void> {
-    const rows: unknown[] = await this.db.query('DELETE FROM meeting_action_items WHERE id = $1 AND sent_at IS NULL RETURNING id', [id]);
-    if (!returnedRows(rows).length) await this.assertNotSent(id);
+    const rows = await returning(this.db, 'DELETE FROM meeting_action_items WHERE id = $1 AND sent_at IS NULL RETURNING id', [id]);
+    if (!rows.length) await this.assertNotSent(id);
   }
 
   /**
@@ -114,11 +115,12 @@ export class ActionItemsService {
       published: scope.published,
     });
 
-    const claimed: unknown[] = await this.db.query(
+    const claimed = await returning(
+      this.db,
       'UPDATE meeting_action_items SET sent_at = now(), action_plan_id = $2, updated_at = now() WHERE id = $1 AND sent_at IS NULL RETURNING id',
       [item.id, planId],
     );
-    if (!returnedRows(claimed).length) throw new Problem('action_item_in_plan');
+    if (!claimed.length) throw new Problem('action_item_in_plan');
     try {
       const milestone = await this.milestones.create(
         scope,

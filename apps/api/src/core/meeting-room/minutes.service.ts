@@ -14,8 +14,8 @@ import { toHtml, toPlainText, yDocToJson } from '@minga/editor';
 import type { AuthPrincipal } from '../../platform/access/principal';
 import { LiveDocuments } from '../../platform/collab/live-documents.service';
 import { Problem } from '../../platform/common/problem';
+import { returning } from '../../platform/database/returning';
 import { NotificationsService } from '../notifications/notifications.service';
-import { returnedRows } from './sql-rows';
 
 interface MinutesRow {
   occurrence_id: string;
@@ -89,7 +89,8 @@ export class MinutesService {
       ]);
     }
     await this.transition(occurrenceId, 'minutes_not_draft', () =>
-      this.db.query(
+      returning(
+        this.db,
         `UPDATE meeting_minutes SET content = $2, html = $3, text = $4, updated_at = now() WHERE occurrence_id = $1 AND status = 'draft' RETURNING occurrence_id`,
         [occurrenceId, JSON.stringify(content), rendered.html, rendered.text],
       ),
@@ -99,7 +100,8 @@ export class MinutesService {
 
   async approve(occurrenceId: string, me: AuthPrincipal): Promise<Minutes> {
     await this.transition(occurrenceId, 'minutes_not_draft', () =>
-      this.db.query(
+      returning(
+        this.db,
         `UPDATE meeting_minutes SET status = 'approved', approved_by = $2, approved_at = now(), updated_at = now() WHERE occurrence_id = $1 AND status = 'draft' RETURNING occurrence_id`,
         [occurrenceId, me.id],
       ),
@@ -111,7 +113,8 @@ export class MinutesService {
   async publish(ctx: OccurrenceContext, me: AuthPrincipal): Promise<Minutes> {
     const occurrenceId = ctx.occurrence.id;
     await this.transition(occurrenceId, 'minutes_not_approved', () =>
-      this.db.query(
+      returning(
+        this.db,
         `UPDATE meeting_minutes SET status = 'published', published_at = now(), updated_at = now() WHERE occurrence_id = $1 AND status = 'approved' RETURNING occurrence_id`,
         [occurrenceId],
       ),
@@ -133,7 +136,7 @@ export class MinutesService {
     conflict: 'minutes_not_draft' | 'minutes_not_approved',
     change: () => Promise<unknown[]>,
   ): Promise<void> {
-    if (returnedRows(await change()).length) return;
+    if ((await change()).length) return;
     if (!(await this.row(occurrenceId))) throw new Problem('not_found', 'No minutes yet: draft them from the notes first');
     throw new Problem(conflict);
   }

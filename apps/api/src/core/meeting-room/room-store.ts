@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { CityRef, CurrentAgendaItem, OpenPoll, Poll, Role, RoomRole } from '@minga/contracts';
 import type { Principal } from '@minga/access';
+import { returning } from '../../platform/database/returning';
 import { PollTally, type PollHeader } from './poll-tally';
 
 /** Most specific first: what the presence list shows beside a name. */
@@ -60,9 +61,9 @@ export class RoomStore {
   /** This instance still has these stays open: returns those that are (a sweep may have closed one meanwhile). */
   async vouchForStays(ids: string[]): Promise<Set<string>> {
     if (!ids.length) return new Set();
-    const rows: { id: string }[] = await this.db.query(
-      `WITH vouched AS (UPDATE meeting_attendance SET seen_at = now() WHERE id = ANY($1::uuid[]) AND left_at IS NULL RETURNING id)
-       SELECT id FROM vouched`,
+    const rows = await returning<{ id: string }>(
+      this.db,
+      'UPDATE meeting_attendance SET seen_at = now() WHERE id = ANY($1::uuid[]) AND left_at IS NULL RETURNING id',
       [ids],
     );
     return new Set(rows.map((r) => r.id));
@@ -70,11 +71,10 @@ export class RoomStore {
 
   /** Closes the open stays nobody vouched for in `timeoutSeconds` (their instance died), as of their last word. */
   async closeAbandonedStays(timeoutSeconds: number): Promise<number> {
-    const rows: { id: string }[] = await this.db.query(
-      `WITH closed AS (
-         UPDATE meeting_attendance SET left_at = GREATEST(joined_at, seen_at)
-         WHERE left_at IS NULL AND seen_at < now() - $1::float8 * interval '1 second' RETURNING id)
-       SELECT id FROM closed`,
+    const rows = await returning<{ id: string }>(
+      this.db,
+      `UPDATE meeting_attendance SET left_at = GREATEST(joined_at, seen_at)
+       WHERE left_at IS NULL AND seen_at < now() - $1::float8 * interval '1 second' RETURNING id`,
       [timeoutSeconds],
     );
     return rows.length;
@@ -117,13 +117,11 @@ export class RoomStore {
    * attendance report all read it as over. Null when it has not started or is already over.
    */
   async endNow(occurrenceId: string): Promise<Date | null> {
-    const rows: { ends_at: Date }[] = await this.db.query(
-      `WITH ended AS (
-         UPDATE meeting_occurrences SET ends_at = now(), sequence = sequence + 1, updated_at = now()
-         WHERE id = $1 AND status = 'scheduled' AND starts_at <= now() AND ends_at > now()
-         RETURNING ends_at
-       )
-       SELECT ends_at FROM ended`,
+    const rows = await returning<{ ends_at: Date }>(
+      this.db,
+      `UPDATE meeting_occurrences SET ends_at = now(), sequence = sequence + 1, updated_at = now()
+       WHERE id = $1 AND status = 'scheduled' AND starts_at <= now() AND ends_at > now()
+       RETURNING ends_at`,
       [occurrenceId],
     );
     return rows[0]?.ends_at ?? null;
@@ -198,7 +196,8 @@ export class RoomStore {
   }
 
   async closePoll(pollId: string): Promise<Date | null> {
-    const rows: { closed_at: Date }[] = await this.db.query(
+    const rows = await returning<{ closed_at: Date }>(
+      this.db,
       `UPDATE meeting_polls SET status = 'closed', closed_at = now() WHERE id = $1 AND status = 'open' RETURNING closed_at`,
       [pollId],
     );

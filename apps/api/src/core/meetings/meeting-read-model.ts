@@ -16,16 +16,17 @@ export const agendaJson = (where: string) => `
             LEFT JOIN drafts ad ON ad.id = ai.draft_id
             WHERE ${where}), '[]'::json)`;
 
-export interface MeetingRow {
+/**
+ * A row of the `meetings` table: the one description of its columns, for every query that reads or writes them.
+ * `local_start` (a `timestamp`) is read as wall-clock text by `localText` and written as such text.
+ */
+export type MeetingsTableRow = {
   id: string;
   hub_id: string;
-  hub_name: string;
   cohort_id: string | null;
-  cohort_name: string | null;
   title: string;
   description: string;
   organiser_id: string;
-  organiser_name: string;
   time_zone: string;
   local_start: string;
   duration_minutes: number;
@@ -34,15 +35,22 @@ export interface MeetingRow {
   place: string | null;
   capacity: number | null;
   draft_id: string | null;
-  draft_title: string | null;
   sequence: number;
   status: MeetingStatus;
+  created_at: Date;
+  updated_at: Date;
+};
+
+/** A meeting as `SELECT_MEETINGS` reads it: its row and what is joined to it. */
+export interface MeetingRow extends MeetingsTableRow {
+  hub_name: string;
+  cohort_name: string | null;
+  organiser_name: string;
+  draft_title: string | null;
   agenda: AgendaItem[];
   invited: boolean;
   invitee_count: number;
   occurrence_count: number;
-  created_at: Date;
-  updated_at: Date;
 }
 
 /** `$1` is the viewer's id. */

@@ -19,7 +19,8 @@ import { AccessService } from '../../platform/access/access.service';
 import { CohortsService } from '../cohorts/cohorts.service';
 import { hubMembersSql } from '../cohorts/cohort-members';
 import { Problem, type FieldError } from '../../platform/common/problem';
-import { agendaJson, localText, SELECT_MEETINGS, toMeeting, type MeetingRow } from './meeting-read-model';
+import { returning } from '../../platform/database/returning';
+import { agendaJson, localText, SELECT_MEETINGS, toMeeting, type MeetingRow, type MeetingsTableRow } from './meeting-read-model';
 import { MeetingNotices } from './meeting-notices';
 import { RsvpService } from './rsvp.service';
 
@@ -33,6 +34,15 @@ interface MeetingScope {
   organiserId: string;
   status: MeetingStatus;
 }
+
+/** What `update` reads of the meeting it changes. */
+type LockedMeeting = Pick<
+  MeetingsTableRow,
+  'organiser_id' | 'time_zone' | 'local_start' | 'duration_minutes' | 'rrule' | 'status' | 'capacity'
+>;
+
+/** The input fields that change when the meeting takes place: any of them re-expands the series. */
+const TIMING_FIELDS = ['timeZone', 'localStart', 'startsAt', 'durationMinutes', 'localEnd', 'rrule'] as const;
 
 interface Timing {
   timeZone: string;
@@ -59,7 +69,7 @@ export class MeetingsService {
   ) {}
 
   async scopeOf(id: string, em: EntityManager = this.db.manager): Promise<MeetingScope> {
-    const rows: { hub_id: string; cohort_id: string | null; organiser_id: string; status: MeetingStatus }[] = await em.query(
+    const rows: Pick<MeetingsTableRow, 'hub_id' | 'cohort_id' | 'organiser_id' | 'status'>[] = await em.query(
       'SELECT hub_id, cohort_id, organiser_id, status FROM meetings WHERE id = $1',
       [id],
     );
@@ -130,10 +140,7 @@ export class MeetingsService {
       await this.insertOccurrences(em, id, occurrences);
       const invitees = input.inviteeIds ?? (await this.defaultInvitees(em, target));
       // The organiser is always an invitee: their meetings are in their calendar.
-      await em.query(`INSERT INTO meeting_invitees (meeting_id, user_id) SELECT $1, u FROM unnest($2::uuid[]) u ON CONFLICT DO NOTHING`, [
-        id,
-        [...new Set([...invitees, organiser.id])],
-      ]);
+      await this.invite(em, id, [...new Set([...invitees, organiser.id])]);
       return id as string;
     });
     const meeting = await this.findOne(id, organiser);
@@ -149,119 +156,145 @@ export class MeetingsService {
    */
   async update(id: string, input: UpdateMeeting, actor: Principal): Promise<Meeting> {
     const before = await this.inviteeIds(id);
-    let cancelled = false;
-    await this.db.transaction(async (em) => {
-      const rows: (Timing & { status: MeetingStatus; hub_id: string; cohort_id: string | null; capacity: number | null })[] =
-        await em.query(
-          `SELECT time_zone AS "timeZone", ${localText('local_start')} AS "localStart", duration_minutes AS "durationMinutes", rrule,
-                status, hub_id, cohort_id, capacity
-         FROM meetings WHERE id = $1 FOR UPDATE`,
-          [id],
-        );
-      if (!rows.length) throw new Problem('not_found', 'No such meeting');
-      const current = rows[0];
+    const cancelled = await this.db.transaction(async (em) => {
+      const current = await this.lockForUpdate(em, id);
       if (current.status === 'cancelled' && input.status !== 'scheduled') {
         throw new Problem('meeting_cancelled', 'The meeting is cancelled; restore it (status: scheduled) to change it');
       }
       const agenda = input.agenda as AgendaInput[] | undefined;
       await this.checkReferences(em, { draftId: input.draftId ?? null, agenda, inviteeIds: input.inviteeIds });
-
-      const timingChanged = ['timeZone', 'localStart', 'startsAt', 'durationMinutes', 'localEnd', 'rrule'].some((k) => k in input);
-      const timeZone = input.timeZone ?? current.timeZone;
-      const timing: Timing = timingChanged
-        ? this.timingOf(timeZone, {
-            localStart: input.localStart ?? (input.startsAt ? undefined : current.localStart),
-            startsAt: input.startsAt,
-            durationMinutes: input.durationMinutes ?? (input.localEnd ? undefined : current.durationMinutes),
-            localEnd: input.localEnd,
-            rrule: input.rrule === undefined ? current.rrule : input.rrule,
-          })
-        : current;
-      cancelled = input.status === 'cancelled' && current.status !== 'cancelled';
-      await em.query(
-        `UPDATE meetings SET
-           title = COALESCE($2, title), description = COALESCE($3, description), time_zone = $4, local_start = $5,
-           duration_minutes = $6, rrule = $7,
-           online_url = CASE WHEN $8::boolean THEN $9 ELSE online_url END,
-           place = CASE WHEN $10::boolean THEN $11 ELSE place END,
-           capacity = CASE WHEN $12::boolean THEN $13::int ELSE capacity END,
-           draft_id = CASE WHEN $14::boolean THEN $15::uuid ELSE draft_id END,
-           status = COALESCE($16, status), sequence = sequence + 1, updated_at = now()
-         WHERE id = $1`,
-        [
-          id,
-          input.title ?? null,
-          input.description ?? null,
-          timing.timeZone,
-          timing.localStart,
-          timing.durationMinutes,
-          timing.rrule,
-          input.onlineUrl !== undefined,
-          input.onlineUrl ?? null,
-          input.place !== undefined,
-          input.place ?? null,
-          input.capacity !== undefined,
-          input.capacity ?? null,
-          input.draftId !== undefined,
-          input.draftId ?? null,
-          input.status ?? null,
-        ],
-      );
-      if (timingChanged) await this.resync(em, id, this.expand(timing));
-      if (agenda) {
-        await em.query('DELETE FROM meeting_agenda_items WHERE meeting_id = $1 AND occurrence_id IS NULL', [id]);
-        await this.insertAgenda(em, id, null, agenda);
-        // Upcoming occurrences follow the new template, except those whose host gave them an agenda of their own;
-        // past ones keep the agenda they were held with. A one-off meeting has one agenda, whichever form edits it.
-        const upcoming: { id: string }[] = await em.query(
-          `WITH following AS (
-             UPDATE meeting_occurrences o SET own_agenda = false FROM meetings m
-             WHERE o.meeting_id = $1 AND m.id = o.meeting_id AND o.starts_at > now() AND (m.rrule IS NULL OR NOT o.own_agenda)
-             RETURNING o.id
-           )
-           SELECT id FROM following`,
-          [id],
-        );
-        await em.query('DELETE FROM meeting_agenda_items WHERE occurrence_id = ANY($1::uuid[])', [upcoming.map((o) => o.id)]);
-        await this.copyTemplateAgenda(
-          em,
-          id,
-          upcoming.map((o) => o.id),
-        );
-      }
-      if (input.inviteeIds) {
-        const organiser: { organiser_id: string }[] = await em.query('SELECT organiser_id FROM meetings WHERE id = $1', [id]);
-        await em.query('DELETE FROM meeting_invitees WHERE meeting_id = $1 AND NOT (user_id = ANY($2::uuid[]))', [
-          id,
-          [...input.inviteeIds, organiser[0].organiser_id],
-        ]);
-        await em.query(`INSERT INTO meeting_invitees (meeting_id, user_id) SELECT $1, u FROM unnest($2::uuid[]) u ON CONFLICT DO NOTHING`, [
-          id,
-          input.inviteeIds,
-        ]);
-      }
-      if (input.capacity !== undefined && (input.capacity === null || current.capacity === null || input.capacity > current.capacity)) {
-        const upcoming: { id: string }[] = await em.query('SELECT id FROM meeting_occurrences WHERE meeting_id = $1 AND ends_at > now()', [
-          id,
-        ]);
-        for (const occurrence of upcoming) await this.rsvps.promote(em, occurrence.id);
-      }
+      const timing = this.newTiming(current, input);
+      await this.write(em, id, input, timing);
+      if (timing) await this.resync(em, id, this.expand(timing));
+      if (agenda) await this.replaceTemplateAgenda(em, id, agenda);
+      if (input.inviteeIds) await this.replaceInvitees(em, id, input.inviteeIds, current.organiser_id);
+      if (mayFreePlaces(current.capacity, input.capacity)) await this.promoteWaitlists(em, id);
+      return input.status === 'cancelled' && current.status !== 'cancelled';
     });
     const meeting = await this.findOne(id, actor);
+    await this.announceUpdate(id, before, cancelled, actor.id);
+    return meeting;
+  }
+
+  /** What `update` needs of the meeting, locked until its transaction ends: changes to one meeting take turns. */
+  private async lockForUpdate(em: EntityManager, id: string): Promise<LockedMeeting> {
+    const current = await em
+      .createQueryBuilder()
+      .select(['m.organiser_id', 'm.time_zone', 'm.duration_minutes', 'm.rrule', 'm.status', 'm.capacity'])
+      .addSelect(localText('m.local_start'), 'local_start')
+      .from('meetings', 'm')
+      .where('m.id = :id', { id })
+      .setLock('pessimistic_write')
+      .getRawOne<LockedMeeting>();
+    if (!current) throw new Problem('not_found', 'No such meeting');
+    return current;
+  }
+
+  /** The timing after the change, or null when the input leaves it alone; the parts the input omits are kept. */
+  private newTiming(current: LockedMeeting, input: UpdateMeeting): Timing | null {
+    if (!TIMING_FIELDS.some((field) => field in input)) return null;
+    return this.timingOf(input.timeZone ?? current.time_zone, {
+      localStart: input.localStart ?? (input.startsAt ? undefined : current.local_start),
+      startsAt: input.startsAt,
+      durationMinutes: input.durationMinutes ?? (input.localEnd ? undefined : current.duration_minutes),
+      localEnd: input.localEnd,
+      rrule: input.rrule === undefined ? current.rrule : input.rrule,
+    });
+  }
+
+  /** Writes the meeting's own columns: those the input gives (undefined ones are left out), and a new sequence. */
+  private async write(em: EntityManager, id: string, input: UpdateMeeting, timing: Timing | null): Promise<void> {
+    await em
+      .createQueryBuilder()
+      .update<MeetingsTableRow>('meetings')
+      .set({
+        title: input.title,
+        description: input.description,
+        ...(timing && {
+          time_zone: timing.timeZone,
+          local_start: timing.localStart,
+          duration_minutes: timing.durationMinutes,
+          rrule: timing.rrule,
+        }),
+        online_url: input.onlineUrl,
+        place: input.place,
+        capacity: input.capacity,
+        draft_id: input.draftId,
+        status: input.status,
+        sequence: () => 'sequence + 1',
+        updated_at: () => 'now()',
+      })
+      .where('id = :id', { id })
+      .execute();
+  }
+
+  /**
+   * A new template agenda. Upcoming occurrences follow it, except those whose host gave them an agenda of their own;
+   * past ones keep the agenda they were held with. A one-off meeting has one agenda, whichever form edits it.
+   */
+  private async replaceTemplateAgenda(em: EntityManager, meetingId: string, agenda: AgendaInput[]): Promise<void> {
+    await em
+      .createQueryBuilder()
+      .delete()
+      .from('meeting_agenda_items')
+      .where('meeting_id = :meetingId AND occurrence_id IS NULL', { meetingId })
+      .execute();
+    await this.insertAgenda(em, meetingId, null, agenda);
+    // Raw SQL: the query builder's UPDATE has no FROM, and the meeting's rule decides which occurrences follow.
+    const following = await returning<{ id: string }>(
+      em,
+      `UPDATE meeting_occurrences o SET own_agenda = false FROM meetings m
+       WHERE o.meeting_id = $1 AND m.id = o.meeting_id AND o.starts_at > now() AND (m.rrule IS NULL OR NOT o.own_agenda)
+       RETURNING o.id`,
+      [meetingId],
+    );
+    const occurrenceIds = following.map((o) => o.id);
+    await em
+      .createQueryBuilder()
+      .delete()
+      .from('meeting_agenda_items')
+      .where('occurrence_id = ANY(:occurrenceIds)', { occurrenceIds })
+      .execute();
+    await this.copyTemplateAgenda(em, meetingId, occurrenceIds);
+  }
+
+  /** The invitees become `userIds` and the organiser, who is always invited. */
+  private async replaceInvitees(em: EntityManager, meetingId: string, userIds: string[], organiserId: string): Promise<void> {
+    await em
+      .createQueryBuilder()
+      .delete()
+      .from('meeting_invitees')
+      .where('meeting_id = :meetingId AND NOT (user_id = ANY(:kept))', { meetingId, kept: [...userIds, organiserId] })
+      .execute();
+    await this.invite(em, meetingId, userIds);
+  }
+
+  /** Gives the places a larger capacity (or none) frees to those waiting, in every occurrence not yet over. */
+  private async promoteWaitlists(em: EntityManager, meetingId: string): Promise<void> {
+    const open = await em
+      .createQueryBuilder()
+      .select('id')
+      .from('meeting_occurrences', 'o')
+      .where('meeting_id = :meetingId AND ends_at > now()', { meetingId })
+      .getRawMany<{ id: string }>();
+    for (const occurrence of open) await this.rsvps.promote(em, occurrence.id);
+  }
+
+  /** Tells people about a stored change: a cancellation, a change, or an invitation (new invitees). */
+  private async announceUpdate(id: string, before: string[], cancelled: boolean, actorId: string): Promise<void> {
     const after = await this.inviteeIds(id);
     const added = after.filter((u) => !before.includes(u));
     // Someone no longer invited leaves the meeting's room and notes at once, as after losing a role.
     for (const userId of before) if (!after.includes(userId)) this.accessChanges.publish(userId);
-    if (cancelled) await this.notices.cancelled(id, after, actor.id);
+    if (cancelled) await this.notices.cancelled(id, after, actorId);
     else {
       await this.notices.changed(
         id,
         after.filter((u) => before.includes(u)),
-        actor.id,
+        actorId,
       );
-      await this.notices.invited(id, added, actor.id);
+      await this.notices.invited(id, added, actorId);
     }
-    return meeting;
   }
 
   async inviteeIds(meetingId: string, em: EntityManager = this.db.manager): Promise<string[]> {
@@ -277,28 +310,30 @@ export class MeetingsService {
    * `attend`/`host` on `meetingResource(context, principal)`. Null for an unknown occurrence.
    */
   async occurrenceContext(occurrenceId: string): Promise<OccurrenceContext | null> {
-    const rows: {
+    const rows: (Pick<
+      MeetingRow,
+      | 'title'
+      | 'time_zone'
+      | 'organiser_id'
+      | 'online_url'
+      | 'hub_id'
+      | 'hub_name'
+      | 'cohort_id'
+      | 'cohort_name'
+      | 'draft_id'
+      | 'draft_title'
+    > & {
       id: string;
       starts_at: Date;
       ends_at: Date;
       status: MeetingStatus;
       local_start: string;
       meeting_id: string;
-      title: string;
-      time_zone: string;
-      organiser_id: string;
       meeting_status: MeetingStatus;
-      online_url: string | null;
-      hub_id: string;
-      hub_name: string;
-      cohort_id: string | null;
-      cohort_name: string | null;
-      draft_id: string | null;
-      draft_title: string | null;
       draft_city_id: string | null;
       agenda: OccurrenceContext['agenda'];
       invitee_ids: string[];
-    }[] = await this.db.query(
+    })[] = await this.db.query(
       `SELECT o.id, o.starts_at, o.ends_at, CASE WHEN m.status = 'cancelled' THEN 'cancelled' ELSE o.status END AS status,
               ${localText('o.starts_at AT TIME ZONE m.time_zone')} AS local_start,
               m.id AS meeting_id, m.title, m.time_zone, m.organiser_id, m.status AS meeting_status, m.online_url,
@@ -380,6 +415,14 @@ export class MeetingsService {
         throw new Problem('validation_failed', error.message, [{ path: 'rrule', message: error.message }]);
       throw error;
     }
+  }
+
+  /** Raw SQL: one statement with two parameters for any number of people (unnest); the query builder sends two per person. */
+  private async invite(em: EntityManager, meetingId: string, userIds: string[]): Promise<void> {
+    await em.query('INSERT INTO meeting_invitees (meeting_id, user_id) SELECT $1, u FROM unnest($2::uuid[]) u ON CONFLICT DO NOTHING', [
+      meetingId,
+      userIds,
+    ]);
   }
 
   private async defaultInvitees(em: EntityManager, target: MeetingTarget): Promise<string[]> {
@@ -518,4 +561,9 @@ export class MeetingsService {
     );
     if (errors.length) throw new Problem('validation_failed', 'Some references are unknown', errors);
   }
+}
+
+/** Whether a new capacity may free places for those waiting: it is raised or lifted, or set where there was none. */
+function mayFreePlaces(was: number | null, next: number | null | undefined): boolean {
+  return next !== undefined && (next === null || was === null || next > was);
 }

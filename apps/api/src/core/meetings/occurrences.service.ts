@@ -17,6 +17,7 @@ import { AccessService } from '../../platform/access/access.service';
 import { decodeCursor, pageFrom } from '../../platform/common/cursor';
 import { Problem } from '../../platform/common/problem';
 import { SqlConditions } from '../../platform/common/sql-conditions';
+import { returning } from '../../platform/database/returning';
 import { agendaJson, SELECT_OCCURRENCES, toOccurrence, type OccurrenceRow } from './meeting-read-model';
 import { MeetingNotices } from './meeting-notices';
 import { MeetingsService } from './meetings.service';
@@ -174,12 +175,10 @@ export class OccurrencesService {
     ]);
     if (errors.length) throw new Problem('validation_failed', 'Some references are unknown', errors);
     await this.db.transaction(async (em) => {
-      const [{ series }]: { series: boolean }[] = await em.query(
-        `WITH marked AS (
-           UPDATE meeting_occurrences o SET own_agenda = m.rrule IS NOT NULL FROM meetings m
-           WHERE o.id = $1 AND m.id = o.meeting_id RETURNING m.rrule IS NOT NULL AS series
-         )
-         SELECT series FROM marked`,
+      const [{ series }] = await returning<{ series: boolean }>(
+        em,
+        `UPDATE meeting_occurrences o SET own_agenda = m.rrule IS NOT NULL FROM meetings m
+         WHERE o.id = $1 AND m.id = o.meeting_id RETURNING m.rrule IS NOT NULL AS series`,
         [id],
       );
       await em.query('DELETE FROM meeting_agenda_items WHERE occurrence_id = $1', [id]);

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { MyRsvp, RsvpCounts, RsvpList, RsvpResponse, RsvpResult } from '@minga/contracts';
 import { Problem } from '../../platform/common/problem';
+import { returning } from '../../platform/database/returning';
 
 /**
  * RSVPs with a capacity and a first-come, first-served waiting list. Every answer locks its occurrence's row, so
@@ -53,7 +54,8 @@ export class RsvpService {
 
   /** Gives free places to the first ones waiting (after a `no`, or when the capacity grows); caller holds the lock. */
   async promote(em: EntityManager, occurrenceId: string): Promise<string[]> {
-    const promoted: { user_id: string }[] = await em.query(
+    const promoted = await returning<{ user_id: string }>(
+      em,
       `WITH free AS (
          SELECT CASE WHEN m.capacity IS NULL THEN NULL
                      ELSE greatest(m.capacity - (SELECT count(*) FROM meeting_rsvps r
@@ -64,12 +66,10 @@ export class RsvpService {
          WHERE r.occurrence_id = $1 AND r.waitlist_position IS NOT NULL
          ORDER BY r.waitlist_position
          LIMIT (SELECT places FROM free)
-       ), promoted AS (
-         UPDATE meeting_rsvps r SET waitlist_position = NULL FROM next
-         WHERE r.occurrence_id = $1 AND r.user_id = next.user_id
-         RETURNING r.user_id
        )
-       SELECT user_id FROM promoted`,
+       UPDATE meeting_rsvps r SET waitlist_position = NULL FROM next
+       WHERE r.occurrence_id = $1 AND r.user_id = next.user_id
+       RETURNING r.user_id`,
       [occurrenceId],
     );
     return promoted.map((p) => p.user_id);
