@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
@@ -209,6 +210,31 @@ describe('comments, suggestions and mentions on drafts', () => {
     expect(mine.body.items.map((x: Thread) => x.id)).toEqual([created.body.id]);
     const notMine = await t.http().get(`/api/drafts/${id}/threads?mentioningMe=true`).set(bearer(expert)).expect(200);
     expect(notMine.body.items).toEqual([]);
+  });
+
+  it('tells someone mentioned by an edit of a comment, once', async () => {
+    const { id, writer } = await draftWith('Sensors in parks need a public register.');
+    const inbox = rawEvents(expert2);
+    await inbox.ready;
+    const created = await post(`/api/drafts/${id}/threads`, expert, {
+      anchor: anchorOf(writer.doc, 'public register'),
+      body: 'Who knows the register law?',
+    }).expect(201);
+    const commentId = created.body.comments[0].id;
+    const body = `@[Second Expert](${expert2.id}) do you know the register law?`;
+    const edited = await t.http().patch(`/api/comments/${commentId}`).set(bearer(expert)).send({ body }).expect(200);
+    expect(edited.body.comments[0]).toMatchObject({ body, mentions: [expert2.id] });
+    await eventually('the newly mentioned expert is told live', () => inbox.notifications.length === 1);
+    expect(inbox.notifications[0]).toMatchObject({ notification: { kind: 'mention', actor: { id: expert.id }, draft: { id } } });
+    // Editing again with the same mention tells nobody twice.
+    await t
+      .http()
+      .patch(`/api/comments/${commentId}`)
+      .set(bearer(expert))
+      .send({ body: `${body} Thanks!` })
+      .expect(200);
+    await sleep(300);
+    expect(inbox.notifications).toHaveLength(1);
   });
 
   it('refuses mentions of people who cannot see the draft, and suggests only those who can', async () => {
