@@ -42,7 +42,8 @@ import { LiveRoom } from './live-room';
 import { PollTally } from './poll-tally';
 import { decodeRoomRelay, encodeRoomRelay, roomChannel, type RoomRelayMessage } from './room-relay';
 import { RoomAccess } from './room-access';
-import { PollClosedError, RoomStore } from './room-store';
+import { RoomPolls } from './room-polls';
+import { RoomStore } from './room-store';
 
 interface RoomSocketData extends RealtimeSocketData {
   /** Rooms this connection joined, with its role in each (re-decided when the person's roles change). */
@@ -71,8 +72,6 @@ export class MeetingRoomGateway
   @WebSocketServer() private readonly namespace!: TypedNamespace<RoomSocketData>;
   private readonly rooms = new Map<string, LiveRoom>();
   private readonly loading = new Map<string, Promise<LiveRoom>>();
-  /** Vote writes in flight per poll and person: one person's votes are written in the order they were cast. */
-  private readonly voteChains = new Map<string, Map<string, Promise<void>>>();
   private accessSubscription: Subscription | null = null;
   private shuttingDown = false;
   private heartbeat: NodeJS.Timeout | null = null;
@@ -82,6 +81,7 @@ export class MeetingRoomGateway
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly access: RoomAccess,
     private readonly store: RoomStore,
+    private readonly polls: RoomPolls,
     private readonly realtime: RealtimeConnections,
     @Inject(CLUSTER_BUS) private readonly bus: ClusterBus,
   ) {}
@@ -173,8 +173,7 @@ export class MeetingRoomGateway
       }),
       [MEETING_ROOM_EVENTS.openPoll]: event(openPollSchema, async (input) => {
         const { room } = await this.asHost(socket, input.occurrenceId);
-        const tally = await this.store.openPoll(input, { id: this.me(socket).id, name: this.me(socket).name });
-        room.polls.set(tally.header.id, tally);
+        const tally = await this.polls.open(room, input, { id: this.me(socket).id, name: this.me(socket).name });
         this.emitToRoom(room, MEETING_ROOM_EVENTS.poll, { occurrenceId: room.occurrenceId, poll: tally.view() });
         this.publishPoll(room, tally);
         return { ok: true, poll: tally.view(this.me(socket).id) };
@@ -363,49 +362,22 @@ export class MeetingRoomGateway
   private async vote(socket: RoomSocket, input: z.output<typeof voteSchema>): Promise<EventAnswer> {
     const room = this.joined(socket, input.occurrenceId);
     const me = this.me(socket);
-    const tally = room.polls.get(input.pollId);
-    if (!tally) throw new SocketProblem('unknown_poll', 'No such poll in this meeting');
-    const refused = tally.check(input.optionIds);
-    if (refused) throw new SocketProblem(refused);
-    // The write goes after this person's earlier vote on the same poll, and counts here only once committed.
-    const chains = this.voteChains.get(tally.header.id) ?? new Map<string, Promise<void>>();
-    this.voteChains.set(tally.header.id, chains);
-    const previous = chains.get(me.id) ?? Promise.resolve();
-    const write = previous.catch(() => undefined).then(() => this.store.vote(tally.header.id, me.id, input.optionIds));
-    const counted = write.then(() => {
-      tally.apply(me.id, input.optionIds);
-      this.emitToRoom(room, MEETING_ROOM_EVENTS.poll, { occurrenceId: room.occurrenceId, poll: tally.view() });
+    const tally = await this.polls.vote(room, input.pollId, me.id, input.optionIds, (counted) => {
+      this.emitToRoom(room, MEETING_ROOM_EVENTS.poll, { occurrenceId: room.occurrenceId, poll: counted.view() });
       this.publish(room.occurrenceId, {
         t: 'ballot',
         from: this.bus.instanceId,
-        pollId: tally.header.id,
+        pollId: counted.header.id,
         userId: me.id,
         optionIds: input.optionIds,
       });
     });
-    chains.set(me.id, counted);
-    try {
-      await counted;
-    } catch (err) {
-      if (err instanceof PollClosedError) throw new SocketProblem('poll_closed');
-      throw err;
-    } finally {
-      if (chains.get(me.id) === counted) chains.delete(me.id);
-      if (chains.size === 0) this.voteChains.delete(tally.header.id);
-    }
     return { ok: true, poll: tally.view(me.id) };
   }
 
   private async closePoll(socket: RoomSocket, input: z.output<typeof pollRefSchema>): Promise<EventAnswer> {
     const { room } = await this.asHost(socket, input.occurrenceId);
-    const tally = room.polls.get(input.pollId);
-    if (!tally) throw new SocketProblem('unknown_poll', 'No such poll in this meeting');
-    if (!tally.isOpen) throw new SocketProblem('poll_closed');
-    // No new vote is taken from now on; votes already being written are counted before the result goes out.
-    tally.header = { ...tally.header, status: 'closed' };
-    await Promise.allSettled([...(this.voteChains.get(tally.header.id)?.values() ?? [])]);
-    const closedAt = await this.store.closePoll(tally.header.id);
-    tally.header = { ...tally.header, closedAt: (closedAt ?? new Date()).toISOString() };
+    const tally = await this.polls.close(room, input.pollId);
     this.emitToRoom(room, MEETING_ROOM_EVENTS.poll, { occurrenceId: room.occurrenceId, poll: tally.view() });
     this.publishPoll(room, tally);
     return { ok: true, poll: tally.view(this.me(socket).id) };

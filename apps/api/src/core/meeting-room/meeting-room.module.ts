@@ -11,6 +11,7 @@ import { MeetingRoomController } from './meeting-room.controller';
 import { MeetingRoomGateway } from './meeting-room.gateway';
 import { MinutesService } from './minutes.service';
 import { OCCURRENCE_CONTEXTS, RoomAccess } from './room-access';
+import { RoomPolls } from './room-polls';
 import { RoomStore } from './room-store';
 
 /** The live room of a meeting occurrence (/meetings), its shared notes on /collab, and what it leaves: attendance, minutes, action items. */
@@ -21,6 +22,7 @@ import { RoomStore } from './room-store';
     { provide: OCCURRENCE_CONTEXTS, useExisting: MeetingsService },
     RoomAccess,
     RoomStore,
+    RoomPolls,
     MeetingRoomGateway,
     MeetingNotesAccess,
     AttendanceService,
