@@ -5,7 +5,7 @@ const OTHER_HUB = 'hub-latam';
 const CITY = 'city-tsukuba';
 const OTHER_CITY = 'city-mexico';
 
-const principals: Record<string, Principal | null> = {
+const principals = {
   anonymous: null,
   roleless: { id: 'u-none', roles: [] },
   admin: { id: 'u-admin', roles: [{ role: 'admin', hubId: null, cityId: null, scopeHubId: null }] },
@@ -13,9 +13,9 @@ const principals: Record<string, Principal | null> = {
   expert: { id: 'u-expert', roles: [{ role: 'expert', hubId: HUB, cityId: null, scopeHubId: HUB }] },
   official: { id: 'u-official', roles: [{ role: 'official', hubId: null, cityId: CITY, scopeHubId: HUB }] },
   observer: { id: 'u-observer', roles: [{ role: 'observer', hubId: null, cityId: null, scopeHubId: null }] },
-};
+} satisfies Record<string, Principal | null>;
 
-const resources: Record<string, Resource> = {
+const resources = {
   ownHub: { kind: 'Hub', id: HUB },
   otherHub: { kind: 'Hub', id: OTHER_HUB },
   ownCity: { kind: 'City', id: CITY, hubId: HUB },
@@ -55,7 +55,7 @@ const resources: Record<string, Resource> = {
   otherHubMeetingInvited: { kind: 'Meeting', id: 'm-2', hubId: OTHER_HUB, organiserId: 'u-far', invited: true },
   otherHubMeeting: { kind: 'Meeting', id: 'm-2', hubId: OTHER_HUB, organiserId: 'u-far', invited: false },
   meetingOrganisedByExpert: { kind: 'Meeting', id: 'm-3', hubId: HUB, organiserId: 'u-expert', invited: false },
-};
+} satisfies Record<string, Resource>;
 
 /** Cohorts and meetings for a member without a hub role: read all, answer and attend where invited. */
 const memberMeetings = {
@@ -256,15 +256,17 @@ const LETTER: Record<Action, string> = {
   host: 'h',
 };
 
-const table = Object.keys(principals).flatMap((who) =>
-  Object.keys(resources).flatMap((what) =>
-    ACTIONS.map((action) => ({ who, what, action, allowed: (expected[who][what] ?? '').includes(LETTER[action]) })),
-  ),
-);
+const table = Object.entries(principals).flatMap(([who, principal]) => {
+  const row = expected[who];
+  if (row === undefined) throw new Error(`No expected permissions for ${who}`);
+  return Object.entries(resources).flatMap(([what, resource]) =>
+    ACTIONS.map((action) => ({ who, principal, what, resource, action, allowed: (row[what] ?? '').includes(LETTER[action]) })),
+  );
+});
 
 describe('access policy', () => {
-  it.each(table)('$who $action $what → $allowed', ({ who, what, action, allowed }) => {
-    expect(defineAbilityFor(principals[who]).can(action, resources[what])).toBe(allowed);
+  it.each(table)('$who $action $what → $allowed', ({ principal, resource, action, allowed }) => {
+    expect(defineAbilityFor(principal).can(action, resource)).toBe(allowed);
   });
 
   it('lets every signed-in person read and edit their own profile, even with no role left', () => {

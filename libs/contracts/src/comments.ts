@@ -43,7 +43,10 @@ export type SuggestionState = z.infer<typeof suggestionStateSchema>;
 export const MENTION_PATTERN = /@\[([^\]\n]{1,120})\]\(([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\)/gi;
 
 export function mentionedIds(body: string): string[] {
-  return [...new Set([...body.matchAll(MENTION_PATTERN)].map((m) => m[2].toLowerCase()))];
+  const ids = new Set<string>();
+  // The id group is not optional: every match has one.
+  for (const [, , id] of body.matchAll(MENTION_PATTERN)) if (id !== undefined) ids.add(id.toLowerCase());
+  return [...ids];
 }
 
 /** Plain text with a safe subset of Markdown (emphasis, lists, code, http/https/mailto links); never HTML. */

@@ -66,6 +66,6 @@ describe('dates people mean and PostgreSQL stores', () => {
 
   it('says why a year is refused', () => {
     const result = isoDateSchema.safeParse('0000-01-01');
-    expect(result.error?.issues[0].message).toMatch(/1000.*9999/);
+    expect(result.error?.issues[0]?.message).toMatch(/1000.*9999/);
   });
 });

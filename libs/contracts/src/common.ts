@@ -169,7 +169,7 @@ export function unstorableText(value: unknown): UnstorableText[] {
       }
     }
     // Last pushed, first visited: reversed, the places come out in the value's order.
-    for (let i = children.length - 1; i >= 0; i -= 1) pending.push(children[i]);
+    for (const child of children.reverse()) pending.push(child);
   }
   return found.slice(0, MAX_UNSTORABLE_PLACES);
 }

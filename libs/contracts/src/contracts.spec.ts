@@ -66,6 +66,6 @@ describe('cities', () => {
 describe('sign-up', () => {
   it('asks for a password of at least ten characters', () => {
     const result = signUpSchema.safeParse({ invitationToken: 'x'.repeat(43), name: 'Ana', password: 'short' });
-    expect(result.error?.issues[0].path).toEqual(['password']);
+    expect(result.error?.issues[0]?.path).toEqual(['password']);
   });
 });

@@ -26,6 +26,7 @@ describe('meeting contracts', () => {
     ['an unknown zone', { ...base, timeZone: 'Mars/Olympus' }, 'timeZone'],
     ['an offset instead of a zone', { ...base, timeZone: '+05:30' }, 'timeZone'],
     ['a date that does not exist', { ...base, localStart: '2027-02-30T10:00' }, 'localStart'],
+    ['a date without its day and time', { ...base, localStart: '2027-03' }, 'localStart'],
     ['an end before the start', { ...base, durationMinutes: undefined, localEnd: '2027-03-10T09:00' }, 'localEnd'],
     ['a too short meeting', { ...base, durationMinutes: 2 }, 'durationMinutes'],
     ['a too long meeting', { ...base, durationMinutes: 13 * 60 }, 'durationMinutes'],

@@ -37,7 +37,9 @@ const localDateTimeSchema = z
 const localDateTimeInputSchema = localDateTimeSchema.refine(isYearInRange, { message: YEAR_RANGE_MESSAGE });
 
 function isRealDate(value: string): boolean {
+  // Zod runs this refinement even when the pattern failed, so the value may have fewer than three parts ("2027-02").
   const [y, m, d] = value.slice(0, 10).split('-').map(Number);
+  if (y === undefined || m === undefined || d === undefined) return false;
   const date = new Date(Date.UTC(y, m - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }

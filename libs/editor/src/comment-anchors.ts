@@ -191,8 +191,9 @@ export class DocumentText {
       return start === undefined || end === undefined ? null : Math.min(start + index, end);
     }
     if (type instanceof Y.XmlElement || type instanceof Y.XmlFragment) {
-      const children = type.toArray();
-      if (index < children.length) return this.starts.get(children[index]) ?? null;
+      // A position before a child starts where that child does; one after the last child, where the element ends.
+      const child = type.toArray()[index];
+      if (child !== undefined) return this.starts.get(child) ?? null;
       return this.ends.get(type) ?? null;
     }
     return null;

@@ -5,6 +5,8 @@ import type { JSONContent } from '@tiptap/core';
 import { safeDocument } from './safe-document';
 
 type Mark = NonNullable<JSONContent['marks']>[number];
+/** A mark written with delimiters around its text (code is written as whole spans instead). */
+type WrittenMark = Mark & { type: (typeof MARK_ORDER)[number] };
 
 interface InlineContext {
   /** In a table cell: no newlines allowed, and `|` would end the cell. */
@@ -12,8 +14,8 @@ interface InlineContext {
 }
 
 /** Outermost first, so a link around bold text closes after it; code is written as whole spans instead. */
-const MARK_ORDER = ['link', 'bold', 'italic', 'strike'];
-const DELIMITERS: Record<string, string> = { bold: '**', italic: '*', strike: '~~' };
+const MARK_ORDER = ['link', 'bold', 'italic', 'strike'] as const;
+const DELIMITERS = { bold: '**', italic: '*', strike: '~~' } as const;
 
 function escapeText(text: string): string {
   return text.replace(/[\\`*_~[\]<>|]/g, '\\$&').replace(/&(?=#?[a-z0-9]+;)/gi, '\\&');
@@ -45,11 +47,11 @@ function linkDestination(href: string): string {
   return href.replace(/[ ()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
-function opener(mark: Mark): string {
+function opener(mark: WrittenMark): string {
   return mark.type === 'link' ? '[' : DELIMITERS[mark.type];
 }
 
-function closer(mark: Mark): string {
+function closer(mark: WrittenMark): string {
   if (mark.type !== 'link') return DELIMITERS[mark.type];
   const title = mark.attrs?.['title'];
   const titlePart = typeof title === 'string' && title ? ` "${title.replace(/["\\]/g, '\\$&')}"` : '';
@@ -60,10 +62,21 @@ function sameMark(a: Mark, b: Mark): boolean {
   return a.type === b.type && a.attrs?.['href'] === b.attrs?.['href'] && a.attrs?.['title'] === b.attrs?.['title'];
 }
 
-function orderedMarks(node: JSONContent): Mark[] {
-  return (node.marks ?? [])
-    .filter((mark) => MARK_ORDER.includes(mark.type))
-    .sort((a, b) => MARK_ORDER.indexOf(a.type) - MARK_ORDER.indexOf(b.type));
+function isWritten(mark: Mark): mark is WrittenMark {
+  return (MARK_ORDER as readonly string[]).includes(mark.type);
+}
+
+function orderedMarks(node: JSONContent): WrittenMark[] {
+  return (node.marks ?? []).filter(isWritten).sort((a, b) => MARK_ORDER.indexOf(a.type) - MARK_ORDER.indexOf(b.type));
+}
+
+/** How many of the open marks, outermost first, the next run has too: those stay open. */
+function sharedMarks(open: readonly Mark[], next: readonly Mark[]): number {
+  const firstDifferent = next.findIndex((mark, i) => {
+    const openMark = open[i];
+    return openMark === undefined || !sameMark(openMark, mark);
+  });
+  return firstDifferent === -1 ? next.length : firstDifferent;
 }
 
 /**
@@ -72,11 +85,11 @@ function orderedMarks(node: JSONContent): Mark[] {
  */
 function serializeInline(nodes: JSONContent[], ctx: InlineContext): string {
   let out = '';
-  const active: Mark[] = [];
+  const active: WrittenMark[] = [];
   let pendingSpace = '';
   let lineStart = true;
   const closeTo = (keep: number) => {
-    while (active.length > keep) out += closer(active.pop() as Mark);
+    for (const mark of active.splice(keep).reverse()) out += closer(mark);
   };
 
   for (const node of nodes) {
@@ -87,16 +100,15 @@ function serializeInline(nodes: JSONContent[], ctx: InlineContext): string {
       continue;
     }
     const text = node.type === 'text' ? (node.text ?? '') : '';
-    const [, lead, core, trail] = /^(\s*)([\s\S]*?)(\s*)$/.exec(text) as RegExpExecArray;
+    const core = text.trim();
     if (!core) {
       pendingSpace += text;
       continue;
     }
     const marks = orderedMarks(node);
-    let keep = 0;
-    while (keep < active.length && keep < marks.length && sameMark(active[keep], marks[keep])) keep++;
+    const keep = sharedMarks(active, marks);
     closeTo(keep);
-    out += pendingSpace + lead;
+    out += pendingSpace + text.slice(0, text.length - text.trimStart().length);
     for (const mark of marks.slice(keep)) {
       out += opener(mark);
       active.push(mark);
@@ -104,6 +116,7 @@ function serializeInline(nodes: JSONContent[], ctx: InlineContext): string {
     }
     const isCode = (node.marks ?? []).some((mark) => mark.type === 'code');
     out += isCode ? codeSpan(core, ctx) : escapeRun(core, lineStart, ctx);
+    const trail = text.slice(text.trimEnd().length);
     pendingSpace = ctx.inTable ? trail.replace(/\s/g, ' ') : trail;
     lineStart = false;
   }
@@ -152,8 +165,8 @@ function tableGrid(table: JSONContent): JSONContent[][] {
       const colspan = Number(cell.attrs?.['colspan'] ?? 1);
       const rowspan = Number(cell.attrs?.['rowspan'] ?? 1);
       for (let dr = 0; dr < rowspan; dr++) {
-        grid[r + dr] ??= [];
-        for (let dc = 0; dc < colspan; dc++) grid[r + dr][c + dc] = dr === 0 && dc === 0 ? cell : null;
+        const spanned = (grid[r + dr] ??= []);
+        for (let dc = 0; dc < colspan; dc++) spanned[c + dc] = dr === 0 && dc === 0 ? cell : null;
       }
       c += colspan;
     }
@@ -168,7 +181,7 @@ function serializeTable(table: JSONContent): string {
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
   const rows = grid.map((row) => line(Array.from({ length: width }, (_, c) => (row[c] ? cellText(row[c]) : ''))));
   const alignments = Array.from({ length: width }, (_, c) => {
-    const align = grid[0][c]?.attrs?.['align'];
+    const align = grid[0]?.[c]?.attrs?.['align'];
     return align === 'center' ? ':---:' : align === 'right' ? '---:' : align === 'left' ? ':---' : '---';
   });
   return [rows[0], line(alignments), ...rows.slice(1)].join('\n');

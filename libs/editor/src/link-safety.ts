@@ -13,6 +13,6 @@ function ignoredInScheme(char: string): boolean {
 export function isSafeHref(href: unknown): href is string {
   if (typeof href !== 'string') return false;
   const compact = [...href].filter((char) => !ignoredInScheme(char)).join('');
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(compact);
-  return scheme !== null && SAFE_LINK_PROTOCOLS.includes(scheme[1].toLowerCase());
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(compact)?.[1];
+  return scheme !== undefined && SAFE_LINK_PROTOCOLS.includes(scheme.toLowerCase());
 }

@@ -25,6 +25,13 @@ import { jsonToYUpdate } from './yjs-conversion';
 const nodes = editorSchema.nodes;
 const marks = editorSchema.marks;
 
+/** The node or mark type of that name: one the schema does not have fails the test here, not inside a command. */
+function named<T>(types: { readonly [name: string]: T }, name: string): T {
+  const type = types[name];
+  if (type === undefined) throw new Error(`The schema has no ${name}`);
+  return type;
+}
+
 /** A draft with every node and mark of the schema, and every attribute a node has. */
 const everyPart: JSONContent = doc(
   heading(1, 'Open Data Policy'),
@@ -205,37 +212,40 @@ describe('checkUpdateShape: what the editor writes', () => {
       ['Purpose', ' of the policy'],
       ['bold', 'er'],
       ['Inventory', ' of datasets'],
-    ]) {
+    ] as const) {
       for (const character of typed) {
         editor.change((tr, pm) => tr.insertText(character, textPosition(pm, after) + after.length));
       }
     }
     // Formatting: on, off, a link, overlapping marks.
-    editor.selectText('Plain').run(toggleMark(marks['bold'])).run(toggleMark(marks['italic']));
-    editor.run(toggleMark(marks['bold']));
-    editor.selectText('After a break').run(toggleMark(marks['link'], { href: 'https://example.org/after' }));
-    editor.selectText('italic').run(toggleMark(marks['strike']));
-    editor.selectText('struck').run(toggleMark(marks['strike']));
-    editor.selectText('Quoted').run(toggleMark(marks['code']));
+    editor
+      .selectText('Plain')
+      .run(toggleMark(named(marks, 'bold')))
+      .run(toggleMark(named(marks, 'italic')));
+    editor.run(toggleMark(named(marks, 'bold')));
+    editor.selectText('After a break').run(toggleMark(named(marks, 'link'), { href: 'https://example.org/after' }));
+    editor.selectText('italic').run(toggleMark(named(marks, 'strike')));
+    editor.selectText('struck').run(toggleMark(named(marks, 'strike')));
+    editor.selectText('Quoted').run(toggleMark(named(marks, 'code')));
     // Deleting: across marks, a hard break.
     editor.change((tr, pm) => tr.delete(textPosition(pm, 'bold'), textPosition(pm, 'italic') + 3));
     editor.change((tr, pm) => tr.delete(textPosition(pm, 'After a break') - 1, textPosition(pm, 'After a break')));
     // Blocks: split, join, heading levels, a quote, inserted break and rule.
     editor.select((pm) => TextSelection.create(pm, textPosition(pm, 'Quoted') + 3)).run(splitBlock);
     editor.select((pm) => TextSelection.create(pm, pm.resolve(textPosition(pm, ' words.')).start())).run(joinBackward);
-    editor.selectText('Scope').run(setBlockType(nodes['heading'], { level: 2 }));
-    editor.selectText('Scope').run(setBlockType(nodes['paragraph']));
-    editor.selectText('Scope').run(wrapIn(nodes['blockquote']));
-    editor.change((tr, pm) => tr.insert(textPosition(pm, 'Plain'), nodes['hardBreak'].create()));
-    editor.change((tr, pm) => tr.insert(textPosition(pm, 'Open Data Policy') - 1, nodes['horizontalRule'].create()));
+    editor.selectText('Scope').run(setBlockType(named(nodes, 'heading'), { level: 2 }));
+    editor.selectText('Scope').run(setBlockType(named(nodes, 'paragraph')));
+    editor.selectText('Scope').run(wrapIn(named(nodes, 'blockquote')));
+    editor.change((tr, pm) => tr.insert(textPosition(pm, 'Plain'), named(nodes, 'hardBreak').create()));
+    editor.change((tr, pm) => tr.insert(textPosition(pm, 'Open Data Policy') - 1, named(nodes, 'horizontalRule').create()));
     // Lists: a new item, nesting and un-nesting, a paragraph made a list, a new start number.
     editor
       .select((pm) => TextSelection.create(pm, textPosition(pm, 'Second point') + 'Second point'.length))
-      .run(splitListItem(nodes['listItem']));
+      .run(splitListItem(named(nodes, 'listItem')));
     editor.change((tr) => tr.insertText('Third point'));
-    editor.run(sinkListItem(nodes['listItem']));
-    editor.run(liftListItem(nodes['listItem']));
-    editor.selectText('Plain').run(wrapInList(nodes['orderedList']));
+    editor.run(sinkListItem(named(nodes, 'listItem')));
+    editor.run(liftListItem(named(nodes, 'listItem')));
+    editor.selectText('Plain').run(wrapInList(named(nodes, 'orderedList')));
     editor.change((tr, pm) => {
       let list = -1;
       pm.descendants((node, pos) => {
@@ -269,8 +279,8 @@ describe('checkUpdateShape: what the editor writes', () => {
     const undo = new Y.UndoManager(editor.fragment, { trackedOrigins: new Set([ySyncPluginKey]), captureTimeout: 0 });
 
     editor.change((tr, pm) => tr.insertText(' now', textPosition(pm, 'Open Data Policy') + 'Open Data Policy'.length));
-    editor.selectText('Plain').run(toggleMark(marks['strike']));
-    editor.selectText('Purpose').run(setBlockType(nodes['heading'], { level: 3 }));
+    editor.selectText('Plain').run(toggleMark(named(marks, 'strike')));
+    editor.selectText('Purpose').run(setBlockType(named(nodes, 'heading'), { level: 3 }));
     editor
       .select((pm) => TextSelection.create(pm, textPosition(pm, 'Owner')))
       .run(addColumnAfter)

@@ -55,8 +55,8 @@ const HASHED_MARK = /^(.*)--[a-zA-Z0-9+/=]{8}$/;
 
 function isMarkKey(key: string): boolean {
   if (MARKS.has(key)) return true;
-  const hashed = HASHED_MARK.exec(key);
-  return hashed !== null && OVERLAPPING_MARKS.has(hashed[1]);
+  const name = HASHED_MARK.exec(key)?.[1];
+  return name !== undefined && OVERLAPPING_MARKS.has(name);
 }
 
 // Where an item lands: an element of the draft by its node name, or one of these.
@@ -117,7 +117,8 @@ export function checkUpdateShape(update: Uint8Array | DecodedUpdate, doc?: Doc):
 
 class ShapeCheck {
   private readonly places: (Place | undefined)[];
-  private readonly subs: (string | null)[];
+  /** The map key of each placed item (null for none); undefined until placed, and for an item in a cycle. */
+  private readonly subs: (string | null | undefined)[];
   /** Per client, where its run of structs starts and ends in `structs`; built on the first look-up in the update. */
   private runs: Map<number, { start: number; end: number }> | null = null;
 
@@ -169,6 +170,8 @@ class ShapeCheck {
     if (place === CYCLE) return 'items placed next to each other in a cycle';
 
     const sub = this.subs[i];
+    // placeOf stores the key with every place but a cycle's; refuse rather than guess should that ever not hold.
+    if (sub === undefined) return 'an item this check could not place';
     if (place === ROOT) {
       if (sub !== null) return `an entry ${quote(sub)} on the draft's fragment`;
       return isElement(content) ? null : `${describe(content)} directly in the draft's fragment`;
@@ -208,7 +211,7 @@ class ShapeCheck {
     let followed: number[] | null = null;
     let j = i;
     let place: Place;
-    let sub: string | null = null;
+    let sub: string | null | undefined = null;
     for (;;) {
       this.places[j] = RESOLVING;
       const item = this.structs[j] as Item;
@@ -299,6 +302,7 @@ class ShapeCheck {
     while (low <= high) {
       const mid = (low + high) >>> 1;
       const struct = this.structs[mid];
+      if (struct === undefined) break; // Never: the run's bounds are indexes of structs.
       if (id.clock < struct.id.clock) high = mid - 1;
       else if (id.clock >= struct.id.clock + struct.length) low = mid + 1;
       else return mid;
@@ -312,10 +316,11 @@ class ShapeCheck {
     if (this.runs !== null) return this.runs;
     const runs = new Map<number, { start: number; end: number }>();
     let start = 0;
-    for (let i = 1; i <= this.structs.length; i++) {
-      if (i === this.structs.length || this.structs[i].id.client !== this.structs[start].id.client) {
-        runs.set(this.structs[start].id.client, { start, end: i });
-        start = i;
+    for (const [i, struct] of this.structs.entries()) {
+      // A run ends at the last struct, or where the next one is another client's.
+      if (this.structs[i + 1]?.id.client !== struct.id.client) {
+        runs.set(struct.id.client, { start, end: i + 1 });
+        start = i + 1;
       }
     }
     this.runs = runs;

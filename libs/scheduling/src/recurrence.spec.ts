@@ -13,10 +13,10 @@ describe('series expansion in the organiser’s wall-clock time', () => {
     expect(series.every((o) => o.recurrenceId.endsWith('T10:00'))).toBe(true);
     expect(series.every((o) => instantToLocal(o.startsAt, 'America/New_York').endsWith('T10:00'))).toBe(true);
     // EST (UTC-5) in January and December, EDT (UTC-4) from April to October.
-    expect(series[0].startsAt.toISOString()).toBe('2027-01-12T15:00:00.000Z');
-    expect(series[3].startsAt.toISOString()).toBe('2027-04-12T14:00:00.000Z');
-    expect(series[11].startsAt.toISOString()).toBe('2027-12-12T15:00:00.000Z');
-    expect(series[3].endsAt.getTime() - series[3].startsAt.getTime()).toBe(3_600_000);
+    expect(series[0]?.startsAt.toISOString()).toBe('2027-01-12T15:00:00.000Z');
+    expect(series[3]?.startsAt.toISOString()).toBe('2027-04-12T14:00:00.000Z');
+    expect(series[11]?.startsAt.toISOString()).toBe('2027-12-12T15:00:00.000Z');
+    expect(series[3]?.endsAt.toISOString()).toBe('2027-04-12T15:00:00.000Z');
   });
 
   it('moves a weekly London series by one hour in UTC when the clocks change, not in London', () => {
@@ -62,8 +62,8 @@ describe('series expansion in the organiser’s wall-clock time', () => {
       durationMinutes: 30,
       rrule: 'FREQ=WEEKLY;COUNT=2',
     });
-    expect(series[1].recurrenceId).toBe('2027-03-14T02:30');
-    expect(instantToLocal(series[1].startsAt, 'America/New_York')).toBe('2027-03-14T03:30');
+    expect(series.map((o) => o.recurrenceId)).toEqual(['2027-03-07T02:30', '2027-03-14T02:30']);
+    expect(series.map((o) => instantToLocal(o.startsAt, 'America/New_York'))).toEqual(['2027-03-07T02:30', '2027-03-14T03:30']);
   });
 
   it('expands half-hour and quarter-hour zones to the right instants', () => {

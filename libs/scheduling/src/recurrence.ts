@@ -123,9 +123,9 @@ export function expandSeries(input: SeriesInput, limits: { maxOccurrences?: numb
 export function rruleForCalendar(input: SeriesInput, occurrences: ExpandedOccurrence[]): string | null {
   if (!input.rrule) return null;
   const body = input.rrule.replace(/^RRULE:/i, '').trim();
-  if (!/UNTIL=/i.test(body) || occurrences.length === 0) return body;
-  const last = occurrences[occurrences.length - 1].startsAt;
-  const until = last
+  const last = occurrences.at(-1);
+  if (!/UNTIL=/i.test(body) || last === undefined) return body;
+  const until = last.startsAt
     .toISOString()
     .replace(/[-:]/g, '')
     .replace(/\.\d{3}/, '');

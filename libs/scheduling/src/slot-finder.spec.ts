@@ -10,22 +10,24 @@ const person = (id: string, cityName: string, timeZone: string, locale: string, 
   workingHours,
 });
 
+const tokyo = person('tokyo', 'Tsukuba', 'Asia/Tokyo', 'ja-JP');
+const jakarta = person('jakarta', 'Jakarta', 'Asia/Jakarta', 'id-ID');
 const cohort = [
-  person('tokyo', 'Tsukuba', 'Asia/Tokyo', 'ja-JP'),
+  tokyo,
   person('mexico', 'Mexico City', 'America/Mexico_City', 'es-MX'),
   person('delhi', 'Delhi', 'Asia/Kolkata', 'hi-IN'),
-  person('jakarta', 'Jakarta', 'Asia/Jakarta', 'id-ID'),
+  jakarta,
 ];
 // Monday 1 to Sunday 7 February 2027.
 const week = { from: '2027-02-01', to: '2027-02-07', durationMinutes: 60 };
 
 describe('fair slot finder', () => {
   it('finds a slot inside everyone’s hours when there is one', () => {
-    const result = findSlots([cohort[0], cohort[3]], { ...week, limit: 3 });
-    expect(result.slots[0].outside).toEqual([]);
-    expect(result.slots[0].insideCount).toBe(2);
+    const result = findSlots([tokyo, jakarta], { ...week, limit: 3 });
+    expect(result.slots[0]?.outside).toEqual([]);
+    expect(result.slots[0]?.insideCount).toBe(2);
     // Tokyo 09:00–17:00 and Jakarta 09:00–17:00 overlap from 02:00 to 08:00 UTC.
-    const hour = result.slots[0].startsAt.getUTCHours();
+    const hour = result.slots[0]?.startsAt.getUTCHours();
     expect(hour).toBeGreaterThanOrEqual(2);
     expect(hour).toBeLessThan(8);
   });
@@ -42,7 +44,7 @@ describe('fair slot finder', () => {
       expect(slot.local.map((l) => l.timeZone)).toEqual(['America/Mexico_City', 'Asia/Kolkata', 'Asia/Jakarta', 'Asia/Tokyo']);
     }
     const best = result.slots[0];
-    const delhi = best.local.find((l) => l.timeZone === 'Asia/Kolkata');
+    const delhi = best?.local.find((l) => l.timeZone === 'Asia/Kolkata');
     expect(delhi?.localStart.slice(14)).toMatch(/^(00|30)$/);
     // Slots are ordered best first and never overlap one another.
     const scores = result.slots.map((s) => s.score);
@@ -68,12 +70,12 @@ describe('fair slot finder', () => {
     const riyadh = person('riyadh', 'Riyadh', 'Asia/Riyadh', 'ar-SA');
     // Friday 5 February only: Riyadh's weekend.
     const friday = findSlots([riyadh], { from: '2027-02-05', to: '2027-02-05', durationMinutes: 60 });
-    expect(friday.slots[0].outside[0].weekend).toBe(true);
+    expect(friday.slots[0]?.outside[0]?.weekend).toBe(true);
     const sunday = findSlots([riyadh], { from: '2027-02-07', to: '2027-02-07', durationMinutes: 60 });
-    expect(sunday.slots[0].outside).toEqual([]);
+    expect(sunday.slots[0]?.outside).toEqual([]);
     const partTime = person('tue', 'Tokyo', 'Asia/Tokyo', 'ja-JP', { start: '10:00', end: '12:00', days: [2] });
     const result = findSlots([partTime], { ...week, limit: 1 });
-    expect(result.slots[0].local[0].localStart).toMatch(/^2027-02-02T1[01]:00$/);
+    expect(result.slots[0]?.local[0]?.localStart).toMatch(/^2027-02-02T1[01]:00$/);
   });
 
   it('lists every person outside their hours, also people who share a zone and hours', () => {
@@ -88,6 +90,11 @@ describe('fair slot finder', () => {
       expect(tokyoOutside.length === 0 || tokyoOutside.length === 2).toBe(true);
       expect(slot.insideCount + slot.outside.length).toBe(3);
     }
-    expect(result.slots[0].local.find((l) => l.timeZone === 'Asia/Tokyo')?.places).toEqual(['Tsukuba', 'Kaga']);
+    expect(result.slots[0]?.local.find((l) => l.timeZone === 'Asia/Tokyo')?.places).toEqual(['Tsukuba', 'Kaga']);
+  });
+
+  it('refuses working hours whose times have no minutes, instead of scoring every slot NaN', () => {
+    const hourOnly = person('hour', 'Tsukuba', 'Asia/Tokyo', 'ja-JP', { start: '9', end: '17', days: [1, 2, 3, 4, 5] });
+    expect(() => findSlots([hourOnly], week)).toThrow(new RangeError('Not a time of day (HH:MM): 9'));
   });
 });

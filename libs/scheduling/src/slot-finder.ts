@@ -80,6 +80,8 @@ interface PreparedPerson {
 
 function minutesOf(clock: string): number {
   const [h, m] = clock.split(':').map(Number);
+  // Without its minutes ("9") a clock would make every score NaN, and the slots come out in no order.
+  if (h === undefined || m === undefined) throw new RangeError(`Not a time of day (HH:MM): ${clock}`);
   return h * 60 + m;
 }
 
@@ -199,7 +201,8 @@ function zoneGroups(people: PreparedPerson[]): Map<string, string[]> {
 function toProposal(c: Candidate, classes: PersonClass[], total: number, groups: Map<string, string[]>): SlotProposal {
   const outside: SlotInconvenience[] = [];
   classes.forEach((cls, i) => {
-    const v = c.verdicts[i];
+    // findSlots judges every class, in this order: the verdict is there.
+    const v = c.verdicts[i]!;
     if (v.minutesOutside === 0) return;
     for (const p of cls.members) {
       outside.push({
@@ -251,10 +254,15 @@ export function findSlots(participants: SlotParticipant[], options: SlotOptions)
   for (let start = rangeStart; start + duration <= rangeEnd; start += step) {
     const end = start + duration;
     const offsets = new Map(zones.map(([name, zone]) => [name, [zone.offset(start), zone.offset(end)] as const]));
-    const verdicts = classes.map((cls) => judge(cls.rep, start, end, offsets.get(cls.rep.person.timeZone) ?? [0, 0]));
+    const verdicts: PersonVerdict[] = [];
     const zonesOutside = new Set<string>();
-    verdicts.forEach((v, i) => v.minutesOutside > 0 && zonesOutside.add(classes[i].rep.person.timeZone));
-    const score = verdicts.reduce((sum, v, i) => sum + penalty(v) * classes[i].members.length, 0);
+    let score = 0;
+    for (const cls of classes) {
+      const v = judge(cls.rep, start, end, offsets.get(cls.rep.person.timeZone) ?? [0, 0]);
+      verdicts.push(v);
+      if (v.minutesOutside > 0) zonesOutside.add(cls.rep.person.timeZone);
+      score += penalty(v) * cls.members.length;
+    }
     candidates.push({ start, end, score, verdicts, zonesOutside });
   }
   const ranked = [...candidates].sort((a, b) => a.score - b.score || a.start - b.start);
@@ -303,25 +311,24 @@ function rotate(ranked: Candidate[], count: number, zones: string[]): Candidate[
   const used = new Map<number, number>();
   const picks: Candidate[] = [];
   for (let i = 0; i < count; i++) {
-    let best: Candidate | null = null;
-    let bestKey: number[] = [];
+    let best: { candidate: Candidate; key: RotationKey } | null = null;
     for (const c of pool) {
       const after = zones.map((z) => (burden.get(z) ?? 0) + (c.zonesOutside.has(z) ? 1 : 0));
-      const key = [Math.max(...after), after.reduce((a, b) => a + b, 0), used.get(c.start % DAY) ?? 0, c.score];
-      if (!best || compareKeys(key, bestKey) < 0) {
-        best = c;
-        bestKey = key;
-      }
+      const key: RotationKey = [Math.max(...after), after.reduce((a, b) => a + b, 0), used.get(c.start % DAY) ?? 0, c.score];
+      if (!best || compareKeys(key, best.key) < 0) best = { candidate: c, key };
     }
     if (!best) break;
-    picks.push(best);
-    used.set(best.start % DAY, (used.get(best.start % DAY) ?? 0) + 1);
-    for (const z of best.zonesOutside) burden.set(z, (burden.get(z) ?? 0) + 1);
+    const pick = best.candidate;
+    picks.push(pick);
+    used.set(pick.start % DAY, (used.get(pick.start % DAY) ?? 0) + 1);
+    for (const z of pick.zonesOutside) burden.set(z, (burden.get(z) ?? 0) + 1);
   }
   return picks;
 }
 
-function compareKeys(a: number[], b: number[]): number {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] - b[i];
-  return 0;
+/** What a rotation's next pick keeps lowest, in order: most-burdened zone, total burden, times of day reused, score. */
+type RotationKey = readonly [maxBurden: number, totalBurden: number, reuse: number, score: number];
+
+function compareKeys([a0, a1, a2, a3]: RotationKey, [b0, b1, b2, b3]: RotationKey): number {
+  return a0 - b0 || a1 - b1 || a2 - b2 || a3 - b3;
 }
