@@ -432,7 +432,7 @@ export const slotResultSchema = z.object({
 export type SlotResult = z.infer<typeof slotResultSchema>;
 
 /**
- * What the meeting room (helper B) learns about an occurrence from `MeetingsService.occurrenceContext(id)`:
+ * What the meeting room learns about an occurrence from `MeetingsService.occurrenceContext(id)`:
  * who may attend (invitees + hub coordinators + admins, decided by the policy's `attend` on Meeting) and who hosts
  * (organiser, hub coordinators, admins: `host`). Server-side only; not a route.
  */
