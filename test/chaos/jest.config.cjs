@@ -8,6 +8,7 @@ module.exports = {
     '^@minga/contracts$': '<rootDir>/../../libs/contracts/src/index.ts',
     '^@minga/collab$': '<rootDir>/../../libs/collab/src/index.ts',
     '^@minga/editor$': '<rootDir>/../../libs/editor/src/index.ts',
+    '^@minga/scheduling$': '<rootDir>/../../libs/scheduling/src/index.ts',
   },
   testMatch: ['<rootDir>/**/*.spec.ts'],
   maxWorkers: 1,

@@ -19,6 +19,7 @@ module.exports = {
     '^@minga/contracts$': '<rootDir>/../../libs/contracts/src/index.ts',
     '^@minga/collab$': '<rootDir>/../../libs/collab/src/index.ts',
     '^@minga/editor$': '<rootDir>/../../libs/editor/src/index.ts',
+    '^@minga/scheduling$': '<rootDir>/../../libs/scheduling/src/index.ts',
   },
   // Without a browser outside CI, run the browser-free specs only; CI fails in global setup instead.
   testMatch: haveBrowser || process.env.CI === 'true' ? ['<rootDir>/**/*.spec.ts'] : ['<rootDir>/**/*.server.spec.ts'],
