@@ -1,6 +1,7 @@
 // A chart with its text alternative: the same data as a table, one press away, announced by the figure's caption.
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import './chart-figure.css';
 
 type View = 'chart' | 'table';
 

@@ -1,6 +1,7 @@
 // An action that asks once, in place: no modal to trap focus, and the safer choice (keep) takes focus first; when
 // the question is put away, focus returns to the button that asked it (the disclosure pattern of the forms).
 import { useDisclosureForm } from './use-disclosure-form';
+import './confirm-in-place.css';
 
 interface ConfirmInPlaceProps {
   /** Accessible name of the first button, naming the action and its object; starts with the visible word. */

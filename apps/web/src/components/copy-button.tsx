@@ -1,6 +1,7 @@
 // Copies a text to the clipboard and says so in a polite live region.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import './copy-button.css';
 
 export function CopyButton({ text, label }: { text: string; label: string }) {
   const { t } = useTranslation();

@@ -1,6 +1,7 @@
 // Switches the interface language; the choice is remembered by the language detector.
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES } from '../i18n/languages';
+import './language-switcher.css';
 
 export function LanguageSwitcher() {
   const { t, i18n } = useTranslation();

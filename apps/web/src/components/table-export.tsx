@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { DownloadedFile } from '../lib/api-client';
 import { saveFile } from '../lib/save-file';
 import { toCsv, toJson, type Row } from '../lib/table-data';
+import './table-export.css';
 
 type TableExportProps = {
   /** The file name without extension, e.g. `mexico-city-kpis`. */

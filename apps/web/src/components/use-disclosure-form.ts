@@ -4,6 +4,11 @@ import { useEffect, useRef, useState } from 'react';
 /** @param focusSelector which control in the form area takes focus on opening (the first that matches). */
 export function useDisclosureForm(focusSelector: string) {
   const [open, setOpen] = useState(false);
+  return { open, setOpen, ...useDisclosureFocus(open, focusSelector) };
+}
+
+/** Moves the focus into the form area as it opens, and back to the button once it has been open and closes. */
+export function useDisclosureFocus(open: boolean, focusSelector: string) {
   const formArea = useRef<HTMLDivElement>(null);
   const openButton = useRef<HTMLButtonElement>(null);
   const opened = useRef(false);
@@ -17,5 +22,5 @@ export function useDisclosureForm(focusSelector: string) {
     }
   }, [open, focusSelector]);
 
-  return { open, setOpen, formArea, openButton };
+  return { formArea, openButton };
 }

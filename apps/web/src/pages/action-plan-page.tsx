@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { ActionPlan } from '@minga/contracts';
 import { PageHeading } from '../components/page-heading';
-import { ErrorState, LoadingState } from '../components/status-messages';
+import { QueryState } from '../components/query-state';
 import { useActionPlan } from '../features/action-plans/api';
 import { CsvImport } from '../features/action-plans/csv-import';
 import { PlanFacts } from '../features/action-plans/plan-facts';
@@ -27,9 +27,7 @@ export default function ActionPlanPage() {
             })
           : t('plans.fallbackTitle')}
       </PageHeading>
-      {plan.isPending && <LoadingState />}
-      {plan.isError && <ErrorState error={plan.error} onRetry={() => void plan.refetch()} />}
-      {plan.data && <PlanSections plan={plan.data} />}
+      <QueryState query={plan}>{(data) => <PlanSections plan={data} />}</QueryState>
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { City } from '@minga/contracts';
 import { PageHeading } from '../components/page-heading';
-import { ErrorState, LoadingState } from '../components/status-messages';
+import { QueryState } from '../components/query-state';
 import { CityActionPlans } from '../features/action-plans/city-action-plans';
 import { useCity } from '../features/cities/api';
 import { CityEditor } from '../features/cities/city-editor';
@@ -21,9 +21,7 @@ export default function CityPage() {
   return (
     <div className="page">
       <PageHeading>{city.data?.name ?? t('cities.fallbackTitle')}</PageHeading>
-      {city.isPending && <LoadingState />}
-      {city.isError && <ErrorState error={city.error} onRetry={() => void city.refetch()} />}
-      {city.data && <CitySections city={city.data} />}
+      <QueryState query={city}>{(data) => <CitySections city={data} />}</QueryState>
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import type { Cohort } from '@minga/contracts';
 import { PageHeading } from '../components/page-heading';
-import { ErrorState, LoadingState } from '../components/status-messages';
+import { QueryState } from '../components/query-state';
 import { useCohort } from '../features/cohorts/api';
 import { CohortForm } from '../features/cohorts/cohort-form';
 import { useHub } from '../features/hubs/api';
@@ -35,9 +35,7 @@ function EditCohort({ cohortId }: { cohortId: string }) {
   return (
     <div className="page page--medium">
       <PageHeading>{cohort.data ? t('cohorts.form.editLabel', { name: cohort.data.name }) : t('cohorts.fallbackTitle')}</PageHeading>
-      {cohort.isPending && <LoadingState />}
-      {cohort.isError && <ErrorState error={cohort.error} onRetry={() => void cohort.refetch()} />}
-      {cohort.data && <CohortForm hubId={cohort.data.hubId} cohort={cohort.data} onSaved={back} onCancel={back} />}
+      <QueryState query={cohort}>{(data) => <CohortForm hubId={data.hubId} cohort={data} onSaved={back} onCancel={back} />}</QueryState>
     </div>
   );
 }

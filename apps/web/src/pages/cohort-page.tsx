@@ -5,7 +5,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import type { CohortOverview, Slot } from '@minga/contracts';
 import { instantToLocal } from '@minga/scheduling';
 import { PageHeading } from '../components/page-heading';
-import { ErrorState, LoadingState } from '../components/status-messages';
+import { QueryState } from '../components/query-state';
 import { CohortFeed } from '../features/calendars/cohort-feed';
 import { useCohortOverview } from '../features/cohorts/api';
 import { CohortCities } from '../features/cohorts/cohort-cities';
@@ -23,9 +23,7 @@ export default function CohortPage() {
   return (
     <div className="page">
       <PageHeading>{overview.data?.cohort.name ?? t('cohorts.fallbackTitle')}</PageHeading>
-      {overview.isPending && <LoadingState />}
-      {overview.isError && <ErrorState error={overview.error} onRetry={() => void overview.refetch()} />}
-      {overview.data && <CohortSections overview={overview.data} />}
+      <QueryState query={overview}>{(data) => <CohortSections overview={data} />}</QueryState>
     </div>
   );
 }

@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeading } from '../components/page-heading';
-import { EmptyState, ErrorState, LoadingState } from '../components/status-messages';
+import { QueryState } from '../components/query-state';
 import { useHubs } from '../features/hubs/api';
 
 export default function DashboardsPage() {
@@ -12,26 +12,25 @@ export default function DashboardsPage() {
     <div className="page">
       <PageHeading>{t('dashboards.indexTitle')}</PageHeading>
       <p className="lead">{t('dashboards.indexIntro')}</p>
-      {hubs.isPending && <LoadingState />}
-      {hubs.isError && <ErrorState error={hubs.error} onRetry={() => void hubs.refetch()} />}
-      {hubs.data?.length === 0 && <EmptyState>{t('hubs.empty')}</EmptyState>}
-      {hubs.data && hubs.data.length > 0 && (
-        <ul className="card-list">
-          {hubs.data.map((hub) => (
-            <li key={hub.id} className="card">
-              <h2 className="card-title">{hub.name}</h2>
-              <ul className="stack open-data-links">
-                <li>
-                  <Link to={`/hubs/${hub.id}/dashboard`}>{t('dashboards.openDashboard', { hub: hub.name })}</Link>
-                </li>
-                <li>
-                  <Link to={`/open-data/hubs/${hub.id}`}>{t('dashboards.openPublicPage', { hub: hub.name })}</Link>
-                </li>
-              </ul>
-            </li>
-          ))}
-        </ul>
-      )}
+      <QueryState query={hubs} emptyText={t('hubs.empty')}>
+        {(list) => (
+          <ul className="card-list">
+            {list.map((hub) => (
+              <li key={hub.id} className="card">
+                <h2 className="card-title">{hub.name}</h2>
+                <ul className="stack open-data-links">
+                  <li>
+                    <Link to={`/hubs/${hub.id}/dashboard`}>{t('dashboards.openDashboard', { hub: hub.name })}</Link>
+                  </li>
+                  <li>
+                    <Link to={`/open-data/hubs/${hub.id}`}>{t('dashboards.openPublicPage', { hub: hub.name })}</Link>
+                  </li>
+                </ul>
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryState>
     </div>
   );
 }

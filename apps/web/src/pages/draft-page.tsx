@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { Draft } from '@minga/contracts';
 import { PageHeading } from '../components/page-heading';
-import { ErrorState, LoadingState } from '../components/status-messages';
+import { QueryState } from '../components/query-state';
 import { useDraft } from '../features/drafts/api';
 import { CommentsPanel } from '../features/comments/comments-panel';
 import { CONTRIBUTIONS_HEADING_ID, ContributionsList } from '../features/comments/contributions-list';
@@ -19,6 +19,7 @@ import { DraftStatusActions } from '../features/drafts/draft-status-actions';
 import { ExportMenu } from '../features/draft-versions/export-menu';
 import { VERSIONS_HEADING_ID, VersionsPanel } from '../features/draft-versions/versions-panel';
 import { useModelPolicies } from '../features/model-policies/api';
+import '../features/drafts/drafts.css';
 
 export default function DraftPage() {
   const { t } = useTranslation();
@@ -27,9 +28,7 @@ export default function DraftPage() {
   return (
     <div className="page">
       <PageHeading>{draft.data?.title ?? t('drafts.fallbackTitle')}</PageHeading>
-      {draft.isPending && <LoadingState />}
-      {draft.isError && <ErrorState error={draft.error} onRetry={() => void draft.refetch()} />}
-      {draft.data && <DraftSections draft={draft.data} />}
+      <QueryState query={draft}>{(data) => <DraftSections draft={data} />}</QueryState>
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Hub } from '@minga/contracts';
 import { PageHeading } from '../components/page-heading';
-import { ErrorState, LoadingState } from '../components/status-messages';
+import { QueryState } from '../components/query-state';
 import { CohortsList } from '../features/cohorts/cohorts-list';
 import { OccurrenceList } from '../features/meetings/occurrence-list';
 import { CitiesTable } from '../features/cities/cities-table';
@@ -25,9 +25,7 @@ export default function HubPage() {
   return (
     <div className="page">
       <PageHeading>{hub.data?.name ?? t('hubs.hubFallbackTitle')}</PageHeading>
-      {hub.isPending && <LoadingState />}
-      {hub.isError && <ErrorState error={hub.error} onRetry={() => void hub.refetch()} />}
-      {hub.data && <HubSections hub={hub.data} />}
+      <QueryState query={hub}>{(data) => <HubSections hub={data} />}</QueryState>
     </div>
   );
 }

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { InvitationPreview } from '@minga/contracts';
 import { PageHeading } from '../components/page-heading';
-import { ErrorState, LoadingState } from '../components/status-messages';
+import { QueryState } from '../components/query-state';
+import { LoadingState } from '../components/status-messages';
 import type { ReturnState } from '../features/auth/require-session';
 import { SignUpForm } from '../features/auth/sign-up-form';
 import { useInvitationPreview } from '../features/invitations/api';
@@ -18,14 +19,14 @@ export default function InvitationPage() {
   return (
     <div className="page page--medium">
       <PageHeading>{t('invitations.accept.title')}</PageHeading>
-      {preview.isPending && <LoadingState />}
-      {preview.isError && <ErrorState error={preview.error} />}
-      {preview.data && (
-        <>
-          <InvitationSummary preview={preview.data} />
-          <InvitationNextStep token={token} preview={preview.data} />
-        </>
-      )}
+      <QueryState query={preview} retry={false}>
+        {(data) => (
+          <>
+            <InvitationSummary preview={data} />
+            <InvitationNextStep token={token} preview={data} />
+          </>
+        )}
+      </QueryState>
     </div>
   );
 }

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import type { CohortOverview, Meeting } from '@minga/contracts';
 import { PageHeading } from '../components/page-heading';
-import { ErrorState, LoadingState } from '../components/status-messages';
+import { QueryState } from '../components/query-state';
+import { EmptyState } from '../components/status-messages';
 import { useCohortOverview } from '../features/cohorts/api';
 import { useHub } from '../features/hubs/api';
 import { useDraftChoices, useMeeting, usePresenterChoices } from '../features/meetings/api';
@@ -80,18 +81,21 @@ function NewCohortMeeting({ cohortId }: { cohortId: string }) {
       <PageHeading>
         {overview.data ? t('meetings.form.newHeading', { cohort: overview.data.cohort.name }) : t('meetings.form.newLabel')}
       </PageHeading>
-      {overview.isPending && <LoadingState />}
-      {overview.isError && <ErrorState error={overview.error} onRetry={() => void overview.refetch()} />}
-      {overview.data && !canSchedule(overview.data.cohort.hubId) && <p className="status status--empty">{t('meetings.form.notAllowed')}</p>}
-      {overview.data && canSchedule(overview.data.cohort.hubId) && (
-        <MeetingForm
-          owner={{ kind: 'cohort', cohortId }}
-          prefill={prefill}
-          {...choicesOf(overview.data)}
-          onSaved={saved}
-          onCancel={() => void navigate(`/cohorts/${cohortId}`)}
-        />
-      )}
+      <QueryState query={overview}>
+        {(data) =>
+          canSchedule(data.cohort.hubId) ? (
+            <MeetingForm
+              owner={{ kind: 'cohort', cohortId }}
+              prefill={prefill}
+              {...choicesOf(data)}
+              onSaved={saved}
+              onCancel={() => void navigate(`/cohorts/${cohortId}`)}
+            />
+          ) : (
+            <EmptyState>{t('meetings.form.notAllowed')}</EmptyState>
+          )
+        }
+      </QueryState>
     </div>
   );
 }
@@ -117,17 +121,17 @@ function EditMeeting({ meetingId }: { meetingId: string }) {
       <PageHeading>
         {meeting.data ? t('meetings.form.editLabel', { title: meeting.data.title }) : t('meetings.occurrence.fallbackTitle')}
       </PageHeading>
-      {meeting.isPending && <LoadingState />}
-      {meeting.isError && <ErrorState error={meeting.error} onRetry={() => void meeting.refetch()} />}
-      {meeting.data && (
-        <MeetingForm
-          owner={meeting.data.cohort ? { kind: 'cohort', cohortId: meeting.data.cohort.id } : { kind: 'hub', hubId: meeting.data.hubId }}
-          meeting={meeting.data}
-          {...choices}
-          onSaved={back}
-          onCancel={back}
-        />
-      )}
+      <QueryState query={meeting}>
+        {(data) => (
+          <MeetingForm
+            owner={data.cohort ? { kind: 'cohort', cohortId: data.cohort.id } : { kind: 'hub', hubId: data.hubId }}
+            meeting={data}
+            {...choices}
+            onSaved={back}
+            onCancel={back}
+          />
+        )}
+      </QueryState>
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { CityRef, OccurrenceDetail, PersonRef } from '@minga/contracts';
 import { PageHeading } from '../components/page-heading';
-import { ErrorState, LoadingState } from '../components/status-messages';
+import { QueryState } from '../components/query-state';
 import { useAttendance, useOccurrence } from '../features/meeting-room/api';
 import { ActionItemsSection } from '../features/meeting-room/action-items-panel';
 import { AttendanceSection } from '../features/meeting-room/attendance-table';
@@ -22,9 +22,7 @@ export default function MeetingMinutesPage() {
   return (
     <div className="page">
       <PageHeading>{title}</PageHeading>
-      {occurrence.isPending && <LoadingState />}
-      {occurrence.isError && <ErrorState error={occurrence.error} onRetry={() => void occurrence.refetch()} />}
-      {occurrence.data && <AfterMeeting occurrence={occurrence.data} />}
+      <QueryState query={occurrence}>{(data) => <AfterMeeting occurrence={data} />}</QueryState>
     </div>
   );
 }

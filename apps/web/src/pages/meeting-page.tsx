@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Meeting } from '@minga/contracts';
 import { PageHeading } from '../components/page-heading';
-import { ErrorState, LoadingState } from '../components/status-messages';
+import { QueryState } from '../components/query-state';
 import { AgendaView } from '../features/meetings/agenda-view';
 import { useMeeting } from '../features/meetings/api';
 import { CancelMeeting } from '../features/meetings/cancel-meeting';
@@ -19,9 +19,7 @@ export default function MeetingPage() {
   return (
     <div className="page">
       <PageHeading>{meeting.data?.title ?? t('meetings.occurrence.fallbackTitle')}</PageHeading>
-      {meeting.isPending && <LoadingState />}
-      {meeting.isError && <ErrorState error={meeting.error} onRetry={() => void meeting.refetch()} />}
-      {meeting.data && <MeetingSections meeting={meeting.data} />}
+      <QueryState query={meeting}>{(data) => <MeetingSections meeting={data} />}</QueryState>
     </div>
   );
 }

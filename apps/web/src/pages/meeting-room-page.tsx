@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Draft, RoomState } from '@minga/contracts';
 import { PageHeading } from '../components/page-heading';
-import { ErrorState, LoadingState } from '../components/status-messages';
+import { QueryState } from '../components/query-state';
+import { LoadingState } from '../components/status-messages';
 import { CommentsPanel } from '../features/comments/comments-panel';
 import { liveSourceOf } from '../features/comments/live-source';
 import { SectionCommentCount } from '../features/comments/section-comment-count';
@@ -30,6 +31,7 @@ import { MeetingNotesEditor } from '../features/meeting-room/meeting-notes-edito
 import { useFormatters } from '../lib/formatters';
 import { useSession } from '../lib/session';
 import { useNow } from '../lib/use-now';
+import '../features/meeting-room/meeting-room.css';
 
 export default function MeetingRoomPage() {
   const { t } = useTranslation();
@@ -179,16 +181,16 @@ function LinkedDraft({ draftId, section }: { draftId: string; section: string | 
         {t('meetingRoom.draft.heading')}
         {draft.data && `: ${draft.data.title}`}
       </h2>
-      {draft.isPending && <LoadingState />}
-      {draft.isError && <ErrorState error={draft.error} onRetry={() => void draft.refetch()} />}
-      {draft.data && (
-        <>
-          <p>
-            <Link to={`/drafts/${draft.data.id}`}>{t('meetingRoom.draft.openPage')}</Link>
-          </p>
-          <LinkedDraftEditor key={draft.data.id} draft={draft.data} section={section} />
-        </>
-      )}
+      <QueryState query={draft}>
+        {(data) => (
+          <>
+            <p>
+              <Link to={`/drafts/${data.id}`}>{t('meetingRoom.draft.openPage')}</Link>
+            </p>
+            <LinkedDraftEditor key={data.id} draft={data} section={section} />
+          </>
+        )}
+      </QueryState>
     </section>
   );
 }

@@ -3,8 +3,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { OccurrenceDetail } from '@minga/contracts';
+import { DataTable } from '../components/data-table';
 import { PageHeading } from '../components/page-heading';
-import { ErrorState, LoadingState } from '../components/status-messages';
+import { QueryState } from '../components/query-state';
 import { useCohortOverview } from '../features/cohorts/api';
 import { AgendaView } from '../features/meetings/agenda-view';
 import { useMeeting, useOccurrence, useRsvps } from '../features/meetings/api';
@@ -23,9 +24,7 @@ export default function OccurrencePage() {
   return (
     <div className="page">
       <PageHeading>{occurrence.data?.title ?? t('meetings.occurrence.fallbackTitle')}</PageHeading>
-      {occurrence.isPending && <LoadingState />}
-      {occurrence.isError && <ErrorState error={occurrence.error} onRetry={() => void occurrence.refetch()} />}
-      {occurrence.data && <OccurrenceSections occurrence={occurrence.data} />}
+      <QueryState query={occurrence}>{(data) => <OccurrenceSections occurrence={data} />}</QueryState>
     </div>
   );
 }
@@ -166,53 +165,37 @@ function Answers({ occurrenceId, meetingId }: { occurrenceId: string; meetingId:
   const format = useFormatters();
   const answers = useRsvps(occurrenceId, true);
   const meeting = useMeeting(meetingId);
-  if (answers.isPending) return <LoadingState />;
-  if (answers.isError) return <ErrorState error={answers.error} onRetry={() => void answers.refetch()} />;
-  const invited = meeting.data && (
-    <p>
-      {t('meetings.rsvp.invitedCount', {
-        invited: format.number(meeting.data.inviteeCount),
-        answered: format.number(answers.data.length),
-      })}
-    </p>
-  );
-  if (answers.data.length === 0)
-    return (
-      <>
-        {invited}
-        <p className="status status--empty">{t('meetings.rsvp.noAnswers')}</p>
-      </>
-    );
   return (
-    <>
-      {invited}
-      <div className="table-wrap">
-        <table className="table">
-          <caption>{t('meetings.rsvp.answersCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('meetings.rsvp.person')}</th>
-              <th scope="col">{t('meetings.rsvp.answerColumn')}</th>
-              <th scope="col">{t('meetings.rsvp.answeredAt')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {answers.data.map((answer) => (
-              <tr key={answer.person.id}>
-                <th scope="row">{answer.person.name}</th>
-                <td>
-                  {answer.waitlistPosition !== null
-                    ? t('meetings.rsvp.waitlistPlace', {
-                        position: format.number(answer.waitlistPosition),
-                      })
-                    : t(`meetings.rsvp.answer.${answer.response}`)}
-                </td>
-                <td>{format.dateTime(answer.respondedAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </>
+    <QueryState query={answers}>
+      {(list) => (
+        <>
+          {meeting.data && (
+            <p>
+              {t('meetings.rsvp.invitedCount', {
+                invited: format.number(meeting.data.inviteeCount),
+                answered: format.number(list.length),
+              })}
+            </p>
+          )}
+          <DataTable
+            caption={t('meetings.rsvp.answersCaption')}
+            emptyText={t('meetings.rsvp.noAnswers')}
+            rows={list}
+            rowKey={(answer) => answer.person.id}
+            columns={[
+              { header: t('meetings.rsvp.person'), rowHeader: true, cell: (answer) => answer.person.name },
+              {
+                header: t('meetings.rsvp.answerColumn'),
+                cell: (answer) =>
+                  answer.waitlistPosition !== null
+                    ? t('meetings.rsvp.waitlistPlace', { position: format.number(answer.waitlistPosition) })
+                    : t(`meetings.rsvp.answer.${answer.response}`),
+              },
+              { header: t('meetings.rsvp.answeredAt'), cell: (answer) => format.dateTime(answer.respondedAt) },
+            ]}
+          />
+        </>
+      )}
+    </QueryState>
   );
 }

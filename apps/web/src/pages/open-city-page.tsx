@@ -2,7 +2,8 @@
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { PageHeading } from '../components/page-heading';
-import { EmptyState, ErrorState, LoadingState } from '../components/status-messages';
+import { QueryState } from '../components/query-state';
+import { EmptyState } from '../components/status-messages';
 import { openDataPaths, useOpenCityPlans } from '../features/open-data/api';
 import { OpenDataDownloads } from '../features/open-data/open-data-downloads';
 import { OpenPlan } from '../features/open-data/open-plan';
@@ -15,27 +16,27 @@ export default function OpenCityPage() {
   return (
     <div className="page">
       <PageHeading>{city ? t('openData.cityTitle', { city: city.name }) : t('openData.fallbackTitle')}</PageHeading>
-      {open.isPending && <LoadingState />}
-      {open.isError && <ErrorState error={open.error} onRetry={() => void open.refetch()} />}
-      {open.data && city && (
-        <>
-          <p className="lead">{t('openData.cityIntro', { city: city.name })}</p>
-          <section aria-labelledby="open-downloads">
-            <h2 id="open-downloads">{t('openData.downloads')}</h2>
-            <OpenDataDownloads
-              owner={city.name}
-              href={(table, format) => openDataPaths.cityTable(cityId, table, format)}
-              license={open.data.license}
-              licenseUrl={open.data.licenseUrl}
-            />
-          </section>
-          {open.data.plans.length === 0 ? (
-            <EmptyState>{t('openData.noPlans')}</EmptyState>
-          ) : (
-            open.data.plans.map((plan) => <OpenPlan key={plan.id} plan={plan} />)
-          )}
-        </>
-      )}
+      <QueryState query={open}>
+        {(data) => (
+          <>
+            <p className="lead">{t('openData.cityIntro', { city: data.city.name })}</p>
+            <section aria-labelledby="open-downloads">
+              <h2 id="open-downloads">{t('openData.downloads')}</h2>
+              <OpenDataDownloads
+                owner={data.city.name}
+                href={(table, format) => openDataPaths.cityTable(cityId, table, format)}
+                license={data.license}
+                licenseUrl={data.licenseUrl}
+              />
+            </section>
+            {data.plans.length === 0 ? (
+              <EmptyState>{t('openData.noPlans')}</EmptyState>
+            ) : (
+              data.plans.map((plan) => <OpenPlan key={plan.id} plan={plan} />)
+            )}
+          </>
+        )}
+      </QueryState>
     </div>
   );
 }

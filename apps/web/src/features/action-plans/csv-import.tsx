@@ -3,10 +3,12 @@
 import { useId, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MEASUREMENT_CSV_COLUMNS, MILESTONE_CSV_COLUMNS, type ActionPlan, type ImportReport } from '@minga/contracts';
+import { DataTable } from '../../components/data-table';
 import { SelectField, TextAreaField } from '../../components/form-field';
 import { ProblemAlert } from '../../components/problem-alert';
 import { ApiError } from '../../lib/api-client';
 import { useImportCsv, type ImportKind } from './api';
+import './action-plans.css';
 
 const COLUMNS: Record<ImportKind, readonly string[]> = {
   milestones: MILESTONE_CSV_COLUMNS,
@@ -129,38 +131,25 @@ function ImportReportView({ report }: { report: ImportReport }) {
         {summary}
       </p>
       {report.rows.length > 0 && (
-        <div className="table-wrap">
-          <table className="table">
-            <caption>{t('plans.import.reportCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('plans.import.line')}</th>
-                <th scope="col">{t('plans.import.result')}</th>
-                <th scope="col">{t('plans.import.problems')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.rows.map((row) => (
-                <tr key={row.row} className={row.ok ? undefined : 'row-error'}>
-                  <th scope="row">{row.row}</th>
-                  <td>{row.ok ? t('plans.import.rowOk') : t('plans.import.rowInvalid')}</td>
-                  <td>
-                    {row.errors.map((error) => (
-                      <p key={error.field + error.message} className="history-change">
-                        {error.field
-                          ? t('plans.import.fieldProblem', {
-                              field: error.field,
-                              message: error.message,
-                            })
-                          : error.message}
-                      </p>
-                    ))}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('plans.import.reportCaption')}
+          rows={report.rows}
+          rowKey={(row) => row.row}
+          rowClassName={(row) => (row.ok ? undefined : 'row-error')}
+          columns={[
+            { header: t('plans.import.line'), rowHeader: true, cell: (row) => row.row },
+            { header: t('plans.import.result'), cell: (row) => (row.ok ? t('plans.import.rowOk') : t('plans.import.rowInvalid')) },
+            {
+              header: t('plans.import.problems'),
+              cell: (row) =>
+                row.errors.map((error) => (
+                  <p key={error.field + error.message} className="history-change">
+                    {error.field ? t('plans.import.fieldProblem', { field: error.field, message: error.message }) : error.message}
+                  </p>
+                )),
+            },
+          ]}
+        />
       )}
     </div>
   );

@@ -6,6 +6,7 @@ import { TextField } from '../../components/form-field';
 import { useFormErrors, type FieldErrors } from '../../components/use-form-errors';
 import { validate } from '../../lib/validation';
 import { useCreateTask } from './api';
+import './action-plans.css';
 
 export function NewTaskForm({ plan, milestone }: { plan: Pick<ActionPlan, 'id' | 'cityId'>; milestone: Pick<Milestone, 'id' | 'title'> }) {
   const { t } = useTranslation();

@@ -5,6 +5,7 @@ import { ListTable } from '../../components/list-table';
 import { TableExport } from '../../components/table-export';
 import { useFormatters } from '../../lib/formatters';
 import { useHistory } from './api';
+import './action-plans.css';
 
 /** A before/after value as text: lists joined, nothing (or an empty list) as a dash. */
 function historyValue(value: unknown): string {
@@ -39,34 +40,26 @@ export function PlanHistory({ planId, caption, filename }: { planId: string; cap
         query={history}
         caption={caption}
         emptyText={t('plans.history.empty')}
-        columns={
-          <>
-            <th scope="col">{t('plans.history.when')}</th>
-            <th scope="col">{t('plans.history.who')}</th>
-            <th scope="col">{t('plans.history.what')}</th>
-            <th scope="col">{t('plans.history.changes')}</th>
-          </>
-        }
-        renderRow={(entry: HistoryEntry) => (
-          <tr key={entry.id}>
-            <th scope="row">
-              <time dateTime={entry.at}>{format.dateTime(entry.at)}</time>
-            </th>
-            <td>{entry.actor?.name ?? t('plans.history.system')}</td>
-            <td>
-              {t(`plans.history.action.${entry.action}`, {
-                entity: t(`plans.history.entity.${entry.entity}`),
-              })}
-            </td>
-            <td>
-              {entry.changes
+        rowKey={(entry: HistoryEntry) => entry.id}
+        columns={[
+          {
+            header: t('plans.history.when'),
+            rowHeader: true,
+            cell: (entry) => <time dateTime={entry.at}>{format.dateTime(entry.at)}</time>,
+          },
+          { header: t('plans.history.who'), cell: (entry) => entry.actor?.name ?? t('plans.history.system') },
+          {
+            header: t('plans.history.what'),
+            cell: (entry) => t(`plans.history.action.${entry.action}`, { entity: t(`plans.history.entity.${entry.entity}`) }),
+          },
+          {
+            header: t('plans.history.changes'),
+            cell: (entry) =>
+              entry.changes
                 .filter((change) => !PARENT_FIELDS.has(change.field))
-                .map((change) => (
-                  <ChangeLine key={change.field} action={entry.action} change={change} />
-                ))}
-            </td>
-          </tr>
-        )}
+                .map((change) => <ChangeLine key={change.field} action={entry.action} change={change} />),
+          },
+        ]}
       />
       {loaded.length > 0 && (
         <TableExport

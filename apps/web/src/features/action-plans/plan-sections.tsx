@@ -2,8 +2,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActionPlan } from '@minga/contracts';
-import { ErrorState, LoadingState } from '../../components/status-messages';
-import { useDisclosureForm } from '../../components/use-disclosure-form';
+import { DisclosureForm } from '../../components/disclosure-form';
+import { QueryState } from '../../components/query-state';
 import { useMilestones } from './api';
 import { ActionPlanForm } from './action-plan-form';
 import { MilestoneForm } from './milestone-form';
@@ -11,7 +11,6 @@ import { MilestoneList } from './milestone-list';
 
 export function PlanIntent({ plan, canEdit }: { plan: ActionPlan; canEdit: boolean }) {
   const { t } = useTranslation();
-  const { open, setOpen, formArea, openButton } = useDisclosureForm('textarea');
   const [saved, setSaved] = useState(false);
   return (
     <>
@@ -21,31 +20,24 @@ export function PlanIntent({ plan, canEdit }: { plan: ActionPlan; canEdit: boole
           <p role="status" className="status status--success">
             {saved ? t('plans.edit.saved') : ''}
           </p>
-          {open ? (
-            <div ref={formArea}>
+          <DisclosureForm
+            label={t('plans.edit.open')}
+            buttonClassName="button button--secondary"
+            focusSelector="textarea"
+            onOpen={() => setSaved(false)}
+          >
+            {(close) => (
               <ActionPlanForm
                 cityId={plan.cityId}
                 plan={plan}
                 onSaved={() => {
                   setSaved(true);
-                  setOpen(false);
+                  close();
                 }}
-                onCancel={() => setOpen(false)}
+                onCancel={close}
               />
-            </div>
-          ) : (
-            <button
-              ref={openButton}
-              type="button"
-              className="button button--secondary"
-              onClick={() => {
-                setSaved(false);
-                setOpen(true);
-              }}
-            >
-              {t('plans.edit.open')}
-            </button>
-          )}
+            )}
+          </DisclosureForm>
         </div>
       )}
     </>
@@ -65,27 +57,20 @@ export function PlanMilestones({
 }) {
   const { t } = useTranslation();
   const milestones = useMilestones(plan.id);
-  const { open, setOpen, formArea, openButton } = useDisclosureForm('input');
   return (
     <>
-      {milestones.isPending && <LoadingState />}
-      {milestones.isError && <ErrorState error={milestones.error} onRetry={() => void milestones.refetch()} />}
-      {milestones.data && (
-        <MilestoneList plan={plan} milestones={milestones.data} canEdit={canEdit} canDelete={canDelete} filename={filename} />
-      )}
+      <QueryState query={milestones}>
+        {(list) => <MilestoneList plan={plan} milestones={list} canEdit={canEdit} canDelete={canDelete} filename={filename} />}
+      </QueryState>
       {canEdit && (
-        <div className="draft-creator">
-          {open ? (
-            <div ref={formArea}>
+        <DisclosureForm label={t('plans.milestones.open')} className="draft-creator" focusSelector="input">
+          {(close) => (
+            <>
               <h3>{t('plans.milestones.newHeading')}</h3>
-              <MilestoneForm plan={plan} onSaved={() => setOpen(false)} onCancel={() => setOpen(false)} />
-            </div>
-          ) : (
-            <button ref={openButton} type="button" className="button" onClick={() => setOpen(true)}>
-              {t('plans.milestones.open')}
-            </button>
+              <MilestoneForm plan={plan} onSaved={close} onCancel={close} />
+            </>
           )}
-        </div>
+        </DisclosureForm>
       )}
     </>
   );

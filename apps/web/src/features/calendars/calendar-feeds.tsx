@@ -2,9 +2,9 @@
 // see which feeds exist, and revoke one (a calendar app that used it gets nothing more).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CreatedCalendarFeed } from '@minga/contracts';
+import type { CalendarFeed, CreatedCalendarFeed } from '@minga/contracts';
 import { ProblemAlert } from '../../components/problem-alert';
-import { EmptyState, ErrorState, LoadingState } from '../../components/status-messages';
+import { QueryState } from '../../components/query-state';
 import { useFormatters } from '../../lib/formatters';
 import { useCalendarFeeds, useCreateCalendarFeed, useRevokeCalendarFeed } from './api';
 import { NewFeedUrl } from './new-feed-url';
@@ -17,7 +17,7 @@ export function CalendarFeeds() {
   const create = useCreateCalendarFeed();
   const revoke = useRevokeCalendarFeed();
   const [created, setCreated] = useState<CreatedCalendarFeed | null>(null);
-  const active = (feeds.data ?? []).filter((feed) => feed.revokedAt === null);
+  const activeOf = (list: CalendarFeed[]) => list.filter((feed) => feed.revokedAt === null);
 
   return (
     <div className="calendar-feeds">
@@ -33,37 +33,36 @@ export function CalendarFeeds() {
       </button>
       {create.isError && <ProblemAlert error={create.error} />}
       <h3 className="subsection-heading">{t('calendars.activeHeading')}</h3>
-      {feeds.isPending && <LoadingState />}
-      {feeds.isError && <ErrorState error={feeds.error} onRetry={() => void feeds.refetch()} />}
-      {feeds.data && active.length === 0 && <EmptyState>{t('calendars.none')}</EmptyState>}
-      {active.length > 0 && (
-        <ul className="feed-list">
-          {active.map((feed) => {
-            const name =
-              feed.kind === 'user' ? t('calendars.personalFeed') : t('calendars.cohortFeed', { cohort: feed.cohort?.name ?? '' });
-            return (
-              <li key={feed.id} className="feed-item">
-                <span>
-                  <strong>{name}</strong> · {t('calendars.createdAt', { date: format.dateTime(feed.createdAt) })}
-                </span>
-                <span className="feed-actions">
-                  <button
-                    type="button"
-                    className="button button--danger button--small"
-                    disabled={revoke.isPending}
-                    onClick={() =>
-                      revoke.mutate(feed.id, { onSuccess: () => setCreated((shown) => (shown?.id === feed.id ? null : shown)) })
-                    }
-                    aria-label={t('calendars.revokeNamed', { name, date: format.dateTime(feed.createdAt) })}
-                  >
-                    {t('calendars.revoke')}
-                  </button>
-                </span>
-              </li>
-            );
-          })}
-        </ul>
-      )}
+      <QueryState query={feeds} emptyText={t('calendars.none')} isEmpty={(list) => activeOf(list).length === 0}>
+        {(list) => (
+          <ul className="feed-list">
+            {activeOf(list).map((feed) => {
+              const name =
+                feed.kind === 'user' ? t('calendars.personalFeed') : t('calendars.cohortFeed', { cohort: feed.cohort?.name ?? '' });
+              return (
+                <li key={feed.id} className="feed-item">
+                  <span>
+                    <strong>{name}</strong> · {t('calendars.createdAt', { date: format.dateTime(feed.createdAt) })}
+                  </span>
+                  <span className="feed-actions">
+                    <button
+                      type="button"
+                      className="button button--danger button--small"
+                      disabled={revoke.isPending}
+                      onClick={() =>
+                        revoke.mutate(feed.id, { onSuccess: () => setCreated((shown) => (shown?.id === feed.id ? null : shown)) })
+                      }
+                      aria-label={t('calendars.revokeNamed', { name, date: format.dateTime(feed.createdAt) })}
+                    >
+                      {t('calendars.revoke')}
+                    </button>
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </QueryState>
       {revoke.isError && <ProblemAlert error={revoke.error} />}
     </div>
   );

@@ -18,30 +18,22 @@ export function CitiesTable({ filters, caption }: { filters: CityFilters; captio
       query={cities}
       caption={caption}
       emptyText={t('cities.empty')}
-      columns={
-        <>
-          <th scope="col">{t('cities.name')}</th>
-          <th scope="col">{t('cities.country')}</th>
-          <th scope="col" className="numeric">
-            {t('cities.population')}
-          </th>
-          <th scope="col" className="numeric">
-            {t('cities.area')}
-          </th>
-          <th scope="col">{t('cities.localTime')}</th>
-        </>
-      }
-      renderRow={(city) => (
-        <tr key={city.id}>
-          <th scope="row">
-            <Link to={`/cities/${city.id}`}>{city.name}</Link>
-          </th>
-          <td>{names.region(city.country)}</td>
-          <td className="numeric">{city.population === null ? t('common.notRecorded') : format.number(city.population)}</td>
-          <td className="numeric">{city.areaKm2 === null ? t('common.notRecorded') : format.areaKm2(city.areaKm2)}</td>
-          <td>{format.timeIn(city.timeZone, now)}</td>
-        </tr>
-      )}
+      rowKey={(city) => city.id}
+      columns={[
+        { header: t('cities.name'), rowHeader: true, cell: (city) => <Link to={`/cities/${city.id}`}>{city.name}</Link> },
+        { header: t('cities.country'), cell: (city) => names.region(city.country) },
+        {
+          header: t('cities.population'),
+          className: 'numeric',
+          cell: (city) => (city.population === null ? t('common.notRecorded') : format.number(city.population)),
+        },
+        {
+          header: t('cities.area'),
+          className: 'numeric',
+          cell: (city) => (city.areaKm2 === null ? t('common.notRecorded') : format.areaKm2(city.areaKm2)),
+        },
+        { header: t('cities.localTime'), cell: (city) => format.timeIn(city.timeZone, now) },
+      ]}
     />
   );
 }

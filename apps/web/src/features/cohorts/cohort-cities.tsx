@@ -3,9 +3,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CohortCityStatus } from '@minga/contracts';
+import { DataTable } from '../../components/data-table';
 import { ProgressMeter } from '../../components/progress-meter';
 import { StageTag } from '../../components/stage-tag';
-import { EmptyState } from '../../components/status-messages';
 import { useDisplayNames } from '../../lib/display-names';
 import { useFormatters } from '../../lib/formatters';
 import { useNow } from '../../lib/use-now';
@@ -16,54 +16,52 @@ export function CohortCities({ cities, caption }: { cities: CohortCityStatus[]; 
   const format = useFormatters();
   const names = useDisplayNames();
   const now = useNow();
-  if (cities.length === 0) return <EmptyState>{t('cohorts.citiesEmpty')}</EmptyState>;
   return (
-    <div className="table-wrap">
-      <table className="table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('cohorts.city')}</th>
-            <th scope="col">{t('cohorts.localTime')}</th>
-            <th scope="col">{t('cohorts.draft')}</th>
-            <th scope="col">{t('cohorts.actionPlan')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {cities.map(({ city, draft, actionPlan }) => (
-            <tr key={city.id}>
-              <th scope="row">
-                <Link to={`/cities/${city.id}`}>{city.name}</Link>
-                <span className="cohort-city-country">{names.region(city.country)}</span>
-              </th>
-              <td>{format.timeIn(city.timeZone, now)}</td>
-              <td>
-                {draft ? (
-                  <>
-                    <Link to={`/drafts/${draft.id}`}>{draft.title}</Link>{' '}
-                    <span className={`status-tag status-tag--${draft.status}`}>{t(`drafts.status.${draft.status}`)}</span>
-                  </>
-                ) : (
-                  t('cohorts.noDraft')
-                )}
-              </td>
-              <td>
-                {actionPlan ? (
-                  <span className="cohort-plan">
-                    <Link to={`/action-plans/${actionPlan.id}`}>
-                      <StageTag stage={actionPlan.stage} />
-                    </Link>
-                    <ProgressMeter share={actionPlan.progress / 100} />
-                    {actionPlan.overdueCount > 0 && <span>{t('cohorts.overdue', { number: format.number(actionPlan.overdueCount) })}</span>}
-                  </span>
-                ) : (
-                  t('cohorts.noPlan')
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={caption}
+      emptyText={t('cohorts.citiesEmpty')}
+      rows={cities}
+      rowKey={({ city }) => city.id}
+      columns={[
+        {
+          header: t('cohorts.city'),
+          rowHeader: true,
+          cell: ({ city }) => (
+            <>
+              <Link to={`/cities/${city.id}`}>{city.name}</Link>
+              <span className="cohort-city-country">{names.region(city.country)}</span>
+            </>
+          ),
+        },
+        { header: t('cohorts.localTime'), cell: ({ city }) => format.timeIn(city.timeZone, now) },
+        {
+          header: t('cohorts.draft'),
+          cell: ({ draft }) =>
+            draft ? (
+              <>
+                <Link to={`/drafts/${draft.id}`}>{draft.title}</Link>{' '}
+                <span className={`status-tag status-tag--${draft.status}`}>{t(`drafts.status.${draft.status}`)}</span>
+              </>
+            ) : (
+              t('cohorts.noDraft')
+            ),
+        },
+        {
+          header: t('cohorts.actionPlan'),
+          cell: ({ actionPlan }) =>
+            actionPlan ? (
+              <span className="cohort-plan">
+                <Link to={`/action-plans/${actionPlan.id}`}>
+                  <StageTag stage={actionPlan.stage} />
+                </Link>
+                <ProgressMeter share={actionPlan.progress / 100} />
+                {actionPlan.overdueCount > 0 && <span>{t('cohorts.overdue', { number: format.number(actionPlan.overdueCount) })}</span>}
+              </span>
+            ) : (
+              t('cohorts.noPlan')
+            ),
+        },
+      ]}
+    />
   );
 }

@@ -8,6 +8,7 @@ import { FormActions } from '../../components/form-actions';
 import { ProblemAlert } from '../../components/problem-alert';
 import { useMentionable } from './api';
 import { mentionQueryAt, toDisplayBody, toWireBody, type ChosenMentions, type MentionQuery } from './mention-text';
+import './comments.css';
 
 interface CommentComposerProps {
   draftId: string;

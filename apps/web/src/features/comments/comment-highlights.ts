@@ -8,6 +8,7 @@ import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import type { ThreadKind } from '@minga/contracts';
 import { anchorOfSelection, relativeSelection, resolveAnchor, selectedRangeOf, type DecodedAnchor, type SelectedRange } from './anchor';
+import './comments.css';
 
 export interface HighlightSuggestion {
   replacement: string;

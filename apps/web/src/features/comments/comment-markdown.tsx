@@ -2,6 +2,7 @@
 // links only to http, https and mailto, mentions as "@Name".
 import { useMemo } from 'react';
 import { renderCommentMarkdown } from '@minga/editor';
+import './comments.css';
 
 export function CommentMarkdown({ source }: { source: string }) {
   const html = useMemo(() => renderCommentMarkdown(source), [source]);

@@ -8,6 +8,7 @@ import { useFormatters } from '../../lib/formatters';
 import { useAddComment, useDecideSuggestion, useDeleteComment, useEditComment, useSetThreadStatus } from './api';
 import { CommentComposer } from './comment-composer';
 import { CommentMarkdown } from './comment-markdown';
+import './comments.css';
 
 export interface ThreadPermissions {
   reply: boolean;

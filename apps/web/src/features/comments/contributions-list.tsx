@@ -5,6 +5,7 @@ import type { Draft } from '@minga/contracts';
 import { ErrorState, LoadingState } from '../../components/status-messages';
 import { useFormatters } from '../../lib/formatters';
 import { useContributions } from './api';
+import './comments.css';
 
 export const CONTRIBUTIONS_HEADING_ID = 'draft-contributions';
 

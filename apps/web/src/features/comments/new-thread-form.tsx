@@ -8,6 +8,7 @@ import { TextField } from '../../components/form-field';
 import { useCreateThread } from './api';
 import { CommentComposer } from './comment-composer';
 import type { DraftComments } from './use-draft-comments';
+import './comments.css';
 
 interface NewThreadFormProps {
   comments: DraftComments;

@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { DOC_FRAGMENT, sectionIdOf, type OutlineEntry } from '@minga/editor';
 import { useThreads } from './api';
 import { openCountsBySection } from './thread-filters';
+import './comments.css';
 
 export function SectionCommentCount({ draftId, ydoc, entry }: { draftId: string; ydoc: Y.Doc; entry: OutlineEntry }) {
   const { t } = useTranslation();

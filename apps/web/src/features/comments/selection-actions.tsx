@@ -5,6 +5,7 @@ import { useEditorState } from '@tiptap/react';
 import type { DocAccess, ThreadKind } from '@minga/contracts';
 import { selectedRange } from './comment-highlights';
 import type { DraftComments } from './use-draft-comments';
+import './comments.css';
 
 interface SelectionActionsProps {
   comments: DraftComments;

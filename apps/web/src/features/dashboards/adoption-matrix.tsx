@@ -3,9 +3,13 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Dashboard } from '@minga/contracts';
+import { DataTable, type DataColumn } from '../../components/data-table';
 import { StageTag } from '../../components/stage-tag';
 import { TableExport } from '../../components/table-export';
 import { useFormatters } from '../../lib/formatters';
+import './dashboards.css';
+
+type City = Dashboard['cities'][number];
 
 interface AdoptionMatrixProps {
   dashboard: Pick<Dashboard, 'cities' | 'modelPolicies' | 'cells'>;
@@ -22,65 +26,43 @@ export function AdoptionMatrix({ dashboard, caption, filename }: AdoptionMatrixP
 
   return (
     <>
-      <div className="table-wrap">
-        <table className="table matrix">
-          <caption>{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('dashboards.city')}</th>
-              {dashboard.modelPolicies.map((policy) => (
-                <th scope="col" key={policy.id}>
-                  {policy.name}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {dashboard.cities.map((city) => (
-              <tr key={city.id}>
-                <th scope="row">
-                  <Link to={`/cities/${city.id}`}>{city.name}</Link>
-                </th>
-                {dashboard.modelPolicies.map((policy) => {
-                  const cell = cells.get(`${city.id}:${policy.id}`);
-                  if (!cell)
-                    return (
-                      <td key={policy.id} className="muted">
-                        {t('dashboards.noPlan')}
-                      </td>
-                    );
-                  return (
-                    <td key={policy.id}>
-                      <Link
-                        to={`/action-plans/${cell.actionPlanId}`}
-                        aria-label={t('dashboards.cellLink', {
-                          city: city.name,
-                          policy: policy.name,
-                          stage: t(`plans.stage.${cell.stage}`),
-                        })}
-                      >
-                        <StageTag stage={cell.stage} />
-                      </Link>
-                      <div className="muted">
-                        {t('dashboards.cellProgress', {
-                          progress: format.percent(cell.progress / 100),
-                        })}
-                      </div>
-                      {cell.overdueCount > 0 && (
-                        <div className="behind">
-                          {t('dashboards.overdueCount', {
-                            count: cell.overdueCount,
-                          })}
-                        </div>
-                      )}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        className="table matrix"
+        caption={caption}
+        rows={dashboard.cities}
+        rowKey={(city) => city.id}
+        columns={[
+          { header: t('dashboards.city'), rowHeader: true, cell: (city) => <Link to={`/cities/${city.id}`}>{city.name}</Link> },
+          ...dashboard.modelPolicies.map((policy): DataColumn<City> => {
+            const cellOf = (city: City) => cells.get(`${city.id}:${policy.id}`);
+            return {
+              key: policy.id,
+              header: policy.name,
+              cellClassName: (city) => (cellOf(city) ? undefined : 'muted'),
+              cell: (city) => {
+                const cell = cellOf(city);
+                if (!cell) return t('dashboards.noPlan');
+                return (
+                  <>
+                    <Link
+                      to={`/action-plans/${cell.actionPlanId}`}
+                      aria-label={t('dashboards.cellLink', {
+                        city: city.name,
+                        policy: policy.name,
+                        stage: t(`plans.stage.${cell.stage}`),
+                      })}
+                    >
+                      <StageTag stage={cell.stage} />
+                    </Link>
+                    <div className="muted">{t('dashboards.cellProgress', { progress: format.percent(cell.progress / 100) })}</div>
+                    {cell.overdueCount > 0 && <div className="behind">{t('dashboards.overdueCount', { count: cell.overdueCount })}</div>}
+                  </>
+                );
+              },
+            };
+          }),
+        ]}
+      />
       <TableExport
         filename={filename}
         subject={caption}

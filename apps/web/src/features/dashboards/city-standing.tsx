@@ -3,9 +3,11 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { CITY_STATUSES, type DashboardCity } from '@minga/contracts';
+import { DataTable } from '../../components/data-table';
 import { TableExport } from '../../components/table-export';
 import { useFormatters } from '../../lib/formatters';
 import { CityStatusTag } from './city-status-tag';
+import './dashboards.css';
 
 const ORDER = ['behind', 'at_risk', 'on_track', 'no_plan'] as const satisfies readonly (typeof CITY_STATUSES)[number][];
 
@@ -15,41 +17,18 @@ export function CityStanding({ cities, caption, filename }: { cities: DashboardC
   const sorted = [...cities].sort((a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status) || a.name.localeCompare(b.name));
   return (
     <>
-      <div className="table-wrap">
-        <table className="table">
-          <caption>{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('dashboards.city')}</th>
-              <th scope="col">{t('dashboards.cityStatusLabel')}</th>
-              <th scope="col">{t('dashboards.why')}</th>
-              <th scope="col" className="numeric">
-                {t('dashboards.milestonesDue')}
-              </th>
-              <th scope="col" className="numeric">
-                {t('dashboards.milestonesOverdue')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {sorted.map((city) => (
-              <tr key={city.id}>
-                <th scope="row">
-                  <Link to={`/cities/${city.id}`}>{city.name}</Link>
-                </th>
-                <td>
-                  <CityStatusTag status={city.status} />
-                </td>
-                <td className="reasons-cell">
-                  <Reasons city={city} />
-                </td>
-                <td className="numeric">{format.number(city.milestonesDue)}</td>
-                <td className="numeric">{format.number(city.milestonesOverdue)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={caption}
+        rows={sorted}
+        rowKey={(city) => city.id}
+        columns={[
+          { header: t('dashboards.city'), rowHeader: true, cell: (city) => <Link to={`/cities/${city.id}`}>{city.name}</Link> },
+          { header: t('dashboards.cityStatusLabel'), cell: (city) => <CityStatusTag status={city.status} /> },
+          { header: t('dashboards.why'), cellClassName: () => 'reasons-cell', cell: (city) => <Reasons city={city} /> },
+          { header: t('dashboards.milestonesDue'), className: 'numeric', cell: (city) => format.number(city.milestonesDue) },
+          { header: t('dashboards.milestonesOverdue'), className: 'numeric', cell: (city) => format.number(city.milestonesOverdue) },
+        ]}
+      />
       <TableExport
         filename={filename}
         subject={caption}

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { Dashboard } from '@minga/contracts';
 import { PageHeading } from '../../components/page-heading';
-import { ErrorState, LoadingState } from '../../components/status-messages';
+import { QueryState } from '../../components/query-state';
 import type { DashboardFilters } from './api';
 import { DashboardBody } from './dashboard-body';
 import { DashboardFiltersForm } from './dashboard-filters';
@@ -30,7 +30,6 @@ export function DashboardScreen<T extends Dashboard>({
   scopeOf,
 }: DashboardScreenProps<T>) {
   const { t } = useTranslation();
-  const scope = dashboard.data ? scopeOf(dashboard.data) : null;
   return (
     <div className="page">
       <PageHeading>{title}</PageHeading>
@@ -38,13 +37,16 @@ export function DashboardScreen<T extends Dashboard>({
         {t('dashboards.intro')} {backLink}
       </p>
       <DashboardFiltersForm modelPolicies={modelPolicies} value={filters} onChange={onFiltersChange} />
-      {dashboard.isPending && <LoadingState />}
-      {dashboard.isError && <ErrorState error={dashboard.error} onRetry={() => void dashboard.refetch()} />}
-      {dashboard.data && scope && (
-        <div aria-busy={dashboard.isPlaceholderData}>
-          <DashboardBody dashboard={dashboard.data} scopeName={scope.name} fileStem={scope.fileStem} />
-        </div>
-      )}
+      <QueryState query={dashboard}>
+        {(data) => {
+          const scope = scopeOf(data);
+          return (
+            <div aria-busy={dashboard.isPlaceholderData}>
+              <DashboardBody dashboard={data} scopeName={scope.name} fileStem={scope.fileStem} />
+            </div>
+          );
+        }}
+      </QueryState>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Dashboard } from '@minga/contracts';
 import { useFormatters } from '../../lib/formatters';
+import './dashboards.css';
 
 /** The hub in six numbers: cities, plans, cities behind, milestones due and overdue, KPIs off track. */
 export function DashboardTotals({ totals }: { totals: Dashboard['totals'] }) {

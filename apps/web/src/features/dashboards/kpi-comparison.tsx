@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import type { DashboardCity } from '@minga/contracts';
 import { CHART_SIZE_BEFORE_LAYOUT, ChartFigure } from '../../components/chart-figure';
+import { DataTable } from '../../components/data-table';
 import { ProgressMeter } from '../../components/progress-meter';
 import { TableExport } from '../../components/table-export';
 import { useFormatters } from '../../lib/formatters';
@@ -44,41 +45,22 @@ export function KpiComparison({ cities, caption, filename }: { cities: Dashboard
 
   const table = (
     <>
-      <div className="table-wrap">
-        <table className="table">
-          <caption>{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('dashboards.city')}</th>
-              <th scope="col">{t('kpis.shareOfTarget')}</th>
-              <th scope="col" className="numeric">
-                {t('kpis.status.on_track')}
-              </th>
-              <th scope="col" className="numeric">
-                {t('kpis.status.at_risk')}
-              </th>
-              <th scope="col" className="numeric">
-                {t('kpis.status.off_track')}
-              </th>
-              <th scope="col" className="numeric">
-                {t('kpis.status.no_data')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {cities.map((city) => (
-              <tr key={city.id}>
-                <th scope="row">{city.name}</th>
-                <td>{city.kpiProgress === null ? t('kpis.noMeasurement') : <ProgressMeter share={city.kpiProgress} />}</td>
-                <td className="numeric">{format.number(city.kpis.onTrack)}</td>
-                <td className="numeric">{format.number(city.kpis.atRisk)}</td>
-                <td className="numeric">{format.number(city.kpis.offTrack)}</td>
-                <td className="numeric">{format.number(city.kpis.noData)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={caption}
+        rows={cities}
+        rowKey={(city) => city.id}
+        columns={[
+          { header: t('dashboards.city'), rowHeader: true, cell: (city) => city.name },
+          {
+            header: t('kpis.shareOfTarget'),
+            cell: (city) => (city.kpiProgress === null ? t('kpis.noMeasurement') : <ProgressMeter share={city.kpiProgress} />),
+          },
+          { header: t('kpis.status.on_track'), className: 'numeric', cell: (city) => format.number(city.kpis.onTrack) },
+          { header: t('kpis.status.at_risk'), className: 'numeric', cell: (city) => format.number(city.kpis.atRisk) },
+          { header: t('kpis.status.off_track'), className: 'numeric', cell: (city) => format.number(city.kpis.offTrack) },
+          { header: t('kpis.status.no_data'), className: 'numeric', cell: (city) => format.number(city.kpis.noData) },
+        ]}
+      />
       <TableExport
         filename={filename}
         subject={caption}

@@ -5,6 +5,7 @@ import { SelectField } from '../../components/form-field';
 import { useFormatters } from '../../lib/formatters';
 import { versionName } from './version-name';
 import { useVersions, type ComparisonSide } from './api';
+import './draft-versions.css';
 
 export interface ComparisonChoice {
   from: ComparisonSide;

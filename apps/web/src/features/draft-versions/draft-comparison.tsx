@@ -3,12 +3,14 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DraftComparison as Comparison, DraftVersion } from '@minga/contracts';
-import { ErrorState, LoadingState } from '../../components/status-messages';
+import { QueryState } from '../../components/query-state';
+import { ErrorState } from '../../components/status-messages';
 import { ApiError } from '../../lib/api-client';
 import { useFormatters } from '../../lib/formatters';
 import type { ComparisonChoice } from './comparison-form';
 import { versionName } from './version-name';
 import { useComparison, useVersions, type ComparisonSide } from './api';
+import './draft-versions.css';
 
 type Section = Comparison['sections'][number];
 
@@ -54,18 +56,22 @@ export function DraftComparison({ draftId, choice, onClose }: DraftComparisonPro
           {t('drafts.comparison.close')}
         </button>
       </div>
-      {comparison.isPending && <LoadingState />}
-      {comparison.isError &&
-        (comparison.error instanceof ApiError && comparison.error.code === 'validation_failed' ? (
-          // Not a passing failure: these two sides cannot be compared (a model policy without a template).
-          <div className="alert alert--error" role="alert">
-            <p className="alert-title">{t('drafts.comparison.cannotCompare')}</p>
-            {comparison.error.problem.detail && <p className="alert-detail">{comparison.error.problem.detail}</p>}
-          </div>
-        ) : (
-          <ErrorState error={comparison.error} onRetry={() => void comparison.refetch()} />
-        ))}
-      {comparison.data && <ComparisonSections sections={comparison.data.sections} />}
+      <QueryState
+        query={comparison}
+        renderError={(error) =>
+          error instanceof ApiError && error.code === 'validation_failed' ? (
+            // Not a passing failure: these two sides cannot be compared (a model policy without a template).
+            <div className="alert alert--error" role="alert">
+              <p className="alert-title">{t('drafts.comparison.cannotCompare')}</p>
+              {error.problem.detail && <p className="alert-detail">{error.problem.detail}</p>}
+            </div>
+          ) : (
+            <ErrorState error={error} onRetry={() => void comparison.refetch()} />
+          )
+        }
+      >
+        {(data) => <ComparisonSections sections={data.sections} />}
+      </QueryState>
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { ProblemAlert } from '../../components/problem-alert';
 import { saveFile } from '../../lib/save-file';
 import { useSession } from '../../lib/session';
 import { useExportDraft } from './api';
+import './draft-versions.css';
 
 const EXTENSIONS: Record<ExportFormat, string> = { markdown: 'md', html: 'html', docx: 'docx', text: 'txt' };
 

@@ -2,10 +2,10 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createDraftVersionSchema, type Draft } from '@minga/contracts';
+import { DisclosureForm } from '../../components/disclosure-form';
 import { FormActions } from '../../components/form-actions';
 import { TextField } from '../../components/form-field';
 import { ProblemAlert } from '../../components/problem-alert';
-import { useDisclosureForm } from '../../components/use-disclosure-form';
 import { useFormErrors, type FieldErrors } from '../../components/use-form-errors';
 import { useSession } from '../../lib/session';
 import { validate } from '../../lib/validation';
@@ -14,7 +14,6 @@ import { useCreateVersion } from './api';
 export function NameVersion({ draft }: { draft: Draft }) {
   const { t } = useTranslation();
   const { ability } = useSession();
-  const { open, setOpen, formArea, openButton } = useDisclosureForm('input');
   const [savedLabel, setSavedLabel] = useState<string | null>(null);
 
   if (!ability.can('update', { kind: 'Draft', id: draft.id, cityId: draft.cityId, hubId: draft.hubId })) return null;
@@ -24,30 +23,18 @@ export function NameVersion({ draft }: { draft: Draft }) {
       <p role="status" className="status status--success">
         {savedLabel ? t('drafts.versions.name.saved', { label: savedLabel }) : ''}
       </p>
-      {open ? (
-        <div ref={formArea}>
+      <DisclosureForm label={t('drafts.versions.name.open')} focusSelector="input" onOpen={() => setSavedLabel(null)}>
+        {(close) => (
           <NameVersionForm
             draftId={draft.id}
             onSaved={(label) => {
               setSavedLabel(label);
-              setOpen(false);
+              close();
             }}
-            onCancel={() => setOpen(false)}
+            onCancel={close}
           />
-        </div>
-      ) : (
-        <button
-          ref={openButton}
-          type="button"
-          className="button"
-          onClick={() => {
-            setSavedLabel(null);
-            setOpen(true);
-          }}
-        >
-          {t('drafts.versions.name.open')}
-        </button>
-      )}
+        )}
+      </DisclosureForm>
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { useFormatters } from '../../lib/formatters';
 import { useSession } from '../../lib/session';
 import { versionName } from './version-name';
 import { useRestoreVersion } from './api';
+import './draft-versions.css';
 
 type RestoreStep = 'idle' | 'confirming' | 'restored';
 

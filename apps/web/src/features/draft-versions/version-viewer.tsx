@@ -2,11 +2,12 @@
 import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Draft, DraftVersion } from '@minga/contracts';
-import { ErrorState, LoadingState } from '../../components/status-messages';
+import { QueryState } from '../../components/query-state';
 import { useFormatters } from '../../lib/formatters';
 import { RestoreVersion } from './restore-version';
 import { versionName } from './version-name';
 import { useVersionContent } from './api';
+import './draft-versions.css';
 
 interface VersionViewerProps {
   draft: Draft;
@@ -60,17 +61,17 @@ export function VersionViewer({ draft, version, onCompare, onClose }: VersionVie
         </button>
         <RestoreVersion draft={draft} version={version} />
       </div>
-      {content.isPending && <LoadingState />}
-      {content.isError && <ErrorState error={content.error} onRetry={() => void content.refetch()} />}
-      {content.data && (
-        <article
-          className="draft-document version-document"
-          lang={draft.language}
-          aria-label={t('drafts.versions.viewer.textLabel', { name })}
-          // Sanitised on the server: rendered from the document through the shared editor schema, which knows no scripts.
-          dangerouslySetInnerHTML={{ __html: content.data.html }}
-        />
-      )}
+      <QueryState query={content}>
+        {(data) => (
+          <article
+            className="draft-document version-document"
+            lang={draft.language}
+            aria-label={t('drafts.versions.viewer.textLabel', { name })}
+            // Sanitised on the server: rendered from the document through the shared editor schema, which knows no scripts.
+            dangerouslySetInnerHTML={{ __html: data.html }}
+          />
+        )}
+      </QueryState>
     </section>
   );
 }

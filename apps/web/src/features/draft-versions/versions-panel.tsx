@@ -8,6 +8,7 @@ import { DraftComparison } from './draft-comparison';
 import { NameVersion } from './name-version-form';
 import { VersionList } from './version-list';
 import { VersionViewer } from './version-viewer';
+import './draft-versions.css';
 
 type Opened = { kind: 'version'; version: DraftVersion } | { kind: 'comparison'; choice: ComparisonChoice };
 /** Each opening is counted, so that asking again (the same version, the same comparison) shows it afresh and refocuses it. */

@@ -1,7 +1,7 @@
 // "New draft" for those who may start one for this city (its officials, admins); renders nothing for others.
 import { useTranslation } from 'react-i18next';
 import type { City, ModelPolicy } from '@minga/contracts';
-import { useDisclosureForm } from '../../components/use-disclosure-form';
+import { DisclosureForm } from '../../components/disclosure-form';
 import { useSession } from '../../lib/session';
 import { NewDraftForm } from './new-draft-form';
 
@@ -13,22 +13,17 @@ interface DraftCreatorProps {
 export function DraftCreator({ city, modelPolicies }: DraftCreatorProps) {
   const { t } = useTranslation();
   const { ability } = useSession();
-  const { open, setOpen, formArea, openButton } = useDisclosureForm('select, input');
 
   if (!ability.can('create', { kind: 'Draft', id: '', cityId: city.id, hubId: city.hubId })) return null;
 
   return (
-    <div className="draft-creator">
-      {open ? (
-        <div ref={formArea}>
+    <DisclosureForm label={t('drafts.new.open')} className="draft-creator" focusSelector="select, input">
+      {(close) => (
+        <>
           <h3>{t('drafts.new.heading')}</h3>
-          <NewDraftForm city={city} modelPolicies={modelPolicies} onCancel={() => setOpen(false)} />
-        </div>
-      ) : (
-        <button ref={openButton} type="button" className="button" onClick={() => setOpen(true)}>
-          {t('drafts.new.open')}
-        </button>
+          <NewDraftForm city={city} modelPolicies={modelPolicies} onCancel={close} />
+        </>
       )}
-    </div>
+    </DisclosureForm>
   );
 }

@@ -10,6 +10,7 @@ import { LiveEditor, SaveStateIndicator, type LiveEditorContext } from '../../co
 import { useSession } from '../../lib/session';
 import { DraftOutline } from './draft-outline';
 import { PresenceList } from './presence-list';
+import './drafts.css';
 
 /** Errors after which the server will not send this document, however long we wait. */
 const FINAL_ERRORS = new Set(['forbidden', 'unknown_document']);

@@ -3,6 +3,7 @@ import { useEffect, useState, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Editor } from '@tiptap/core';
 import { outlineOf, type OutlineEntry } from '@minga/editor';
+import './drafts.css';
 
 /** Headings change as people type; recomputing the outline at most this often keeps typing smooth. */
 const OUTLINE_INTERVAL_MS = 250;

@@ -6,6 +6,7 @@ import { ProblemAlert } from '../../components/problem-alert';
 import { useSession } from '../../lib/session';
 import { useUpdateDraft } from './api';
 import { statusActions } from './status-transitions';
+import './drafts.css';
 
 export function DraftStatusActions({ draft }: { draft: Draft }) {
   const { t } = useTranslation();

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { ModelPolicy } from '@minga/contracts';
+import type { Draft, ModelPolicy } from '@minga/contracts';
 import { ListTable } from '../../components/list-table';
 import { useFormatters } from '../../lib/formatters';
 import { useDrafts, type DraftFilters } from './api';
@@ -28,34 +28,16 @@ export function DraftsTable({ filters, caption, emptyText, modelPolicies, showCi
       query={drafts}
       caption={caption}
       emptyText={emptyText}
-      columns={
-        <>
-          <th scope="col">{t('drafts.draftTitle')}</th>
-          {showCity && <th scope="col">{t('drafts.city')}</th>}
-          <th scope="col">{t('drafts.modelPolicy')}</th>
-          <th scope="col">{t('drafts.statusLabel')}</th>
-          <th scope="col">{t('drafts.updated')}</th>
-        </>
-      }
-      renderRow={(draft) => (
-        <tr key={draft.id}>
-          <th scope="row">
-            <Link to={`/drafts/${draft.id}`}>{draft.title}</Link>
-          </th>
-          {showCity && (
-            <td>
-              <Link to={`/cities/${draft.cityId}`}>{draft.cityName}</Link>
-            </td>
-          )}
-          <td>{policyNames.get(draft.modelPolicyId) ?? draft.modelPolicyKey}</td>
-          <td>
-            <DraftStatusTag status={draft.status} />
-          </td>
-          <td>
-            <time dateTime={draft.updatedAt}>{format.dateTime(draft.updatedAt)}</time>
-          </td>
-        </tr>
-      )}
+      rowKey={(draft) => draft.id}
+      columns={[
+        { header: t('drafts.draftTitle'), rowHeader: true, cell: (draft) => <Link to={`/drafts/${draft.id}`}>{draft.title}</Link> },
+        ...(showCity
+          ? [{ header: t('drafts.city'), cell: (draft: Draft) => <Link to={`/cities/${draft.cityId}`}>{draft.cityName}</Link> }]
+          : []),
+        { header: t('drafts.modelPolicy'), cell: (draft) => policyNames.get(draft.modelPolicyId) ?? draft.modelPolicyKey },
+        { header: t('drafts.statusLabel'), cell: (draft) => <DraftStatusTag status={draft.status} /> },
+        { header: t('drafts.updated'), cell: (draft) => <time dateTime={draft.updatedAt}>{format.dateTime(draft.updatedAt)}</time> },
+      ]}
     />
   );
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { InvitationPreview } from '@minga/contracts';
 import { useFormatters } from '../../lib/formatters';
+import './invitations.css';
 
 /** What the invitee is invited to, by whom, and until when. */
 export function InvitationSummary({ preview }: { preview: InvitationPreview }) {

@@ -10,6 +10,7 @@ import { useSession } from '../../lib/session';
 import { validate } from '../../lib/validation';
 import { useCreateInvitation } from './api';
 import { invitableRoles } from './invitable-roles';
+import './invitations.css';
 
 const PREFERRED_ROLE: Role = 'expert';
 

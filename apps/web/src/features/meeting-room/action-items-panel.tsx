@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import type { ActionItem, CityRef, PersonRef } from '@minga/contracts';
 import { SelectField, TextField } from '../../components/form-field';
 import { ProblemAlert } from '../../components/problem-alert';
-import { EmptyState, ErrorState, LoadingState } from '../../components/status-messages';
+import { QueryState } from '../../components/query-state';
 import { useDisclosureForm } from '../../components/use-disclosure-form';
 import { useFormErrors, type FieldErrors } from '../../components/use-form-errors';
 import { ApiError } from '../../lib/api-client';
@@ -20,6 +20,7 @@ import {
   useSendToPlan,
   useUpdateActionItem,
 } from './api';
+import './meeting-room.css';
 
 interface ActionItemsProps {
   occurrenceId: string;
@@ -49,12 +50,8 @@ export function ActionItemsSection({ occurrenceId, isHost, userId, cohortId, peo
     <section className="section" aria-labelledby="action-items-heading">
       <h2 id="action-items-heading">{t('meetingRoom.actionItems.heading')}</h2>
       {remove.isError && <ProblemAlert error={remove.error} />}
-      {items.isPending && <LoadingState />}
-      {items.isError && <ErrorState error={items.error} onRetry={() => void items.refetch()} />}
-      {items.data &&
-        (items.data.length === 0 ? (
-          <EmptyState>{t('meetingRoom.actionItems.empty')}</EmptyState>
-        ) : (
+      <QueryState query={items} emptyText={t('meetingRoom.actionItems.empty')}>
+        {(list) => (
           <div className="table-wrap">
             <table className="table">
               <caption>{t('meetingRoom.actionItems.caption')}</caption>
@@ -68,7 +65,7 @@ export function ActionItemsSection({ occurrenceId, isHost, userId, cohortId, peo
                 </tr>
               </thead>
               <tbody>
-                {items.data.map((item) => (
+                {list.map((item) => (
                   <ActionItemRow
                     key={item.id}
                     occurrenceId={occurrenceId}
@@ -85,7 +82,8 @@ export function ActionItemsSection({ occurrenceId, isHost, userId, cohortId, peo
               </tbody>
             </table>
           </div>
-        ))}
+        )}
+      </QueryState>
       <NewActionItemForm occurrenceId={occurrenceId} people={people} cities={cities} />
     </section>
   );

@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { RoomAgendaItem } from '@minga/contracts';
+import './meeting-room.css';
 
 interface AgendaPanelProps {
   items: readonly RoomAgendaItem[];

@@ -2,9 +2,11 @@
 // was invited and never came.
 import { useTranslation } from 'react-i18next';
 import type { AttendanceReport } from '@minga/contracts';
-import { EmptyState, ErrorState, LoadingState } from '../../components/status-messages';
+import { DataTable } from '../../components/data-table';
+import { QueryState } from '../../components/query-state';
 import { useFormatters } from '../../lib/formatters';
 import { useAttendance } from './api';
+import './meeting-room.css';
 
 export function AttendanceSection({ occurrenceId }: { occurrenceId: string }) {
   const { t } = useTranslation();
@@ -12,9 +14,7 @@ export function AttendanceSection({ occurrenceId }: { occurrenceId: string }) {
   return (
     <section className="section" aria-labelledby="attendance-heading">
       <h2 id="attendance-heading">{t('meetingRoom.attendance.heading')}</h2>
-      {attendance.isPending && <LoadingState />}
-      {attendance.isError && <ErrorState error={attendance.error} onRetry={() => void attendance.refetch()} />}
-      {attendance.data && <AttendanceTable report={attendance.data} />}
+      <QueryState query={attendance}>{(report) => <AttendanceTable report={report} />}</QueryState>
     </section>
   );
 }
@@ -25,49 +25,38 @@ function AttendanceTable({ report }: { report: AttendanceReport }) {
   const time = new Intl.DateTimeFormat(formatters.locale, { timeStyle: 'short', timeZone: formatters.timeZone });
   return (
     <>
-      {report.attendees.length === 0 ? (
-        <EmptyState>{t('meetingRoom.attendance.nobody')}</EmptyState>
-      ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <caption>{t('meetingRoom.attendance.caption', { count: report.attendees.length, zone: formatters.timeZone })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('meetingRoom.attendance.person')}</th>
-                <th scope="col">{t('meetingRoom.attendance.city')}</th>
-                <th scope="col">{t('meetingRoom.attendance.role')}</th>
-                <th scope="col">{t('meetingRoom.attendance.joined')}</th>
-                <th scope="col">{t('meetingRoom.attendance.left')}</th>
-                <th scope="col" className="numeric">
-                  {t('meetingRoom.attendance.minutes')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.attendees.map((attendee) => (
-                <tr key={attendee.user.id}>
-                  <th scope="row">{attendee.user.name}</th>
-                  <td>{attendee.city?.name ?? t('meetingRoom.presence.noCity')}</td>
-                  <td>
-                    {[
-                      attendee.memberRole ? t(`roles.${attendee.memberRole}`) : '',
-                      attendee.role === 'host' ? t('meetingRoom.presence.host') : '',
-                    ]
-                      .filter(Boolean)
-                      .join(', ') || '–'}
-                  </td>
-                  <td>{time.format(new Date(attendee.firstJoinedAt))}</td>
-                  <td>{attendee.lastLeftAt ? time.format(new Date(attendee.lastLeftAt)) : t('meetingRoom.attendance.stillHere')}</td>
-                  <td className="numeric">
-                    {formatters.number(attendee.minutesPresent)}
-                    {attendee.stays > 1 && <span className="muted"> {t('meetingRoom.attendance.stays', { count: attendee.stays })}</span>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t('meetingRoom.attendance.caption', { count: report.attendees.length, zone: formatters.timeZone })}
+        emptyText={t('meetingRoom.attendance.nobody')}
+        rows={report.attendees}
+        rowKey={(attendee) => attendee.user.id}
+        columns={[
+          { header: t('meetingRoom.attendance.person'), rowHeader: true, cell: (attendee) => attendee.user.name },
+          { header: t('meetingRoom.attendance.city'), cell: (attendee) => attendee.city?.name ?? t('meetingRoom.presence.noCity') },
+          {
+            header: t('meetingRoom.attendance.role'),
+            cell: (attendee) =>
+              [attendee.memberRole ? t(`roles.${attendee.memberRole}`) : '', attendee.role === 'host' ? t('meetingRoom.presence.host') : '']
+                .filter(Boolean)
+                .join(', ') || '–',
+          },
+          { header: t('meetingRoom.attendance.joined'), cell: (attendee) => time.format(new Date(attendee.firstJoinedAt)) },
+          {
+            header: t('meetingRoom.attendance.left'),
+            cell: (attendee) => (attendee.lastLeftAt ? time.format(new Date(attendee.lastLeftAt)) : t('meetingRoom.attendance.stillHere')),
+          },
+          {
+            header: t('meetingRoom.attendance.minutes'),
+            className: 'numeric',
+            cell: (attendee) => (
+              <>
+                {formatters.number(attendee.minutesPresent)}
+                {attendee.stays > 1 && <span className="muted"> {t('meetingRoom.attendance.stays', { count: attendee.stays })}</span>}
+              </>
+            ),
+          },
+        ]}
+      />
       <h3>{t('meetingRoom.attendance.absentHeading')}</h3>
       {report.absent.length === 0 ? (
         <p className="muted">{t('meetingRoom.attendance.noneAbsent')}</p>

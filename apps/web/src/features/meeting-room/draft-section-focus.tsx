@@ -3,6 +3,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Editor } from '@tiptap/core';
+import './meeting-room.css';
 
 /** The position of the first heading whose text is `section` (compared without case or surrounding space). */
 export function headingPosition(editor: Editor, section: string): number | null {

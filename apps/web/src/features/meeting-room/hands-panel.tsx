@@ -2,6 +2,7 @@
 // lowers anyone's.
 import { useTranslation } from 'react-i18next';
 import type { HandEntry } from '@minga/contracts';
+import './meeting-room.css';
 
 interface HandsPanelProps {
   hands: readonly HandEntry[];

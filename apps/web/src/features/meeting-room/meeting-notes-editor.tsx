@@ -3,6 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import { LiveEditor } from '../../components/live-editor';
 import { LoadingState } from '../../components/status-messages';
+import './meeting-room.css';
 
 export function MeetingNotesEditor({ docName, mayEdit }: { docName: string; mayEdit: boolean }) {
   const { t } = useTranslation();

@@ -7,9 +7,11 @@ import type { Minutes, UpdateMinutes } from '@minga/contracts';
 import { editorExtensions } from '@minga/editor';
 import { ApiError } from '../../lib/api-client';
 import { useFormatters } from '../../lib/formatters';
-import { ErrorState, LoadingState } from '../../components/status-messages';
+import { QueryState } from '../../components/query-state';
+import { ErrorState } from '../../components/status-messages';
 import { ProblemAlert } from '../../components/problem-alert';
 import { useMinutes, useMinutesStep, useUpdateMinutes } from './api';
+import './meeting-room.css';
 
 export function MinutesPanel({ occurrenceId, isHost }: { occurrenceId: string; isHost: boolean }) {
   const { t } = useTranslation();
@@ -20,23 +22,27 @@ export function MinutesPanel({ occurrenceId, isHost }: { occurrenceId: string; i
     <section className="section" aria-labelledby="minutes-heading">
       <h2 id="minutes-heading">{t('meetingRoom.minutes.heading')}</h2>
       {step.isError && <ProblemAlert error={step.error} />}
-      {minutes.isPending && <LoadingState />}
-      {minutes.isError &&
-        (missing ? (
-          isHost ? (
-            <div className="stack">
-              <p>{t('meetingRoom.minutes.noneYetHost')}</p>
-              <button type="button" className="button" disabled={step.isPending} onClick={() => step.mutate('draft')}>
-                {t('meetingRoom.minutes.draftFromNotes')}
-              </button>
-            </div>
+      <QueryState
+        query={minutes}
+        renderError={(error) =>
+          missing ? (
+            isHost ? (
+              <div className="stack">
+                <p>{t('meetingRoom.minutes.noneYetHost')}</p>
+                <button type="button" className="button" disabled={step.isPending} onClick={() => step.mutate('draft')}>
+                  {t('meetingRoom.minutes.draftFromNotes')}
+                </button>
+              </div>
+            ) : (
+              <p className="status status--empty">{t('meetingRoom.minutes.notPublished')}</p>
+            )
           ) : (
-            <p className="status status--empty">{t('meetingRoom.minutes.notPublished')}</p>
+            <ErrorState error={error} onRetry={() => void minutes.refetch()} />
           )
-        ) : (
-          <ErrorState error={minutes.error} onRetry={() => void minutes.refetch()} />
-        ))}
-      {minutes.data && <MinutesView minutes={minutes.data} isHost={isHost} busy={step.isPending} onStep={(next) => step.mutate(next)} />}
+        }
+      >
+        {(data) => <MinutesView minutes={data} isHost={isHost} busy={step.isPending} onStep={(next) => step.mutate(next)} />}
+      </QueryState>
     </section>
   );
 }

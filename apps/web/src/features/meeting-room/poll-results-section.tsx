@@ -1,9 +1,10 @@
 // After the meeting: each poll's final result, in the same words and bars as in the room.
 import { useTranslation } from 'react-i18next';
-import { EmptyState, ErrorState, LoadingState } from '../../components/status-messages';
+import { QueryState } from '../../components/query-state';
 import { useFormatters } from '../../lib/formatters';
 import { usePolls } from './api';
 import { PollResults } from './polls-panel';
+import './meeting-room.css';
 
 export function PollResultsSection({ occurrenceId }: { occurrenceId: string }) {
   const { t } = useTranslation();
@@ -12,13 +13,9 @@ export function PollResultsSection({ occurrenceId }: { occurrenceId: string }) {
   return (
     <section className="section" aria-labelledby="poll-results-heading">
       <h2 id="poll-results-heading">{t('meetingRoom.polls.heading')}</h2>
-      {polls.isPending && <LoadingState />}
-      {polls.isError && <ErrorState error={polls.error} onRetry={() => void polls.refetch()} />}
-      {polls.data &&
-        (polls.data.length === 0 ? (
-          <EmptyState>{t('meetingRoom.polls.empty')}</EmptyState>
-        ) : (
-          polls.data.map((poll) => (
+      <QueryState query={polls} emptyText={t('meetingRoom.polls.empty')}>
+        {(list) =>
+          list.map((poll) => (
             <article key={poll.id} className="room-poll" aria-labelledby={`poll-${poll.id}`}>
               <h3 id={`poll-${poll.id}`} className="room-poll-question">
                 {poll.question}
@@ -32,7 +29,8 @@ export function PollResultsSection({ occurrenceId }: { occurrenceId: string }) {
               <PollResults poll={poll} />
             </article>
           ))
-        ))}
+        }
+      </QueryState>
     </section>
   );
 }

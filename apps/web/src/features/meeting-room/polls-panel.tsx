@@ -4,6 +4,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_POLL_OPTION_LABEL, MAX_POLL_OPTIONS, MAX_POLL_QUESTION, type Poll, type PollKind } from '@minga/contracts';
 import { tallyRows, type TallyRow } from './room-model';
+import './meeting-room.css';
 
 export interface NewPoll {
   question: string;

@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { PresenceEntry } from '@minga/contracts';
 import { groupPresence } from './room-model';
+import './meeting-room.css';
 
 export function PresencePanel({ people, selfId }: { people: readonly PresenceEntry[]; selfId: string | null }) {
   const { t, i18n } = useTranslation();

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeetingPhase } from '@minga/contracts';
 import { ConfirmInPlace } from '../../components/confirm-in-place';
+import './meeting-room.css';
 
 const PHASE_SYMBOLS: Record<MeetingPhase, string> = { lobby: '…', live: '●', ended: '■' };
 

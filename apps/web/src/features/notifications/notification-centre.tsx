@@ -5,9 +5,10 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Notification } from '@minga/contracts';
-import { ErrorState, LoadingState } from '../../components/status-messages';
+import { QueryState } from '../../components/query-state';
 import { useFormatters } from '../../lib/formatters';
 import { useLiveNotifications, useMarkRead, useNotifications } from './api';
+import './notifications.css';
 
 export function NotificationCentre() {
   const { t } = useTranslation();
@@ -91,25 +92,28 @@ export function NotificationCentre() {
             </button>
           )}
         </div>
-        {query.isPending && <LoadingState />}
-        {query.isError && <ErrorState error={query.error} onRetry={() => void query.refetch()} />}
-        {query.isSuccess && query.notifications.length === 0 && <p className="muted">{t('notifications.empty')}</p>}
-        {query.notifications.length > 0 && (
-          <ul className="notification-list">
-            {query.notifications.map((notification) => (
-              <NotificationItem
-                key={notification.id}
-                notification={notification}
-                message={message(notification)}
-                onOpen={() => {
-                  if (!notification.readAt) markRead.mutate({ ids: [notification.id] });
-                  close(false);
-                }}
-                onMarkRead={() => markRead.mutate({ ids: [notification.id] })}
-              />
-            ))}
-          </ul>
-        )}
+        <QueryState query={query}>
+          {() =>
+            query.notifications.length === 0 ? (
+              <p className="muted">{t('notifications.empty')}</p>
+            ) : (
+              <ul className="notification-list">
+                {query.notifications.map((notification) => (
+                  <NotificationItem
+                    key={notification.id}
+                    notification={notification}
+                    message={message(notification)}
+                    onOpen={() => {
+                      if (!notification.readAt) markRead.mutate({ ids: [notification.id] });
+                      close(false);
+                    }}
+                    onMarkRead={() => markRead.mutate({ ids: [notification.id] })}
+                  />
+                ))}
+              </ul>
+            )
+          }
+        </QueryState>
         {query.hasNextPage && (
           <button
             type="button"

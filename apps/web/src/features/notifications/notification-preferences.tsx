@@ -11,14 +11,13 @@ import {
 } from '@minga/contracts';
 import { FormActions } from '../../components/form-actions';
 import { ProblemAlert } from '../../components/problem-alert';
-import { ErrorState, LoadingState } from '../../components/status-messages';
+import { QueryState } from '../../components/query-state';
 import { usePreferences, useUpdatePreferences } from './api';
+import './notifications.css';
 
 export function NotificationPreferences() {
   const query = usePreferences();
-  if (query.isPending) return <LoadingState />;
-  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
-  return <PreferencesForm saved={query.data} />;
+  return <QueryState query={query}>{(saved) => <PreferencesForm saved={saved} />}</QueryState>;
 }
 
 function PreferencesForm({ saved }: { saved: Preferences }) {

@@ -1,6 +1,7 @@
 // One published plan as the public sees it: stage, progress, intent, milestones and KPIs with their charts.
 import { useTranslation } from 'react-i18next';
 import type { OpenCityPlans } from '@minga/contracts';
+import { DataTable } from '../../components/data-table';
 import { KpiChart } from '../../components/kpi-chart';
 import { ProgressMeter } from '../../components/progress-meter';
 import { StageTag } from '../../components/stage-tag';
@@ -45,46 +46,34 @@ export function OpenPlan({ plan }: { plan: OpenPlanData }) {
       <p className="plan-intent">{plan.statementOfIntent || t('plans.noStatement')}</p>
 
       <h3 className="subsection-heading">{t('plans.milestonesLabel')}</h3>
-      {plan.milestones.length === 0 ? (
-        <EmptyState>{t('plans.milestones.empty')}</EmptyState>
-      ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <caption>
-              {t('openData.milestonesCaption', {
-                plan: plan.modelPolicyName,
-                city: plan.cityName,
-              })}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('plans.milestones.title')}</th>
-                <th scope="col">{t('plans.milestones.dueDate')}</th>
-                <th scope="col">{t('plans.milestones.status')}</th>
-                <th scope="col">{t('plans.milestones.tasks')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {plan.milestones.map((milestone) => (
-                <tr key={milestone.id}>
-                  <th scope="row">{milestone.title}</th>
-                  <td>
-                    <time dateTime={milestone.dueDate}>{format.day(milestone.dueDate)}</time>
-                  </td>
-                  <td>
-                    <MilestoneStatusTag status={milestone.status} /> {milestone.overdue && <OverdueFlag />}
-                  </td>
-                  <td>
-                    {milestone.taskCount === 0
-                      ? t('plans.milestones.noTasks')
-                      : t('plans.milestones.tasksDone', { done: milestone.tasksDone, total: milestone.taskCount })}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t('openData.milestonesCaption', { plan: plan.modelPolicyName, city: plan.cityName })}
+        emptyText={t('plans.milestones.empty')}
+        rows={plan.milestones}
+        rowKey={(milestone) => milestone.id}
+        columns={[
+          { header: t('plans.milestones.title'), rowHeader: true, cell: (milestone) => milestone.title },
+          {
+            header: t('plans.milestones.dueDate'),
+            cell: (milestone) => <time dateTime={milestone.dueDate}>{format.day(milestone.dueDate)}</time>,
+          },
+          {
+            header: t('plans.milestones.status'),
+            cell: (milestone) => (
+              <>
+                <MilestoneStatusTag status={milestone.status} /> {milestone.overdue && <OverdueFlag />}
+              </>
+            ),
+          },
+          {
+            header: t('plans.milestones.tasks'),
+            cell: (milestone) =>
+              milestone.taskCount === 0
+                ? t('plans.milestones.noTasks')
+                : t('plans.milestones.tasksDone', { done: milestone.tasksDone, total: milestone.taskCount }),
+          },
+        ]}
+      />
 
       <h3 className="subsection-heading">{t('kpis.title')}</h3>
       {plan.kpis.length === 0 ? (

@@ -22,30 +22,17 @@ export function PeopleTable({ filters, caption, emptyText }: PeopleTableProps) {
       query={people}
       caption={caption}
       emptyText={emptyText}
-      columns={
-        <>
-          <th scope="col">{t('people.name')}</th>
-          <th scope="col">{t('people.roles')}</th>
-          <th scope="col">{t('people.email')}</th>
-          <th scope="col">{t('people.localTime')}</th>
-        </>
-      }
-      renderRow={(person) => (
-        <tr key={person.id}>
-          <th scope="row">{person.name}</th>
-          <td>
-            <RoleList roles={person.roles} />
-          </td>
-          <td>
-            {person.email ? (
-              <a href={`mailto:${person.email}`}>{person.email}</a>
-            ) : (
-              <span className="muted">{t('people.emailHidden')}</span>
-            )}
-          </td>
-          <td>{format.timeIn(person.timeZone, now)}</td>
-        </tr>
-      )}
+      rowKey={(person) => person.id}
+      columns={[
+        { header: t('people.name'), rowHeader: true, cell: (person) => person.name },
+        { header: t('people.roles'), cell: (person) => <RoleList roles={person.roles} /> },
+        {
+          header: t('people.email'),
+          cell: (person) =>
+            person.email ? <a href={`mailto:${person.email}`}>{person.email}</a> : <span className="muted">{t('people.emailHidden')}</span>,
+        },
+        { header: t('people.localTime'), cell: (person) => format.timeIn(person.timeZone, now) },
+      ]}
     />
   );
 }

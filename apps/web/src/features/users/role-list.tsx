@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { RoleAssignment } from '@minga/contracts';
+import './users.css';
 
 /** A person's roles, each with the hub or city it applies to. */
 export function RoleList({ roles }: { roles: RoleAssignment[] }) {
