@@ -56,13 +56,13 @@ export class LiveDocument {
   /** The highest log row loaded: catching up with other instances reads the rows after it. */
   catchUpFloor = '0';
   catchUpTimer: NodeJS.Timeout | null = null;
-  /** Sends the message count a little after the last message, so a lost last message is noticed (see relay). */
+  /** Sends the message count a little after the last message, so a lost last message is noticed (see InstanceRelay). */
   heartbeatTimer: NodeJS.Timeout | null = null;
   catchUpAttempts = 0;
 
   /** Set while commits of this document fail (the database is unreachable); its members were told once. */
   storageFailing = false;
-  /** Stored before updates were checked, it holds changes waiting for others that never came (see `load`). */
+  /** Stored before updates were checked, it holds changes waiting for others that never came (see `OpenDocuments.load`). */
   loadedWithPending = false;
 
   /** `relayId`: this load of the document on this instance, as other instances see it in relay messages. */

@@ -1,3 +1,6 @@
+// This fast path reaches into private internals of ws and engine.io (and relies on socket.io's packet encoding), checked
+// against exact versions: prebuilt-broadcast.spec.ts fails when any of them changes. When upgrading ws, engine.io or
+// socket.io, re-check what its WRITTEN_AGAINST list names against the new sources, then update the versions there.
 import type { Namespace, Socket } from 'socket.io';
 import * as ws from 'ws';
 
