@@ -200,10 +200,10 @@ function zoneGroups(people: PreparedPerson[]): Map<string, string[]> {
 
 function toProposal(c: Candidate, classes: PersonClass[], total: number, groups: Map<string, string[]>): SlotProposal {
   const outside: SlotInconvenience[] = [];
-  classes.forEach((cls, i) => {
-    // findSlots judges every class, in this order: the verdict is there.
-    const v = c.verdicts[i]!;
-    if (v.minutesOutside === 0) return;
+  for (const [i, cls] of classes.entries()) {
+    // findSlots judges every class, in this order: a missing verdict cannot happen, and would mean nobody outside.
+    const v = c.verdicts[i];
+    if (!v || v.minutesOutside === 0) continue;
     for (const p of cls.members) {
       outside.push({
         person: { id: p.person.id, name: p.person.name },
@@ -215,7 +215,7 @@ function toProposal(c: Candidate, classes: PersonClass[], total: number, groups:
         weekend: v.weekend,
       });
     }
-  });
+  }
   outside.sort((a, b) => b.minutesOutside - a.minutesOutside || a.person.name.localeCompare(b.person.name));
   const local = [...groups.entries()]
     .map(([timeZone, places]) => {
