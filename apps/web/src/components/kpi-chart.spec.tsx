@@ -72,7 +72,9 @@ describe('KpiChart', () => {
 
     await userEvent.click(screen.getByRole('button', { name: 'Download Measurements of High-impact crime cases per month as CSV' }));
 
-    expect(await textOf(saved[0])).toBe('date,value,source,note\r\n2018-10-01,6708,,Baseline month\r\n2023-03-01,2500,SESNSP,\r\n');
+    const [csv] = saved;
+    assert(csv, 'no file was saved');
+    expect(await textOf(csv)).toBe('date,value,source,note\r\n2018-10-01,6708,,Baseline month\r\n2023-03-01,2500,SESNSP,\r\n');
     expect(screen.getByRole('status')).toHaveTextContent('Saved mexico-city-crime.csv.');
   });
 });

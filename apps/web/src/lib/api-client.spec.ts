@@ -20,7 +20,7 @@ describe('ApiClient', () => {
     await expect(client.request('/api/hubs')).resolves.toEqual([]);
 
     expect(api.calls.map((call) => `${call.method} ${call.path}`)).toEqual(['GET /api/hubs', REFRESH, 'GET /api/hubs']);
-    expect(api.calls[2].authorization).toBe(bearerOf('fresh'));
+    expect(api.calls[2]?.authorization).toBe(bearerOf('fresh'));
   });
 
   it('shares one refresh between requests that fail together', async () => {
@@ -94,8 +94,8 @@ describe('ApiClient', () => {
 
     await client.request('/api/users', { query: { hubId: 'h1', role: undefined, q: '' } });
 
-    expect(api.calls[0].search.toString()).toBe('hubId=h1');
-    expect(api.fetchFn.mock.calls[0][1]).toMatchObject({ credentials: 'include' });
+    expect(api.calls[0]?.search.toString()).toBe('hubId=h1');
+    expect(api.fetchFn.mock.calls[0]?.[1]).toMatchObject({ credentials: 'include' });
   });
 
   it('returns nothing for 204 No Content', async () => {

@@ -178,9 +178,10 @@ function withQuery(path: string, query: RequestOptions['query']): string {
 export function filenameOf(disposition: string | null): string | null {
   if (!disposition) return null;
   const extended = /filename\*\s*=\s*UTF-8'[^']*'([^;]+)/i.exec(disposition);
-  if (extended) {
+  const encoded = extended?.[1];
+  if (encoded !== undefined) {
     try {
-      return decodeURIComponent(extended[1].trim());
+      return decodeURIComponent(encoded.trim());
     } catch {
       // A malformed escape: fall back to the plain name.
     }

@@ -77,7 +77,7 @@ describe('CsvImport', () => {
 
     expect(await screen.findByText('1 row was imported.')).toBeInTheDocument();
     expect(calls.map((call) => call.search.get('dryRun'))).toEqual(['true', 'false']);
-    expect(calls[1].body).toEqual({ csv: 'title,due_date\nStatement of intent,2026-03-01\n' });
+    expect(calls[1]?.body).toEqual({ csv: 'title,due_date\nStatement of intent,2026-03-01\n' });
   });
 
   it('turns a rejected import (400 with rows.<line>.<column> errors) into the same row-by-row report', async () => {

@@ -98,10 +98,10 @@ function reportOf(error: unknown): ImportReport | null {
   if (!(error instanceof ApiError) || error.status !== 400 || !error.problem.errors?.some((e) => e.path.startsWith('rows.'))) return null;
   const byRow = new Map<number, { field: string; message: string }[]>();
   for (const finding of error.problem.errors) {
-    const match = /^rows\.(\d+)\.?(.*)$/.exec(finding.path);
-    if (!match) continue;
-    const row = Number(match[1]);
-    byRow.set(row, [...(byRow.get(row) ?? []), { field: match[2], message: finding.message }]);
+    const [, rowText, field] = /^rows\.(\d+)\.?(.*)$/.exec(finding.path) ?? [];
+    if (rowText === undefined || field === undefined) continue;
+    const row = Number(rowText);
+    byRow.set(row, [...(byRow.get(row) ?? []), { field, message: finding.message }]);
   }
   const rows = [...byRow.entries()].sort(([a], [b]) => a - b).map(([row, errors]) => ({ row, ok: false, errors }));
   return {

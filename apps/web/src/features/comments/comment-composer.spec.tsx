@@ -37,15 +37,15 @@ describe('Comment composer', () => {
     expect(text).toHaveAttribute('aria-controls', list.id);
     const options = screen.getAllByRole('option');
     expect(options.map((option) => option.textContent)).toEqual(['Aiko TanakaCan edit', 'Ana María RuizCan comment']);
-    expect(text).toHaveAttribute('aria-activedescendant', options[0].id);
+    expect(text).toHaveAttribute('aria-activedescendant', options[0]?.id);
     expect(options[0]).toHaveAttribute('aria-selected', 'true');
     expect(screen.getByRole('status')).toHaveTextContent('2 people found');
 
     await userEvent.keyboard('{ArrowDown}');
-    expect(text).toHaveAttribute('aria-activedescendant', options[1].id);
+    expect(text).toHaveAttribute('aria-activedescendant', options[1]?.id);
     expect(options[1]).toHaveAttribute('aria-selected', 'true');
     await userEvent.keyboard('{ArrowDown}');
-    expect(text).toHaveAttribute('aria-activedescendant', options[0].id);
+    expect(text).toHaveAttribute('aria-activedescendant', options[0]?.id);
     await userEvent.keyboard('{ArrowUp}{Enter}');
 
     expect(screen.queryByRole('listbox')).not.toBeInTheDocument();

@@ -82,7 +82,8 @@ export function CommentComposer({
       setActiveIndex((index) => (index + step + options.length) % options.length);
     } else if (event.key === 'Enter' || event.key === 'Tab') {
       event.preventDefault();
-      choose(options[Math.min(activeIndex, options.length - 1)]);
+      const person = options[Math.min(activeIndex, options.length - 1)];
+      if (person) choose(person);
     } else if (event.key === 'Escape') {
       // Closes the list only; a second Escape is the form's.
       event.preventDefault();

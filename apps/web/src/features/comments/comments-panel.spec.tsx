@@ -84,7 +84,7 @@ function Panel({ editor, live }: { editor: Editor; live: LiveSource }) {
 function renderPanel(threads: Thread[], path = '/') {
   stubGlobalApi({
     'POST /api/auth/session/refresh': () => json(200, session(ME)),
-    [`DELETE /api/comments/${mine.comments[0].id}`]: () => new Response(null, { status: 204 }),
+    [`DELETE /api/comments/${mine.comments[0]?.id}`]: () => new Response(null, { status: 204 }),
     [`POST /api/threads/${byOther.id}/comments`]: (call) =>
       json(201, {
         ...byOther,
@@ -144,6 +144,7 @@ describe('Comments panel', () => {
   it('lets a commenter resolve only the threads they started, and edit only their own comments', async () => {
     renderPanel([byOther, mine]);
     const [others, own] = await screen.findAllByRole('article');
+    assert(others && own, 'two threads are shown');
 
     expect(within(others).queryByRole('button', { name: 'Resolve' })).not.toBeInTheDocument();
     expect(within(others).queryByRole('button', { name: 'Edit' })).not.toBeInTheDocument();

@@ -36,7 +36,7 @@ export function mentionQueryAt(text: string, caret: number, chosen: ChosenMentio
   const before = text.slice(0, caret);
   const at = before.lastIndexOf('@');
   if (at === -1) return null;
-  if (at > 0 && !/\s|\(/.test(before[at - 1])) return null;
+  if (at > 0 && !/\s|\(/.test(before.charAt(at - 1))) return null;
   const typed = before.slice(at + 1);
   if (typed.length > 40 || /[\n@[\]]/.test(typed) || typed.startsWith(' ')) return null;
   for (const name of chosen.keys()) if (typed === name || typed.startsWith(`${name} `)) return null;

@@ -22,9 +22,11 @@ describe('hub dashboard', () => {
     });
     const mexico = within(table).getByRole('row', { name: /Mexico City/ });
     const cells = within(mexico).getAllByRole('cell');
+    const [plan] = cells;
+    assert(plan, 'the row has cells');
     expect(cells[0]).toHaveTextContent('Implementing');
     expect(
-      within(cells[0]).getByRole('link', {
+      within(plan).getByRole('link', {
         name: 'Mexico City, Open data: Implementing',
       }),
     ).toHaveAttribute('href', expect.stringMatching(/^\/action-plans\//));
@@ -41,15 +43,17 @@ describe('hub dashboard', () => {
     const rows = within(await screen.findByRole('table', { name: 'Standing' }))
       .getAllByRole('row')
       .slice(1);
+    const [behind] = rows;
+    assert(behind, 'the table has a city row');
     expect(rows[0]).toHaveTextContent('Medellín');
     expect(rows[0]).toHaveTextContent('Behind');
     expect(
-      within(rows[0]).getByRole('link', {
+      within(behind).getByRole('link', {
         name: /Milestone overdue since Nov 30, 2025: Legal team review/,
       }),
     ).toBeInTheDocument();
     expect(
-      within(rows[0]).getByRole('link', {
+      within(behind).getByRole('link', {
         name: 'KPI off track at 20% of target: Assessments published',
       }),
     ).toBeInTheDocument();

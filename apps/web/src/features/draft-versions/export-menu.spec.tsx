@@ -63,9 +63,9 @@ describe('ExportMenu', () => {
     const blob = createObjectURL.mock.calls[0]?.[0] as Blob;
     await expect(blob.text()).resolves.toBe('# Open data policy of Tsukuba');
     expect(clicked).toHaveLength(1);
-    expect(clicked[0].href).toBe('blob:minga/export-1');
-    expect(clicked[0].download).toBe('Open data policy of Tsukuba.md');
-    expect(clicked[0].isConnected).toBe(false);
+    expect(clicked[0]?.href).toBe('blob:minga/export-1');
+    expect(clicked[0]?.download).toBe('Open data policy of Tsukuba.md');
+    expect(clicked[0]?.isConnected).toBe(false);
   });
 
   it('asks for the chosen format', async () => {

@@ -20,7 +20,7 @@ interface NewDraftFormProps {
 
 /** A draft is written in one language: the city's own (first), or another language of the alliance's hubs. */
 function draftLanguageChoices(cityLocale: string): string[] {
-  const language = (tag: string) => tag.split('-')[0];
+  const language = (tag: string) => tag.split('-', 1).at(0) ?? tag;
   return [...new Set([language(cityLocale), ...localeChoices(cityLocale).map(language)])];
 }
 

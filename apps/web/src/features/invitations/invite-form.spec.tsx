@@ -69,7 +69,9 @@ describe('InviteForm', () => {
 
     expect(await screen.findByTestId('invite-link')).toHaveTextContent(created.inviteUrl);
     expect(screen.getByRole('button', { name: 'Copy link' })).toBeInTheDocument();
-    expect(within(screen.getAllByRole('status')[0]).getByText('Invitation created for kenji@example.org.')).toBeInTheDocument();
+    const [status] = screen.getAllByRole('status');
+    assert(status, 'a status is shown');
+    expect(within(status).getByText('Invitation created for kenji@example.org.')).toBeInTheDocument();
     expect(api.calls.find((call) => call.path === '/api/invitations')?.body).toEqual({
       email: 'kenji@example.org',
       role: 'expert',

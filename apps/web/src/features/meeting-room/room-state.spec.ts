@@ -4,12 +4,14 @@ import { OCCURRENCE_ID, hand, person, poll, roomState } from '../../testing/meet
 describe('applyRoomEvent', () => {
   it('keeps the viewer’s own vote when a broadcast tally (which never carries it) arrives', () => {
     const mine = poll();
-    const state = roomState({ polls: [{ ...mine, myOptionIds: [mine.options[0].id] }] });
+    const [chosen] = mine.options;
+    assert(chosen, 'the poll has options');
+    const state = roomState({ polls: [{ ...mine, myOptionIds: [chosen.id] }] });
     const broadcast = { ...mine, voterCount: 6, options: mine.options.map((o, i) => (i === 1 ? { ...o, votes: 2 } : o)) };
     delete broadcast.myOptionIds;
     const next = applyRoomEvent(state, { type: 'poll', event: { occurrenceId: OCCURRENCE_ID, poll: broadcast } });
-    expect(next.polls[0].voterCount).toBe(6);
-    expect(next.polls[0].myOptionIds).toEqual([mine.options[0].id]);
+    expect(next.polls[0]?.voterCount).toBe(6);
+    expect(next.polls[0]?.myOptionIds).toEqual([chosen.id]);
   });
 
   it('ignores events of another room', () => {
@@ -27,11 +29,13 @@ describe('announcementsFor', () => {
     const self = person('Me');
     const other = person('Tokyo Official');
     const before = roomState({ present: [self] });
+    const [, second] = before.agenda;
+    assert(second, 'the room has a second agenda item');
     const after = roomState({
       ...before,
       present: [self, other],
       hands: [hand(self), hand(other)],
-      currentAgendaItem: { agendaItemId: before.agenda[1].id, setAt: '2026-11-24T01:20:00Z', setBy: { id: self.user.id, name: 'Me' } },
+      currentAgendaItem: { agendaItemId: second.id, setAt: '2026-11-24T01:20:00Z', setBy: { id: self.user.id, name: 'Me' } },
       polls: [poll()],
     });
     expect(announcementsFor(before, after, self.user.id)).toEqual([

@@ -12,8 +12,9 @@ export type RoomEvent =
 
 export function withPoll(polls: readonly Poll[], poll: Poll): Poll[] {
   const index = polls.findIndex((known) => known.id === poll.id);
-  if (index < 0) return [...polls, { ...poll, myOptionIds: poll.myOptionIds ?? [] }];
-  const merged = { ...poll, myOptionIds: poll.myOptionIds ?? polls[index].myOptionIds ?? [] };
+  const known = polls[index];
+  if (!known) return [...polls, { ...poll, myOptionIds: poll.myOptionIds ?? [] }];
+  const merged = { ...poll, myOptionIds: poll.myOptionIds ?? known.myOptionIds ?? [] };
   return polls.map((known, i) => (i === index ? merged : known));
 }
 

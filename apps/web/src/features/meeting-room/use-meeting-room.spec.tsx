@@ -51,15 +51,17 @@ describe('useMeetingRoom', () => {
 
   it('keeps the viewer’s vote from the answer to their vote', async () => {
     const open = poll();
+    const [yes] = open.options;
+    assert(yes, 'the poll has options');
     const server = fakeRoomSocket({ ok: true, role: 'participant', state: roomState({ polls: [open] }) });
     const { result } = renderHook(() => useMeetingRoom(OCCURRENCE_ID, null, () => server.socket));
-    server.answers.set(MEETING_ROOM_EVENTS.vote, { ok: true, poll: { ...open, voterCount: 6, myOptionIds: [open.options[0].id] } });
-    await act(() => result.current.actions.vote(open.id, [open.options[0].id]));
+    server.answers.set(MEETING_ROOM_EVENTS.vote, { ok: true, poll: { ...open, voterCount: 6, myOptionIds: [yes.id] } });
+    await act(() => result.current.actions.vote(open.id, [yes.id]));
     expect(server.sent.at(-1)).toEqual({
       event: 'vote',
-      payload: { occurrenceId: OCCURRENCE_ID, pollId: open.id, optionIds: [open.options[0].id] },
+      payload: { occurrenceId: OCCURRENCE_ID, pollId: open.id, optionIds: [yes.id] },
     });
-    expect(result.current.state?.polls[0]).toMatchObject({ voterCount: 6, myOptionIds: [open.options[0].id] });
+    expect(result.current.state?.polls[0]).toMatchObject({ voterCount: 6, myOptionIds: [yes.id] });
   });
 
   it('reports a refused action, such as a participant trying a host’s action', async () => {

@@ -72,6 +72,7 @@ export function AgendaFields({ rows, onChange, presenters, drafts, errors, error
   const move = (index: number, by: number, control: string) => {
     const next = [...rows];
     const [row] = next.splice(index, 1);
+    if (!row) return;
     next.splice(index + by, 0, row);
     onChange(next);
     setFocus({ key: row.key, control: index + by === 0 && by < 0 ? 'down' : index + by === rows.length - 1 && by > 0 ? 'up' : control });

@@ -22,6 +22,8 @@ interface OccurrenceListProps {
   daysAhead?: number;
 }
 
+const HEADINGS = { 2: 'h2', 3: 'h3', 4: 'h4' } as const;
+
 export function OccurrenceList({ source, emptyText, headingLevel = 3, showCohort = false, daysAhead }: OccurrenceListProps) {
   const format = useFormatters();
   // Fixed once per mount: a range that moved with every render would make a new query each time.
@@ -41,7 +43,7 @@ export function OccurrenceList({ source, emptyText, headingLevel = 3, showCohort
     const day = localDay(new Date(item.startsAt), format.timeZone);
     days.set(day, [...(days.get(day) ?? []), item]);
   }
-  const Heading = (['h2', 'h3', 'h4'] as const)[headingLevel - 2];
+  const Heading = HEADINGS[headingLevel];
   const dayName = new Intl.DateTimeFormat(format.locale, { dateStyle: 'full', timeZone: 'UTC' });
   return (
     <>

@@ -18,7 +18,8 @@ const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 
 /** The weekday (0 = Monday) and its rank in the month (1-4, or -1 for the last) of a local date. */
 export function weekdayInMonth(localDate: string): { weekday: number; rank: number } {
-  const [year, month, day] = localDate.split('-').map(Number);
+  // A malformed date gives NaN throughout, as Date.UTC would.
+  const [year = NaN, month = NaN, day = NaN] = localDate.split('-').map(Number);
   const date = new Date(Date.UTC(year, month - 1, day));
   const weekday = (date.getUTCDay() + 6) % 7;
   // A fifth occurrence does not exist in every month: call it "the last", which does.

@@ -61,6 +61,7 @@ export function SlotFinder({ cohortId, onChoose }: SlotFinderProps) {
 
   const seriesLength = query?.seriesLength ? Number(query.seriesLength) : null;
   const rotation = slots.data?.rotation ?? null;
+  const firstRotation = rotation?.[0];
   return (
     <div className="slot-finder">
       <form ref={formRef} className="form form--wide" onSubmit={submit} noValidate aria-label={t('meetings.slots.formLabel')}>
@@ -117,11 +118,11 @@ export function SlotFinder({ cohortId, onChoose }: SlotFinderProps) {
         <div className="slot-results">
           {/* Only the summary is announced: reading every proposal aloud on arrival would drown the form. */}
           <p role="status">{t('meetings.slots.summary', { number: slots.data.participantCount, options: slots.data.slots.length })}</p>
-          {rotation && rotation.length > 0 && seriesLength && (
+          {rotation && firstRotation && seriesLength && (
             <Rotation
               slots={rotation}
               burden={slots.data.burdenByZone ?? []}
-              onChoose={() => onChoose(rotation[0], seriesLength, rotation)}
+              onChoose={() => onChoose(firstRotation, seriesLength, rotation)}
             />
           )}
           {slots.data.slots.length === 0 ? (

@@ -92,7 +92,7 @@ export function useLiveNotifications(
     queryClient.setQueryData<NotificationPages>(notificationKeys.list, (data) => {
       if (!data) return data;
       const [first, ...rest] = data.pages;
-      if (first.items.some((item) => item.id === notification.id)) return data;
+      if (!first || first.items.some((item) => item.id === notification.id)) return data;
       return { ...data, pages: [{ ...first, unreadCount, items: [notification, ...first.items] }, ...rest] };
     });
     onNew(describe(parsed.data));
