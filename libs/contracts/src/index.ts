@@ -7,6 +7,7 @@ export * from './hubs';
 export * from './cities';
 export * from './invitations';
 export * from './health';
+export * from './model-policies';
 export * from './drafts';
 export * from './collab';
 export * from './presence';
