@@ -4,6 +4,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { Y_MESSAGE_SYNC } from '@minga/contracts';
 import { DOC_FRAGMENT } from '@minga/editor';
+import { itemAt } from './item-at';
 
 /** Encodes structs (grouped per client, in clock order) as a Yjs v1 update with an empty delete set. */
 export function encodeStructs(structs: (Y.Item | Y.GC)[]): Uint8Array {
@@ -14,7 +15,7 @@ export function encodeStructs(structs: (Y.Item | Y.GC)[]): Uint8Array {
   for (const [client, list] of byClient) {
     encoding.writeVarUint(encoder.restEncoder, list.length);
     encoder.writeClient(client);
-    encoding.writeVarUint(encoder.restEncoder, list[0].id.clock);
+    encoding.writeVarUint(encoder.restEncoder, itemAt(list).id.clock);
     for (const struct of list) struct.write(encoder, 0);
   }
   encoding.writeVarUint(encoder.restEncoder, 0);

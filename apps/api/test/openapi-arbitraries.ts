@@ -1,6 +1,7 @@
 // fast-check arbitraries of hostile requests, shaped by the API's own OpenAPI document.
 import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
+import { itemAt } from './item-at';
 
 export const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 export type Method = (typeof METHODS)[number];
@@ -179,7 +180,7 @@ export class HostileValues {
     const pathParams = op.parameters.filter((p) => p.in === 'path');
     return fc
       .tuple(...pathParams.map((p) => this.pathValue(p, pathIds(p.name))))
-      .map((values) => pathParams.reduce((url, p, i) => url.replace(`{${p.name}}`, encodeComponent(values[i])), op.path));
+      .map((values) => pathParams.reduce((url, p, i) => url.replace(`{${p.name}}`, encodeComponent(itemAt(values, i))), op.path));
   }
 
   private pathValue(param: Parameter, realId: string | null): fc.Arbitrary<string> {
@@ -345,5 +346,6 @@ const IDS_BY_SEGMENT: Record<string, string> = {
 /** The kind of object a path parameter names ('hub', 'draft', ...): by its name, else by the path segment before it. */
 export function objectKindOf(path: string, param: string): string | undefined {
   const segments = path.split('/');
-  return IDS_BY_PARAM[param] ?? IDS_BY_SEGMENT[segments[segments.indexOf(`{${param}}`) - 1]];
+  const before = segments[segments.indexOf(`{${param}}`) - 1];
+  return IDS_BY_PARAM[param] ?? (before === undefined ? undefined : IDS_BY_SEGMENT[before]);
 }

@@ -8,6 +8,7 @@ import { allSaved, openEditor, type Editor } from './collab-client';
 import { createMeeting } from './meeting-room-client';
 import { objectKindOf } from './openapi-arbitraries';
 import { bearer, createPerson, removeHubs, type TestApp, type TestPerson } from './test-app';
+import { itemAt } from './item-at';
 
 /**
  * The eight callers, in the table's column order. Every object of the fixture belongs to "the city" of "the hub";
@@ -264,6 +265,13 @@ export interface Fixture {
   tag: string;
 }
 
+/** A fixture id by name, failing the test with a clear message for one the fixture did not make. */
+export function idOf(f: Fixture, name: string): string {
+  const id = f.ids[name];
+  if (id === undefined) throw new Error(`The fixture has no id named ${name}`);
+  return id;
+}
+
 const actingAs = (t: TestApp, person: TestPerson) => ({
   post: async (path: string, body: object, status = 201) => {
     const res = await t.http().post(path).set(bearer(person)).send(body);
@@ -330,7 +338,7 @@ export async function buildFixture(t: TestApp): Promise<Fixture> {
 
   const policies: string[] = ((await admin.get('/api/model-policies')) as { id: string }[]).map((p) => p.id);
   if (policies.length < 3) throw new Error('The fixture needs three model policies (one plan per city and policy)');
-  const ids: Record<string, string> = { hub, otherHub, city, otherCity, modelPolicy: policies[0], user: author.id };
+  const ids: Record<string, string> = { hub, otherHub, city, otherCity, modelPolicy: itemAt(policies), user: author.id };
 
   // The draft, its discussion and a named version, by the author; the author's editor stays open on it.
   const byAuthor = actingAs(t, author);
@@ -390,7 +398,12 @@ export async function buildFixture(t: TestApp): Promise<Fixture> {
     durationMinutes: 60,
     inviteeIds: [official.id, expert.id],
   });
-  Object.assign(ids, { meeting: meeting.id, editedMeeting: edited.id, occurrence: occurrences[0].id, laterOccurrence: occurrences[1].id });
+  Object.assign(ids, {
+    meeting: meeting.id,
+    editedMeeting: edited.id,
+    occurrence: itemAt(occurrences).id,
+    laterOccurrence: itemAt(occurrences, 1).id,
+  });
   // The occurrence under way has published minutes and an action item owned by the official.
   const minutesPath = `/api/occurrences/${ids['occurrence']}/minutes`;
   await byOrganiser.post(minutesPath, {});
@@ -436,7 +449,7 @@ const KPI_BODY = {
 /** Removes what the fixture made in its hubs, so that other suites sharing the database see the demo data as before. */
 export async function removeFixture(f: Fixture): Promise<void> {
   const q = (sql: string, params: unknown[]) => f.t.db.query(sql, params).catch(() => undefined);
-  await removeHubs(f.t, [f.ids['hub'], f.ids['otherHub']]).catch(() => undefined);
+  await removeHubs(f.t, [idOf(f, 'hub'), idOf(f, 'otherHub')]).catch(() => undefined);
   // Hubs that the POST /api/hubs row made (their keys extend the fixture's).
   await q(`DELETE FROM hubs WHERE key LIKE $1 AND NOT EXISTS (SELECT 1 FROM cities c WHERE c.hub_id = hubs.id)`, [`${f.hubKey}-n%`]);
 }
@@ -481,7 +494,7 @@ async function invitationFor(f: Fixture, body: Record<string, unknown>): Promise
 /** A meeting of the hub with one occurrence under way, organised by the organiser, inviting the official and the expert. */
 export async function freshOccurrence(f: Fixture, minutes: 'none' | 'draft' | 'approved' = 'none'): Promise<string> {
   const invitees = [f.people.official, f.people.expert].map((p) => (p as TestPerson).id);
-  const { occurrenceId } = await createMeeting(f.t, { hubId: f.ids['hub'], organiserId: f.organiser.id, inviteeIds: invitees });
+  const { occurrenceId } = await createMeeting(f.t, { hubId: idOf(f, 'hub'), organiserId: f.organiser.id, inviteeIds: invitees });
   const path = `/api/occurrences/${occurrenceId}/minutes`;
   if (minutes !== 'none') await actingAs(f.t, f.organiser).post(path, {});
   if (minutes === 'approved') await actingAs(f.t, f.organiser).post(`${path}/approve`, {}, 200);
@@ -505,7 +518,7 @@ export const RECIPES: Record<string, Recipe> = {
     const { token } = await invitationFor(f, {
       email: `${f.tag.toLowerCase()}-new-${f.next()}@example.test`,
       role: 'official',
-      cityId: f.ids['city'],
+      cityId: idOf(f, 'city'),
     });
     return { body: { invitationToken: token, name: 'New official', password: `pw-${randomBytes(8).toString('hex')}` } };
   },
@@ -519,23 +532,23 @@ export const RECIPES: Record<string, Recipe> = {
     };
   },
   'PATCH /api/me': { body: { timeZone: 'UTC' } },
-  'POST /api/role-assignments': async (f) => ({ body: { userId: await plainUser(f), role: 'expert', hubId: f.ids['hub'] } }),
+  'POST /api/role-assignments': async (f) => ({ body: { userId: await plainUser(f), role: 'expert', hubId: idOf(f, 'hub') } }),
   'DELETE /api/role-assignments/{id}': async (f) => {
     const [{ id }] = await f.t.db.query(`INSERT INTO role_assignments (user_id, role, hub_id) VALUES ($1, 'expert', $2) RETURNING id`, [
       await plainUser(f),
-      f.ids['hub'],
+      idOf(f, 'hub'),
     ]);
     return { params: { id } };
   },
-  'GET /api/invitations': (f) => ({ query: { hubId: f.ids['hub'] } }),
+  'GET /api/invitations': (f) => ({ query: { hubId: idOf(f, 'hub') } }),
   'POST /api/invitations': (f) => ({
-    body: { email: `${f.tag.toLowerCase()}-${f.next()}@example.test`, role: 'official', cityId: f.ids['city'] },
+    body: { email: `${f.tag.toLowerCase()}-${f.next()}@example.test`, role: 'official', cityId: idOf(f, 'city') },
   }),
   'DELETE /api/invitations/{id}': async (f) => {
     const { id } = await invitationFor(f, {
       email: `${f.tag.toLowerCase()}-${f.next()}@example.test`,
       role: 'official',
-      cityId: f.ids['city'],
+      cityId: idOf(f, 'city'),
     });
     return { params: { id } };
   },
@@ -559,28 +572,28 @@ export const RECIPES: Record<string, Recipe> = {
   },
   'PATCH /api/hubs/{id}': (f) => ({ body: { name: `${f.tag} hub` } }),
   'POST /api/cities': (f) => ({
-    body: { hubId: f.ids['hub'], name: `${f.tag} New city ${f.next()}`, country: 'MX', timeZone: 'UTC', locale: 'es-MX' },
+    body: { hubId: idOf(f, 'hub'), name: `${f.tag} New city ${f.next()}`, country: 'MX', timeZone: 'UTC', locale: 'es-MX' },
   }),
   'PATCH /api/cities/{id}': { body: { population: 120_000 } },
-  'POST /api/drafts': (f) => ({ body: { cityId: f.ids['city'], modelPolicyId: f.policies[0], title: `${f.tag} another draft` } }),
+  'POST /api/drafts': (f) => ({ body: { cityId: idOf(f, 'city'), modelPolicyId: f.policies[0], title: `${f.tag} another draft` } }),
   'PATCH /api/drafts/{id}': (f) => ({ body: { title: `${f.tag} draft` } }),
   'POST /api/drafts/{id}/versions': (f) => ({ body: { label: `Reading ${f.next()}` } }),
   // One plan per city and model policy: the call makes the one of the second policy, after removing it.
   'POST /api/cities/{cityId}/action-plans': async (f) => {
-    await f.t.db.query('DELETE FROM action_plans WHERE city_id = $1 AND model_policy_id = $2', [f.ids['city'], f.policies[1]]);
+    await f.t.db.query('DELETE FROM action_plans WHERE city_id = $1 AND model_policy_id = $2', [idOf(f, 'city'), f.policies[1]]);
     return { body: { modelPolicyId: f.policies[1], statementOfIntent: 'Second plan' } };
   },
   'PATCH /api/action-plans/{id}': { body: { statementOfIntent: 'Open data, in time' } },
   'DELETE /api/action-plans/{id}': async (f) => {
-    await f.t.db.query('DELETE FROM action_plans WHERE city_id = $1 AND model_policy_id = $2', [f.ids['city'], f.policies[2]]);
-    const plan = await actingAs(f.t, f.author).post(`/api/cities/${f.ids['city']}/action-plans`, { modelPolicyId: f.policies[2] });
+    await f.t.db.query('DELETE FROM action_plans WHERE city_id = $1 AND model_policy_id = $2', [idOf(f, 'city'), f.policies[2]]);
+    const plan = await actingAs(f.t, f.author).post(`/api/cities/${idOf(f, 'city')}/action-plans`, { modelPolicyId: f.policies[2] });
     return { params: { id: plan.id } };
   },
   'POST /api/action-plans/{id}/milestones': { body: { title: 'Transport data', dueDate: '2031-01-01' } },
   'POST /api/action-plans/{id}/milestones/import': { body: { csv: 'title,due_date\nImported milestone,2031-02-01\n' } },
   'PATCH /api/milestones/{id}': { body: { title: 'Budget online' } },
   'DELETE /api/milestones/{id}': async (f) => {
-    const milestone = await actingAs(f.t, f.author).post(`/api/action-plans/${f.ids['plan']}/milestones`, {
+    const milestone = await actingAs(f.t, f.author).post(`/api/action-plans/${idOf(f, 'plan')}/milestones`, {
       title: 'To remove',
       dueDate: '2031-01-01',
     });
@@ -589,14 +602,14 @@ export const RECIPES: Record<string, Recipe> = {
   'POST /api/milestones/{id}/tasks': { body: { title: 'Check' } },
   'PATCH /api/tasks/{id}': { body: { title: 'Scan' } },
   'DELETE /api/tasks/{id}': async (f) => {
-    const task = await actingAs(f.t, f.author).post(`/api/milestones/${f.ids['milestone']}/tasks`, { title: 'To remove' });
+    const task = await actingAs(f.t, f.author).post(`/api/milestones/${idOf(f, 'milestone')}/tasks`, { title: 'To remove' });
     return { params: { id: task.id } };
   },
   'POST /api/action-plans/{id}/kpis': (f) => ({ body: { ...KPI_BODY, name: `Datasets ${f.next()}` } }),
-  'POST /api/action-plans/{id}/measurements/import': (f) => ({ body: { csv: `kpi,date,value\n${f.ids['kpi']},${uniqueDay(f)},4\n` } }),
+  'POST /api/action-plans/{id}/measurements/import': (f) => ({ body: { csv: `kpi,date,value\n${idOf(f, 'kpi')},${uniqueDay(f)},4\n` } }),
   'PATCH /api/kpis/{id}': { body: { targetValue: 10 } },
   'DELETE /api/kpis/{id}': async (f) => {
-    const kpi = await actingAs(f.t, f.author).post(`/api/action-plans/${f.ids['plan']}/kpis`, {
+    const kpi = await actingAs(f.t, f.author).post(`/api/action-plans/${idOf(f, 'plan')}/kpis`, {
       ...KPI_BODY,
       name: `To remove ${f.next()}`,
     });
@@ -604,10 +617,10 @@ export const RECIPES: Record<string, Recipe> = {
   },
   'POST /api/kpis/{id}/measurements': (f) => ({ body: { date: uniqueDay(f), value: 5 } }),
   'DELETE /api/measurements/{id}': async (f) => {
-    const measurement = await actingAs(f.t, f.author).post(`/api/kpis/${f.ids['kpi']}/measurements`, { date: uniqueDay(f), value: 1 });
+    const measurement = await actingAs(f.t, f.author).post(`/api/kpis/${idOf(f, 'kpi')}/measurements`, { date: uniqueDay(f), value: 1 });
     return { params: { id: measurement.id } };
   },
-  'GET /api/open-data/action-plans/{id}': (f) => ({ params: { id: f.ids['publishedPlan'] } }),
+  'GET /api/open-data/action-plans/{id}': (f) => ({ params: { id: idOf(f, 'publishedPlan') } }),
   'GET /api/open-data/cities/{cityId}/{table}': { params: { table: 'milestones' } },
   'GET /api/open-data/hubs/{hubId}/{table}': { params: { table: 'kpis' } },
   'POST /api/drafts/{draftId}/threads': { body: { body: 'A remark on the whole draft' } },
@@ -621,7 +634,7 @@ export const RECIPES: Record<string, Recipe> = {
   }),
   'PATCH /api/cohorts/{id}': (f) => ({ body: { name: `${f.tag} cohort` } }),
   'DELETE /api/cohorts/{id}': async (f) => {
-    const cohort = await actingAs(f.t, f.organiser).post(`/api/hubs/${f.ids['hub']}/cohorts`, {
+    const cohort = await actingAs(f.t, f.organiser).post(`/api/hubs/${idOf(f, 'hub')}/cohorts`, {
       name: `${f.tag} cohort to remove ${f.next()}`,
       startsOn: '2031-01-01',
       endsOn: '2031-12-31',
@@ -631,19 +644,19 @@ export const RECIPES: Record<string, Recipe> = {
   'GET /api/cohorts/{id}/slots': { query: { from: '2031-03-02', to: '2031-03-06', durationMinutes: '60' } },
   'POST /api/cohorts/{id}/meetings': { body: { ...MEETING_BODY, title: 'Cohort review' } },
   'POST /api/hubs/{hubId}/meetings': { body: { ...MEETING_BODY, title: 'Hub review' } },
-  'PATCH /api/meetings/{id}': (f) => ({ params: { id: f.ids['editedMeeting'] }, body: { description: 'Bring the budget figures' } }),
+  'PATCH /api/meetings/{id}': (f) => ({ params: { id: idOf(f, 'editedMeeting') }, body: { description: 'Bring the budget figures' } }),
   'PATCH /api/occurrences/{id}': (f) => ({
-    params: { id: f.ids['laterOccurrence'] },
+    params: { id: idOf(f, 'laterOccurrence') },
     body: { startsAt: '2031-06-01T10:00:00Z', endsAt: '2031-06-01T11:00:00Z' },
   }),
   'PUT /api/occurrences/{id}/agenda': (f) => ({
-    params: { id: f.ids['laterOccurrence'] },
+    params: { id: idOf(f, 'laterOccurrence') },
     body: { items: [{ title: 'Welcome', durationMinutes: 10 }] },
   }),
-  'DELETE /api/occurrences/{id}/agenda': (f) => ({ params: { id: f.ids['laterOccurrence'] } }),
+  'DELETE /api/occurrences/{id}/agenda': (f) => ({ params: { id: idOf(f, 'laterOccurrence') } }),
   'PUT /api/occurrences/{id}/rsvp': { body: { response: 'yes' } },
-  'POST /api/me/calendar-feeds': (f) => ({ body: { kind: 'cohort', cohortId: f.ids['cohort'] } }),
-  'GET /api/calendars/feeds/{token}': (f) => ({ params: { token: f.ids['calendarFeedToken'] } }),
+  'POST /api/me/calendar-feeds': (f) => ({ body: { kind: 'cohort', cohortId: idOf(f, 'cohort') } }),
+  'GET /api/calendars/feeds/{token}': (f) => ({ params: { token: idOf(f, 'calendarFeedToken') } }),
   'POST /api/occurrences/{id}/minutes': async (f) => ({ params: { id: await freshOccurrence(f) } }),
   'PATCH /api/occurrences/{id}/minutes': async (f) => ({
     params: { id: await freshOccurrence(f, 'draft') },
@@ -654,16 +667,16 @@ export const RECIPES: Record<string, Recipe> = {
   'POST /api/occurrences/{id}/action-items': { body: { title: 'Share the dataset list' } },
   'PATCH /api/meeting-action-items/{id}': { body: { title: 'Send the slides today' } },
   'DELETE /api/meeting-action-items/{id}': async (f) => {
-    const item = await actingAs(f.t, f.organiser).post(`/api/occurrences/${f.ids['occurrence']}/action-items`, { title: 'To remove' });
+    const item = await actingAs(f.t, f.organiser).post(`/api/occurrences/${idOf(f, 'occurrence')}/action-items`, { title: 'To remove' });
     return { params: { id: item.id } };
   },
   'POST /api/meeting-action-items/{id}/send-to-plan': async (f) => {
-    const item = await actingAs(f.t, f.organiser).post(`/api/occurrences/${f.ids['occurrence']}/action-items`, {
+    const item = await actingAs(f.t, f.organiser).post(`/api/occurrences/${idOf(f, 'occurrence')}/action-items`, {
       title: `Publish the transport data ${f.next()}`,
-      cityId: f.ids['city'],
+      cityId: idOf(f, 'city'),
       dueOn: '2031-09-30',
     });
-    return { params: { id: item.id }, body: { actionPlanId: f.ids['plan'] } };
+    return { params: { id: item.id }, body: { actionPlanId: idOf(f, 'plan') } };
   },
   'POST /api/me/notifications/read': { body: { all: true } },
   'PUT /api/me/notification-preferences': { body: { preferences: { mention: { inApp: true, email: 'off' } } } },
@@ -676,7 +689,7 @@ async function freshSuggestion(f: Fixture): Promise<string> {
   await allSaved(f.writer);
   const anchor = anchorForWords(f.writer.doc, words);
   if (!anchor) throw new Error(`"${words}" is not in the draft`);
-  const thread = await actingAs(f.t, f.author).post(`/api/drafts/${f.ids['draft']}/threads`, {
+  const thread = await actingAs(f.t, f.author).post(`/api/drafts/${idOf(f, 'draft')}/threads`, {
     kind: 'suggestion',
     anchor,
     body: 'Shorter',

@@ -11,6 +11,7 @@ import * as Y from 'yjs';
 import { Y_MESSAGE_AWARENESS, Y_MESSAGE_SYNC } from '@minga/contracts';
 import { DOC_FRAGMENT } from '@minga/editor';
 import { halfValidUpdate } from './forged-updates';
+import { firstItems, itemAt } from './item-at';
 
 /** Strings PostgreSQL, JSON or a careless parser choke on. */
 const NASTY_STRINGS = [
@@ -118,7 +119,7 @@ export function hostileValue(options: HostileOptions): fc.Arbitrary<unknown> {
 
 /** Document names that look like ones (another id, another case, a stray character) and many that do not. */
 export function docNameLike(target: string, options: HostileOptions): fc.Arbitrary<unknown> {
-  const [prefix, id] = target.split(':');
+  const [prefix, id] = firstItems(target.split(':'), 2);
   return fc.oneof(
     hostileValue(options),
     fc.uuid().map((u) => `${prefix}:${u}`),
@@ -288,7 +289,8 @@ function corruption(): fc.Arbitrary<Corruption> {
     ),
     fc.tuple(at, fc.integer({ min: 1, max: 255 })).map(([n, mask]): Corruption => (b) => {
       const c = Buffer.from(b);
-      if (c.length) c[n % c.length] ^= mask;
+      const i = n % c.length;
+      if (c.length) c[i] = (c[i] ?? 0) ^ mask;
       return c;
     }),
     fc.tuple(at, fc.uint8Array({ minLength: 1, maxLength: 8 })).map(([n, bytes]): Corruption => (b) => {
@@ -437,7 +439,7 @@ export function hostileYMessages(
 ): fc.Arbitrary<{ bytes: Buffer; verdict: YVerdict | 'foreign-shape' }> {
   const valid = fc.tuple(fc.string({ minLength: 1, maxLength: 30 }), fc.nat()).map(([text, pick]) => {
     const messages = validMessages(state(), text || randomUUID());
-    return messages[pick % messages.length];
+    return itemAt(messages, pick % messages.length);
   });
   const corrupted = fc
     .tuple(valid, fc.oneof(corruption(), innerCorruption()), fc.array(fc.oneof(corruption(), innerCorruption()), { maxLength: 2 }))

@@ -64,9 +64,9 @@ export class ActionPlansService {
   }
 
   async findOne(id: string): Promise<ActionPlan> {
-    const rows = await this.read.plans(new SqlConditions().add('p.id = ?', id));
-    if (!rows.length) throw new Problem('not_found', 'No such action plan');
-    return toActionPlan(rows[0]);
+    const [row] = await this.read.plans(new SqlConditions().add('p.id = ?', id));
+    if (!row) throw new Problem('not_found', 'No such action plan');
+    return toActionPlan(row);
   }
 
   /** The plan a part belongs to, with what decides access to it; 404 for an unknown part. */
@@ -76,22 +76,22 @@ export class ActionPlansService {
        WHERE ${SCOPE_ID[part]} = $1`,
       [id],
     );
-    if (!rows.length) throw new Problem('not_found', `No such ${PART_NAME[part]}`);
-    const row = rows[0];
+    const [row] = rows;
+    if (!row) throw new Problem('not_found', `No such ${PART_NAME[part]}`);
     return { planId: row.plan_id, cityId: row.city_id, hubId: row.hub_id, published: row.published };
   }
 
   /** The hub of a city, for deciding who may add a plan to it; 404 for an unknown city. */
   async cityScope(cityId: string): Promise<{ hubId: string | null; name: string }> {
-    const rows: { hub_id: string | null; name: string }[] = await this.db.query('SELECT hub_id, name FROM cities WHERE id = $1', [cityId]);
-    if (!rows.length) throw new Problem('not_found', 'No such city');
-    return { hubId: rows[0].hub_id, name: rows[0].name };
+    const [row]: { hub_id: string | null; name: string }[] = await this.db.query('SELECT hub_id, name FROM cities WHERE id = $1', [cityId]);
+    if (!row) throw new Problem('not_found', 'No such city');
+    return { hubId: row.hub_id, name: row.name };
   }
 
   async create(cityId: string, input: CreateActionPlanDto, actorId: string | null): Promise<ActionPlan> {
     const city = await this.cityScope(cityId);
-    const policies: { name: string }[] = await this.db.query('SELECT name FROM model_policies WHERE id = $1', [input.modelPolicyId]);
-    if (!policies.length) {
+    const [policy]: { name: string }[] = await this.db.query('SELECT name FROM model_policies WHERE id = $1', [input.modelPolicyId]);
+    if (!policy) {
       throw new Problem('validation_failed', 'No such model policy', [{ path: 'modelPolicyId', message: 'No such model policy' }]);
     }
     if (input.draftId) await this.assertDraftOfCity(input.draftId, cityId);
@@ -100,7 +100,7 @@ export class ActionPlansService {
         cityId,
         input.modelPolicyId,
       ]);
-      if (existing.length) throw new Problem('plan_exists', { city: city.name, policy: policies[0].name });
+      if (existing.length) throw new Problem('plan_exists', { city: city.name, policy: policy.name });
       const plans = em.getRepository(ActionPlanEntity);
       const plan = await plans.save(
         plans.create({

@@ -1,6 +1,18 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { kpiStatusOf, type ActionPlan, type HistoryEntry, type Kpi, type Milestone, type ModelPolicy } from '@minga/contracts';
+import {
+  createMilestoneSchema,
+  kpiStatusOf,
+  type ActionPlan,
+  type HistoryEntry,
+  type Kpi,
+  type Milestone,
+  type ModelPolicy,
+} from '@minga/contracts';
 import { bearer, createPerson, startTestApp, type TestApp, type TestPerson } from '../../../test/test-app';
+import { byKey, itemAt } from '../../../test/item-at';
+import { ActionPlansService } from './action-plans.service';
+import { KpisService } from './kpis.service';
+import { MilestonesService } from './milestones.service';
 
 const fieldPaths = (body: { errors?: { path: string }[] }) => (body.errors ?? []).map((e) => e.path).sort();
 const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
@@ -14,7 +26,7 @@ describe('action plans', () => {
   let otherCoordinator: TestPerson;
   let expert: TestPerson;
   let observer: TestPerson;
-  let policy: Record<string, ModelPolicy>;
+  let policy: (key: string) => ModelPolicy;
   let hub: string;
   let city: string;
   let otherCity: string;
@@ -38,7 +50,7 @@ describe('action plans', () => {
   const newPlan = async (policyKey = 'open-data', extra: Record<string, unknown> = {}): Promise<ActionPlan> =>
     (
       await post(official, `/api/cities/${city}/action-plans`, {
-        modelPolicyId: policy[policyKey].id,
+        modelPolicyId: policy(policyKey).id,
         statementOfIntent: 'Open the data',
         ...extra,
       }).expect(201)
@@ -67,7 +79,7 @@ describe('action plans', () => {
     expert = await createPerson(t, [{ role: 'expert', hubKey }]);
     observer = await createPerson(t, [{ role: 'observer' }]);
     const policies: ModelPolicy[] = (await get(observer, '/api/model-policies').expect(200)).body;
-    policy = Object.fromEntries(policies.map((p) => [p.key, p]));
+    policy = byKey(policies);
   });
   afterAll(async () => {
     await t.db.query('DELETE FROM action_plan_history WHERE city_id IN (SELECT id FROM cities WHERE name LIKE $1)', [`${tag} %`]);
@@ -102,7 +114,7 @@ describe('action plans', () => {
 
     it('refuses a second plan for the same model policy with 409 plan_exists, naming the city and policy', async () => {
       await newPlan();
-      const res = await post(official, `/api/cities/${city}/action-plans`, { modelPolicyId: policy['open-data'].id }).expect(409);
+      const res = await post(official, `/api/cities/${city}/action-plans`, { modelPolicyId: policy('open-data').id }).expect(409);
       expect(res.body).toMatchObject({ code: 'plan_exists', params: { city: expect.any(String), policy: expect.any(String) } });
       expect(res.body.detail).toBe(`${res.body.params.city} already has an action plan for ${res.body.params.policy}`);
     });
@@ -113,13 +125,13 @@ describe('action plans', () => {
       ['an expert', () => expert],
       ['an observer', () => observer],
     ])('refuses %s a plan for the city', async (_, who) => {
-      const res = await post(who(), `/api/cities/${city}/action-plans`, { modelPolicyId: policy['pia'].id }).expect(403);
+      const res = await post(who(), `/api/cities/${city}/action-plans`, { modelPolicyId: policy('pia').id }).expect(403);
       expect(res.body.code).toBe('forbidden');
     });
 
     it("lets the hub's coordinator start and change a plan, but not delete it", async () => {
       const plan: ActionPlan = (
-        await post(coordinator, `/api/cities/${city}/action-plans`, { modelPolicyId: policy['pia'].id }).expect(201)
+        await post(coordinator, `/api/cities/${city}/action-plans`, { modelPolicyId: policy('pia').id }).expect(201)
       ).body;
       await patch(coordinator, `/api/action-plans/${plan.id}`, { stage: 'localize' }).expect(200);
       await t.http().delete(`/api/action-plans/${plan.id}`).set(bearer(coordinator)).expect(403);
@@ -137,11 +149,11 @@ describe('action plans', () => {
       const unknownPolicy = await post(official, `/api/cities/${city}/action-plans`, { modelPolicyId: randomUUID() }).expect(400);
       expect(fieldPaths(unknownPolicy.body)).toEqual(['modelPolicyId']);
       const foreignDraft = await post(official, `/api/cities/${city}/action-plans`, {
-        modelPolicyId: policy['pia'].id,
+        modelPolicyId: policy('pia').id,
         draftId: randomUUID(),
       }).expect(400);
       expect(fieldPaths(foreignDraft.body)).toEqual(['draftId']);
-      await post(official, `/api/cities/${randomUUID()}/action-plans`, { modelPolicyId: policy['pia'].id }).expect(404);
+      await post(official, `/api/cities/${randomUUID()}/action-plans`, { modelPolicyId: policy('pia').id }).expect(404);
       await get(observer, `/api/action-plans/${randomUUID()}`).expect(404);
       await get(observer, '/api/action-plans/not-a-uuid').expect(400);
     });
@@ -157,8 +169,8 @@ describe('action plans', () => {
         ['action_plan', 'update'],
         ['action_plan', 'create'],
       ]);
-      expect(history[0].actor?.id).toBe(official.id);
-      expect(history[0].changes).toEqual([
+      expect(itemAt(history).actor?.id).toBe(official.id);
+      expect(itemAt(history).changes).toEqual([
         { field: 'stage', before: 'assess', after: 'draft' },
         { field: 'published', before: false, after: true },
       ]);
@@ -195,7 +207,7 @@ describe('action plans', () => {
       let current: ActionPlan = (await get(observer, `/api/action-plans/${plan.id}`).expect(200)).body;
       expect(current).toEqual(expect.objectContaining({ progress: 50, milestoneCount: 3, overdueCount: 1 }));
 
-      await patch(official, `/api/tasks/${half.tasks[1].id}`, { done: true }).expect(200);
+      await patch(official, `/api/tasks/${itemAt(half.tasks, 1).id}`, { done: true }).expect(200);
       await patch(official, `/api/milestones/${late.id}`, { status: 'done' }).expect(200);
       current = (await get(observer, `/api/action-plans/${plan.id}`).expect(200)).body;
       expect(current).toEqual(expect.objectContaining({ progress: 100, overdueCount: 0 }));
@@ -465,6 +477,37 @@ describe('action plans', () => {
         ['High-impact crime', 6100],
         ['High-impact crime', 5000],
       ]);
+    });
+  });
+
+  describe('a plan or measurement deleted by a concurrent request', () => {
+    // A route finds the plan (or measurement) first, then writes in a transaction: a DELETE committed in between
+    // answered 500 (a TypeError on the missing row) instead of 404. The services are called with what the first
+    // look-up found, for a row that is gone.
+    const goneScope = () => ({ planId: randomUUID(), cityId: city, hubId: hub, published: false });
+
+    it('answers not_found for a KPI added to a plan that is gone', async () => {
+      const input = {
+        name: 'Gone',
+        unit: 'services',
+        direction: 'up' as const,
+        baselineValue: 1,
+        baselineDate: '2020-01-01',
+        targetValue: 2,
+        targetDate: '2030-01-01',
+      };
+      await expect(t.app.get(KpisService).create(goneScope(), input, official.id)).rejects.toMatchObject({ code: 'not_found' });
+    });
+
+    it('answers not_found for a milestone added to a plan that is gone', async () => {
+      const input = createMilestoneSchema.parse({ title: 'Gone', dueDate: isoDay(10) });
+      await expect(t.app.get(MilestonesService).create(goneScope(), input, official.id)).rejects.toMatchObject({ code: 'not_found' });
+    });
+
+    it('answers not_found for a measurement removed by someone else first', async () => {
+      const plans = t.app.get(ActionPlansService);
+      jest.spyOn(plans, 'scopeOf').mockResolvedValueOnce(goneScope());
+      await expect(t.app.get(KpisService).removeMeasurement(randomUUID(), official.id)).rejects.toMatchObject({ code: 'not_found' });
     });
   });
 });

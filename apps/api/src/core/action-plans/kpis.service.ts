@@ -67,18 +67,20 @@ export class KpisService {
   }
 
   async findOne(id: string): Promise<Kpi> {
-    const rows = await this.read.kpis(new SqlConditions().add('k.id = ?', id));
-    if (!rows.length) throw new Problem('not_found', 'No such KPI');
-    return toKpi(rows[0]);
+    const [row] = await this.read.kpis(new SqlConditions().add('k.id = ?', id));
+    if (!row) throw new Problem('not_found', 'No such KPI');
+    return toKpi(row);
   }
 
   async create(scope: PlanScope, input: CreateKpi, actorId: string | null): Promise<Kpi> {
     const id = await this.db.transaction(async (em) => {
-      const [{ count }]: { count: number }[] = await em.query(
+      const [plan]: { count: number }[] = await em.query(
         'SELECT (SELECT count(*)::int FROM kpis WHERE action_plan_id = p.id) AS count FROM action_plans p WHERE p.id = $1 FOR UPDATE',
         [scope.planId],
       );
-      if (count >= MAX_KPIS_PER_PLAN) throw new Problem('kpi_limit_reached', { max: MAX_KPIS_PER_PLAN });
+      // The plan was found before this transaction; it may have been deleted since.
+      if (!plan) throw new Problem('not_found', 'No such action plan');
+      if (plan.count >= MAX_KPIS_PER_PLAN) throw new Problem('kpi_limit_reached', { max: MAX_KPIS_PER_PLAN });
       await this.assertNameFree(em, scope.planId, input.name, null);
       const repo = em.getRepository(KpiEntity);
       const kpi = await repo.save(repo.create({ ...input, actionPlanId: scope.planId }));
@@ -156,14 +158,18 @@ export class KpisService {
       if (taken.length) throw new Problem('measurement_exists', { date: input.date });
       await this.insert(em, scope, [measurement], actorId);
     });
-    const rows = await this.read.measurements(new SqlConditions().add('m.id = ?', measurement.id));
-    return toMeasurement(rows[0]);
+    const [row] = await this.read.measurements(new SqlConditions().add('m.id = ?', measurement.id));
+    // Deleted (with its KPI or plan) since the transaction committed.
+    if (!row) throw new Problem('not_found', 'No such measurement');
+    return toMeasurement(row);
   }
 
   async removeMeasurement(id: string, actorId: string | null): Promise<void> {
     await this.db.transaction(async (em) => {
       const scope = await this.plans.scopeOf('measurement', id, em);
       const [row] = await this.read.measurements(new SqlConditions().add('m.id = ?', id));
+      // Deleted by a concurrent request since scopeOf found it.
+      if (!row) throw new Problem('not_found', 'No such measurement');
       await em.query('DELETE FROM kpi_measurements WHERE id = $1', [id]);
       await this.history.record(em, scope, actorId, [
         { entity: 'measurement', entityId: id, action: 'delete', before: measurementSnapshot({ ...row, kpiId: row.kpi_id }), after: null },

@@ -22,6 +22,7 @@ import { MilestoneEntity, MilestoneTaskEntity } from './action-plan.entity';
 import { PlanHistory, type HistoryRecord, type PlanScope, type Snapshot } from './plan-history';
 import { ImportFindings, listCell } from './plan-import';
 import { PlanReadModel, toMilestone } from './plan-read-model';
+import { oneRow } from '../../platform/database/one-row';
 
 interface NewMilestone {
   id: string;
@@ -67,9 +68,9 @@ export class MilestonesService {
   }
 
   async findOne(id: string): Promise<Milestone> {
-    const rows = await this.read.milestones(new SqlConditions().add('ms.id = ?', id));
-    if (!rows.length) throw new Problem('not_found', 'No such milestone');
-    return toMilestone(rows[0]);
+    const [row] = await this.read.milestones(new SqlConditions().add('ms.id = ?', id));
+    if (!row) throw new Problem('not_found', 'No such milestone');
+    return toMilestone(row);
   }
 
   async create(scope: PlanScope, parsed: z.output<typeof createMilestoneSchema>, actorId: string | null): Promise<Milestone> {
@@ -159,9 +160,8 @@ export class MilestonesService {
    */
   async import(scope: PlanScope, csv: string, dryRun: boolean, actorId: string | null): Promise<ImportReport> {
     const records = parseCsv(csv, MILESTONE_CSV_COLUMNS, ['title', 'due_date'], MAX_IMPORT_ROWS);
-    const [{ count }]: { count: number }[] = await this.db.query(
-      'SELECT count(*)::int AS count FROM milestones WHERE action_plan_id = $1',
-      [scope.planId],
+    const { count } = oneRow<{ count: number }>(
+      await this.db.query('SELECT count(*)::int AS count FROM milestones WHERE action_plan_id = $1', [scope.planId]),
     );
     if (count + records.length > MAX_MILESTONES_PER_PLAN) {
       throw new Problem(
@@ -210,12 +210,14 @@ export class MilestonesService {
 
   /** Milestones and their tasks in a few multi-row statements, with their history rows. */
   private async insert(em: EntityManager, scope: PlanScope, milestones: NewMilestone[], actorId: string | null): Promise<void> {
-    const [{ count }]: { count: number }[] = await em.query(
+    const [plan]: { count: number }[] = await em.query(
       // Locks the plan so two concurrent additions cannot both pass the limit.
       'SELECT (SELECT count(*)::int FROM milestones WHERE action_plan_id = p.id) AS count FROM action_plans p WHERE p.id = $1 FOR UPDATE',
       [scope.planId],
     );
-    if (count + milestones.length > MAX_MILESTONES_PER_PLAN) {
+    // The plan was found before this transaction; it may have been deleted since.
+    if (!plan) throw new Problem('not_found', 'No such action plan');
+    if (plan.count + milestones.length > MAX_MILESTONES_PER_PLAN) {
       throw new Problem('milestone_limit_reached', { max: MAX_MILESTONES_PER_PLAN });
     }
     await em.query(

@@ -1,11 +1,12 @@
 import { REFRESH_COOKIE } from '@minga/contracts';
 import { bearer, createPerson, DEMO_PASSWORD, startTestApp, type TestApp } from '../../../test/test-app';
+import { itemAt } from '../../../test/item-at';
 
 function refreshCookieOf(res: { headers: Record<string, unknown> }): string {
   const cookies = (res.headers['set-cookie'] as string[] | undefined) ?? [];
   const cookie = cookies.find((c) => c.startsWith(`${REFRESH_COOKIE}=`));
   if (!cookie) throw new Error('no refresh cookie set');
-  return cookie.split(';')[0];
+  return itemAt(cookie.split(';'));
 }
 
 describe('sign-in and sessions', () => {

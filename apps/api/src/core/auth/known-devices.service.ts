@@ -63,7 +63,7 @@ export class KnownDevicesService {
 function entriesOf(cookie: string | undefined): { raw: string; userId: string; issuedAt: number; signature: string }[] {
   if (!cookie) return [];
   return cookie.split('~').flatMap((raw) => {
-    const match = ENTRY.exec(raw);
-    return match ? [{ raw, userId: match[1], issuedAt: Number(match[2]), signature: match[3] }] : [];
+    const [, userId, issuedAt, signature] = ENTRY.exec(raw) ?? [];
+    return userId && issuedAt && signature ? [{ raw, userId, issuedAt: Number(issuedAt), signature }] : [];
   });
 }

@@ -1,5 +1,6 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { createPerson, startTestApp, type TestApp } from '../../../test/test-app';
+import { itemAt } from '../../../test/item-at';
 
 const PAIR_THRESHOLD = 5;
 const ACCOUNT_THRESHOLD = 10;
@@ -81,7 +82,7 @@ describe('sign-in lockout', () => {
     expect(await spread(unknown)).toEqual(knownStatuses);
 
     await signIn(t, newAddress(), person.email, person.password).expect(423);
-    const forged = deviceCookie.split(';')[0].replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'));
+    const forged = itemAt(deviceCookie.split(';')).replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'));
     await signIn(t, newAddress(), person.email, person.password, forged).expect(423);
     await signIn(t, newAddress(), person.email, person.password, deviceCookie.split(';')[0]).expect(200);
   });

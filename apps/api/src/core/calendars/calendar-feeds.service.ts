@@ -89,15 +89,15 @@ export class CalendarFeedsService {
 
   /** The feed a token opens, with its owner as they are now; 404 for an unknown, revoked or orphaned token. */
   async open(token: string) {
-    const rows: (FeedRow & { time_zone: string })[] = await this.db.query(
+    const [row]: (FeedRow & { time_zone: string })[] = await this.db.query(
       `SELECT f.id, f.user_id, f.kind, f.cohort_id, co.name AS cohort_name, co.hub_id AS cohort_hub_id, f.created_at, f.revoked_at, u.time_zone
        FROM calendar_feeds f JOIN users u ON u.id = f.user_id LEFT JOIN cohorts co ON co.id = f.cohort_id
        WHERE f.token_hash = $1 AND f.revoked_at IS NULL`,
       [hashOf(token)],
     );
-    if (!rows.length) throw new Problem('not_found', 'No such calendar feed');
-    const owner = await this.principals.load(rows[0].user_id);
+    if (!row) throw new Problem('not_found', 'No such calendar feed');
+    const owner = await this.principals.load(row.user_id);
     if (!owner) throw new Problem('not_found', 'No such calendar feed');
-    return { feed: rows[0] as FeedRow & { time_zone: string; cohort_hub_id: string | null }, owner };
+    return { feed: row as FeedRow & { time_zone: string; cohort_hub_id: string | null }, owner };
   }
 }

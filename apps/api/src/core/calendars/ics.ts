@@ -43,7 +43,8 @@ export function meetingsToIcs(meetings: CalendarMeeting[], options: IcsOptions):
   });
 
   for (const meeting of meetings) {
-    if (!meeting.occurrences.length) continue;
+    const [first] = meeting.occurrences;
+    if (!first) continue;
     const link = options.mayAttend(meeting) ? meeting.online_url : null;
     const cancelled = meeting.status === 'cancelled';
     const description = [
@@ -66,7 +67,7 @@ export function meetingsToIcs(meetings: CalendarMeeting[], options: IcsOptions):
     };
 
     if (!meeting.rrule) {
-      const only = meeting.occurrences[0];
+      const only = first;
       calendar.createEvent({
         ...common,
         start: zoned(only.starts_at, meeting.time_zone),

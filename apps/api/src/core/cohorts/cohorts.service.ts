@@ -82,16 +82,16 @@ export class CohortsService {
   }
 
   async findOne(id: string): Promise<Cohort> {
-    const rows: CohortRow[] = await this.db.query(`${SELECT_COHORTS} WHERE co.id = $1`, [id]);
-    if (!rows.length) throw new Problem('not_found', 'No such cohort');
-    return toCohort(rows[0]);
+    const [row]: CohortRow[] = await this.db.query(`${SELECT_COHORTS} WHERE co.id = $1`, [id]);
+    if (!row) throw new Problem('not_found', 'No such cohort');
+    return toCohort(row);
   }
 
   /** The hub that decides access to a cohort (404 for an unknown cohort). */
   async scopeOf(id: string): Promise<{ hubId: string; name: string }> {
-    const rows: { hub_id: string; name: string }[] = await this.db.query('SELECT hub_id, name FROM cohorts WHERE id = $1', [id]);
-    if (!rows.length) throw new Problem('not_found', 'No such cohort');
-    return { hubId: rows[0].hub_id, name: rows[0].name };
+    const [row]: { hub_id: string; name: string }[] = await this.db.query('SELECT hub_id, name FROM cohorts WHERE id = $1', [id]);
+    if (!row) throw new Problem('not_found', 'No such cohort');
+    return { hubId: row.hub_id, name: row.name };
   }
 
   async create(hubId: string, input: CreateCohort & { cityIds: string[]; expertIds: string[] }, creatorId: string): Promise<Cohort> {
@@ -110,13 +110,13 @@ export class CohortsService {
 
   async update(id: string, input: UpdateCohort, actorId: string): Promise<Cohort> {
     const invited = await this.db.transaction(async (em) => {
-      const rows: { starts_on: string; ends_on: string }[] = await em.query(
+      const [row]: { starts_on: string; ends_on: string }[] = await em.query(
         `SELECT to_char(starts_on, 'YYYY-MM-DD') AS starts_on, to_char(ends_on, 'YYYY-MM-DD') AS ends_on FROM cohorts WHERE id = $1 FOR UPDATE`,
         [id],
       );
-      if (!rows.length) throw new Problem('not_found', 'No such cohort');
-      const startsOn = input.startsOn ?? rows[0].starts_on;
-      const endsOn = input.endsOn ?? rows[0].ends_on;
+      if (!row) throw new Problem('not_found', 'No such cohort');
+      const startsOn = input.startsOn ?? row.starts_on;
+      const endsOn = input.endsOn ?? row.ends_on;
       if (endsOn < startsOn)
         throw new Problem('validation_failed', 'The cohort would end before it starts', [
           { path: 'endsOn', message: 'End must not be before start' },

@@ -32,6 +32,7 @@ import { NotificationsService, type NotificationInput } from '../notifications/n
 import { RolesService } from '../roles/roles.service';
 import type { CreateThreadDto, MentionableQueryDto, ThreadQueryDto } from './comments.dto';
 import { placementOf, SELECT_THREADS, toThread, type ThreadRow } from './thread-view';
+import { oneRow } from '../../platform/database/one-row';
 
 const CURSOR_KEY = z.tuple([isoDateTimeSchema, uuidSchema]);
 
@@ -69,14 +70,13 @@ export class ThreadsService {
   }
 
   async threadScope(threadId: string): Promise<ThreadScope> {
-    const rows: { draft_id: string; city_id: string; hub_id: string | null; author_id: string; kind: 'comment' | 'suggestion' }[] =
+    const [r]: { draft_id: string; city_id: string; hub_id: string | null; author_id: string; kind: 'comment' | 'suggestion' }[] =
       await this.db.query(
         `SELECT t.draft_id, d.city_id, c.hub_id, t.author_id, t.kind
          FROM comment_threads t JOIN drafts d ON d.id = t.draft_id JOIN cities c ON c.id = d.city_id WHERE t.id = $1`,
         [threadId],
       );
-    if (!rows.length) throw new Problem('not_found', 'No such thread');
-    const r = rows[0];
+    if (!r) throw new Problem('not_found', 'No such thread');
     const scope = { draftId: r.draft_id, cityId: r.city_id, hubId: r.hub_id };
     return {
       resource: { kind: 'Thread', id: threadId, ...scope, authorId: r.author_id },
@@ -87,15 +87,14 @@ export class ThreadsService {
   }
 
   async commentScope(commentId: string): Promise<CommentScope> {
-    const rows: { thread_id: string; draft_id: string; city_id: string; hub_id: string | null; author_id: string; deleted: boolean }[] =
+    const [r]: { thread_id: string; draft_id: string; city_id: string; hub_id: string | null; author_id: string; deleted: boolean }[] =
       await this.db.query(
         `SELECT cm.thread_id, t.draft_id, d.city_id, c.hub_id, cm.author_id, cm.deleted_at IS NOT NULL AS deleted
          FROM comments cm JOIN comment_threads t ON t.id = cm.thread_id JOIN drafts d ON d.id = t.draft_id
          JOIN cities c ON c.id = d.city_id WHERE cm.id = $1`,
         [commentId],
       );
-    if (!rows.length) throw new Problem('not_found', 'No such comment');
-    const r = rows[0];
+    if (!r) throw new Problem('not_found', 'No such comment');
     return {
       resource: { kind: 'Comment', id: commentId, draftId: r.draft_id, cityId: r.city_id, hubId: r.hub_id, authorId: r.author_id },
       draft: { kind: 'Draft', id: r.draft_id, cityId: r.city_id, hubId: r.hub_id },
@@ -131,11 +130,11 @@ export class ThreadsService {
   }
 
   async get(threadId: string): Promise<Thread> {
-    const rows: ThreadRow[] = await this.db.query(`${SELECT_THREADS} WHERE t.id = $1`, [threadId]);
-    if (!rows.length) throw new Problem('not_found', 'No such thread');
+    const [row]: ThreadRow[] = await this.db.query(`${SELECT_THREADS} WHERE t.id = $1`, [threadId]);
+    if (!row) throw new Problem('not_found', 'No such thread');
     // A whole-draft thread has nothing to place: no need to read the document.
-    if (!rows[0].anchor_start) return toThread(rows[0], null);
-    return this.documents.read(draftDocName(rows[0].draft_id), (doc) => toThread(rows[0], new DocumentText(doc)));
+    if (!row.anchor_start) return toThread(row, null);
+    return this.documents.read(draftDocName(row.draft_id), (doc) => toThread(row, new DocumentText(doc)));
   }
 
   /** Starts a thread (or a suggestion): checks the anchor against the draft's current text and stores it, never a mark. */
@@ -179,19 +178,21 @@ export class ThreadsService {
     }
     const mentions = await this.checkMentions(draft, input.body);
     const { threadId, commentId } = await this.db.transaction(async (em) => {
-      const [thread]: { id: string }[] = await em.query(
-        `INSERT INTO comment_threads (draft_id, kind, anchor_start, anchor_end, quote, author_id, replacement, suggestion_state)
+      const thread = oneRow<{ id: string }>(
+        await em.query(
+          `INSERT INTO comment_threads (draft_id, kind, anchor_start, anchor_end, quote, author_id, replacement, suggestion_state)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-        [
-          draft.id,
-          input.kind,
-          input.anchor ? Buffer.from(fromBase64(input.anchor.start)) : null,
-          input.anchor ? Buffer.from(fromBase64(input.anchor.end)) : null,
-          quote,
-          me.id,
-          input.kind === 'suggestion' ? input.replacement : null,
-          input.kind === 'suggestion' ? 'pending' : null,
-        ],
+          [
+            draft.id,
+            input.kind,
+            input.anchor ? Buffer.from(fromBase64(input.anchor.start)) : null,
+            input.anchor ? Buffer.from(fromBase64(input.anchor.end)) : null,
+            quote,
+            me.id,
+            input.kind === 'suggestion' ? input.replacement : null,
+            input.kind === 'suggestion' ? 'pending' : null,
+          ],
+        ),
       );
       const comment = await this.insertComment(em, thread.id, me.id, input.body, mentions);
       return { threadId: thread.id, commentId: comment };
@@ -227,6 +228,8 @@ export class ThreadsService {
        FROM comments o WHERE n.id = $1 AND o.id = n.id RETURNING o.mentions`,
       [scope.resource.id, body, mentions],
     );
+    // Comments are only soft-deleted: one gone missing went with its draft, since scopeOf found it.
+    if (!before) throw new Problem('not_found', 'No such comment');
     const thread = await this.get(scope.threadId);
     this.publish(draftDocName(scope.draft.id), 'comment_edited', me, thread);
     // Only people newly mentioned by the edit hear about it.
@@ -297,9 +300,13 @@ export class ThreadsService {
   }
 
   private async insertComment(em: EntityManager, threadId: string, authorId: string, body: string, mentions: string[]): Promise<string> {
-    const [row]: { id: string }[] = await em.query(
-      'INSERT INTO comments (thread_id, author_id, body, mentions) VALUES ($1, $2, $3, $4::uuid[]) RETURNING id',
-      [threadId, authorId, body, mentions],
+    const row = oneRow<{ id: string }>(
+      await em.query('INSERT INTO comments (thread_id, author_id, body, mentions) VALUES ($1, $2, $3, $4::uuid[]) RETURNING id', [
+        threadId,
+        authorId,
+        body,
+        mentions,
+      ]),
     );
     return row.id;
   }

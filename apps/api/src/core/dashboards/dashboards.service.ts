@@ -67,9 +67,9 @@ export class DashboardsService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async hubDashboard(hubId: string, query: DashboardQuery): Promise<HubDashboard> {
-    const hubs: { id: string; key: string; name: string }[] = await this.db.query('SELECT id, key, name FROM hubs WHERE id = $1', [hubId]);
-    if (!hubs.length) throw new Problem('not_found', 'No such hub');
-    return { hub: hubs[0], ...(await this.dashboardOf({ hubId }, query)) };
+    const [hub]: { id: string; key: string; name: string }[] = await this.db.query('SELECT id, key, name FROM hubs WHERE id = $1', [hubId]);
+    if (!hub) throw new Problem('not_found', 'No such hub');
+    return { hub: hub, ...(await this.dashboardOf({ hubId }, query)) };
   }
 
   /** The same dashboard over a cohort's member cities, whichever hubs they belong to. */

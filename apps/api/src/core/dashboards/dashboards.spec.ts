@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { cohortDashboardSchema, hubDashboardSchema, type CohortDashboard, type HubDashboard, type ModelPolicy } from '@minga/contracts';
 import { bearer, cityId as cityNamed, createPerson, hubId, startTestApp, type TestApp, type TestPerson } from '../../../test/test-app';
 import { DashboardsService } from './dashboards.service';
+import { byKey } from '../../../test/item-at';
 
 const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
@@ -10,7 +11,7 @@ describe('hub dashboards', () => {
   let admin: TestPerson;
   let coordinator: TestPerson;
   let official: TestPerson;
-  let policy: Record<string, ModelPolicy>;
+  let policy: (key: string) => ModelPolicy;
   let hub: string;
   const tag = `Zh${randomBytes(4).toString('hex')}`;
   const hubKey = `zh-${tag.slice(2)}`;
@@ -27,7 +28,7 @@ describe('hub dashboards', () => {
       .http()
       .post(`/api/cities/${cityId}/action-plans`)
       .set(bearer(coordinator))
-      .send({ modelPolicyId: policy['open-data'].id, stage: 'localize' })
+      .send({ modelPolicyId: policy('open-data').id, stage: 'localize' })
       .expect(201);
     await t
       .http()
@@ -51,7 +52,7 @@ describe('hub dashboards', () => {
     ).body.id;
     coordinator = await createPerson(t, [{ role: 'coordinator', hubKey }]);
     const policies: ModelPolicy[] = (await t.http().get('/api/model-policies').set(bearer(coordinator)).expect(200)).body;
-    policy = Object.fromEntries(policies.map((p) => [p.key, p]));
+    policy = byKey(policies);
   });
   afterAll(async () => {
     await t.db.query('DELETE FROM action_plans WHERE city_id IN (SELECT id FROM cities WHERE name LIKE $1)', [`${tag} %`]);
@@ -128,10 +129,15 @@ describe('hub dashboards', () => {
     const late = await dashboard('?cityStatus=behind');
     expect(late.cities.map((c) => c.name)).toContain(`${tag} Late`);
     expect((await dashboard(`?stage=adopted`)).cities).toEqual([]);
-    expect((await dashboard(`?modelPolicyId=${policy['pia'].id}`)).modelPolicies.map((p) => p.key)).toEqual(['pia']);
+    expect((await dashboard(`?modelPolicyId=${policy('pia').id}`)).modelPolicies.map((p) => p.key)).toEqual(['pia']);
     await t.http().get(`/api/hubs/${hub}/dashboard?stage=signed`).set(bearer(coordinator)).expect(400);
     const first = await t.http().get(`/api/hubs/${hub}/dashboard`).set(bearer(coordinator)).expect(200);
-    await t.http().get(`/api/hubs/${hub}/dashboard`).set(bearer(coordinator)).set('If-None-Match', first.headers['etag']).expect(304);
+    await t
+      .http()
+      .get(`/api/hubs/${hub}/dashboard`)
+      .set(bearer(coordinator))
+      .set('If-None-Match', first.headers['etag'] ?? '')
+      .expect(304);
     const csv = await t.http().get(`/api/hubs/${hub}/dashboard?format=csv`).set(bearer(coordinator)).expect(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     expect(csv.text).toMatch(new RegExp(`${tag} Late,CO,behind,Open data,localize,0,1,false`));
@@ -148,7 +154,7 @@ describe('hub dashboards', () => {
       .set(bearer(coordinator))
       .send({
         name: `${tag} cohort`,
-        modelPolicyId: policy['open-data'].id,
+        modelPolicyId: policy('open-data').id,
         startsOn: isoDay(-30),
         endsOn: isoDay(300),
         cityIds: [member, medellin],
@@ -161,7 +167,7 @@ describe('hub dashboards', () => {
       );
 
     const before = await read();
-    expect(before.cohort).toEqual({ id: cohort.body.id, name: `${tag} cohort`, hubId: hub, modelPolicyId: policy['open-data'].id });
+    expect(before.cohort).toEqual({ id: cohort.body.id, name: `${tag} cohort`, hubId: hub, modelPolicyId: policy('open-data').id });
     expect(before.cities.map((c) => c.id).sort()).toEqual([member, medellin].sort());
     expect(before.cities.find((c) => c.id === medellin)?.status).toBe('behind');
     expect(before.cities.find((c) => c.id === member)?.overdueMilestones.map((m) => m.title)).toEqual(['Analysis']);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import { allSaved, eventually, openEditor, type Editor } from '../../../test/collab-client';
 import { bearer, cityId, createPerson, startTestApp, type TestApp, type TestPerson } from '../../../test/test-app';
+import { itemAt } from '../../../test/item-at';
 
 describe('draft versions, comparison, restore and export', () => {
   let t: TestApp;
@@ -66,7 +67,7 @@ describe('draft versions, comparison, restore and export', () => {
     expect(outline[0]).toEqual({ level: 1, text: 'Versioned PIA', index: 0 });
     expect(outline.map((o) => o.text)).toContain('Purpose');
     // In document order: each heading's block index is past the one before.
-    expect(outline.every((o, i) => i === 0 || o.index > outline[i - 1].index)).toBe(true);
+    expect(outline.every((o, i) => i === 0 || o.index > itemAt(outline, i - 1).index)).toBe(true);
     await t.http().get('/api/drafts/00000000-0000-4000-8000-000000000000/outline').set(bearer(observer)).expect(404);
   });
 

@@ -85,25 +85,25 @@ export class DraftsService {
   }
 
   async findOne(id: string): Promise<Draft> {
-    const rows: DraftRow[] = await this.db.query(`${SELECT_DRAFTS} WHERE d.id = $1`, [id]);
-    if (!rows.length) throw new Problem('not_found', 'No such draft');
-    return toDraft(rows[0]);
+    const [row]: DraftRow[] = await this.db.query(`${SELECT_DRAFTS} WHERE d.id = $1`, [id]);
+    if (!row) throw new Problem('not_found', 'No such draft');
+    return toDraft(row);
   }
 
   /** The city and hub that decide access to a draft, or null for an unknown draft. */
   async scopeOf(id: string): Promise<{ cityId: string; hubId: string | null } | null> {
-    const rows: { city_id: string; hub_id: string | null }[] = await this.db.query(
+    const [row]: { city_id: string; hub_id: string | null }[] = await this.db.query(
       'SELECT d.city_id, c.hub_id FROM drafts d JOIN cities c ON c.id = d.city_id WHERE d.id = $1',
       [id],
     );
-    return rows.length ? { cityId: rows[0].city_id, hubId: rows[0].hub_id } : null;
+    return row ? { cityId: row.city_id, hubId: row.hub_id } : null;
   }
 
   /** The hub a new draft for this city falls under; the access policy decides on the city and this hub. */
   async scopeOfCity(cityId: string): Promise<{ hubId: string | null }> {
-    const rows: { hub_id: string | null }[] = await this.db.query('SELECT hub_id FROM cities WHERE id = $1', [cityId]);
-    if (!rows.length) throw new Problem('validation_failed', 'No such city', [{ path: 'cityId', message: 'No such city' }]);
-    return { hubId: rows[0].hub_id };
+    const [row]: { hub_id: string | null }[] = await this.db.query('SELECT hub_id FROM cities WHERE id = $1', [cityId]);
+    if (!row) throw new Problem('validation_failed', 'No such city', [{ path: 'cityId', message: 'No such city' }]);
+    return { hubId: row.hub_id };
   }
 
   /** The draft row, its creator as first owner and its starting text commit together or not at all. */
@@ -134,12 +134,11 @@ export class DraftsService {
   async update(id: string, input: UpdateDraftDto): Promise<Draft> {
     await this.db.transaction(async (em) => {
       // The row lock makes a status change a compare-and-set: two reviewers cannot both move the same draft.
-      const rows: { status: DraftStatus; city_id: string; city_name: string }[] = await em.query(
+      const [current]: { status: DraftStatus; city_id: string; city_name: string }[] = await em.query(
         'SELECT d.status, d.city_id, c.name AS city_name FROM drafts d JOIN cities c ON c.id = d.city_id WHERE d.id = $1 FOR UPDATE OF d',
         [id],
       );
-      if (!rows.length) throw new Problem('not_found', 'No such draft');
-      const current = rows[0];
+      if (!current) throw new Problem('not_found', 'No such draft');
       if (input.status !== undefined && input.status !== current.status && !canTransition(current.status, input.status)) {
         const allowed = DRAFT_TRANSITIONS[current.status];
         throw new Problem('draft_transition_invalid', {

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { draftDocName, type Draft, type ModelPolicy } from '@minga/contracts';
 import { updateToJson } from '@minga/editor';
 import { allPages, bearer, cityId, createPerson, hubId, startTestApp, type TestApp, type TestPerson } from '../../../test/test-app';
+import { byKey, firstItems, itemAt } from '../../../test/item-at';
 
 interface EditorNode {
   type: string;
@@ -17,7 +18,7 @@ const headingsOf = (doc: EditorNode, level: number) =>
 async function storedDocument(t: TestApp, docName: string): Promise<EditorNode> {
   const rows: { update: Buffer }[] = await t.db.query('SELECT update FROM collab_updates WHERE doc_name = $1', [docName]);
   expect(rows).toHaveLength(1);
-  return updateToJson(new Uint8Array(rows[0].update)) as EditorNode;
+  return updateToJson(new Uint8Array(itemAt(rows).update)) as EditorNode;
 }
 const fieldPaths = (body: { errors?: { path: string }[] }) => (body.errors ?? []).map((e) => e.path).sort();
 
@@ -30,7 +31,7 @@ describe('drafts', () => {
   let tsukuba: string;
   let japan: string;
   let testHub: string;
-  let policy: Record<string, ModelPolicy>;
+  let policy: (key: string) => ModelPolicy;
   // Every draft, hub and city made here carries this tag, so the lists can be narrowed to them and cleaned up.
   const tag = `Zd${randomBytes(4).toString('hex')}`;
   const hubKey = `zd-${tag.slice(2)}`;
@@ -67,7 +68,7 @@ describe('drafts', () => {
     tsukuba = await cityId(t, 'Tsukuba');
     japan = await hubId(t, 'japan');
     const policies: ModelPolicy[] = (await t.http().get('/api/model-policies').set(bearer(observer)).expect(200)).body;
-    policy = Object.fromEntries(policies.map((p) => [p.key, p]));
+    policy = byKey(policies);
     const hub = { key: hubKey, name: `${tag} hub`, languages: ['en'], timeZones: ['UTC'] };
     testHub = (await t.http().post('/api/hubs').set(bearer(admin)).send(hub).expect(201)).body.id;
   });
@@ -84,7 +85,7 @@ describe('drafts', () => {
 
   it("lets Tsukuba's official start a draft from the PIA model policy, in drafting and owned by its creator", async () => {
     const title = `${tag} Tsukuba PIA ordinance`;
-    const res = await start(tsukubaOfficial, { cityId: tsukuba, modelPolicyId: policy['pia'].id, title, language: 'ja-JP' }).expect(201);
+    const res = await start(tsukubaOfficial, { cityId: tsukuba, modelPolicyId: policy('pia').id, title, language: 'ja-JP' }).expect(201);
     const draft = res.body as Draft;
     expect(draft).toEqual({
       id: expect.any(String),
@@ -92,7 +93,7 @@ describe('drafts', () => {
       cityId: tsukuba,
       cityName: 'Tsukuba',
       hubId: japan,
-      modelPolicyId: policy['pia'].id,
+      modelPolicyId: policy('pia').id,
       modelPolicyKey: 'pia',
       language: 'ja-JP',
       status: 'drafting',
@@ -106,16 +107,16 @@ describe('drafts', () => {
   });
 
   it("starts the draft's collaboration document as the model policy's template, in one stored update", async () => {
-    const draft: Draft = (await start(tsukubaOfficial, { cityId: tsukuba, modelPolicyId: policy['pia'].id }).expect(201)).body;
+    const draft: Draft = (await start(tsukubaOfficial, { cityId: tsukuba, modelPolicyId: policy('pia').id }).expect(201)).body;
     const doc = await storedDocument(t, draft.docName);
     expect(headingsOf(doc, 1)).toEqual([draft.title]);
-    expect(headingsOf(doc, 2)).toEqual(policy['pia'].sections);
-    expect(policy['pia'].sections).toEqual(expect.arrayContaining(['Purpose', 'Definitions', 'Evaluation', 'Publication', 'Sanctions']));
-    expect((doc.content ?? []).filter((n) => n.type === 'paragraph').length).toBeGreaterThanOrEqual(policy['pia'].sections.length);
+    expect(headingsOf(doc, 2)).toEqual(policy('pia').sections);
+    expect(policy('pia').sections).toEqual(expect.arrayContaining(['Purpose', 'Definitions', 'Evaluation', 'Publication', 'Sanctions']));
+    expect((doc.content ?? []).filter((n) => n.type === 'paragraph').length).toBeGreaterThanOrEqual(policy('pia').sections.length);
   });
 
   it('starts a draft from a model policy that has no template yet with only its title', async () => {
-    const draft: Draft = (await start(tsukubaOfficial, { cityId: tsukuba, modelPolicyId: policy['dig-once'].id }).expect(201)).body;
+    const draft: Draft = (await start(tsukubaOfficial, { cityId: tsukuba, modelPolicyId: policy('dig-once').id }).expect(201)).body;
     expect(draft.modelPolicyKey).toBe('dig-once');
     const doc = await storedDocument(t, draft.docName);
     expect(doc.content?.map((n) => [n.type, textOf(n)])).toEqual([['heading', draft.title]]);
@@ -124,13 +125,13 @@ describe('drafts', () => {
   it("refuses Tsukuba's official a draft for Mexico City, and stores nothing", async () => {
     const title = `${tag} not for Tsukuba to write`;
     const mexicoCity = await cityId(t, 'Mexico City');
-    const res = await start(tsukubaOfficial, { cityId: mexicoCity, modelPolicyId: policy['open-data'].id, title }).expect(403);
+    const res = await start(tsukubaOfficial, { cityId: mexicoCity, modelPolicyId: policy('open-data').id, title }).expect(403);
     expect(res.body.code).toBe('forbidden');
     expect(await t.db.query('SELECT 1 FROM drafts WHERE title = $1', [title])).toEqual([]);
   });
 
   it("refuses an expert a draft, even for a city of the expert's own hub", async () => {
-    const res = await start(expert, { cityId: tsukuba, modelPolicyId: policy['pia'].id }).expect(403);
+    const res = await start(expert, { cityId: tsukuba, modelPolicyId: policy('pia').id }).expect(403);
     expect(res.body.code).toBe('forbidden');
   });
 
@@ -138,11 +139,11 @@ describe('drafts', () => {
     const unknownPolicy = await start(tsukubaOfficial, { cityId: tsukuba, modelPolicyId: randomUUID() }).expect(400);
     expect(unknownPolicy.body.code).toBe('validation_failed');
     expect(fieldPaths(unknownPolicy.body)).toEqual(['modelPolicyId']);
-    const unknownCity = await start(admin, { cityId: randomUUID(), modelPolicyId: policy['pia'].id }).expect(400);
+    const unknownCity = await start(admin, { cityId: randomUUID(), modelPolicyId: policy('pia').id }).expect(400);
     expect(fieldPaths(unknownCity.body)).toEqual(['cityId']);
     const noTitle = await start(tsukubaOfficial, {
       cityId: tsukuba,
-      modelPolicyId: policy['pia'].id,
+      modelPolicyId: policy('pia').id,
       title: '  ',
       language: 'not a locale!',
     }).expect(400);
@@ -152,20 +153,20 @@ describe('drafts', () => {
   it('lists drafts by city, hub, model policy and status, most recently changed first', async () => {
     const alpha = await testCity('Alpha');
     const bravo = await testCity('Bravo');
-    const a1: Draft = (await start(alpha.official, { cityId: alpha.id, modelPolicyId: policy['pia'].id }).expect(201)).body;
-    const a2: Draft = (await start(alpha.official, { cityId: alpha.id, modelPolicyId: policy['open-data'].id }).expect(201)).body;
-    const b1: Draft = (await start(bravo.official, { cityId: bravo.id, modelPolicyId: policy['pia'].id }).expect(201)).body;
+    const a1: Draft = (await start(alpha.official, { cityId: alpha.id, modelPolicyId: policy('pia').id }).expect(201)).body;
+    const a2: Draft = (await start(alpha.official, { cityId: alpha.id, modelPolicyId: policy('open-data').id }).expect(201)).body;
+    const b1: Draft = (await start(bravo.official, { cityId: bravo.id, modelPolicyId: policy('pia').id }).expect(201)).body;
 
     expect(await listIds({ cityId: alpha.id })).toEqual([a2.id, a1.id]);
     expect(await listIds({ hubId: testHub })).toEqual([b1.id, a2.id, a1.id]);
-    expect(await listIds({ hubId: testHub, modelPolicyId: policy['pia'].id })).toEqual([b1.id, a1.id]);
+    expect(await listIds({ hubId: testHub, modelPolicyId: policy('pia').id })).toEqual([b1.id, a1.id]);
 
     await patch(alpha.official, a1.id, { status: 'legal_review' }).expect(200);
     expect(await listIds({ hubId: testHub })).toEqual([a1.id, b1.id, a2.id]);
     expect(await listIds({ hubId: testHub, status: 'legal_review' })).toEqual([a1.id]);
     expect(await listIds({ cityId: bravo.id, status: 'legal_review' })).toEqual([]);
 
-    const pia = (await allPages<Draft>(t, '/api/drafts', { modelPolicyId: policy['pia'].id }, observer)).flat();
+    const pia = (await allPages<Draft>(t, '/api/drafts', { modelPolicyId: policy('pia').id }, observer)).flat();
     expect(pia.map((d) => d.id)).toEqual(expect.arrayContaining([a1.id, b1.id]));
     expect(pia.every((d) => d.modelPolicyKey === 'pia')).toBe(true);
     const inJapan = (await allPages<Draft>(t, '/api/drafts', { hubId: japan }, observer)).flat();
@@ -177,14 +178,15 @@ describe('drafts', () => {
     const charlie = await testCity('Charlie');
     const made: Draft[] = [];
     for (let i = 0; i < 5; i++)
-      made.push((await start(charlie.official, { cityId: charlie.id, modelPolicyId: policy['pia'].id }).expect(201)).body);
+      made.push((await start(charlie.official, { cityId: charlie.id, modelPolicyId: policy('pia').id }).expect(201)).body);
     // Two pairs share a time; the three times differ by a microsecond only, below what a JS Date can hold.
     const times = ['03.000002', '03.000002', '03.000001', '03.000000', '03.000000'];
     for (const [i, draft] of made.entries()) {
       await t.db.query('UPDATE drafts SET updated_at = $2 WHERE id = $1', [draft.id, `2025-06-01 00:00:${times[i]}+00`]);
     }
     const byId = (a: Draft, b: Draft) => (a.id < b.id ? -1 : 1);
-    const expected = [...[made[0], made[1]].sort(byId), made[2], ...[made[3], made[4]].sort(byId)].map((d) => d.id);
+    const [m0, m1, m2, m3, m4] = firstItems(made, 5);
+    const expected = [...[m0, m1].sort(byId), m2, ...[m3, m4].sort(byId)].map((d) => d.id);
 
     const pages = await allPages<Draft>(t, '/api/drafts', { cityId: charlie.id, limit: 2 }, observer);
     expect(pages.map((p) => p.length)).toEqual([2, 2, 1]);
@@ -202,7 +204,7 @@ describe('drafts', () => {
   });
 
   it('moves a draft only along permitted steps, naming the allowed next statuses when refusing', async () => {
-    const draft: Draft = (await start(tsukubaOfficial, { cityId: tsukuba, modelPolicyId: policy['pia'].id }).expect(201)).body;
+    const draft: Draft = (await start(tsukubaOfficial, { cityId: tsukuba, modelPolicyId: policy('pia').id }).expect(201)).body;
     const skip = await patch(tsukubaOfficial, draft.id, { status: 'adopted' }).expect(409);
     expect(skip.body).toMatchObject({
       code: 'draft_transition_invalid',
@@ -227,7 +229,7 @@ describe('drafts', () => {
   });
 
   it('renames a draft and keeps what the update does not mention', async () => {
-    const draft: Draft = (await start(tsukubaOfficial, { cityId: tsukuba, modelPolicyId: policy['pia'].id }).expect(201)).body;
+    const draft: Draft = (await start(tsukubaOfficial, { cityId: tsukuba, modelPolicyId: policy('pia').id }).expect(201)).body;
     const res = await patch(tsukubaOfficial, draft.id, { title: `  ${tag} Renamed  ` }).expect(200);
     expect(res.body).toEqual({ ...draft, title: `${tag} Renamed`, updatedAt: expect.any(String) });
     const unknownField = await patch(tsukubaOfficial, draft.id, { cityId: randomUUID() }).expect(400);
@@ -235,7 +237,7 @@ describe('drafts', () => {
   });
 
   it('refuses an expert an update, and lets an observer read the draft', async () => {
-    const draft: Draft = (await start(tsukubaOfficial, { cityId: tsukuba, modelPolicyId: policy['pia'].id }).expect(201)).body;
+    const draft: Draft = (await start(tsukubaOfficial, { cityId: tsukuba, modelPolicyId: policy('pia').id }).expect(201)).body;
     const refused = await patch(expert, draft.id, { title: `${tag} by an expert` }).expect(403);
     expect(refused.body.code).toBe('forbidden');
     const read = await t.http().get(`/api/drafts/${draft.id}`).set(bearer(observer)).expect(200);
@@ -243,7 +245,7 @@ describe('drafts', () => {
   });
 
   it('hands a draft to officials of its city and admins only, and keeps its owners when refusing', async () => {
-    const draft: Draft = (await start(tsukubaOfficial, { cityId: tsukuba, modelPolicyId: policy['pia'].id }).expect(201)).body;
+    const draft: Draft = (await start(tsukubaOfficial, { cityId: tsukuba, modelPolicyId: policy('pia').id }).expect(201)).body;
     const colleague = await createPerson(t, [{ role: 'official', cityName: 'Tsukuba' }]);
     const kagaOfficial = await createPerson(t, [{ role: 'official', cityName: 'Kaga' }]);
 

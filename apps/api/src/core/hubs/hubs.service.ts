@@ -38,9 +38,9 @@ export class HubsService {
   }
 
   async findOne(id: string): Promise<Hub> {
-    const rows: HubRow[] = await this.db.query(`${SELECT_HUBS} WHERE h.id = $1`, [id]);
-    if (!rows.length) throw new Problem('not_found', 'No such hub');
-    return toHub(rows[0]);
+    const [row]: HubRow[] = await this.db.query(`${SELECT_HUBS} WHERE h.id = $1`, [id]);
+    if (!row) throw new Problem('not_found', 'No such hub');
+    return toHub(row);
   }
 
   async exists(id: string): Promise<boolean> {

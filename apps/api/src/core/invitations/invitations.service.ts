@@ -127,9 +127,9 @@ export class InvitationsService {
   }
 
   async findWithScope(id: string): Promise<{ invitation: Invitation; scopeHubId: string | null }> {
-    const rows: InvitationRow[] = await this.db.query(`${SELECT_INVITATIONS} WHERE i.id = $1`, [id]);
-    if (!rows.length) throw new Problem('not_found', 'No such invitation');
-    return { invitation: toInvitation(rows[0]), scopeHubId: rows[0].scope_hub_id };
+    const [row]: InvitationRow[] = await this.db.query(`${SELECT_INVITATIONS} WHERE i.id = $1`, [id]);
+    if (!row) throw new Problem('not_found', 'No such invitation');
+    return { invitation: toInvitation(row), scopeHubId: row.scope_hub_id };
   }
 
   /** Revoking twice is harmless; an invitation already used cannot be revoked (revoke the role instead). */

@@ -23,8 +23,9 @@ describe('invitations', () => {
   async function invite(inviter: TestPerson, body: CreateInvitation): Promise<{ invitation: Invitation; token: string }> {
     const res = await t.http().post('/api/invitations').set(bearer(inviter)).send(body).expect(201);
     const match = INVITE_URL.exec(res.body.inviteUrl);
-    if (!match) throw new Error(`unexpected invite URL ${res.body.inviteUrl}`);
-    return { invitation: res.body.invitation, token: match[1] };
+    const token = match?.[1];
+    if (!token) throw new Error(`unexpected invite URL ${res.body.inviteUrl}`);
+    return { invitation: res.body.invitation, token };
   }
 
   /** A hub of its own with its own coordinator, so lists and pages hold only what the test made. */

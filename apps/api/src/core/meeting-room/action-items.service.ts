@@ -8,6 +8,7 @@ import { ActionPlansService } from '../action-plans/action-plans.service';
 import { MilestonesService } from '../action-plans/milestones.service';
 import { Problem, type FieldError } from '../../platform/common/problem';
 import { returning } from '../../platform/database/returning';
+import { oneRow } from '../../platform/database/one-row';
 
 interface ActionItemRow {
   id: string;
@@ -58,16 +59,18 @@ export class ActionItemsService {
 
   /** The item and its occurrence id (404 when there is none). */
   async findOne(id: string): Promise<ActionItem> {
-    const rows: ActionItemRow[] = await this.db.query(`${SELECT_ITEMS} WHERE i.id = $1`, [id]);
-    if (!rows[0]) throw new Problem('not_found', 'No such action item');
-    return toActionItem(rows[0]);
+    const [row]: ActionItemRow[] = await this.db.query(`${SELECT_ITEMS} WHERE i.id = $1`, [id]);
+    if (!row) throw new Problem('not_found', 'No such action item');
+    return toActionItem(row);
   }
 
   async create(occurrenceId: string, input: Required<CreateActionItem>, me: AuthPrincipal): Promise<ActionItem> {
     await this.assertReferences(input.ownerId, input.cityId);
-    const [{ id }]: { id: string }[] = await this.db.query(
-      `INSERT INTO meeting_action_items (occurrence_id, title, owner_id, due_on, city_id, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-      [occurrenceId, input.title, input.ownerId, input.dueOn, input.cityId, me.id],
+    const { id } = oneRow<{ id: string }>(
+      await this.db.query(
+        `INSERT INTO meeting_action_items (occurrence_id, title, owner_id, due_on, city_id, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [occurrenceId, input.title, input.ownerId, input.dueOn, input.cityId, me.id],
+      ),
     );
     return this.findOne(id);
   }
@@ -155,15 +158,18 @@ export class ActionItemsService {
       const match = plans.find((p) => p.model_policy_id === cohort?.model_policy_id);
       if (match) return match.id;
     }
-    if (plans.length === 1) return plans[0].id;
-    throw new Problem(plans.length ? 'plan_ambiguous' : 'plan_missing');
+    const [only, ...others] = plans;
+    if (only && !others.length) return only.id;
+    throw new Problem(only ? 'plan_ambiguous' : 'plan_missing');
   }
 
   private async assertReferences(ownerId: string | null, cityId: string | null): Promise<void> {
     if (!ownerId && !cityId) return;
-    const [found]: { owner: boolean; city: boolean }[] = await this.db.query(
-      'SELECT EXISTS (SELECT 1 FROM users WHERE id = $1) AS owner, EXISTS (SELECT 1 FROM cities WHERE id = $2) AS city',
-      [ownerId, cityId],
+    const found = oneRow<{ owner: boolean; city: boolean }>(
+      await this.db.query(
+        'SELECT EXISTS (SELECT 1 FROM users WHERE id = $1) AS owner, EXISTS (SELECT 1 FROM cities WHERE id = $2) AS city',
+        [ownerId, cityId],
+      ),
     );
     const errors: FieldError[] = [];
     if (ownerId && !found.owner) errors.push({ path: 'ownerId', message: `No such person: ${ownerId}` });

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AttendanceReport, Attendee, OccurrenceContext, Role } from '@minga/contracts';
 import { minutesPresent } from './attendance-intervals';
+import { oneRow } from '../../platform/database/one-row';
 
 interface AttendeeRow {
   user_id: string;
@@ -57,7 +58,8 @@ export class AttendanceService {
         city: row.city_id ? { id: row.city_id, name: row.city_name ?? '' } : null,
         memberRole: row.member_role,
         role: row.hosted ? 'host' : 'participant',
-        firstJoinedAt: stays[0].joinedAt.toISOString(),
+        // A group of json_agg has at least one row.
+        firstJoinedAt: oneRow(stays, 'the stays of an attendee').joinedAt.toISOString(),
         lastLeftAt: lastLeft ? lastLeft.toISOString() : null,
         minutesPresent: minutesPresent(stays, now),
         stays: stays.length,

@@ -1,6 +1,7 @@
 import { minutesPresent } from './attendance-intervals';
 import { LiveRoom, type RoomPerson } from './live-room';
 import { PollTally, type PollHeader } from './poll-tally';
+import { itemAt } from '../../../test/item-at';
 
 const person = (id: string, name: string, city: string | null = null): RoomPerson => ({
   user: { id, name },
@@ -19,7 +20,7 @@ describe('LiveRoom presence', () => {
     expect(room.arrive(person('u1', 'Aiko', 'Tokyo'), 's2', at(1), started)).toBe('another-connection');
     expect(started).toHaveBeenCalledTimes(1);
     expect(room.presence()).toHaveLength(1);
-    expect(room.presence()[0].joinedAt).toBe(at(0).toISOString());
+    expect(itemAt(room.presence()).joinedAt).toBe(at(0).toISOString());
     expect(room.depart('u1', 's1', at(2))).toBeNull();
     expect(room.depart('u1', 's2', at(3))?.goneSince).toEqual(at(3));
   });
@@ -30,7 +31,7 @@ describe('LiveRoom presence', () => {
     room.depart('u1', 's1', at(5));
     expect(room.arrive(person('u1', 'Aiko', 'Tokyo'), 's2', at(5), stay)).toBe('resumed');
     expect(room.people.get('u1')?.goneSince).toBeNull();
-    expect(room.presence()[0].joinedAt).toBe(at(0).toISOString());
+    expect(itemAt(room.presence()).joinedAt).toBe(at(0).toISOString());
   });
 
   it('lists people by city, then name, people without a city last', () => {
@@ -48,7 +49,7 @@ describe('LiveRoom presence', () => {
       ['u1', 'A'],
       ['u2', 'B'],
       ['u3', 'C'],
-    ])
+    ] as const)
       room.arrive(person(id, name), id, at(0), stay);
     expect(room.raiseHand('u2', at(1))).not.toBeNull();
     expect(room.raiseHand('u1', at(2))).not.toBeNull();

@@ -28,6 +28,7 @@ import { createMeeting, joinRoom, nextEvent, request, roomSocket, type TestMeeti
 import { bearer, cityId, createPerson, hubId, startTestApp, type TestApp, type TestPerson } from '../../../test/test-app';
 import { MeetingReminders } from './meeting-reminders.service';
 import { MeetingRoomGateway } from './meeting-room.gateway';
+import { firstItems, itemAt } from '../../../test/item-at';
 
 const GRACE_SECONDS = 0.6;
 /** Open stays are vouched for every third of this, and closed once nobody vouched for them this long. */
@@ -192,17 +193,17 @@ describe('live meeting room', () => {
       // Closing one tab changes nothing; closing the last one ends the stay once the grace has passed.
       tab1.socket.close();
       await sleep(GRACE_SECONDS * 1000 + 200);
-      expect((await stays(meeting.occurrenceId, official.id))[0].left_at).toBeNull();
+      expect(itemAt(await stays(meeting.occurrenceId, official.id)).left_at).toBeNull();
       const departure = nextEvent<PresenceEvent>(host.socket, MEETING_ROOM_EVENTS.presence, (e) => e.present.length === 1);
       const closedAt = new Date();
       tab2.socket.close();
       expect((await departure).present.map((p) => p.user.id)).toEqual([organiser.id]);
-      await eventually('the stay ended', async () => (await stays(meeting.occurrenceId, official.id))[0].left_at !== null);
+      await eventually('the stay ended', async () => itemAt(await stays(meeting.occurrenceId, official.id)).left_at !== null);
       const rows = await stays(meeting.occurrenceId, official.id);
       expect(rows).toHaveLength(1);
-      expect(rows[0].joined_at.getTime()).toBeGreaterThanOrEqual(before.getTime() - 5);
-      expect(rows[0].left_at?.getTime()).toBeGreaterThanOrEqual(closedAt.getTime() - 5);
-      expect(rows[0].left_at?.getTime()).toBeLessThan(closedAt.getTime() + 500);
+      expect(itemAt(rows).joined_at.getTime()).toBeGreaterThanOrEqual(before.getTime() - 5);
+      expect(itemAt(rows).left_at?.getTime()).toBeGreaterThanOrEqual(closedAt.getTime() - 5);
+      expect(itemAt(rows).left_at?.getTime()).toBeLessThan(closedAt.getTime() + 500);
     });
 
     it('continues the stay when a person reconnects within the grace period', async () => {
@@ -215,7 +216,7 @@ describe('live meeting room', () => {
       await sleep(GRACE_SECONDS * 1000 + 200);
       const rows = await stays(meeting.occurrenceId, official.id);
       expect(rows).toHaveLength(1);
-      expect(rows[0].left_at).toBeNull();
+      expect(itemAt(rows).left_at).toBeNull();
     });
 
     it("closes the stays of an instance that died, as of its last word, and keeps the living instance's stays open", async () => {
@@ -229,10 +230,10 @@ describe('live meeting room', () => {
       );
       await eventually(
         'the dead instance’s stay closed',
-        async () => (await stays(meeting.occurrenceId, expert.id))[0].left_at !== null,
+        async () => itemAt(await stays(meeting.occurrenceId, expert.id)).left_at !== null,
         5000,
       );
-      expect((await stays(meeting.occurrenceId, expert.id))[0].left_at).toEqual(lastWord);
+      expect(itemAt(await stays(meeting.occurrenceId, expert.id)).left_at).toEqual(lastWord);
       await sleep(STAY_TIMEOUT_SECONDS * 2000);
       expect((await stays(meeting.occurrenceId, official.id)).map((s) => s.left_at)).toEqual([null]);
 
@@ -289,7 +290,7 @@ describe('live meeting room', () => {
         [official.id, 'Tsukuba', 'participant', 30, 2],
         [organiser.id, null, 'host', 50, 1],
       ]);
-      expect(report.attendees[0].lastLeftAt).not.toBeNull();
+      expect(itemAt(report.attendees).lastLeftAt).not.toBeNull();
       expect(report.absent.map((a) => a.user.id)).toEqual([expert.id]);
       await t.http().get(`/api/occurrences/${meeting.occurrenceId}/attendance`).set(bearer(official)).expect(403);
       await t.http().get(`/api/occurrences/${meeting.occurrenceId}/attendance`).set(bearer(outsider)).expect(403);
@@ -486,7 +487,7 @@ describe('live meeting room', () => {
         kind: 'multiple',
         options: ['Yes', 'Later'],
       });
-      const yes = opened.poll.options[0].id;
+      const yes = itemAt(opened.poll.options).id;
       const twice = await request(shouting, MEETING_ROOM_EVENTS.vote, {
         occurrenceId: meeting.occurrenceId,
         pollId: opened.poll.id,
@@ -507,9 +508,12 @@ describe('live meeting room', () => {
         kind: 'single',
         options: ['March', 'April', 'May'],
       });
-      const [march, april, may] = opened.poll.options.map((o) => o.id);
+      const [march, april, may] = firstItems(
+        opened.poll.options.map((o) => o.id),
+        3,
+      );
       const vote = (i: number, optionIds: string[]) =>
-        request<{ ok: boolean; poll: Poll; error?: RoomError }>(rooms[i].socket, MEETING_ROOM_EVENTS.vote, {
+        request<{ ok: boolean; poll: Poll; error?: RoomError }>(itemAt(rooms, i).socket, MEETING_ROOM_EVENTS.vote, {
           occurrenceId,
           pollId: opened.poll.id,
           optionIds,
@@ -529,12 +533,12 @@ describe('live meeting room', () => {
       expect(answers[5].poll.myOptionIds).toEqual([april]);
       await eventually('all six votes broadcast', () => seen.length === 6);
       const tallies = (poll: Poll) => poll.options.map((o) => o.votes);
-      expect(tallies(seen[5].poll)).toEqual([2, 2, 1]);
-      expect(seen[5].poll.voterCount).toBe(5);
-      expect(seen[5].poll.myOptionIds).toBeUndefined();
+      expect(tallies(itemAt(seen, 5).poll)).toEqual([2, 2, 1]);
+      expect(itemAt(seen, 5).poll.voterCount).toBe(5);
+      expect(itemAt(seen, 5).poll.myOptionIds).toBeUndefined();
 
       expect(await vote(5, [march, april])).toEqual({ ok: false, error: expect.objectContaining({ code: 'too_many_options' }) });
-      expect(await vote(5, [meeting.agendaIds[0]])).toEqual({ ok: false, error: expect.objectContaining({ code: 'unknown_option' }) });
+      expect(await vote(5, [itemAt(meeting.agendaIds)])).toEqual({ ok: false, error: expect.objectContaining({ code: 'unknown_option' }) });
 
       const closed = await request<{ ok: true; poll: Poll }>(host.socket, MEETING_ROOM_EVENTS.closePoll, {
         occurrenceId,
@@ -544,9 +548,15 @@ describe('live meeting room', () => {
       expect(closed.poll.closedAt).not.toBeNull();
       expect(await vote(5, [may])).toEqual({ ok: false, error: expect.objectContaining({ code: 'poll_closed' }) });
 
-      const history: Poll[] = (await t.http().get(`/api/occurrences/${occurrenceId}/polls`).set(bearer(voters[0])).expect(200)).body;
+      const history: Poll[] = (
+        await t
+          .http()
+          .get(`/api/occurrences/${occurrenceId}/polls`)
+          .set(bearer(itemAt(voters)))
+          .expect(200)
+      ).body;
       expect(history).toEqual([expect.objectContaining({ id: opened.poll.id, status: 'closed', voterCount: 5, myOptionIds: [april] })]);
-      expect(tallies(history[0])).toEqual([2, 2, 1]);
+      expect(tallies(itemAt(history))).toEqual([2, 2, 1]);
       await t.http().get(`/api/occurrences/${occurrenceId}/polls`).set(bearer(outsider)).expect(403);
     });
 
@@ -686,11 +696,12 @@ describe('live meeting room', () => {
         .http()
         .post(`/api/cities/${tsukuba}/action-plans`)
         .set(bearer(official))
-        .send({ modelPolicyId: policies[0].id, statementOfIntent: `Meeting ${tag}` });
+        .send({ modelPolicyId: itemAt(policies).id, statementOfIntent: `Meeting ${tag}` });
       const planId: string =
         plan.status === 201
           ? plan.body.id
-          : (await t.db.query('SELECT id FROM action_plans WHERE city_id = $1 AND model_policy_id = $2', [tsukuba, policies[0].id]))[0].id;
+          : (await t.db.query('SELECT id FROM action_plans WHERE city_id = $1 AND model_policy_id = $2', [tsukuba, itemAt(policies).id]))[0]
+              .id;
       const meeting = await meetingWith([official, expert]);
       const path = `/api/occurrences/${meeting.occurrenceId}/action-items`;
 

@@ -5,6 +5,7 @@ import type { CityRef, CurrentAgendaItem, OpenPoll, Poll, Role, RoomRole } from 
 import type { Principal } from '@minga/access';
 import { returning } from '../../platform/database/returning';
 import { PollTally, type PollHeader } from './poll-tally';
+import { oneRow } from '../../platform/database/one-row';
 
 /** Most specific first: what the presence list shows beside a name. */
 const ROLE_ORDER: Role[] = ['official', 'expert', 'coordinator', 'admin', 'observer'];
@@ -41,9 +42,11 @@ export class RoomStore {
   }
 
   async startStay(occurrenceId: string, userId: string, role: RoomRole, joinedAt: Date): Promise<string> {
-    const [row]: { id: string }[] = await this.db.query(
-      'INSERT INTO meeting_attendance (occurrence_id, user_id, room_role, joined_at) VALUES ($1, $2, $3, $4) RETURNING id',
-      [occurrenceId, userId, role, joinedAt],
+    const row = oneRow<{ id: string }>(
+      await this.db.query(
+        'INSERT INTO meeting_attendance (occurrence_id, user_id, room_role, joined_at) VALUES ($1, $2, $3, $4) RETURNING id',
+        [occurrenceId, userId, role, joinedAt],
+      ),
     );
     return row.id;
   }
@@ -103,11 +106,14 @@ export class RoomStore {
     agendaItemId: string | null,
     by: { id: string; name: string },
   ): Promise<CurrentAgendaItem | null> {
-    const [row]: { set_at: Date }[] = await this.db.query(
-      `INSERT INTO meeting_room_state (occurrence_id, current_agenda_item_id, set_by, set_at) VALUES ($1, $2, $3, now())
-       ON CONFLICT (occurrence_id) DO UPDATE SET current_agenda_item_id = EXCLUDED.current_agenda_item_id, set_by = EXCLUDED.set_by, set_at = now()
-       RETURNING set_at`,
-      [occurrenceId, agendaItemId, by.id],
+    // An upsert returns its row whether it inserted or updated.
+    const row = oneRow<{ set_at: Date }>(
+      await this.db.query(
+        `INSERT INTO meeting_room_state (occurrence_id, current_agenda_item_id, set_by, set_at) VALUES ($1, $2, $3, now())
+         ON CONFLICT (occurrence_id) DO UPDATE SET current_agenda_item_id = EXCLUDED.current_agenda_item_id, set_by = EXCLUDED.set_by, set_at = now()
+         RETURNING set_at`,
+        [occurrenceId, agendaItemId, by.id],
+      ),
     );
     return agendaItemId ? { agendaItemId, setAt: row.set_at.toISOString(), setBy: by } : null;
   }
@@ -149,9 +155,11 @@ export class RoomStore {
 
   async openPoll(input: OpenPoll, by: { id: string; name: string }): Promise<PollTally> {
     return this.db.transaction(async (em) => {
-      const [poll]: { id: string; opened_at: Date }[] = await em.query(
-        `INSERT INTO meeting_polls (occurrence_id, question, kind, opened_by) VALUES ($1, $2, $3, $4) RETURNING id, opened_at`,
-        [input.occurrenceId, input.question, input.kind, by.id],
+      const poll = oneRow<{ id: string; opened_at: Date }>(
+        await em.query(
+          `INSERT INTO meeting_polls (occurrence_id, question, kind, opened_by) VALUES ($1, $2, $3, $4) RETURNING id, opened_at`,
+          [input.occurrenceId, input.question, input.kind, by.id],
+        ),
       );
       const options: { id: string; position: number; label: string }[] = await em.query(
         `INSERT INTO meeting_poll_options (poll_id, position, label)

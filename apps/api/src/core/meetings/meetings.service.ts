@@ -69,12 +69,12 @@ export class MeetingsService {
   ) {}
 
   async scopeOf(id: string, em: EntityManager = this.db.manager): Promise<MeetingScope> {
-    const rows: Pick<MeetingsTableRow, 'hub_id' | 'cohort_id' | 'organiser_id' | 'status'>[] = await em.query(
+    const [row]: Pick<MeetingsTableRow, 'hub_id' | 'cohort_id' | 'organiser_id' | 'status'>[] = await em.query(
       'SELECT hub_id, cohort_id, organiser_id, status FROM meetings WHERE id = $1',
       [id],
     );
-    if (!rows.length) throw new Problem('not_found', 'No such meeting');
-    return { id, hubId: rows[0].hub_id, cohortId: rows[0].cohort_id, organiserId: rows[0].organiser_id, status: rows[0].status };
+    if (!row) throw new Problem('not_found', 'No such meeting');
+    return { id, hubId: row.hub_id, cohortId: row.cohort_id, organiserId: row.organiser_id, status: row.status };
   }
 
   /** The policy's view of a meeting for one person: `invited` says whether that person is an invitee. */
@@ -89,9 +89,9 @@ export class MeetingsService {
   }
 
   async findOne(id: string, viewer: Principal): Promise<Meeting> {
-    const rows: MeetingRow[] = await this.db.query(`${SELECT_MEETINGS} WHERE m.id = $2`, [viewer.id, id]);
-    if (!rows.length) throw new Problem('not_found', 'No such meeting');
-    return this.present(rows[0], viewer);
+    const [row]: MeetingRow[] = await this.db.query(`${SELECT_MEETINGS} WHERE m.id = $2`, [viewer.id, id]);
+    if (!row) throw new Problem('not_found', 'No such meeting');
+    return this.present(row, viewer);
   }
 
   /** A cohort's or a hub's meetings (series and single meetings), newest first. */
@@ -310,7 +310,7 @@ export class MeetingsService {
    * `attend`/`host` on `meetingResource(context, principal)`. Null for an unknown occurrence.
    */
   async occurrenceContext(occurrenceId: string): Promise<OccurrenceContext | null> {
-    const rows: (Pick<
+    const [r]: (Pick<
       MeetingRow,
       | 'title'
       | 'time_zone'
@@ -349,8 +349,7 @@ export class MeetingsService {
        WHERE o.id = $1`,
       [occurrenceId],
     );
-    if (!rows.length) return null;
-    const r = rows[0];
+    if (!r) return null;
     return {
       occurrence: {
         id: r.id,

@@ -1,6 +1,7 @@
 import type { Cohort, InviteeList, Meeting, Occurrence, OccurrenceDetail } from '@minga/contracts';
 import { bearer, cityId, createPerson, hubId, startTestApp, type TestApp, type TestPerson } from '../../../test/test-app';
 import { InviteesFollowRoles } from './invitees-follow-roles';
+import { firstItems, itemAt } from '../../../test/item-at';
 
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 /** Answers and reminders need occurrences still to come: next year, whatever year the tests run in. */
@@ -172,7 +173,7 @@ describe('cohorts, meetings, occurrences and RSVPs', () => {
         localEnd: '2027-06-01T19:30',
       }).expect(201);
       expect(delhi.body.durationMinutes).toBe(90);
-      const [occurrence] = await occurrencesOf(delhi.body.id);
+      const [occurrence] = firstItems(await occurrencesOf(delhi.body.id), 1);
       expect(occurrence.startsAt).toBe('2027-06-01T12:30:00.000Z');
       expect(occurrence.endsAt).toBe('2027-06-01T14:00:00.000Z');
       const kathmandu = await createMeeting(coordinator, {
@@ -197,7 +198,7 @@ describe('cohorts, meetings, occurrences and RSVPs', () => {
       const forOutsider: Meeting = (await t.http().get(`/api/meetings/${res.body.id}`).set(bearer(farExpert)).expect(200)).body;
       expect(forOutsider.invited).toBe(false);
       expect(forOutsider.onlineUrl).toBeNull();
-      const [occurrence] = await occurrencesOf(res.body.id, farExpert);
+      const [occurrence] = firstItems(await occurrencesOf(res.body.id, farExpert), 1);
       expect(occurrence.onlineUrl).toBeNull();
     });
 
@@ -267,7 +268,7 @@ describe('cohorts, meetings, occurrences and RSVPs', () => {
         rrule: 'FREQ=MONTHLY;COUNT=3',
         agenda: [{ title: 'Round of cities', durationMinutes: 30 }],
       }).expect(201);
-      const [first, second, third] = await occurrencesOf(created.body.id);
+      const [first, second, third] = firstItems(await occurrencesOf(created.body.id), 3);
       const moved: OccurrenceDetail = (
         await t
           .http()
@@ -293,9 +294,9 @@ describe('cohorts, meetings, occurrences and RSVPs', () => {
       expect(updated.sequence).toBeGreaterThan(created.body.sequence);
       const after = await occurrencesOf(created.body.id);
       expect(after.map((o) => o.id).slice(0, 3)).toEqual([first.id, second.id, third.id]);
-      expect(after[0].localStart).toBe('2027-02-10T11:00');
-      expect(after[1].startsAt).toBe('2027-03-11T16:00:00.000Z');
-      expect(after[2].status).toBe('cancelled');
+      expect(itemAt(after).localStart).toBe('2027-02-10T11:00');
+      expect(itemAt(after, 1).startsAt).toBe('2027-03-11T16:00:00.000Z');
+      expect(itemAt(after, 2).status).toBe('cancelled');
       expect(after).toHaveLength(4);
     });
 
@@ -303,7 +304,7 @@ describe('cohorts, meetings, occurrences and RSVPs', () => {
       const created = await createMeeting(coordinator, { timeZone: 'UTC', localStart: '2027-08-01T10:00', durationMinutes: 30 }).expect(
         201,
       );
-      const [occurrence] = await occurrencesOf(created.body.id);
+      const [occurrence] = firstItems(await occurrencesOf(created.body.id), 1);
       const res = await t
         .http()
         .patch(`/api/occurrences/${occurrence.id}`)
@@ -318,7 +319,7 @@ describe('cohorts, meetings, occurrences and RSVPs', () => {
         .send({ status: 'cancelled' })
         .expect(200);
       expect(cancelled.body.status).toBe('cancelled');
-      expect((await occurrencesOf(created.body.id))[0].status).toBe('cancelled');
+      expect(itemAt(await occurrencesOf(created.body.id)).status).toBe('cancelled');
       await t.http().put(`/api/occurrences/${occurrence.id}/rsvp`).set(bearer(mexicoOfficial)).send({ response: 'yes' }).expect(409);
     });
 
@@ -345,7 +346,7 @@ describe('cohorts, meetings, occurrences and RSVPs', () => {
         .set(bearer(farExpert))
         .expect(200);
       expect(ofThisCohort(none.body.items)).toEqual([]);
-      const [occurrence] = await occurrencesOf(created.body.id);
+      const [occurrence] = firstItems(await occurrencesOf(created.body.id), 1);
       const detail: OccurrenceDetail = (await t.http().get(`/api/occurrences/${occurrence.id}`).set(bearer(observer)).expect(200)).body;
       expect(detail.cities.map((c) => [c.name, c.timeZone])).toEqual([
         ['Mexico City', 'America/Mexico_City'],
@@ -410,7 +411,7 @@ describe('cohorts, meetings, occurrences and RSVPs', () => {
       const created = await createMeeting(coordinator, { timeZone: 'UTC', localStart: '2027-10-01T10:00', durationMinutes: 60 }).expect(
         201,
       );
-      const [occurrence] = await occurrencesOf(created.body.id);
+      const [occurrence] = firstItems(await occurrencesOf(created.body.id), 1);
       const items = [{ title: 'Data inventory', durationMinutes: 20, presenterId: mexicoOfficial.id }];
       await t.http().put(`/api/occurrences/${occurrence.id}/agenda`).set(bearer(mexicoOfficial)).send({ items }).expect(403);
       const res = await t.http().put(`/api/occurrences/${occurrence.id}/agenda`).set(bearer(coordinator)).send({ items }).expect(200);
@@ -428,6 +429,19 @@ describe('cohorts, meetings, occurrences and RSVPs', () => {
       expect(fieldsOf(bad.body)).toEqual(['items.0.draftSection']);
     });
 
+    it('answers not_found, not a 500, when the occurrence is deleted while its agenda is being replaced', async () => {
+      const { OccurrencesService } = await import('./occurrences.service');
+      const created = await createMeeting(coordinator, { timeZone: 'UTC', localStart: '2027-10-02T10:00', durationMinutes: 60 }).expect(
+        201,
+      );
+      const occurrences = t.app.get(OccurrencesService);
+      // The look-up before the transaction found the occurrence; a concurrent DELETE removed it before the write.
+      jest.spyOn(occurrences, 'meetingOf').mockResolvedValueOnce(created.body.id);
+      await expect(occurrences.replaceAgenda(UNKNOWN, { items: [{ title: 'Gone', durationMinutes: 5 }] })).rejects.toMatchObject({
+        code: 'not_found',
+      });
+    });
+
     it('keeps an occurrence’s own agenda when the series’ agenda changes, until the host goes back to the series', async () => {
       const created = await createMeeting(coordinator, {
         timeZone: 'Asia/Tokyo',
@@ -436,7 +450,7 @@ describe('cohorts, meetings, occurrences and RSVPs', () => {
         rrule: 'FREQ=WEEKLY;COUNT=3',
         agenda: [{ title: 'Round of cities', durationMinutes: 30 }],
       }).expect(201);
-      const [first, second, third] = await occurrencesOf(created.body.id);
+      const [first, second, third] = firstItems(await occurrencesOf(created.body.id), 3);
       const titles = async (occurrenceId: string) => {
         const detail: OccurrenceDetail = (await t.http().get(`/api/occurrences/${occurrenceId}`).set(bearer(observer)).expect(200)).body;
         return { ownAgenda: detail.ownAgenda, titles: detail.agenda.map((a) => a.title) };
@@ -481,7 +495,7 @@ describe('cohorts, meetings, occurrences and RSVPs', () => {
       const created = await createMeeting(coordinator, { timeZone: 'UTC', localStart: `${NEXT}-06-02T10:00`, durationMinutes: 60 }).expect(
         201,
       );
-      const [occurrence] = await occurrencesOf(created.body.id);
+      const [occurrence] = firstItems(await occurrencesOf(created.body.id), 1);
       await t
         .http()
         .put(`/api/occurrences/${occurrence.id}/agenda`)
@@ -509,7 +523,7 @@ describe('cohorts, meetings, occurrences and RSVPs', () => {
       const created = await createMeeting(coordinator, { timeZone: 'UTC', localStart: `${NEXT}-11-01T10:00`, durationMinutes: 60 }).expect(
         201,
       );
-      const [occurrence] = await occurrencesOf(created.body.id);
+      const [occurrence] = firstItems(await occurrencesOf(created.body.id), 1);
       await t.http().put(`/api/occurrences/${occurrence.id}/rsvp`).set(bearer(farExpert)).send({ response: 'yes' }).expect(403);
       await t.http().put(`/api/occurrences/${occurrence.id}/rsvp`).set(bearer(admin)).send({ response: 'yes' }).expect(403);
       await t.http().put(`/api/occurrences/${occurrence.id}/rsvp`).set(bearer(mexicoOfficial)).send({ response: 'perhaps' }).expect(400);
@@ -530,7 +544,7 @@ describe('cohorts, meetings, occurrences and RSVPs', () => {
       const created = await createMeeting(coordinator, { timeZone: 'UTC', localStart: '2025-03-01T10:00', durationMinutes: 60 }).expect(
         201,
       );
-      const [occurrence] = await occurrencesOf(created.body.id);
+      const [occurrence] = firstItems(await occurrencesOf(created.body.id), 1);
       const res = await t
         .http()
         .put(`/api/occurrences/${occurrence.id}/rsvp`)
@@ -549,7 +563,7 @@ describe('cohorts, meetings, occurrences and RSVPs', () => {
         capacity: 3,
         inviteeIds: people.map((p) => p.id),
       }).expect(201);
-      const [occurrence] = await occurrencesOf(created.body.id);
+      const [occurrence] = firstItems(await occurrencesOf(created.body.id), 1);
       const answers = await Promise.all(
         people.map((p) => t.http().put(`/api/occurrences/${occurrence.id}/rsvp`).set(bearer(p)).send({ response: 'yes' })),
       );
@@ -563,7 +577,7 @@ describe('cohorts, meetings, occurrences and RSVPs', () => {
       expect(list.filter((r) => r.waitlistPosition === null)).toHaveLength(3);
       expect(list.map((r) => r.waitlistPosition).filter((p) => p !== null)).toEqual([1, 2, 3, 4, 5, 6, 7]);
       const firstWaiting = list.find((r) => r.waitlistPosition === 1)?.person.id;
-      const leaving = people.find((p) => p.id === list[0].person.id) as TestPerson;
+      const leaving = people.find((p) => p.id === itemAt(list).person.id) as TestPerson;
       const no = await t.http().put(`/api/occurrences/${occurrence.id}/rsvp`).set(bearer(leaving)).send({ response: 'no' }).expect(200);
       expect(no.body.rsvpCounts).toEqual({ yes: 3, no: 1, maybe: 0, waitlisted: 6 });
       const promoted = people.find((p) => p.id === firstWaiting) as TestPerson;
@@ -634,14 +648,14 @@ describe('cohorts, meetings, occurrences and RSVPs', () => {
       expect(await inviteeIds(upcoming)).toContain(kagaOfficial.id);
       expect(await inviteeIds(past)).not.toContain(kagaOfficial.id);
       const notices = await t.http().get('/api/me/notifications').query({ limit: 50 }).set(bearer(kagaOfficial)).expect(200);
-      const [first] = await occurrencesOf(upcoming);
+      const [first] = firstItems(await occurrencesOf(upcoming), 1);
       expect(
         notices.body.items.map((n: { kind: string; meeting: { occurrenceId: string } | null }) => [n.kind, n.meeting?.occurrenceId]),
       ).toEqual([['meeting_invited', first.id]]);
     });
 
     it('uninvites a removed expert who has not answered, and keeps one who answered', async () => {
-      const [first] = await occurrencesOf(upcoming);
+      const [first] = firstItems(await occurrencesOf(upcoming), 1);
       await t.http().put(`/api/occurrences/${first.id}/rsvp`).set(bearer(answered)).send({ response: 'maybe' }).expect(200);
       await t
         .http()
@@ -674,7 +688,7 @@ describe('cohorts, meetings, occurrences and RSVPs', () => {
       await rolesSettled();
       expect(await inviteeIds(upcoming)).toContain(newcomer.id);
       expect(await inviteeIds(past)).not.toContain(newcomer.id);
-      const [first] = await occurrencesOf(upcoming);
+      const [first] = firstItems(await occurrencesOf(upcoming), 1);
       const notices = await t.http().get('/api/me/notifications').query({ limit: 50 }).set(bearer(newcomer)).expect(200);
       // One notice for the role, however many meetings it brought.
       expect(notices.body.items.map((n: { kind: string }) => n.kind)).toEqual(['meeting_invited']);
@@ -722,7 +736,7 @@ describe('cohorts, meetings, occurrences and RSVPs', () => {
     });
 
     it('lists invitees with city, role and answer to those who may attend, and refuses the others', async () => {
-      const [first, second] = await occurrencesOf(upcoming);
+      const [first, second] = firstItems(await occurrencesOf(upcoming), 2);
       const res = await t.http().get(`/api/meetings/${upcoming}/invitees`).set(bearer(kept)).expect(200);
       const list: InviteeList = res.body;
       expect(list.occurrenceId).toBe(first.id);
@@ -774,7 +788,7 @@ describe('cohorts, meetings, occurrences and RSVPs', () => {
         rrule: 'FREQ=WEEKLY;COUNT=2',
       }).expect(201);
       expect((await meetingNotices(tsukubaOfficial, created.body.id)).map((n) => n.kind)).toEqual(['meeting_invited']);
-      const [first] = await occurrencesOf(created.body.id);
+      const [first] = firstItems(await occurrencesOf(created.body.id), 1);
       await t
         .http()
         .patch(`/api/occurrences/${first.id}`)
@@ -784,8 +798,8 @@ describe('cohorts, meetings, occurrences and RSVPs', () => {
       await t.http().patch(`/api/meetings/${created.body.id}`).set(bearer(coordinator)).send({ status: 'cancelled' }).expect(200);
       const notices = await meetingNotices(tsukubaOfficial, created.body.id);
       expect(notices.map((n) => n.kind)).toEqual(['meeting_cancelled', 'meeting_changed', 'meeting_invited']);
-      expect(notices[1].meeting?.occurrenceId).toBe(first.id);
-      expect(notices[0].draft).toBeNull();
+      expect(itemAt(notices, 1).meeting?.occurrenceId).toBe(first.id);
+      expect(itemAt(notices).draft).toBeNull();
       expect(await meetingNotices(coordinator, created.body.id)).toEqual([]);
       expect(await meetingNotices(farExpert, created.body.id)).toEqual([]);
     });
@@ -800,7 +814,7 @@ describe('cohorts, meetings, occurrences and RSVPs', () => {
         durationMinutes: 60,
         agenda: [{ title: 'Welcome', durationMinutes: 5 }],
       }).expect(201);
-      const [occurrence] = await occurrencesOf(created.body.id);
+      const [occurrence] = firstItems(await occurrencesOf(created.body.id), 1);
       const service = t.app.get(MeetingsService);
       const context = await service.occurrenceContext(occurrence.id);
       if (!context) throw new Error('no context');

@@ -81,13 +81,13 @@ export class OccurrencesService {
 
   /** The meeting an occurrence belongs to (404 for an unknown occurrence). */
   async meetingOf(occurrenceId: string): Promise<string> {
-    const rows: { meeting_id: string }[] = await this.db.query('SELECT meeting_id FROM meeting_occurrences WHERE id = $1', [occurrenceId]);
-    if (!rows.length) throw new Problem('not_found', 'No such meeting occurrence');
-    return rows[0].meeting_id;
+    const [row]: { meeting_id: string }[] = await this.db.query('SELECT meeting_id FROM meeting_occurrences WHERE id = $1', [occurrenceId]);
+    if (!row) throw new Problem('not_found', 'No such meeting occurrence');
+    return row.meeting_id;
   }
 
   async findOne(id: string, viewer: Principal): Promise<OccurrenceDetail> {
-    const rows: (OccurrenceRow & {
+    const [row]: (OccurrenceRow & {
       agenda: AgendaItem[];
       draft: OccurrenceDetail['draft'];
       cities: OccurrenceDetail['cities'];
@@ -103,21 +103,20 @@ export class OccurrencesService {
        FROM (${SELECT_OCCURRENCES} WHERE o.id = $2) base`,
       [viewer.id, id],
     );
-    if (!rows.length) throw new Problem('not_found', 'No such meeting occurrence');
-    const row = rows[0];
+    if (!row) throw new Problem('not_found', 'No such meeting occurrence');
     return { ...this.present(row, viewer), agenda: row.agenda, ownAgenda: row.own_agenda, draft: row.draft, cities: row.cities };
   }
 
   /** Moves one occurrence (it becomes an override: RECURRENCE-ID in calendars) or cancels/restores it (EXDATE). */
   async update(id: string, input: UpdateOccurrence, viewer: Principal): Promise<OccurrenceDetail> {
     const meetingId = await this.db.transaction(async (em) => {
-      const rows: { meeting_id: string; meeting_status: MeetingStatus }[] = await em.query(
+      const [row]: { meeting_id: string; meeting_status: MeetingStatus }[] = await em.query(
         `SELECT o.meeting_id, m.status AS meeting_status FROM meeting_occurrences o JOIN meetings m ON m.id = o.meeting_id
          WHERE o.id = $1 FOR UPDATE OF o`,
         [id],
       );
-      if (!rows.length) throw new Problem('not_found', 'No such meeting occurrence');
-      if (rows[0].meeting_status === 'cancelled') throw new Problem('meeting_cancelled', 'The whole meeting is cancelled');
+      if (!row) throw new Problem('not_found', 'No such meeting occurrence');
+      if (row.meeting_status === 'cancelled') throw new Problem('meeting_cancelled', 'The whole meeting is cancelled');
       await em.query(
         `UPDATE meeting_occurrences SET
            starts_at = COALESCE($2, starts_at), ends_at = COALESCE($3, ends_at), status = COALESCE($4, status),
@@ -126,8 +125,8 @@ export class OccurrencesService {
         [id, input.startsAt ?? null, input.endsAt ?? null, input.status ?? null],
       );
       // The series' calendar entry changes too (an EXDATE or an override): its sequence moves with it.
-      await em.query('UPDATE meetings SET sequence = sequence + 1, updated_at = now() WHERE id = $1', [rows[0].meeting_id]);
-      return rows[0].meeting_id;
+      await em.query('UPDATE meetings SET sequence = sequence + 1, updated_at = now() WHERE id = $1', [row.meeting_id]);
+      return row.meeting_id;
     });
     const invitees = await this.meetings.inviteeIds(meetingId);
     if (input.status === 'cancelled') await this.notices.cancelled(meetingId, invitees, viewer.id, id);
@@ -136,12 +135,12 @@ export class OccurrencesService {
   }
 
   async agenda(id: string): Promise<AgendaItem[]> {
-    const rows: { agenda: AgendaItem[] }[] = await this.db.query(
+    const [row]: { agenda: AgendaItem[] }[] = await this.db.query(
       `SELECT ${agendaJson('ai.occurrence_id = o.id')} AS agenda FROM meeting_occurrences o WHERE o.id = $1`,
       [id],
     );
-    if (!rows.length) throw new Problem('not_found', 'No such meeting occurrence');
-    return rows[0].agenda;
+    if (!row) throw new Problem('not_found', 'No such meeting occurrence');
+    return row.agenda;
   }
 
   /**
@@ -175,12 +174,15 @@ export class OccurrencesService {
     ]);
     if (errors.length) throw new Problem('validation_failed', 'Some references are unknown', errors);
     await this.db.transaction(async (em) => {
-      const [{ series }] = await returning<{ series: boolean }>(
+      const [occurrence] = await returning<{ series: boolean }>(
         em,
         `UPDATE meeting_occurrences o SET own_agenda = m.rrule IS NOT NULL FROM meetings m
          WHERE o.id = $1 AND m.id = o.meeting_id RETURNING m.rrule IS NOT NULL AS series`,
         [id],
       );
+      // Deleted (with its meeting, or by an edit of the series) since meetingOf found it.
+      if (!occurrence) throw new Problem('not_found', 'No such meeting occurrence');
+      const { series } = occurrence;
       await em.query('DELETE FROM meeting_agenda_items WHERE occurrence_id = $1', [id]);
       await this.meetings.insertAgenda(em, meetingId, id, items);
       if (!series) {

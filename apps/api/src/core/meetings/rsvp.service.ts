@@ -16,14 +16,13 @@ export class RsvpService {
 
   async respond(occurrenceId: string, userId: string, response: RsvpResponse): Promise<RsvpResult> {
     await this.db.transaction(async (em) => {
-      const rows: { status: string; meeting_status: string; ended: boolean; capacity: number | null }[] = await em.query(
+      const [occurrence]: { status: string; meeting_status: string; ended: boolean; capacity: number | null }[] = await em.query(
         `SELECT o.status, m.status AS meeting_status, o.ends_at < now() AS ended, m.capacity
          FROM meeting_occurrences o JOIN meetings m ON m.id = o.meeting_id
          WHERE o.id = $1 FOR UPDATE OF o`,
         [occurrenceId],
       );
-      if (!rows.length) throw new Problem('not_found', 'No such meeting occurrence');
-      const occurrence = rows[0];
+      if (!occurrence) throw new Problem('not_found', 'No such meeting occurrence');
       if (occurrence.status === 'cancelled' || occurrence.meeting_status === 'cancelled') throw new Problem('meeting_cancelled');
       if (occurrence.ended) throw new Problem('meeting_over');
       const previous: { response: RsvpResponse; waitlist_position: string | null }[] = await em.query(
@@ -76,7 +75,7 @@ export class RsvpService {
   }
 
   async mine(occurrenceId: string, userId: string): Promise<MyRsvp | null> {
-    const rows: { response: RsvpResponse; rank: number | null; responded_at: Date }[] = await this.db.query(
+    const [row]: { response: RsvpResponse; rank: number | null; responded_at: Date }[] = await this.db.query(
       `SELECT r.response, r.responded_at,
               CASE WHEN r.waitlist_position IS NULL THEN NULL
                    ELSE (SELECT count(*)::int FROM meeting_rsvps w WHERE w.occurrence_id = r.occurrence_id
@@ -84,9 +83,7 @@ export class RsvpService {
        FROM meeting_rsvps r WHERE r.occurrence_id = $1 AND r.user_id = $2`,
       [occurrenceId, userId],
     );
-    return rows.length
-      ? { response: rows[0].response, waitlistPosition: rows[0].rank, respondedAt: rows[0].responded_at.toISOString() }
-      : null;
+    return row ? { response: row.response, waitlistPosition: row.rank, respondedAt: row.responded_at.toISOString() } : null;
   }
 
   async counts(occurrenceId: string): Promise<RsvpCounts> {

@@ -241,8 +241,10 @@ export class NotificationsService implements OnModuleInit, OnModuleDestroy {
     for (const row of rows) byUser.set(row.user_id, [...(byUser.get(row.user_id) ?? []), row]);
     let sent = 0;
     for (const items of byUser.values()) {
+      const [first] = items;
+      if (!first) continue; // never: a user is in the map with a row
       const text = items.map((n) => this.line(n)).join('\n\n');
-      const ok = await this.mail.send({ to: items[0].email, subject: `Minga: ${items.length} update(s) on your drafts`, text });
+      const ok = await this.mail.send({ to: first.email, subject: `Minga: ${items.length} update(s) on your drafts`, text });
       if (ok) sent += 1;
       else await this.db.query('UPDATE notifications SET emailed_at = NULL WHERE id = ANY($1::uuid[])', [items.map((n) => n.id)]);
     }

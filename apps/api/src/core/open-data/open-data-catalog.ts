@@ -17,13 +17,13 @@ type Column = DataDictionary['tables'][number]['columns'][number];
 const col = (name: string, type: string, description: string, values?: readonly string[]): Column =>
   values ? { name, type, description, values: [...values] } : { name, type, description };
 
-const COMMON: Record<string, Column> = {
+const COMMON = {
   id: col('id', 'uuid', 'Stable identifier of the record; never reused'),
   uri: col('uri', 'url', 'Stable address of the action plan in this open-data API'),
   actionPlanId: col('actionPlanId', 'uuid', 'The action plan the record belongs to'),
   cityId: col('cityId', 'uuid', 'The city whose plan it is'),
   updatedAt: col('updatedAt', 'date-time', 'When the record last changed (ISO 8601, UTC)'),
-};
+} satisfies Record<string, Column>;
 
 const TABLES: Record<OpenDataTable, { description: string; columns: Column[] }> = {
   'action-plans': {

@@ -97,7 +97,7 @@ export class OpenDataController {
   async plan(@IdParam() id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const hubId = await this.allowed({ kind: 'plan', id });
     const cached = await this.cache.get(`open:plan:${id}`, hubId, async () => {
-      const [{ city_id: cityId }] = await this.openData.cityOfPlan(id);
+      const cityId = await this.openData.cityOfPlan(id);
       return JSON.stringify(openCityPlansSchema.parse(await this.openData.cityPlans(cityId, id)));
     });
     sendWithEtag(req, res, cached, JSON_TYPE, CACHE_CONTROL);

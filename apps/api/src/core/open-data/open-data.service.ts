@@ -106,9 +106,9 @@ export class OpenDataService {
       hub: 'SELECT id AS hub_id FROM hubs WHERE id = $1',
       plan: 'SELECT c.hub_id FROM action_plans p JOIN cities c ON c.id = p.city_id WHERE p.id = $1 AND p.published',
     }[scope.kind];
-    const rows: { hub_id: string | null }[] = await this.db.query(sql, [scope.id]);
-    if (!rows.length) throw new Problem('not_found', `No such ${scope.kind === 'plan' ? 'published action plan' : scope.kind}`);
-    return rows[0].hub_id;
+    const [row]: { hub_id: string | null }[] = await this.db.query(sql, [scope.id]);
+    if (!row) throw new Problem('not_found', `No such ${scope.kind === 'plan' ? 'published action plan' : scope.kind}`);
+    return row.hub_id;
   }
 
   async table(scope: OpenScope, table: OpenDataTable): Promise<OpenDataSet<OpenRecord>> {
@@ -136,11 +136,11 @@ export class OpenDataService {
   }
 
   async cityPlans(cityId: string, planId?: string): Promise<OpenCityPlans> {
-    const cities: { id: string; name: string; country: string; hub_id: string | null }[] = await this.db.query(
+    const [city]: { id: string; name: string; country: string; hub_id: string | null }[] = await this.db.query(
       'SELECT id, name, country, hub_id FROM cities WHERE id = $1',
       [cityId],
     );
-    if (!cities.length) throw new Problem('not_found', 'No such city');
+    if (!city) throw new Problem('not_found', 'No such city');
     const scope: OpenScope = planId ? { kind: 'plan', id: planId } : { kind: 'city', id: cityId };
     const [plans, milestones, kpis, measurements] = await Promise.all([
       this.records(scope, 'action-plans') as Promise<OpenActionPlan[]>,
@@ -149,7 +149,6 @@ export class OpenDataService {
       this.records(scope, 'measurements') as Promise<OpenMeasurement[]>,
     ]);
     const envelope = this.envelope(this.scopeUri(scope), plans);
-    const city = cities[0];
     return {
       license: envelope.license,
       licenseUrl: envelope.licenseUrl,
@@ -172,11 +171,11 @@ export class OpenDataService {
   }
 
   async hubPlans(hubId: string): Promise<OpenHubPlans> {
-    const hubs: { id: string; key: string; name: string }[] = await this.db.query('SELECT id, key, name FROM hubs WHERE id = $1', [hubId]);
-    if (!hubs.length) throw new Problem('not_found', 'No such hub');
+    const [hub]: { id: string; key: string; name: string }[] = await this.db.query('SELECT id, key, name FROM hubs WHERE id = $1', [hubId]);
+    if (!hub) throw new Problem('not_found', 'No such hub');
     const plans = (await this.records({ kind: 'hub', id: hubId }, 'action-plans')) as OpenActionPlan[];
     const { license, licenseUrl, uri, modified } = this.envelope(this.scopeUri({ kind: 'hub', id: hubId }), plans);
-    return { license, licenseUrl, uri, modified, hub: hubs[0], plans };
+    return { license, licenseUrl, uri, modified, hub, plans };
   }
 
   /** Every city with a published plan: the datasets of the catalogue. */
@@ -189,8 +188,11 @@ export class OpenDataService {
     );
   }
 
-  cityOfPlan(planId: string): Promise<{ city_id: string }[]> {
-    return this.db.query('SELECT city_id FROM action_plans WHERE id = $1 AND published', [planId]);
+  /** The city of a published plan; 404 when there is none (it may have been unpublished since hubOf found it). */
+  async cityOfPlan(planId: string): Promise<string> {
+    const [row]: { city_id: string }[] = await this.db.query('SELECT city_id FROM action_plans WHERE id = $1 AND published', [planId]);
+    if (!row) throw new Problem('not_found', 'No such published action plan');
+    return row.city_id;
   }
 
   scopeUri(scope: OpenScope): string {

@@ -3,6 +3,8 @@ import { get, type IncomingHttpHeaders } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { openMeasurementsSchema, type ActionPlan, type ModelPolicy, type OpenCityPlans, type OpenMeasurement } from '@minga/contracts';
 import { bearer, cityId, createPerson, hubId, startTestApp, type TestApp, type TestPerson } from '../../../test/test-app';
+import { itemAt } from '../../../test/item-at';
+import { OpenDataService } from './open-data.service';
 
 function rawGet(url: string, headers: Record<string, string>): Promise<{ headers: IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
@@ -73,10 +75,10 @@ describe('open data', () => {
     const doc: OpenCityPlans = res.body;
     expect(doc.license).toBe('CC-BY-4.0');
     expect(doc.plans.map((p) => [p.modelPolicyKey, p.stage])).toEqual([['open-data', 'implementing']]);
-    const crime = doc.plans[0].kpis.find((k) => k.name === 'High-impact crime cases per month');
+    const crime = itemAt(doc.plans).kpis.find((k) => k.name === 'High-impact crime cases per month');
     expect(crime).toEqual(expect.objectContaining({ direction: 'down', baselineValue: 6708, latestValue: 2500, status: 'on_track' }));
     expect(crime?.measurements.map((m) => m.value)).toEqual([6708, 2500]);
-    expect(doc.plans[0].uri).toBe(`http://minga.test/api/open-data/action-plans/${doc.plans[0].id}`);
+    expect(itemAt(doc.plans).uri).toBe(`http://minga.test/api/open-data/action-plans/${itemAt(doc.plans).id}`);
     expect(res.text).toContain(`${tag} owned`);
     expect(res.text).not.toContain(tag + ' secret');
     expect(res.text).not.toContain(`${tag} hidden`);
@@ -151,14 +153,23 @@ describe('open data', () => {
     expect(brotli.headers['content-encoding']).toBe('br');
     expect(new Set([plain.headers['etag'], gzipped.headers['etag'], brotli.headers['etag']]).size).toBe(3);
     // The content is the same, so any of its tags is a match.
-    await t.http().get(path).set('Accept-Encoding', 'identity').set('If-None-Match', brotli.headers['etag']).expect(304);
+    await t
+      .http()
+      .get(path)
+      .set('Accept-Encoding', 'identity')
+      .set('If-None-Match', brotli.headers['etag'] ?? '')
+      .expect(304);
   });
 
   it('answers 304 to a matching ETag, and sets Cache-Control', async () => {
     const first = await t.http().get(`/api/open-data/cities/${mexicoCity}/kpis`).expect(200);
     expect(first.headers['cache-control']).toBe('public, max-age=300');
     expect(first.headers['etag']).toMatch(/^"[\w-]+"$/);
-    const again = await t.http().get(`/api/open-data/cities/${mexicoCity}/kpis`).set('If-None-Match', first.headers['etag']).expect(304);
+    const again = await t
+      .http()
+      .get(`/api/open-data/cities/${mexicoCity}/kpis`)
+      .set('If-None-Match', first.headers['etag'] ?? '')
+      .expect(304);
     expect(again.text).toBe('');
   });
 
@@ -190,8 +201,26 @@ describe('open data', () => {
         .set(bearer(official))
         .expect(200)
     ).body;
-    await t.http().get(`/api/open-data/action-plans/${istanbulPlans[0].id}`).expect(404);
+    await t
+      .http()
+      .get(`/api/open-data/action-plans/${itemAt(istanbulPlans).id}`)
+      .expect(404);
     await t.http().get(`/api/open-data/cities/${mexicoCity}/budgets`).expect(400);
     await t.http().get('/api/open-data/cities/00000000-0000-4000-8000-000000000000').expect(404);
+  });
+
+  it('answers 404, not 500, for a plan unpublished between the access check and the read', async () => {
+    const plans: ActionPlan[] = (
+      await t
+        .http()
+        .get(`/api/cities/${await cityId(t, 'Istanbul')}/action-plans`)
+        .set(bearer(official))
+        .expect(200)
+    ).body;
+    const unpublished = itemAt(plans.filter((p) => !p.published));
+    // The access check saw the plan still published; it is not by the time its city is read.
+    jest.spyOn(t.app.get(OpenDataService), 'hubOf').mockResolvedValueOnce(null);
+    const res = await t.http().get(`/api/open-data/action-plans/${unpublished.id}`).expect(404);
+    expect(res.body.code).toBe('not_found');
   });
 });

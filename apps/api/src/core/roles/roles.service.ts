@@ -80,9 +80,9 @@ export class RolesService {
   }
 
   async findOne(id: string): Promise<RoleAssignment> {
-    const rows: RoleRow[] = await this.db.query(`${SELECT_WITH_SCOPE} WHERE ra.id = $1`, [id]);
-    if (rows.length === 0) throw new Problem('not_found', 'No such role assignment');
-    return toRoleAssignment(rows[0]);
+    const [row]: RoleRow[] = await this.db.query(`${SELECT_WITH_SCOPE} WHERE ra.id = $1`, [id]);
+    if (!row) throw new Problem('not_found', 'No such role assignment');
+    return toRoleAssignment(row);
   }
 
   /**
@@ -92,14 +92,14 @@ export class RolesService {
    */
   async grant(userId: string, grant: RoleGrant, grantedBy: string | null, manager?: EntityManager): Promise<string> {
     const em = manager ?? this.db.manager;
-    const inserted: { id: string }[] = await em.query(
+    const [inserted]: { id: string }[] = await em.query(
       `INSERT INTO role_assignments (user_id, role, hub_id, city_id, granted_by) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT ON CONSTRAINT role_assignments_unique DO NOTHING RETURNING id`,
       [userId, grant.role, grant.hubId, grant.cityId, grantedBy],
     );
-    if (inserted.length) {
+    if (inserted) {
       if (!manager) this.announceChange(userId, grant);
-      return inserted[0].id;
+      return inserted.id;
     }
     const existing = await em.getRepository(RoleAssignmentEntity).findOneOrFail({
       where: { userId, role: grant.role, hubId: grant.hubId ?? IsNull(), cityId: grant.cityId ?? IsNull() },
@@ -113,9 +113,9 @@ export class RolesService {
    */
   async scopeOf(grant: RoleGrant): Promise<{ scopeHubId: string | null }> {
     if (grant.cityId) {
-      const rows: { hub_id: string | null }[] = await this.db.query('SELECT hub_id FROM cities WHERE id = $1', [grant.cityId]);
-      if (!rows.length) throw new Problem('validation_failed', 'No such city', [{ path: 'cityId', message: 'No such city' }]);
-      return { scopeHubId: rows[0].hub_id };
+      const [row]: { hub_id: string | null }[] = await this.db.query('SELECT hub_id FROM cities WHERE id = $1', [grant.cityId]);
+      if (!row) throw new Problem('validation_failed', 'No such city', [{ path: 'cityId', message: 'No such city' }]);
+      return { scopeHubId: row.hub_id };
     }
     if (grant.hubId) {
       const rows: unknown[] = await this.db.query('SELECT 1 FROM hubs WHERE id = $1', [grant.hubId]);

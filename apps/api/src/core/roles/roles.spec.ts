@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RoleAssignment } from '@minga/contracts';
 import { bearer, cityId, createPerson, hubId, startTestApp, type TestApp, type TestPerson } from '../../../test/test-app';
+import { firstItems } from '../../../test/item-at';
 
 describe('role assignments', () => {
   let t: TestApp;
@@ -65,7 +66,7 @@ describe('role assignments', () => {
     const official = await createPerson(t, [{ role: 'official', cityName: 'Kaga' }]);
     await touchKaga(official).expect(200);
     const listed = await t.http().get('/api/role-assignments').query({ userId: official.id }).set(bearer(coordinator)).expect(200);
-    const [assignment] = listed.body as RoleAssignment[];
+    const [assignment] = firstItems(listed.body as RoleAssignment[], 1);
     expect(assignment).toMatchObject({ role: 'official', cityId: kaga });
 
     await t.http().delete(`/api/role-assignments/${assignment.id}`).set(bearer(coordinator)).expect(204);

@@ -36,8 +36,9 @@ export function demoAccounts(hubs: SeedHub[], cities: SeedCity[]): DemoAccount[]
     { email: `observer@${DEMO_EMAIL_DOMAIN}`, name: 'Olu Observer', role: 'observer', locale: 'en', timeZone: 'Europe/London' },
   ];
   for (const hub of hubs) {
-    const locale = hub.languages[0];
-    const timeZone = hub.timezones[0];
+    // Every hub of the seed names at least one of each; the defaults only keep the types honest.
+    const locale = hub.languages[0] ?? 'en';
+    const timeZone = hub.timezones[0] ?? 'UTC';
     accounts.push(
       {
         email: `coordinator.${hub.key}@${DEMO_EMAIL_DOMAIN}`,

@@ -41,17 +41,17 @@ export class DemoActionPlanSeed {
   private async seed(): Promise<number> {
     let added = 0;
     for (const demo of demoActionPlans()) {
-      const rows: { city_id: string; policy_id: string; exists: boolean }[] = await this.db.query(
+      const [row]: { city_id: string; policy_id: string; exists: boolean }[] = await this.db.query(
         `SELECT c.id AS city_id, mp.id AS policy_id,
                 EXISTS (SELECT 1 FROM action_plans p WHERE p.city_id = c.id AND p.model_policy_id = mp.id) AS exists
          FROM cities c, model_policies mp WHERE c.name = $1 AND c.country = $2 AND mp.key = $3`,
         [demo.city, demo.country, demo.policy],
       );
-      if (!rows.length || rows[0].exists) continue;
+      if (!row || row.exists) continue;
       const plan = await this.plans.create(
-        rows[0].city_id,
+        row.city_id,
         {
-          modelPolicyId: rows[0].policy_id,
+          modelPolicyId: row.policy_id,
           statementOfIntent: demo.statementOfIntent,
           stage: demo.stage,
           published: demo.published,

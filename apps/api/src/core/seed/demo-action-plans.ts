@@ -53,13 +53,24 @@ const city = (name: string): FactCity => {
 const kpiFact = (cityName: string, name: string) => {
   const found = city(cityName).kpis?.find((k) => k.name === name);
   if (!found) throw new Error(`seed-facts.json has no KPI ${name} for ${cityName}`);
-  return found;
+  const [first] = found.points;
+  const last = found.points.at(-1);
+  if (!first || !last) throw new Error(`seed-facts.json has no figures for KPI ${name} of ${cityName}`);
+  return { ...found, first, last };
+};
+/** The first six steps of a city's workplan, which its demo milestones are named after. */
+const workplan = (cityName: string): [string, string, string, string, string, string] => {
+  const [a, b, c, d, e, f] = city(cityName).workplan ?? [];
+  if (a === undefined || b === undefined || c === undefined || d === undefined || e === undefined || f === undefined) {
+    throw new Error(`seed-facts.json has fewer than six workplan steps for ${cityName}`);
+  }
+  return [a, b, c, d, e, f];
 };
 const REPORT = 'Governing Smart Cities white paper (Nov 2023)';
 
 function mexicoCity(): DemoActionPlan {
   const facts = city('Mexico City');
-  const [intent, analysis, responsibility, portal, monitoring, share] = facts.workplan ?? [];
+  const [intent, analysis, responsibility, portal, monitoring, share] = workplan('Mexico City');
   const crime = kpiFact('Mexico City', 'High-impact crime cases per month');
   const safe = kpiFact('Mexico City', 'Residents who consider the city safe');
   return {
@@ -90,8 +101,8 @@ function mexicoCity(): DemoActionPlan {
       name: k.name,
       unit: k.unit,
       direction: k.direction,
-      baseline: k.points[0],
-      target: k.points[k.points.length - 1],
+      baseline: k.first,
+      target: k.last,
       measurements: k.points.map((p) => ({ ...p, source: REPORT })),
     })),
   };
@@ -99,7 +110,7 @@ function mexicoCity(): DemoActionPlan {
 
 function istanbul(): DemoActionPlan {
   const facts = city('Istanbul');
-  const [strategy, awareness, localize, draft, legal, finalize] = facts.workplan ?? [];
+  const [strategy, awareness, localize, draft, legal, finalize] = workplan('Istanbul');
   const services = kpiFact('Istanbul', 'Annual social services delivered');
   return {
     city: 'Istanbul',
@@ -121,8 +132,8 @@ function istanbul(): DemoActionPlan {
         name: services.name,
         unit: services.unit,
         direction: services.direction,
-        baseline: services.points[0],
-        target: services.target ?? services.points[0],
+        baseline: services.first,
+        target: services.target ?? services.first,
         measurements: services.points.map((p) => ({ ...p, source: REPORT })),
       },
     ],

@@ -19,6 +19,7 @@ import { hashPassword } from '../../platform/common/password-hasher';
 import { Problem } from '../../platform/common/problem';
 import { RolesService } from '../roles/roles.service';
 import { UserEntity } from './user.entity';
+import { oneRow } from '../../platform/database/one-row';
 
 const CURSOR_KEY = z.tuple([z.string(), uuidSchema]);
 
@@ -81,7 +82,7 @@ export class UsersService {
   async view(id: string, viewer: Principal): Promise<User> {
     const user = await this.repo.findOneBy({ id });
     if (!user) throw new Problem('not_found', 'No such person');
-    return (await this.views([user], viewer))[0];
+    return oneRow(await this.views([user], viewer), 'the view of one user');
   }
 
   async list(query: UserQuery, viewer: Principal): Promise<Page<User>> {

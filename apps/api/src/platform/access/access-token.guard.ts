@@ -27,5 +27,5 @@ export class AccessTokenGuard implements CanActivate {
 
 function bearerToken(header: string | undefined): string | null {
   const match = header?.match(/^Bearer\s+(\S+)$/i);
-  return match ? match[1] : null;
+  return match?.[1] ?? null;
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
+import { oneRow } from '../database/one-row';
 
 interface StoredDocument {
   snapshot: Uint8Array | null;
@@ -45,12 +46,15 @@ export class CollabPersistence {
    * concurrent compaction is seen whole or not at all, in one round trip (the cold load's first cost).
    */
   async load(name: string): Promise<StoredDocument> {
-    const [row]: { snapshot: Buffer | null; revision: number | null; updates: Buffer[]; ids: string[] }[] = await this.db.query(
-      `SELECT d.snapshot, d.revision,
+    // FROM (SELECT 1) LEFT JOIN: one row, whether the document exists or not.
+    const row = oneRow<{ snapshot: Buffer | null; revision: number | null; updates: Buffer[]; ids: string[] }>(
+      await this.db.query(
+        `SELECT d.snapshot, d.revision,
               ARRAY(SELECT update FROM collab_updates WHERE doc_name = $1 ORDER BY id) AS updates,
               ARRAY(SELECT id FROM collab_updates WHERE doc_name = $1 ORDER BY id) AS ids
          FROM (SELECT 1) AS one LEFT JOIN collab_documents d ON d.name = $1`,
-      [name],
+        [name],
+      ),
     );
     return { snapshot: row.snapshot, revision: row.revision ?? 0, updates: row.updates, updateIds: row.ids.map(String) };
   }
@@ -60,12 +64,15 @@ export class CollabPersistence {
    * snapshot when another process compacted since `knownRevision` (it deleted rows this instance may not have seen).
    */
   async since(name: string, afterId: string, knownRevision: number): Promise<StoredDocument> {
-    const [row]: { snapshot: Buffer | null; revision: number | null; updates: Buffer[]; ids: string[] }[] = await this.db.query(
-      `SELECT d.revision, CASE WHEN d.revision <> $3 THEN d.snapshot END AS snapshot,
+    // FROM (SELECT 1) LEFT JOIN: one row, whether the document exists or not.
+    const row = oneRow<{ snapshot: Buffer | null; revision: number | null; updates: Buffer[]; ids: string[] }>(
+      await this.db.query(
+        `SELECT d.revision, CASE WHEN d.revision <> $3 THEN d.snapshot END AS snapshot,
               ARRAY(SELECT update FROM collab_updates WHERE doc_name = $1 AND id > $2 ORDER BY id) AS updates,
               ARRAY(SELECT id FROM collab_updates WHERE doc_name = $1 AND id > $2 ORDER BY id) AS ids
          FROM (SELECT 1) AS one LEFT JOIN collab_documents d ON d.name = $1`,
-      [name, afterId, knownRevision],
+        [name, afterId, knownRevision],
+      ),
     );
     return { snapshot: row.snapshot, revision: row.revision ?? 0, updates: row.updates, updateIds: row.ids.map(String) };
   }
@@ -99,9 +106,9 @@ export class CollabPersistence {
    */
   async compact(name: string, knownRevision: number, take: (newerSnapshot: Uint8Array | null) => CompactedState): Promise<number | null> {
     return this.db.transaction(async (em) => {
-      const [{ locked }]: { locked: boolean }[] = await em.query('SELECT pg_try_advisory_xact_lock(hashtextextended($1, 7461)) AS locked', [
-        name,
-      ]);
+      const { locked } = oneRow<{ locked: boolean }>(
+        await em.query('SELECT pg_try_advisory_xact_lock(hashtextextended($1, 7461)) AS locked', [name]),
+      );
       if (!locked) return null;
       // The stored snapshot is read only when another process wrote it since `knownRevision`.
       const stored: { revision: number; newer: Buffer | null }[] = await em.query(

@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { eventually } from '../../../test/collab-client';
 import { startTestApp, type TestApp } from '../../../test/test-app';
 import { CollabPersistence } from './collab-persistence.service';
+import { firstItems, itemAt } from '../../../test/item-at';
 
 /** One process's open copy of a document: what it loaded plus what it wrote, and the rows it knows it holds. */
 class ProcessView {
@@ -28,7 +29,7 @@ class ProcessView {
     const before = Y.encodeStateVector(this.doc);
     this.doc.getArray<string>('words').push([word]);
     const update = Y.encodeStateAsUpdate(this.doc, before);
-    const [row] = await this.persistence.append([{ docName: this.name, update }]);
+    const [row] = firstItems(await this.persistence.append([{ docName: this.name, update }]), 1);
     this.rowIds.push(row.id);
   }
 
@@ -66,7 +67,7 @@ describe('collaboration storage shared by two processes', () => {
   }
 
   async function logRows(name: string): Promise<number> {
-    const [{ n }]: { n: number }[] = await t.db.query('SELECT count(*)::int AS n FROM collab_updates WHERE doc_name = $1', [name]);
+    const { n } = itemAt<{ n: number }>(await t.db.query('SELECT count(*)::int AS n FROM collab_updates WHERE doc_name = $1', [name]));
     return n;
   }
 
@@ -87,7 +88,9 @@ describe('collaboration storage shared by two processes', () => {
     expect(a.words()).toEqual(['alpha', 'beta']);
     expect(await logRows(name)).toBe(1);
     expect(await storedWords(name)).toEqual(['alpha', 'beta', 'gamma']);
-    const [{ plain_text }]: { plain_text: string }[] = await t.db.query('SELECT plain_text FROM collab_documents WHERE name = $1', [name]);
+    const { plain_text } = itemAt<{ plain_text: string }>(
+      await t.db.query('SELECT plain_text FROM collab_documents WHERE name = $1', [name]),
+    );
     expect(plain_text).toBe('alpha beta');
 
     // B catches up through the same path and folds in its last row.

@@ -16,6 +16,7 @@ import {
   type Editor,
 } from '../../../test/collab-client';
 import { bearer, cityId, createPerson, startTestApp, type TestApp, type TestPerson } from '../../../test/test-app';
+import { itemAt } from '../../../test/item-at';
 
 function updateMessage(text: string): Buffer {
   const doc = new Y.Doc();
@@ -272,7 +273,7 @@ describe('live drafts over /collab', () => {
       .expect(201);
     const name: string = draft.body.docName;
     const rows = async () => {
-      const [{ n }]: { n: number }[] = await t.db.query('SELECT count(*)::int AS n FROM collab_updates WHERE doc_name = $1', [name]);
+      const { n } = itemAt<{ n: number }>(await t.db.query('SELECT count(*)::int AS n FROM collab_updates WHERE doc_name = $1', [name]));
       return n;
     };
     const a = await openEditor(t.url, name, official.token);
@@ -318,7 +319,7 @@ describe('live drafts over /collab', () => {
       await allSaved(e);
     }
     await eventually('compaction while open', async () => {
-      const [{ n }]: { n: number }[] = await t.db.query('SELECT count(*)::int AS n FROM collab_updates WHERE doc_name = $1', [docName]);
+      const { n } = itemAt<{ n: number }>(await t.db.query('SELECT count(*)::int AS n FROM collab_updates WHERE doc_name = $1', [docName]));
       return n < 10;
     });
     expect(await storedText(t, docName)).toBe(e.text());

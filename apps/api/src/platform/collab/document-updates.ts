@@ -126,7 +126,7 @@ export class DocumentUpdates {
    */
   private accept(live: LiveDocument, update: Uint8Array, writers: Socket[]): void {
     this.relay.publish(live, RELAY_UPDATE, update);
-    this.fanout.broadcast(live, syncUpdateMessage(update), writers.length === 1 ? writers[0] : null);
+    this.fanout.broadcast(live, syncUpdateMessage(update), writers.length === 1 ? (writers[0] ?? null) : null);
     this.commits.store(live, update, writers);
   }
 

@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import type { DraftVersion } from '@minga/contracts';
 import { Problem } from '../common/problem';
 import { CollabPersistence } from './collab-persistence.service';
+import { oneRow } from '../database/one-row';
 
 type VersionKind = DraftVersion['kind'];
 
@@ -26,9 +27,11 @@ export class DocumentVersions {
   ) {}
 
   async save(docName: string, kind: VersionKind, state: Uint8Array, label: string | null, userId: string | null): Promise<DraftVersion> {
-    const [row]: { id: string }[] = await this.db.query(
-      'INSERT INTO collab_versions (doc_name, kind, label, state, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id',
-      [docName, kind, label, Buffer.from(state), userId],
+    const row = oneRow<{ id: string }>(
+      await this.db.query(
+        'INSERT INTO collab_versions (doc_name, kind, label, state, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id',
+        [docName, kind, label, Buffer.from(state), userId],
+      ),
     );
     return this.meta(docName, row.id);
   }
@@ -63,22 +66,22 @@ export class DocumentVersions {
   }
 
   async meta(docName: string, id: string): Promise<DraftVersion> {
-    const rows: VersionRow[] = await this.db.query(
+    const [row]: VersionRow[] = await this.db.query(
       `SELECT v.id, v.kind, v.label, v.created_by, u.name AS creator_name, v.created_at
        FROM collab_versions v LEFT JOIN users u ON u.id = v.created_by WHERE v.doc_name = $1 AND v.id = $2`,
       [docName, id],
     );
-    if (!rows.length) throw new Problem('not_found', 'No such version of this draft');
-    return toVersion(rows[0]);
+    if (!row) throw new Problem('not_found', 'No such version of this draft');
+    return toVersion(row);
   }
 
   async state(docName: string, id: string): Promise<Uint8Array> {
-    const rows: { state: Buffer }[] = await this.db.query('SELECT state FROM collab_versions WHERE doc_name = $1 AND id = $2', [
+    const [row]: { state: Buffer }[] = await this.db.query('SELECT state FROM collab_versions WHERE doc_name = $1 AND id = $2', [
       docName,
       id,
     ]);
-    if (!rows.length) throw new Problem('not_found', 'No such version of this draft');
-    return rows[0].state;
+    if (!row) throw new Problem('not_found', 'No such version of this draft');
+    return row.state;
   }
 
   /** The stored document as a Y.Doc (snapshot plus log), for a document nobody has open. */

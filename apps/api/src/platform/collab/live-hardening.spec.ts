@@ -33,6 +33,7 @@ import {
 import { halfValidUpdate, updateMessage } from '../../../test/forged-updates';
 import { bearer, createPerson, createTsukubaDraft, startTestApp, type TestApp, type TestPerson } from '../../../test/test-app';
 import { encodePresence, type PresenceEntry } from './presence';
+import { itemAt } from '../../../test/item-at';
 
 const JWT_SECRET = 'integration-test-secret-that-is-long-enough';
 /** What one person may send per second in this suite: small enough to see a writer slowed down. */
@@ -172,7 +173,7 @@ describe('live connections under abuse', () => {
 
       attacker.emit(COLLAB_EVENTS.y, docName, updateMessage(halfValidUpdate('Relayed junk')));
       await eventually('the attacker is told', () => errors.length > 0);
-      expect(errors[0].code).toBe('invalid_update');
+      expect(itemAt(errors).code).toBe('invalid_update');
 
       // A later edit reaches the bystander after anything sent to it before.
       const writer = await editor(docName, official.token);
@@ -197,7 +198,7 @@ describe('live connections under abuse', () => {
       fragment.insert(1, [new Y.XmlElement('paragraph')]);
       socket.emit(COLLAB_EVENTS.y, docName, updateMessage(Y.encodeStateAsUpdate(doc, before)));
       await eventually('refusal', () => errors.length > 0);
-      expect(errors[0].code).toBe('invalid_update');
+      expect(itemAt(errors).code).toBe('invalid_update');
       const reader = await editor(docName, official.token);
       expect(reader.doc.store.pendingStructs).toBeNull();
     });
@@ -327,7 +328,7 @@ describe('live connections under abuse', () => {
       const extra = raw(person.token);
       const refusal = await waitFor<Error>('connect_error', (done) => extra.once('connect_error', done));
       expect(refusal.message).toBe('too_many_connections');
-      open[0].close();
+      itemAt(open).close();
       await eventually('a freed place is usable', async () => {
         const again = raw(person.token);
         const answer = await Promise.race([
@@ -356,7 +357,7 @@ describe('live connections under abuse', () => {
         writers.push(writer);
       }
       for (let i = 0; i < 40 && reader.connected; i++) {
-        const writer = writers[i % writers.length];
+        const writer = itemAt(writers, i % writers.length);
         writer.emit(COLLAB_EVENTS.y, docName, updateMessage(paragraphUpdate(`Chunk ${i} ${'x'.repeat(400_000)}`)));
         await new Promise((r) => setTimeout(r, 50));
       }
@@ -414,9 +415,8 @@ describe('live connections under abuse', () => {
   describe('rights re-checked on open connections', () => {
     const jwt = new JwtService({ secret: JWT_SECRET });
     const shortToken = async (person: TestPerson, seconds: number) => {
-      const [{ sid }]: { sid: string }[] = await t.db.query(
-        'SELECT family_id AS sid FROM refresh_tokens WHERE user_id = $1 ORDER BY created_at DESC LIMIT 1',
-        [person.id],
+      const { sid } = itemAt<{ sid: string }>(
+        await t.db.query('SELECT family_id AS sid FROM refresh_tokens WHERE user_id = $1 ORDER BY created_at DESC LIMIT 1', [person.id]),
       );
       return jwt.signAsync({ sub: person.id, typ: 'access', sid }, { expiresIn: seconds, algorithm: 'HS256' });
     };

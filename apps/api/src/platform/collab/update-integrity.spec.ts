@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { DOC_FRAGMENT } from '@minga/editor';
 import { encodeStructs, halfValidUpdate } from '../../../test/forged-updates';
 import { integrityProblem } from './update-integrity';
+import { firstItems } from '../../../test/item-at';
 
 function paragraph(text: string): Y.XmlElement {
   const element = new Y.XmlElement('paragraph');
@@ -99,8 +100,8 @@ describe('integrityProblem', () => {
     const bob = new Y.Doc();
     alice.getXmlFragment(DOC_FRAGMENT).insert(0, [paragraph('A')]);
     bob.getXmlFragment(DOC_FRAGMENT).insert(0, [paragraph('B')]);
-    const [a] = Y.decodeUpdate(Y.encodeStateAsUpdate(alice)).structs as Y.Item[];
-    const [b] = Y.decodeUpdate(Y.encodeStateAsUpdate(bob)).structs as Y.Item[];
+    const [a] = firstItems(Y.decodeUpdate(Y.encodeStateAsUpdate(alice)).structs as Y.Item[], 1);
+    const [b] = firstItems(Y.decodeUpdate(Y.encodeStateAsUpdate(bob)).structs as Y.Item[], 1);
     a.origin = b.id;
     a.parent = null;
     b.origin = a.id;

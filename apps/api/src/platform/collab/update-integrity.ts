@@ -36,7 +36,9 @@ export function integrityProblem(doc: Y.Doc, update: DecodedUpdate): string | nu
 
   let remaining = 0;
   for (const [client, structs] of structsByClient) {
-    let expected = structs[0].id.clock;
+    const [first] = structs;
+    if (!first) continue; // never: each list starts with the struct that created it
+    let expected = first.id.clock;
     if (expected > stateOf(client)) return 'the update continues changes the document does not have';
     for (const struct of structs) {
       if (struct.id.clock !== expected) return 'the update has a gap';
@@ -53,6 +55,7 @@ export function integrityProblem(doc: Y.Doc, update: DecodedUpdate): string | nu
       let i = next.get(client) ?? 0;
       for (; i < structs.length; i++) {
         const struct = structs[i];
+        if (!struct) break; // never: i < structs.length
         const state = stateOf(client);
         if (struct instanceof Y.Item) {
           const blocked = blockedBy(struct, state, stateOf);

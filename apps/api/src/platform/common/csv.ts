@@ -70,7 +70,8 @@ export function parseCsv(text: string, columns: readonly string[], required: rea
   } catch (error) {
     throw new Problem('validation_failed', 'The file is not valid CSV', [{ path: 'csv', message: (error as Error).message }]);
   }
-  const header = records.length ? Object.keys(records[0].record) : headerOf(text);
+  const [first] = records;
+  const header = first ? Object.keys(first.record) : headerOf(text);
   const unknown = header.filter((h) => !columns.includes(h));
   const missing = required.filter((c) => !header.includes(c));
   if (unknown.length || missing.length) {

@@ -27,6 +27,8 @@ export function decodeCursor<K extends z.ZodTuple>(cursor: string | undefined, k
 /** Takes one row more than the page to know whether another page exists. */
 export function pageFrom<T>(rows: T[], limit: number, keyOf: (row: T) => (string | number)[]) {
   const items = rows.slice(0, limit);
-  const nextCursor = rows.length > limit ? encodeCursor(keyOf(items[items.length - 1])) : null;
+  const last = items.at(-1);
+  // `last` is there whenever a row is left over, as every limit is at least 1.
+  const nextCursor = rows.length > limit && last !== undefined ? encodeCursor(keyOf(last)) : null;
   return { items, nextCursor };
 }

@@ -13,6 +13,7 @@ import {
   type Operation,
 } from '../../../test/openapi-arbitraries';
 import { bearer, createPerson, removeHubs, startTestApp, type TestApp, type TestPerson } from '../../../test/test-app';
+import { itemAt } from '../../../test/item-at';
 
 /** Requests per operation; with about 130 operations the whole walk stays well under a minute. */
 const RUNS_PER_OPERATION = 20;
@@ -74,7 +75,7 @@ describe('hostile input', () => {
       .http()
       .post(`/api/cities/${city}/action-plans`)
       .set(bearer(official))
-      .send({ modelPolicyId: policies[0].id })
+      .send({ modelPolicyId: itemAt(policies).id })
       .expect(201);
     plan = created.body.id;
   });
@@ -219,7 +220,7 @@ describe('hostile input', () => {
         post: async (path: string, body: object) => (await t.http().post(path).set(bearer(person)).send(body).expect(201)).body,
         get: async (path: string) => (await t.http().get(path).set(bearer(person)).expect(200)).body,
       });
-      const [policy]: ModelPolicy[] = await as(admin).get('/api/model-policies');
+      const policy = itemAt<ModelPolicy>(await as(admin).get('/api/model-policies'));
       Object.assign(ids, { hub, city, plan, user: official.id, modelPolicy: policy.id });
       const milestone = await as(official).post(`/api/action-plans/${plan}/milestones`, {
         title: 'Publish the budget',

@@ -38,7 +38,7 @@ function codingFor(header: string | undefined, cached: EncodedBody): Coding {
   if (!header || !cached.gzip) return 'identity';
   const q = new Map<string, number>();
   for (const part of header.split(',')) {
-    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const [name = '', ...params] = part.trim().toLowerCase().split(';');
     const weight = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
     q.set(name, weight ? Number(weight.slice(2)) || 0 : 1);
   }

@@ -39,6 +39,7 @@ import {
   expectedRow,
   freshOccurrence,
   guessedId,
+  idOf,
   removeFixture,
   urlOf,
   type Fixture,
@@ -46,6 +47,7 @@ import {
   type Verdict,
 } from '../../../test/role-matrix';
 import { bearer, startTestApp, type TestApp, type TestPerson } from '../../../test/test-app';
+import { firstItems, itemAt } from '../../../test/item-at';
 
 /** Server -> client events of the socket contracts: nothing a client sends, so no row. */
 const SERVER_EVENTS: Record<string, string[]> = {
@@ -67,7 +69,7 @@ const CLIENT_EVENTS: Record<string, string[]> = Object.fromEntries(
     [COLLAB_NAMESPACE]: Object.values(COLLAB_EVENTS),
     [MEETING_ROOM_NAMESPACE]: Object.values(MEETING_ROOM_EVENTS),
     [EVENTS_NAMESPACE]: [] as string[],
-  }).map(([ns, events]) => [ns, ['connect', ...Object.values(REALTIME_EVENTS), ...events.filter((e) => !SERVER_EVENTS[ns].includes(e))]]),
+  }).map(([ns, events]) => [ns, ['connect', ...Object.values(REALTIME_EVENTS), ...events.filter((e) => !SERVER_EVENTS[ns]?.includes(e))]]),
 );
 
 /** Answers that mean "refused by the access check". */
@@ -129,7 +131,7 @@ describe('who may call which route and send which event', () => {
 
   /** Calls a route as one principal, with the recipe's parameters, body and headers. */
   async function callRoute(key: string, who: PrincipalName, override: Record<string, string> = {}): Promise<Response> {
-    const [method, path] = key.split(' ');
+    const [method, path] = firstItems(key.split(' '), 2);
     const person = f.people[who];
     const call = await callOf(f, key, { name: who, person });
     let req = t.http()[method.toLowerCase() as Method](urlOf(f, path, { ...call.params, ...override }));
@@ -164,11 +166,11 @@ describe('who may call which route and send which event', () => {
       hostSocket = roomSocket(t.url, f.organiser.token);
       openSockets.push(hostSocket);
       expect(await connectOf(hostSocket)).toBe('connected');
-      expect(await request(hostSocket, MEETING_ROOM_EVENTS.join, { occurrenceId: f.ids['occurrence'] })).toMatchObject({
+      expect(await request(hostSocket, MEETING_ROOM_EVENTS.join, { occurrenceId: idOf(f, 'occurrence') })).toMatchObject({
         ok: true,
         role: 'host',
       });
-      expect(await request(hostSocket, MEETING_ROOM_EVENTS.raiseHand, { occurrenceId: f.ids['occurrence'] })).toMatchObject({ ok: true });
+      expect(await request(hostSocket, MEETING_ROOM_EVENTS.raiseHand, { occurrenceId: idOf(f, 'occurrence') })).toMatchObject({ ok: true });
       pollId = (await openPoll()).id;
     });
 
@@ -177,7 +179,7 @@ describe('who may call which route and send which event', () => {
         hostSocket,
         MEETING_ROOM_EVENTS.openPoll,
         {
-          occurrenceId: f.ids['occurrence'],
+          occurrenceId: idOf(f, 'occurrence'),
           question: `Publish in May? ${f.next()}`,
           kind: 'single',
           options: ['Yes', 'No'],
@@ -231,14 +233,14 @@ describe('who may call which route and send which event', () => {
       });
 
     /** The occurrence under way, which the organiser hosts. */
-    const room = { id: () => f.ids['occurrence'] };
+    const room = { id: () => idOf(f, 'occurrence') };
     const roomRow = (event: string, payload: (who: PrincipalName, person: TestPerson) => Promise<object> | object) =>
       onConnection(MEETING_ROOM_NAMESPACE, async ({ socket }, who, person) =>
         roomVerdict(await request(socket, event, await payload(who, person))),
       );
 
-    const draftDoc = () => draftDocName(f.ids['draft']);
-    const notesDoc = () => meetingNotesDocName(f.ids['occurrence']);
+    const draftDoc = () => draftDocName(idOf(f, 'draft'));
+    const notesDoc = () => meetingNotesDocName(idOf(f, 'occurrence'));
     const collabJoin = (docName: () => string) =>
       onConnection(COLLAB_NAMESPACE, async ({ socket }) => {
         const result: JoinResult = await join(socket, docName());
@@ -285,7 +287,7 @@ describe('who may call which route and send which event', () => {
       'socket /meetings set-agenda-item': roomRow(MEETING_ROOM_EVENTS.setAgendaItem, async () => {
         const agenda: { id: string }[] = (await t.http().get(`/api/occurrences/${room.id()}/agenda`).set(bearer(f.organiser)).expect(200))
           .body;
-        return { occurrenceId: room.id(), agendaItemId: agenda[1].id };
+        return { occurrenceId: room.id(), agendaItemId: itemAt(agenda, 1).id };
       }),
       'socket /meetings open-poll': roomRow(MEETING_ROOM_EVENTS.openPoll, (who) => ({
         occurrenceId: room.id(),
@@ -298,7 +300,7 @@ describe('who may call which route and send which event', () => {
           await t.http().get(`/api/occurrences/${room.id()}/polls`).set(bearer(f.organiser)).expect(200)
         ).body;
         const poll = polls.find((p) => p.id === pollId) as { options: { id: string }[] };
-        return { occurrenceId: room.id(), pollId, optionIds: [poll.options[0].id] };
+        return { occurrenceId: room.id(), pollId, optionIds: [itemAt(poll.options).id] };
       }),
       'socket /meetings close-poll': roomRow(MEETING_ROOM_EVENTS.closePoll, async () => ({
         occurrenceId: room.id(),
@@ -331,7 +333,7 @@ describe('who may call which route and send which event', () => {
     it('answers 404 (never 403 that would confirm a guess, never a 5xx) to every route with a made-up id, even for an admin', async () => {
       const failures: string[] = [];
       for (const key of REST_ROWS.filter((row) => row.split(' ').length === 2)) {
-        const [, path] = key.split(' ');
+        const [, path] = firstItems(key.split(' '), 2);
         const idParams = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).filter((name) => name !== 'token' && name !== 'table');
         if (!idParams.length) continue;
         const res = await callRoute(key, 'admin', Object.fromEntries(idParams.map((name) => [name, guessedId()])));
@@ -433,7 +435,7 @@ class CollabClient {
 
   private answer(docName: string, text: string | null): void {
     const index = this.waiting.findIndex((w) => w.docName === docName);
-    if (index >= 0) this.waiting.splice(index, 1)[0].resolve(text ?? '\u0000not joined');
+    if (index >= 0) itemAt(this.waiting.splice(index, 1)).resolve(text ?? '\u0000not joined');
   }
 
   /**

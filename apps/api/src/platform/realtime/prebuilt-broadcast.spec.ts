@@ -7,6 +7,7 @@ import { Server, type Socket } from 'socket.io';
 import { io as connect, type Socket as ClientSocket } from 'socket.io-client';
 import * as msgpackParser from 'socket.io-msgpack-parser';
 import { broadcastPrebuilt, prebuildEvent, sendPrebuilt } from './prebuilt-broadcast';
+import { itemAt } from '../../../test/item-at';
 
 /**
  * The engine.io socket.io loads, as socket.io resolves it (a dependency of socket.io's, not of ours). It does not
@@ -163,8 +164,8 @@ describe('broadcastPrebuilt', () => {
       for (const emit of emits) expect(emit).not.toHaveBeenCalled();
       for (const sendFrame of frames) expect(sendFrame).toHaveBeenCalledTimes(payloads.length);
       for (const [i] of payloads.entries()) {
-        const frame = frames[0].mock.calls[i][0];
-        for (const sendFrame of frames) expect(sendFrame.mock.calls[i][0]).toBe(frame);
+        const frame = itemAt(itemAt(frames).mock.calls, i)[0];
+        for (const sendFrame of frames) expect(itemAt(sendFrame.mock.calls, i)[0]).toBe(frame);
       }
     } finally {
       for (const spy of [...frames, ...emits]) spy.mockRestore();
