@@ -295,6 +295,19 @@ describe('comments, suggestions and mentions on drafts', () => {
     await t.http().patch(path).set(bearer(expert)).send({ status: 'closed' }).expect(400);
   });
 
+  it('announces a resolve once: resolving a resolved thread changes nothing and tells nobody', async () => {
+    const { id, writer } = await draftWith('Resolving twice.');
+    const events = threadEvents(writer.provider.socket);
+    const created = await post(`/api/drafts/${id}/threads`, expert, { body: 'Resolve me' }).expect(201);
+    const path = `/api/threads/${created.body.id}`;
+    await t.http().patch(path).set(bearer(expert)).send({ status: 'resolved' }).expect(200);
+    await eventually('the official hears of the resolve', () => events.some((e) => e.thread.status === 'resolved'));
+    const again = await t.http().patch(path).set(bearer(coordinator)).send({ status: 'resolved' }).expect(200);
+    expect(again.body).toMatchObject({ status: 'resolved', resolvedBy: { id: expert.id } });
+    await sleep(300);
+    expect(events.filter((e) => e.thread.status === 'resolved')).toHaveLength(1);
+  });
+
   it('applies an accepted suggestion through the live document, for every open editor, and records who changed the clause', async () => {
     const { id, docName, writer } = await draftWith('Assessments are published within thirty days.');
     const proposerInbox = rawEvents(expert);
