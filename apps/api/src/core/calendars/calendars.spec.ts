@@ -163,6 +163,30 @@ describe('calendars: .ics per meeting and secret-token feeds', () => {
     ]);
   });
 
+  it('stamps every event in UTC (DTSTAMP ends in Z, as RFC 5545 requires), whatever the zones involved', async () => {
+    const { meeting, occurrences } = await schedule({
+      timeZone: 'Asia/Tokyo',
+      localStart: '2027-02-10T10:00',
+      durationMinutes: 60,
+      rrule: 'FREQ=WEEKLY;COUNT=3',
+    });
+    await t
+      .http()
+      .patch(`/api/occurrences/${itemAt(occurrences, 1).id}`)
+      .set(bearer(coordinator))
+      .send({ startsAt: '2027-02-17T03:00:00Z', endsAt: '2027-02-17T04:00:00Z' })
+      .expect(200);
+    const body: string = (await ics(meeting.id, coordinator).expect(200)).body;
+    const stamps = body.match(/^DTSTAMP:.*$/gm) ?? [];
+    expect(stamps).toHaveLength(2);
+    for (const line of stamps) {
+      expect(line).toMatch(/^DTSTAMP:\d{8}T\d{6}Z$/);
+      const [, y, mo, d, h, mi, se] = /(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})/.exec(line) ?? [];
+      const stamp = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(se));
+      expect(Math.abs(Date.now() - stamp)).toBeLessThan(5 * 60_000);
+    }
+  });
+
   it('places a half-hour zone meeting right through its VTIMEZONE, and bumps SEQUENCE and STATUS on cancel', async () => {
     const { meeting } = await schedule({ timeZone: 'Asia/Kolkata', localStart: '2027-06-01T18:00', durationMinutes: 60 });
     const before = itemAt(parse((await ics(meeting.id, coordinator).expect(200)).body).events);

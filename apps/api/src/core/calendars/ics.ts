@@ -1,7 +1,7 @@
 // Meetings as RFC 5545 iCalendar: one VEVENT per meeting (UID <meetingId>@minga) in the organiser's TZID, a series
 // as RRULE + EXDATE (cancelled occurrences) + RECURRENCE-ID overrides (moved occurrences), SEQUENCE from the
 // meeting's, STATUS:CANCELLED when cancelled, and the join link (URL, LOCATION) only where the viewer may attend.
-import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import ical, { ICalCalendarMethod, ICalEventStatus, type ICalEventData } from 'ical-generator';
 import { DateTime } from 'luxon';
 import { expandSeries, rruleForCalendar } from '@minga/scheduling';
 import type { CalendarMeeting } from './calendar-read-model';
@@ -41,6 +41,11 @@ export function meetingsToIcs(meetings: CalendarMeeting[], options: IcsOptions):
     method: ICalCalendarMethod.PUBLISH,
     timezone: { name: options.timeZone === 'UTC' ? 'Etc/UTC' : options.timeZone, generator: (zone) => vtimezone(zone, from, to) },
   });
+  const stamps: Date[] = [];
+  const addEvent = (event: ICalEventData & { stamp: Date }) => {
+    stamps.push(event.stamp);
+    calendar.createEvent(event);
+  };
 
   for (const meeting of meetings) {
     const [first] = meeting.occurrences;
@@ -68,7 +73,7 @@ export function meetingsToIcs(meetings: CalendarMeeting[], options: IcsOptions):
 
     if (!meeting.rrule) {
       const only = first;
-      calendar.createEvent({
+      addEvent({
         ...common,
         start: zoned(only.starts_at, meeting.time_zone),
         end: zoned(only.ends_at, meeting.time_zone),
@@ -91,7 +96,7 @@ export function meetingsToIcs(meetings: CalendarMeeting[], options: IcsOptions):
     const lines = [`RRULE:${rruleForCalendar(series, expanded)}`];
     if (excluded.length) lines.push(`EXDATE;TZID=${meeting.time_zone}:${excluded.map((o) => icsLocal(o.recurrence_id)).join(',')}`);
     const start = wallClock(meeting.local_start, meeting.time_zone);
-    calendar.createEvent({
+    addEvent({
       ...common,
       start,
       end: start.plus({ minutes: meeting.duration_minutes }),
@@ -99,7 +104,7 @@ export function meetingsToIcs(meetings: CalendarMeeting[], options: IcsOptions):
       status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     });
     for (const occurrence of moved) {
-      calendar.createEvent({
+      addEvent({
         ...common,
         recurrenceId: wallClock(occurrence.recurrence_id, meeting.time_zone),
         start: zoned(occurrence.starts_at, meeting.time_zone),
@@ -108,5 +113,17 @@ export function meetingsToIcs(meetings: CalendarMeeting[], options: IcsOptions):
       });
     }
   }
-  return calendar.toString();
+  return withUtcStamps(calendar.toString(), stamps);
+}
+
+/**
+ * ical-generator writes DTSTAMP in the calendar's zone without "Z" (from the process's clock fields), which RFC 5545
+ * forbids (DTSTAMP is UTC, 3.8.7.2): each is rewritten from its event's stamp, in the order the events were added.
+ */
+function withUtcStamps(text: string, stamps: Date[]): string {
+  let index = 0;
+  return text.replace(/^DTSTAMP:.*$/gm, (line) => {
+    const stamp = stamps[index++];
+    return stamp ? `DTSTAMP:${DateTime.fromJSDate(stamp, { zone: 'utc' }).toFormat("yyyyMMdd'T'HHmmss'Z'")}` : line;
+  });
 }
