@@ -143,6 +143,10 @@ describe('calendars: .ics per meeting and secret-token feeds', () => {
     expect(res.headers['content-type']).toMatch(/^text\/calendar/);
     const { calendar, events } = parse(res.body);
     expect(calendar.getAllSubcomponents('vtimezone').map((z) => z.getFirstPropertyValue('tzid'))).toContain('America/New_York');
+    // Observances start at the zone's own wall-clock minute (2 am on DST day), never at the seconds of the server's clock.
+    const observanceStarts = (res.body as string).match(/^DTSTART:\d{8}T\d{6}$/gm) ?? [];
+    expect(observanceStarts).toContain('DTSTART:20270314T020000');
+    for (const line of observanceStarts) expect(line).toMatch(/00$/);
     const master = events.find((e) => !e.recurrenceId) as ParsedEvent;
     const override = events.find((e) => e.recurrenceId) as ParsedEvent;
     expect(master.uid).toBe(`${meeting.id}@minga`);

@@ -32,7 +32,8 @@ function transitionIn(zone: IANAZone, from: number, to: number): number {
 export function vtimezone(name: string, from: Date, to: Date): string | null {
   const zone = IANAZone.create(name);
   if (!zone.isValid) return null;
-  const start = from.getTime() - 366 * DAY;
+  // Whole UTC days: transitions are then found on whole minutes, not on the seconds of the clock that asked.
+  const start = Math.floor((from.getTime() - 366 * DAY) / DAY) * DAY;
   const end = to.getTime() + 366 * DAY;
   const observances: string[] = [];
   const observance = (instant: number, fromOffset: number, toOffset: number) => {
