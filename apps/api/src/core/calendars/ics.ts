@@ -32,14 +32,12 @@ function icsLocal(local: string): string {
 }
 
 export function meetingsToIcs(meetings: CalendarMeeting[], options: IcsOptions): string {
-  const instants = meetings.flatMap((m) => m.occurrences.flatMap((o) => [o.starts_at, o.ends_at]));
-  const from = new Date(Math.min(Date.now(), ...instants.map((d) => d.getTime())));
-  const to = new Date(Math.max(Date.now(), ...instants.map((d) => d.getTime())));
+  const instants = [new Date(), ...meetings.flatMap((m) => m.occurrences.flatMap((o) => [o.starts_at, o.ends_at]))];
   const calendar = ical({
     name: options.name,
     prodId: { company: 'Minga', product: 'Meetings', language: 'EN' },
     method: ICalCalendarMethod.PUBLISH,
-    timezone: { name: options.timeZone === 'UTC' ? 'Etc/UTC' : options.timeZone, generator: (zone) => vtimezone(zone, from, to) },
+    timezone: { name: options.timeZone === 'UTC' ? 'Etc/UTC' : options.timeZone, generator: (zone) => vtimezone(zone, instants) },
   });
   const stamps: Date[] = [];
   const addEvent = (event: ICalEventData & { stamp: Date }) => {

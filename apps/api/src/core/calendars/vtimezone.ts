@@ -28,13 +28,13 @@ function transitionIn(zone: IANAZone, from: number, to: number): number {
   return hi;
 }
 
-/** A VTIMEZONE for `name` covering [from, to], or null for an unknown zone. */
-export function vtimezone(name: string, from: Date, to: Date): string | null {
+/**
+ * A VTIMEZONE for `name` covering a year either side of each of `instants`, or null for an unknown zone. Only those
+ * spans are scanned day by day: a meeting in year 9999 next to one today costs four years of days, not eight thousand.
+ */
+export function vtimezone(name: string, instants: Date[]): string | null {
   const zone = IANAZone.create(name);
-  if (!zone.isValid) return null;
-  // Whole UTC days: transitions are then found on whole minutes, not on the seconds of the clock that asked.
-  const start = Math.floor((from.getTime() - 366 * DAY) / DAY) * DAY;
-  const end = to.getTime() + 366 * DAY;
+  if (!zone.isValid || instants.length === 0) return null;
   const observances: string[] = [];
   const observance = (instant: number, fromOffset: number, toOffset: number) => {
     const daylight = DateTime.fromMillis(instant, { zone: name }).isInDST;
@@ -48,16 +48,35 @@ export function vtimezone(name: string, from: Date, to: Date): string | null {
       `END:${kind}`,
     );
   };
-  // The observance in force at the start of the range, then one per transition.
-  const initial = zone.offset(start);
-  observance(start, initial, initial);
-  for (let day = start; day < end; day += DAY) {
-    const before = zone.offset(day);
-    const after = zone.offset(day + DAY);
-    if (before !== after) {
-      const at = transitionIn(zone, day, day + DAY);
-      observance(at, before, zone.offset(at));
+  let offset: number | null = null;
+  for (const [spanStart, spanEnd] of spansAround(instants.map((instant) => instant.getTime()))) {
+    // The observance in force where a span starts (the first, or a change since the previous span), then its transitions.
+    const atStart = zone.offset(spanStart);
+    if (offset === null) observance(spanStart, atStart, atStart);
+    else if (atStart !== offset) observance(spanStart, offset, atStart);
+    offset = atStart;
+    for (let day = spanStart; day < spanEnd; day += DAY) {
+      const after = zone.offset(day + DAY);
+      if (after !== offset) {
+        const at = transitionIn(zone, day, day + DAY);
+        observance(at, offset, zone.offset(at));
+        offset = zone.offset(at);
+      }
     }
   }
   return ['BEGIN:VTIMEZONE', `TZID:${name}`, ...observances, 'END:VTIMEZONE'].join('\r\n');
+}
+
+/** Whole UTC days from a year before to a year after each instant, overlapping spans merged, in order. */
+function spansAround(instants: number[]): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const instant of [...instants].sort((a, b) => a - b)) {
+    // Whole UTC days: transitions are then found on whole minutes, not on the seconds of the clock that asked.
+    const start = Math.floor((instant - 366 * DAY) / DAY) * DAY;
+    const end = Math.ceil((instant + 366 * DAY) / DAY) * DAY;
+    const last = spans.at(-1);
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else spans.push([start, end]);
+  }
+  return spans;
 }
