@@ -243,7 +243,10 @@ export class SocketIOProvider extends ObservableV2<SocketIOProviderEvents> {
         else this.serverStep1 = stateVector;
         return;
       }
-      syncProtocol.readSyncMessage(decoder, encoding.createEncoder(), this.doc, this);
+      // Step 2 and updates carry a Yjs update, applied as it is (no reply encoder is made: nothing is answered).
+      if (syncType !== syncProtocol.messageYjsSyncStep2 && syncType !== syncProtocol.messageYjsUpdate) return;
+      decoding.readVarUint(decoder);
+      syncProtocol.readUpdate(decoder, this.doc, this);
       if (syncType === syncProtocol.messageYjsSyncStep2) this.setSynced(true);
     } else if (type === Y_MESSAGE_AWARENESS) {
       awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), this);
