@@ -15,10 +15,14 @@ import { Problem } from '../../platform/common/problem';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { CohortsService } from '../cohorts/cohorts.service';
 import { MeetingsService } from '../meetings/meetings.service';
+import { UsersService } from '../users/users.service';
 import { calendarMeetings, type CalendarMeeting, type CalendarScope } from './calendar-read-model';
 import { CalendarFeedsService } from './calendar-feeds.service';
 import { CalendarFeedListDto, CreateCalendarFeedDto, CreatedCalendarFeedDto } from './calendars.dto';
 import { meetingsToIcs } from './ics';
+
+/** How often calendar apps should fetch a subscription again: changes reach them within the hour. */
+const FEED_REFRESH_SECONDS = 3600;
 
 @ApiTags('calendars')
 @Controller()
@@ -30,6 +34,7 @@ export class CalendarsController {
     private readonly meetings: MeetingsService,
     private readonly cohorts: CohortsService,
     private readonly access: AccessService,
+    private readonly users: UsersService,
   ) {}
 
   /** One meeting (or series) as an .ics file to import. */
@@ -88,20 +93,31 @@ export class CalendarsController {
       scope = readable ? { cohortId: feed.cohort_id } : null;
       name = `Minga: ${feed.cohort_name ?? 'cohort'}`;
     }
-    const ics = await this.render(scope, owner, name, feed.time_zone);
+    const ics = await this.render(scope, owner, name, feed.time_zone, FEED_REFRESH_SECONDS);
     res.setHeader('Cache-Control', 'private, max-age=300');
     res.type(CALENDAR_CONTENT_TYPE).send(ics);
   }
 
-  private async render(scope: CalendarScope | null, viewer: Principal, name: string, timeZone: string): Promise<string> {
+  private async render(
+    scope: CalendarScope | null,
+    viewer: Principal,
+    name: string,
+    timeZone: string,
+    refreshSeconds?: number,
+  ): Promise<string> {
     const ability = this.access.abilityFor(viewer);
     const resource = (m: CalendarMeeting) => this.meetings.resourceOf(m);
     const meetings = (scope ? await calendarMeetings(this.db, scope, viewer.id) : []).filter((m) => ability.can('read', resource(m)));
+    // The organiser's email as the people directory shows it to this viewer: null where they may not contact them.
+    const organisers = await this.users.viewMany([...new Set(meetings.map((m) => m.organiser_id))], viewer);
+    const emails = new Map(organisers.map((o) => [o.id, o.email]));
     return meetingsToIcs(meetings, {
       name,
       timeZone,
+      refreshSeconds,
       pageUrl: (id) => `${this.config.publicUrl}/meetings/${id}`,
       mayAttend: (m) => ability.can('attend', resource(m)),
+      organiserEmail: (m) => emails.get(m.organiser_id) ?? null,
     });
   }
 }

@@ -216,6 +216,57 @@ describe('calendars: .ics per meeting and secret-token feeds', () => {
     expect(itemAt(parse(res.body).events).url).toBe(`http://minga.test/meetings/${meeting.id}`);
   });
 
+  it('names the organiser with their email to a reader who may contact them, and by name only to one who may not', async () => {
+    const { meeting } = await schedule({ timeZone: 'Asia/Tokyo', localStart: '2027-07-05T09:00', durationMinutes: 60 });
+    const organizerAs = async (who: TestPerson) => {
+      const body: string = (await ics(meeting.id, who).expect(200)).body;
+      const property = itemAt(parse(body).events).event.component.getFirstProperty('organizer');
+      return { body, value: property?.getFirstValue() as string | undefined, cn: property?.getParameter('cn') as string | undefined };
+    };
+
+    const own = await organizerAs(coordinator);
+    expect(own.cn).toBe(coordinator.session.user.name);
+    expect(own.value).toBe(`mailto:${coordinator.email}`);
+
+    // The people directory hides the coordinator's email from an official of another hub's city: so does the calendar.
+    const official = await organizerAs(tsukubaOfficial);
+    expect(official.cn).toBe(coordinator.session.user.name);
+    expect(official.value).not.toMatch(/^mailto:/);
+    expect(official.body).not.toContain(coordinator.email);
+  });
+
+  it('gives invitees the join link as a CONFERENCE calendar apps can open, and others none', async () => {
+    const { meeting } = await schedule({
+      timeZone: 'Asia/Tokyo',
+      localStart: '2027-07-06T09:00',
+      durationMinutes: 60,
+      onlineUrl: 'https://meet.example.org/conference-room',
+    });
+    const conferenceAs = async (who: TestPerson) =>
+      itemAt(parse((await ics(meeting.id, who).expect(200)).body).events).event.component.getFirstProperty('conference');
+
+    const conference = await conferenceAs(tsukubaOfficial);
+    expect(conference?.getFirstValue()).toBe('https://meet.example.org/conference-room');
+    expect(conference?.type).toBe('uri');
+    expect(conference?.getParameter('feature')).toBe('AUDIO,VIDEO');
+    expect(conference?.getParameter('label')).toBeTruthy();
+    expect(await conferenceAs(farExpert)).toBeNull();
+
+    const { meeting: inPerson } = await schedule({ timeZone: 'Asia/Tokyo', localStart: '2027-07-07T09:00', durationMinutes: 60 });
+    expect(
+      itemAt(parse((await ics(inPerson.id, tsukubaOfficial).expect(200)).body).events).event.component.getFirstProperty('conference'),
+    ).toBeNull();
+  });
+
+  it('tells calendar apps to refresh a subscription hourly, in the standard and the widely read property', async () => {
+    const created = await t.http().post('/api/me/calendar-feeds').set(bearer(tsukubaOfficial)).send({ kind: 'user' }).expect(201);
+    const { calendar } = parse((await feedText(created.body.url).expect(200)).body);
+    const interval = calendar.getFirstProperty('refresh-interval');
+    expect(interval?.getFirstValue()?.toString()).toBe('PT1H');
+    expect(interval?.type).toBe('duration');
+    expect(calendar.getFirstPropertyValue('x-published-ttl')).toBe('PT1H');
+  });
+
   it('serves a personal feed by secret token with only the owner’s meetings, stores only a hash, and revokes it', async () => {
     const { meeting } = await schedule({
       title: 'Feed meeting',
