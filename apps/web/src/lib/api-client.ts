@@ -1,6 +1,7 @@
 // The one way the web app talks to the API: JSON in and out, the access token as a Bearer header,
 // one silent refresh on a 401, and every failure thrown as an ApiError carrying RFC 9457 problem details.
 import { problemDetailsSchema, type ProblemDetails, type Session } from '@minga/contracts';
+import { hasSessionHint, setSessionHint } from './session-hint';
 
 /** Code for failures that never reached the API (offline, DNS, CORS); not one of the API's ERROR_CODES. */
 export const NETWORK_ERROR_CODE = 'network_error';
@@ -82,6 +83,11 @@ export class ApiClient {
     return this.refreshInFlight;
   }
 
+  /** The session a page load starts with: renewed from the refresh cookie, unless this browser holds none to renew. */
+  restoreSession(): Promise<Session | null> {
+    return hasSessionHint() ? this.refreshSession() : Promise.resolve(null);
+  }
+
   /** The token for connections that are not fetch calls (the collaboration socket's handshake). */
   currentAccessToken(): string | null {
     return this.accessToken;
@@ -89,12 +95,14 @@ export class ApiClient {
 
   startSession(session: Session): void {
     this.accessToken = session.accessToken;
+    setSessionHint(true);
     this.scheduleRefresh(session.expiresAt);
     this.notify(session);
   }
 
   endSession(): void {
     this.accessToken = null;
+    setSessionHint(false);
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
     this.refreshTimer = null;
     this.notify(null);

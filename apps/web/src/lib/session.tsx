@@ -33,7 +33,7 @@ export function SessionProvider({ children, client = apiClient }: { children: Re
       setUser(session?.user ?? null);
       setStatus(session ? 'signedIn' : 'signedOut');
     });
-    void client.refreshSession().then((session) => {
+    void client.restoreSession().then((session) => {
       if (!session) setStatus('signedOut');
     });
     return unsubscribe;

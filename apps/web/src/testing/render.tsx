@@ -5,11 +5,13 @@ import type { ReactElement } from 'react';
 import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router';
 import { apiClient } from '../lib/api-client';
 import { SessionProvider } from '../lib/session';
+import { setSessionHint } from '../lib/session-hint';
 
 function providers(children: ReactElement) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
-  // Every test starts signed out; the fake API's refresh answer decides who is signed in.
+  // Every test starts signed out in a browser that signed in before; the fake API's refresh answer decides who is signed in.
   apiClient.endSession();
+  setSessionHint(true);
   return (
     <QueryClientProvider client={queryClient}>
       <SessionProvider>{children}</SessionProvider>
