@@ -109,6 +109,24 @@ describe('ActionPlanPage', () => {
     expect(screen.getByLabelText('Date')).toHaveAccessibleDescription('The date must not be in the future');
   });
 
+  it('keeps deleting a KPI away from recording a measurement, in a separate place that still asks and deletes', async () => {
+    const api = planApi([officialOfMexicoCity], { [`DELETE /api/kpis/${KPI_ID}`]: () => new Response(null, { status: 204 }) });
+    renderPage();
+
+    const detail = await screen.findByRole('region', { name: /^High-impact crime cases per month/ });
+    expect(await within(detail).findByRole('button', { name: 'Record a measurement of High-impact crime cases per month' })).toBeVisible();
+    expect(within(detail).queryByRole('button', { name: /Delete/ })).not.toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Remove a KPI' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Delete KPI High-impact crime cases per month' }));
+    expect(api.calls.some((call) => call.method === 'DELETE')).toBe(false);
+    await userEvent.click(screen.getByRole('button', { name: 'Yes, delete' }));
+
+    await vi.waitFor(() =>
+      expect(api.calls.filter((call) => call.method === 'DELETE').map((call) => call.path)).toEqual([`/api/kpis/${KPI_ID}`]),
+    );
+  });
+
   it('adds a task to a milestone from the keyboard and clears the field for the next one', async () => {
     const api = planApi([officialOfMexicoCity], {
       [`POST /api/milestones/${milestone().id}/tasks`]: () =>

@@ -2,7 +2,7 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { json, problem, stubGlobalApi } from '../../testing/fake-api';
 import { session, user } from '../../testing/fixtures';
-import { actionPlan, officialOfMexicoCity, PLAN_ID } from '../../testing/plan-fixtures';
+import { actionPlan, milestone, officialOfMexicoCity, PLAN_ID } from '../../testing/plan-fixtures';
 import { renderInApp } from '../../testing/render';
 import { MilestoneForm } from './milestone-form';
 
@@ -68,6 +68,77 @@ describe('MilestoneForm', () => {
         { title: 'Choose a licence', done: false },
         { title: 'Publish the repository', done: false },
       ],
+    });
+  });
+
+  describe('marking a milestone done while tasks are open', () => {
+    const open = milestone({
+      status: 'in_progress',
+      tasks: [
+        { id: '8c9d0e1f-2a3b-4c4d-9e5f-7a8b9c0d1e2f', milestoneId: milestone().id, title: 'Survey residents', done: true },
+        { id: '9d0e1f2a-3b4c-4d5e-8f6a-8b9c0d1e2f3a', milestoneId: milestone().id, title: 'Publish changes', done: false },
+        { id: 'ad0e1f2a-3b4c-4d5e-8f6a-8b9c0d1e2f3b', milestoneId: milestone().id, title: 'Announce changes', done: false },
+      ],
+    });
+    const patches = (api: ReturnType<typeof stubGlobalApi>) => api.calls.filter((call) => call.method === 'PATCH');
+
+    function editOpenMilestone() {
+      const api = stubGlobalApi({
+        'POST /api/auth/session/refresh': asOfficial,
+        'GET /api/users': () => json(200, { items: [], nextCursor: null }),
+        [`PATCH /api/milestones/${open.id}`]: () => json(200, { ...open, status: 'done' }),
+      });
+      const onSaved = vi.fn();
+      renderInApp(<MilestoneForm plan={actionPlan()} milestone={open} onSaved={onSaved} onCancel={vi.fn()} />);
+      return { api, onSaved };
+    }
+
+    it('asks first, naming how many tasks are open, and saves once confirmed', async () => {
+      const { api, onSaved } = editOpenMilestone();
+
+      await userEvent.selectOptions(await screen.findByLabelText('Status'), 'Done');
+      await userEvent.click(screen.getByRole('button', { name: 'Save milestone' }));
+
+      const question = screen.getByRole('group', { name: '2 tasks of this milestone are still open. Mark it done anyway?' });
+      expect(question).toBeVisible();
+      expect(screen.getByRole('button', { name: 'Keep it open' })).toHaveFocus();
+      expect(patches(api)).toEqual([]);
+
+      await userEvent.click(screen.getByRole('button', { name: 'Mark done' }));
+
+      await vi.waitFor(() => expect(onSaved).toHaveBeenCalled());
+      expect(patches(api)).toHaveLength(1);
+      expect(patches(api)[0]?.body).toMatchObject({ status: 'done' });
+    });
+
+    it('saves nothing when the editor keeps it open, and takes them back to the status', async () => {
+      const { api, onSaved } = editOpenMilestone();
+
+      await userEvent.selectOptions(await screen.findByLabelText('Status'), 'Done');
+      await userEvent.click(screen.getByRole('button', { name: 'Save milestone' }));
+      await userEvent.click(screen.getByRole('button', { name: 'Keep it open' }));
+
+      expect(screen.queryByRole('group', { name: /still open/ })).not.toBeInTheDocument();
+      expect(screen.getByLabelText('Status')).toHaveFocus();
+      expect(patches(api)).toEqual([]);
+      expect(onSaved).not.toHaveBeenCalled();
+    });
+
+    it('does not ask when every task is done', async () => {
+      const api = stubGlobalApi({
+        'POST /api/auth/session/refresh': asOfficial,
+        'GET /api/users': () => json(200, { items: [], nextCursor: null }),
+        [`PATCH /api/milestones/${open.id}`]: () => json(200, open),
+      });
+      const allDone = { ...open, tasks: open.tasks.map((task) => ({ ...task, done: true })) };
+      const onSaved = vi.fn();
+      renderInApp(<MilestoneForm plan={actionPlan()} milestone={allDone} onSaved={onSaved} onCancel={vi.fn()} />);
+
+      await userEvent.selectOptions(await screen.findByLabelText('Status'), 'Done');
+      await userEvent.click(screen.getByRole('button', { name: 'Save milestone' }));
+
+      await vi.waitFor(() => expect(onSaved).toHaveBeenCalled());
+      expect(patches(api)).toHaveLength(1);
     });
   });
 });

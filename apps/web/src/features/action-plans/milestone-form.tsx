@@ -1,6 +1,6 @@
 // Adds a milestone to a plan or edits one: title, due date, owner, status and evidence links (one per line);
-// a new milestone may list its tasks too.
-import { useRef, useState, type FormEvent } from 'react';
+// a new milestone may list its tasks too. Marking done a milestone with open tasks asks first.
+import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createMilestoneSchema, MILESTONE_STATUSES, updateMilestoneSchema, type ActionPlan, type Milestone } from '@minga/contracts';
 import { FormActions } from '../../components/form-actions';
@@ -38,6 +38,8 @@ export function MilestoneForm({ plan, milestone, onSaved, onCancel }: MilestoneF
   const owners = useOwnerChoices(plan.cityId);
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
   const errors = useFormErrors(formRef, clientErrors, mutation.error);
+  const openTasks = milestone?.tasks.filter((task) => !task.done).length ?? 0;
+  const doneQuestion = useDoneQuestion(formRef);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -50,9 +52,13 @@ export function MilestoneForm({ plan, milestone, onSaved, onCancel }: MilestoneF
       evidenceLinks: lines(data.get('evidenceLinks')),
     };
     if (milestone) {
+      const confirmedDone = doneQuestion.answeredYes();
       const result = validate(updateMilestoneSchema, values, t);
       setClientErrors(result.ok ? {} : result.errors);
-      if (result.ok) update.mutate(result.data, { onSuccess: onSaved });
+      if (!result.ok) return;
+      const closesOpenTasks = result.data.status === 'done' && milestone.status !== 'done' && openTasks > 0;
+      if (closesOpenTasks && !confirmedDone) doneQuestion.ask();
+      else update.mutate(result.data, { onSuccess: onSaved });
     } else {
       const tasks = lines(data.get('tasks')).map((title) => ({ title }));
       const result = validate(createMilestoneSchema, { ...values, tasks }, t);
@@ -133,11 +139,71 @@ export function MilestoneForm({ plan, milestone, onSaved, onCancel }: MilestoneF
           error={listFieldError(errors, 'tasks')}
         />
       )}
-      <FormActions
-        pending={mutation.isPending}
-        submitLabel={milestone ? t('plans.milestones.save') : t('plans.milestones.add')}
-        onCancel={onCancel}
-      />
+      {doneQuestion.asking ? (
+        <div className="confirm-in-place" role="group" aria-labelledby={doneQuestion.id}>
+          <p id={doneQuestion.id}>{t('plans.milestones.doneWithOpenTasks', { count: openTasks })}</p>
+          {/* Submits the form again, so what is saved is what the form holds now. */}
+          <button type="submit" className="button button--small" onClick={doneQuestion.sayYes}>
+            {t('plans.milestones.markDone')}
+          </button>{' '}
+          <button
+            ref={doneQuestion.keepButton}
+            type="button"
+            className="button button--secondary button--small"
+            onClick={doneQuestion.sayNo}
+          >
+            {t('plans.milestones.keepOpen')}
+          </button>
+        </div>
+      ) : (
+        <FormActions
+          pending={mutation.isPending}
+          submitLabel={milestone ? t('plans.milestones.save') : t('plans.milestones.add')}
+          onCancel={onCancel}
+        />
+      )}
     </form>
   );
+}
+
+/**
+ * The question asked in place of the form's buttons: the safer answer (keep it open) takes focus; answering no puts
+ * the keyboard back on the status, the field to change.
+ */
+function useDoneQuestion(formRef: RefObject<HTMLFormElement | null>) {
+  const id = useId();
+  const [asking, setAsking] = useState(false);
+  const yes = useRef(false);
+  const keepButton = useRef<HTMLButtonElement>(null);
+  const backToStatus = useRef(false);
+
+  useEffect(() => {
+    if (asking) keepButton.current?.focus();
+    else if (backToStatus.current) {
+      backToStatus.current = false;
+      const status = formRef.current?.elements.namedItem('status');
+      if (status instanceof HTMLElement) status.focus();
+    }
+  }, [asking, formRef]);
+
+  return {
+    id,
+    asking,
+    keepButton,
+    ask: () => setAsking(true),
+    sayYes: () => {
+      yes.current = true;
+    },
+    sayNo: () => {
+      backToStatus.current = true;
+      setAsking(false);
+    },
+    /** Whether this submission came from the "mark done" button (true once); the question is then put away. */
+    answeredYes: () => {
+      const answered = yes.current;
+      yes.current = false;
+      if (answered) setAsking(false);
+      return answered;
+    },
+  };
 }

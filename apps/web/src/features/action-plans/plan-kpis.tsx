@@ -1,6 +1,6 @@
 // A plan's KPIs: a table of where each stands (status in words), then each KPI's chart with the target marked and,
-// for those who may edit the plan, a form to record a measurement; a form to add a KPI last.
-import { useState } from 'react';
+// for those who may edit the plan, a form to record a measurement; a form to add a KPI, and last, apart from the
+// everyday actions, the removal of KPIs.
 import { useTranslation } from 'react-i18next';
 import type { Kpi } from '@minga/contracts';
 import { DataTable } from '../../components/data-table';
@@ -40,18 +40,12 @@ export function PlanKpis({ planId, planName, filename, canEdit, canDelete }: Pla
             <>
               <KpiTable kpis={list} caption={t('kpis.caption', { plan: planName })} filename={filename} />
               {list.map((kpi) => (
-                <KpiDetail
-                  key={kpi.id}
-                  planId={planId}
-                  kpi={kpi}
-                  filename={`${filename}-${kpi.id.slice(0, 8)}`}
-                  canEdit={canEdit}
-                  canDelete={canDelete}
-                />
+                <KpiDetail key={kpi.id} planId={planId} kpi={kpi} filename={`${filename}-${kpi.id.slice(0, 8)}`} canEdit={canEdit} />
               ))}
             </>
           )}
           {canEdit && <NewKpi planId={planId} />}
+          {canDelete && list.length > 0 && <KpiRemoval planId={planId} kpis={list} />}
         </>
       )}
     </QueryState>
@@ -147,23 +141,9 @@ function KpiTable({ kpis, caption, filename }: { kpis: Kpi[]; caption: string; f
   );
 }
 
-function KpiDetail({
-  planId,
-  kpi,
-  filename,
-  canEdit,
-  canDelete,
-}: {
-  planId: string;
-  kpi: Kpi;
-  filename: string;
-  canEdit: boolean;
-  canDelete: boolean;
-}) {
+function KpiDetail({ planId, kpi, filename, canEdit }: { planId: string; kpi: Kpi; filename: string; canEdit: boolean }) {
   const { t } = useTranslation();
   const measurements = useMeasurements(kpi.id);
-  const deleteKpi = useDeleteKpi(planId);
-  const [open, setOpen] = useState(false);
   return (
     <section className="kpi-detail" aria-labelledby={`kpi-${kpi.id}`}>
       <h3 id={`kpi-${kpi.id}`}>
@@ -176,22 +156,48 @@ function KpiDetail({
           accessibleName={t('kpis.measurementForm.openNamed', { name: kpi.name })}
           buttonClassName="button button--secondary"
           focusSelector="input"
-          open={open}
-          onOpenChange={setOpen}
         >
           {(close) => <MeasurementForm planId={planId} kpi={kpi} onSaved={close} onCancel={close} />}
         </DisclosureForm>
       )}
-      {canDelete && !open && (
-        <ConfirmDeleteButton
-          label={t('kpis.deleteNamed', { name: kpi.name })}
-          question={t('kpis.deleteQuestion', { name: kpi.name })}
-          onConfirm={() => deleteKpi.mutate(kpi.id)}
-          pending={deleteKpi.isPending}
-          failed={deleteKpi.isError}
-        />
-      )}
     </section>
+  );
+}
+
+/**
+ * Deleting a KPI takes its measurements with it, so it sits apart from recording them: behind its own button at the
+ * end of the KPIs, one question per KPI.
+ */
+function KpiRemoval({ planId, kpis }: { planId: string; kpis: Kpi[] }) {
+  const { t } = useTranslation();
+  const deleteKpi = useDeleteKpi(planId);
+  return (
+    <DisclosureForm
+      label={t('kpis.removal.open')}
+      buttonClassName="button button--secondary"
+      className="kpi-removal"
+      focusSelector="button"
+    >
+      {() => (
+        <>
+          <p className="muted">{t('kpis.removal.intro')}</p>
+          <ul className="kpi-removal-list">
+            {kpis.map((kpi) => (
+              <li key={kpi.id}>
+                {kpi.name}{' '}
+                <ConfirmDeleteButton
+                  label={t('kpis.deleteNamed', { name: kpi.name })}
+                  question={t('kpis.deleteQuestion', { name: kpi.name })}
+                  onConfirm={() => deleteKpi.mutate(kpi.id)}
+                  pending={deleteKpi.isPending && deleteKpi.variables === kpi.id}
+                  failed={deleteKpi.isError && deleteKpi.variables === kpi.id}
+                />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </DisclosureForm>
   );
 }
 
