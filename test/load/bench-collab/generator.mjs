@@ -1,13 +1,17 @@
 // The load generator: one process, pinned to its own core, runs one scenario against one server with light clients
-// and reports latency, throughput, CPU and memory as one IPC message. Started by run.mjs:
+// (or full ones: a live Y.Doc behind the server's provider each) and reports latency, throughput, CPU, memory and
+// the server's event-loop delay and GC pauses as one IPC message. Started by run.mjs:
 //   node generator.mjs '<json config>'
+import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { io } from 'socket.io-client';
 import msgpackParser from 'socket.io-msgpack-parser';
 import * as Y from 'yjs';
+import { FullClient } from './clients/full-client.mjs';
 import { HocuspocusClient } from './clients/hocuspocus-client.mjs';
 import { MingaClient } from './clients/minga-client.mjs';
 import { YWebsocketClient } from './clients/y-websocket-client.mjs';
+import { LoopProbes } from './lib/loop-probe-client.mjs';
 import { cpuBetween, processMemory, resetPeakMemory, snapshot } from './lib/proc-stats.mjs';
 import { ByteLog, Samples } from './lib/samples.mjs';
 import { WindowProfiler } from './lib/window-profiler.mjs';
@@ -25,6 +29,11 @@ const INSERT_LENGTH = 16;
  */
 const INSERTS_PER_PARAGRAPH = 256;
 const PARAGRAPHS_PER_WRITER = 64;
+/**
+ * Full clients' writers type every other update at a random place of the document's shared paragraph, which moves
+ * on to the next of these after INSERTS_PER_PARAGRAPH updates (made before the run, like the writers' own).
+ */
+const SHARED_PARAGRAPHS = 16;
 /** A failed saturation step is repeated (up to twice) when processes outside the benchmark used more than this (% of a core). */
 const NOISY_OTHERS_PCT = 10;
 const NOISY_RETRIES = 2;
@@ -35,6 +44,8 @@ const config = JSON.parse(process.argv[2]);
 const Client = CLIENTS[config.server];
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const profiler = new WindowProfiler(config.profileDir, config.serverInspectPort);
+const probes = await LoopProbes.open(config.probePorts);
+const collab = config.collabBundle ? await import(pathToFileURL(config.collabBundle).href) : null;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Measurement window: what the clients record goes to the current meter.
@@ -95,15 +106,32 @@ let meter = new Meter();
 const writersById = new Map();
 
 class Writer {
-  constructor(tag, participant, recipients) {
+  /**
+   * A light client's writer has a Y.Doc of its own and sends its updates through the light client; a full client's
+   * writer types into the client's live doc (`doc`), whose provider sends them, and shares `shared` with the other
+   * writers of its document.
+   */
+  constructor(tag, participant, recipients, { doc = null, shared = null } = {}) {
     this.tag = tag;
     this.participant = participant;
     this.recipients = recipients;
-    this.doc = new Y.Doc();
+    this.live = doc !== null;
+    this.doc = doc ?? new Y.Doc();
     this.clientID = this.doc.clientID;
-    this.doc.on('update', (update) => {
-      this.lastUpdate = update;
-    });
+    if (!this.live) {
+      this.doc.on('update', (update) => {
+        this.lastUpdate = update;
+      });
+    }
+    this.shared = shared;
+    if (shared) {
+      Y.applyUpdate(this.doc, shared.update);
+      this.sharedTexts = this.doc
+        .getXmlFragment('default')
+        .toArray()
+        .map((paragraph) => paragraph.get(0));
+    }
+    this.ownTyped = 0;
     // Each writer types into paragraphs of its own in the editor's fragment, as a TipTap client would.
     this.paragraphs = Array.from({ length: PARAGRAPHS_PER_WRITER }, () => new Y.XmlText());
     this.doc.getXmlFragment('default').push(
@@ -125,9 +153,16 @@ class Writer {
     const seq = this.seq++;
     const now = performance.now();
     this.sendTimes.push(now);
-    const text = this.paragraphs[Math.floor(seq / INSERTS_PER_PARAGRAPH) % PARAGRAPHS_PER_WRITER];
-    text.insert(text.length, `${this.tag}:${seq};`.padEnd(INSERT_LENGTH, '.').slice(0, INSERT_LENGTH));
-    this.participant.client.send(this.lastUpdate);
+    const insert = `${this.tag}:${seq};`.padEnd(INSERT_LENGTH, '.').slice(0, INSERT_LENGTH);
+    if (this.shared && seq % 2 === 1) {
+      const text = this.sharedTexts[Math.floor(this.shared.typed++ / INSERTS_PER_PARAGRAPH) % SHARED_PARAGRAPHS];
+      text.insert(Math.floor(Math.random() * (text.length + 1)), insert);
+    } else {
+      const text = this.paragraphs[Math.floor(this.ownTyped++ / INSERTS_PER_PARAGRAPH) % PARAGRAPHS_PER_WRITER];
+      text.insert(text.length, insert);
+    }
+    // A live doc's provider has sent the update from the doc's `update` event already.
+    if (!this.live) this.participant.client.send(this.lastUpdate);
     meter.onSend(now, this.recipients);
   }
 
@@ -160,19 +195,7 @@ class Participant {
 
   onUpdate(update, now) {
     this.log.push(update);
-    const { from, to } = Y.parseUpdateMeta(update);
-    for (const [client, end] of to) {
-      const writer = writersById.get(client);
-      if (!writer || writer === this.writer) continue;
-      const next = this.nextClock.get(client) ?? writer.base;
-      if (end <= next) continue;
-      const start = Math.max(from.get(client), next);
-      this.nextClock.set(client, end);
-      const first = Math.ceil((start - writer.base) / INSERT_LENGTH);
-      const last = Math.floor((end - 1 - writer.base) / INSERT_LENGTH);
-      const cross = writer.participant.instance !== this.instance;
-      for (let seq = Math.max(0, first); seq <= last; seq++) meter.onDelivery(writer.sendTimes.values[seq], now, cross, this.instance);
-    }
+    traceArrival(this, update, now);
   }
 
   /** This client's view of the document: everything it received plus, for a writer, what it wrote itself. */
@@ -187,6 +210,68 @@ class Participant {
     });
     return doc;
   }
+}
+
+/** Records, for each update of another writer that `update` brings `receiver` for the first time, its latency. */
+function traceArrival(receiver, update, now) {
+  const { from, to } = Y.parseUpdateMeta(update);
+  for (const [client, end] of to) {
+    const writer = writersById.get(client);
+    if (!writer || writer === receiver.writer) continue;
+    const next = receiver.nextClock.get(client) ?? writer.base;
+    if (end <= next) continue;
+    const start = Math.max(from.get(client), next);
+    receiver.nextClock.set(client, end);
+    const first = Math.ceil((start - writer.base) / INSERT_LENGTH);
+    const last = Math.floor((end - 1 - writer.base) / INSERT_LENGTH);
+    const cross = writer.participant.instance !== receiver.instance;
+    for (let seq = Math.max(0, first); seq <= last; seq++) meter.onDelivery(writer.sendTimes.values[seq], now, cross, receiver.instance);
+  }
+}
+
+/**
+ * A full client: a live Y.Doc behind the server's own provider. An update counts as delivered when this doc has
+ * integrated it: its `update` event for a transaction that did not start here (one whose dependencies were missing
+ * is integrated, and so counted, only once they arrive).
+ */
+class FullParticipant {
+  constructor(docName, writerTag, recipients, shared) {
+    this.nextClock = new Map();
+    this.instance = 0;
+    this.doc = new Y.Doc();
+    this.writer = writerTag ? new Writer(writerTag, this, recipients, { doc: this.doc, shared }) : null;
+    this.doc.on('update', (update, _origin, _doc, transaction) => {
+      if (!transaction.local) traceArrival(this, update, performance.now());
+    });
+    this.client = new FullClient({
+      server: config.server,
+      url: config.url,
+      token: config.token,
+      docName,
+      doc: this.doc,
+      collab,
+      onSaved: this.writer ? (stateVector, now) => this.writer.onSaved(stateVector, now) : undefined,
+    });
+  }
+
+  view() {
+    return this.doc;
+  }
+}
+
+/** The shared paragraphs of one document, made by a client of their own before the run, and its writers' count of updates typed into them. */
+function sharedParagraphs() {
+  const doc = new Y.Doc();
+  doc.getXmlFragment('default').push(
+    Array.from({ length: SHARED_PARAGRAPHS }, () => {
+      const paragraph = new Y.XmlElement('paragraph');
+      paragraph.insert(0, [new Y.XmlText()]);
+      return paragraph;
+    }),
+  );
+  const shared = { update: Y.encodeStateAsUpdate(doc), clientID: doc.clientID, clock: Y.getState(doc.store, doc.clientID), typed: 0 };
+  doc.destroy();
+  return shared;
 }
 
 async function inBatches(items, size, fn) {
@@ -218,6 +303,41 @@ async function openDocuments(docNames, clientsPerDoc, writersPerDoc) {
   );
   for (const doc of docs) for (const writer of doc.writers) writer.participant.client.send(writer.setupUpdate);
   await sleep(300);
+  return { docs, connectMs: performance.now() - started };
+}
+
+/**
+ * Opens every document's full clients, writers first: each writer's doc holds its own paragraphs and the shared
+ * ones before it connects, so its provider's first sync sends them; then waits until every client has them all.
+ */
+async function openFullDocuments(docNames, clientsPerDoc, writersPerDoc) {
+  const started = performance.now();
+  const docs = docNames.map((name, d) => {
+    const shared = sharedParagraphs();
+    const participants = Array.from(
+      { length: clientsPerDoc },
+      (_, i) => new FullParticipant(name, i < writersPerDoc ? `d${d}w${i}` : null, clientsPerDoc - 1, shared),
+    );
+    return { name, shared, participants, writers: participants.filter((p) => p.writer).map((p) => p.writer) };
+  });
+  await inBatches(
+    docs.flatMap((d) => d.participants),
+    CONNECT_CONCURRENCY,
+    (p) => p.client.open(),
+  );
+  const missing = () =>
+    docs.some((doc) =>
+      doc.participants.some(
+        (p) =>
+          Y.getState(p.doc.store, doc.shared.clientID) < doc.shared.clock ||
+          doc.writers.some((w) => Y.getState(p.doc.store, w.clientID) < w.base),
+      ),
+    );
+  const deadline = performance.now() + 30_000;
+  while (missing()) {
+    if (performance.now() > deadline) throw new Error("some full clients did not receive every writer's paragraphs within 30 s");
+    await sleep(50);
+  }
   return { docs, connectMs: performance.now() - started };
 }
 
@@ -295,6 +415,7 @@ async function drive(writers, rate, warmupMs, measureMs) {
         void profiler.start();
         stopMemory = memoryWatch();
         before = snapshot(benchPids(postgres));
+        probes.start();
         meter.windowStart = before.at;
       }
       if (now >= plannedEnd) return resolve();
@@ -317,9 +438,10 @@ async function drive(writers, rate, warmupMs, measureMs) {
   });
   clearTimeout(relist);
   const after = snapshot(benchPids(postgres));
+  const loop = await probes.stop();
   await profiler.stop(`${config.server}-${config.scenario.id}-${rate}`);
   meter.windowEnd = after.at;
-  return { cpu: cpuBetween(before, after), peakRssMb: stopMemory() };
+  return { cpu: cpuBetween(before, after), peakRssMb: stopMemory(), loop };
 }
 
 /** Minga confirms durable storage with `saved`; its latency counts only once every measured update is confirmed. */
@@ -334,13 +456,15 @@ async function drain(timeoutMs) {
 const round = (value, digits = 1) => (value === null || value === undefined ? null : Number(value.toFixed(digits)));
 
 /** Closes the window: latency, throughput and CPU figures of the current meter. */
-function windowResult(rate, { cpu, peakRssMb }) {
+function windowResult(rate, { cpu, peakRssMb, loop }) {
   const seconds = cpu.seconds;
   const latency = meter.latency.summary();
   const first = meter.firstDelivery.summary();
   const saved = meter.saved.summary();
   const serverCpu = serverRoles.reduce((sum, role) => sum + (cpu.roles[role] ?? 0), 0);
   const serverCpuSeconds = (serverCpu / 100) * seconds;
+  // Minga's work includes its PostgreSQL backends' (the peers have none: the same figure).
+  const withPostgresCpuSeconds = serverCpuSeconds + ((cpu.roles.postgres ?? 0) / 100) * seconds;
   const cross = meter.crossLatency.summary();
   return {
     rate,
@@ -374,6 +498,14 @@ function windowResult(rate, { cpu, peakRssMb }) {
       core1: round(cpu.cores.cpu1 ?? null),
     },
     serverUsPerDelivery: meter.deliveredInWindow ? round((serverCpuSeconds * 1e6) / meter.deliveredInWindow, 1) : null,
+    serverUsPerDeliveryWithPostgres: meter.deliveredInWindow ? round((withPostgresCpuSeconds * 1e6) / meter.deliveredInWindow, 1) : null,
+    /** Per server process: event-loop delay and GC pauses in the window (lib/loop-probe.cjs). */
+    loop: loop.length
+      ? loop.map(({ loopDelayMs: d, gc }) => ({
+          loopDelayMs: { p50: round(d.p50, 2), p99: round(d.p99, 2), max: round(d.max, 2), samples: d.samples },
+          gc: { count: gc.count, totalMs: round(gc.totalMs, 1), maxMs: round(gc.maxMs, 1) },
+        }))
+      : null,
     // Each instance's CPU over the deliveries to its own clients (it also relays its writers' updates to the others).
     usPerDeliveryPerInstance:
       serverPids.length > 1
@@ -419,7 +551,7 @@ async function checkConvergence(docs) {
       else if (fingerprint !== reference.fingerprint || content !== reference.content) {
         problems.push(`${doc.name} client ${i}: content differs from client 0`);
       }
-      view.destroy();
+      if (view !== participant.doc) view.destroy();
       if (problems.length > 5) break;
     }
   }
@@ -438,14 +570,21 @@ function clientTrouble(docs) {
 // Scenarios.
 
 async function runFanout(scenario, t) {
-  const { docs, connectMs } = await openDocuments(config.docNames, scenario.clientsPerDoc, scenario.writersPerDoc);
+  const rssBeforeMb = processMemory(config.serverPid).rssMb;
+  const open = scenario.clients === 'full' ? openFullDocuments : openDocuments;
+  const { docs, connectMs } = await open(config.docNames, scenario.clientsPerDoc, scenario.writersPerDoc);
+  let memoryPerDocKb;
+  if (scenario.memoryPerDoc) {
+    await sleep(1000);
+    memoryPerDocKb = round(((processMemory(config.serverPid).rssMb - rssBeforeMb) * 1024) / docs.length, 0);
+  }
   const writers = docs.flatMap((d) => d.writers);
   const window = await drive(writers, scenario.rate, t.warmupMs, t.measureMs);
   await drain(t.drainMs);
   const result = windowResult(scenario.rate, window);
   const convergence = await checkConvergence(docs);
   closeDocuments(docs);
-  return { ...result, connectMs: round(connectMs, 0), ...convergence, ...clientTrouble(docs) };
+  return { ...result, memoryPerDocKb, connectMs: round(connectMs, 0), ...convergence, ...clientTrouble(docs) };
 }
 
 async function runSaturation(scenario, t) {
@@ -796,6 +935,7 @@ const RUNNERS = { fanout: runFanout, saturation: runSaturation, cold: runCold, c
 try {
   const result = await RUNNERS[config.scenario.kind](config.scenario, config.timings);
   await admin?.end();
+  probes.close();
   process.send({ type: 'result', result }, () => process.exit(0));
 } catch (err) {
   process.send({ type: 'error', message: err instanceof Error ? (err.stack ?? err.message) : String(err) }, () => process.exit(1));

@@ -3,12 +3,14 @@
 //
 // Environment: DATABASE_URL (PostgreSQL server for a throw-away database, default postgres://postgres@127.0.0.1:5432/test),
 // BENCH_QUICK=1 (2-second windows, to check the harness), BENCH_SCENARIOS=a,b,... and BENCH_SERVERS=minga,... (subsets),
-// MINGA_API_ENTRY (a built API other than dist/apps/api/main.js), BENCH_OUT (report path, default docs/benchmarks.md).
+// MINGA_API_ENTRY (a built API other than dist/apps/api/main.js), BENCH_OUT (report path, default docs/benchmarks.md);
+// README.md lists the rest.
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleCollabProvider } from './lib/collab-bundle.mjs';
 import { pinning, spawnNode } from './lib/processes.mjs';
 import { renderReport } from './lib/report.mjs';
 import { cleanupOnExit, DEFAULT_ENTRY, ensureBuild, machineBusy } from './lib/run-support.mjs';
@@ -51,6 +53,7 @@ const log = (line) => process.stderr.write(`[bench] ${line}\n`);
 
 let database = null;
 const { databases, cleanup, isStopping } = cleanupOnExit(log);
+const removeOnExit = (remove) => process.on('exit', remove);
 
 function machine() {
   const model = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpus()[0]?.model ?? 'unknown';
@@ -69,6 +72,7 @@ function machine() {
     servers: serverNames,
     versions: {
       hocuspocus: version('@hocuspocus/server'),
+      hocuspocusProvider: version('@hocuspocus/provider'),
       yWebsocket: version('y-websocket'),
       yjs: version('yjs'),
       socketIo: version('socket.io'),
@@ -77,7 +81,7 @@ function machine() {
 }
 
 /** Runs one scenario against one running server in a fresh generator process on core 1. */
-async function runGenerator(scenario, server, docNames, token) {
+async function runGenerator(scenario, server, docNames, token, collabBundle) {
   const config = {
     server: server.name,
     url: server.url,
@@ -93,6 +97,9 @@ async function runGenerator(scenario, server, docNames, token) {
     // saturation) and in the server, through the server's inspector.
     profileDir: process.env.BENCH_PROFILE ?? null,
     serverInspectPort: server.inspectPort ?? null,
+    probePorts: server.probePorts ?? [server.probePort],
+    // Full clients of Minga: its provider, bundled from libs/collab at the start of the run.
+    collabBundle,
     pg: server.name === 'minga' ? { adminUrl: database.adminUrl, database: database.name, benchUrl: database.url } : null,
   };
   const generator = spawnNode(GENERATOR, [JSON.stringify(config)], { core: GENERATOR_CORE, cwd: ROOT });
@@ -119,11 +126,10 @@ async function runGenerator(scenario, server, docNames, token) {
 }
 
 /**
- * A server's result over several rounds: the round with the median p99 (its other figures stay consistent with
- * it), with every round's p99 and CPU alongside. Any failed round fails the whole.
+ * A fan-out scenario's result for one server over its rounds: the round with the median p99 (its other figures
+ * stay consistent with it), with every round's figures alongside. Any failed round fails the whole.
  */
 function representative(list) {
-  if (list.length === 1) return list[0];
   const failed = list.find((r) => r.error);
   if (failed) return failed;
   const sorted = [...list].sort((x, y) => x.latencyMs.p99 - y.latencyMs.p99);
@@ -134,9 +140,16 @@ function representative(list) {
     ...median,
     lost,
     converged: list.every((r) => r.converged),
+    // The targets compare servers round by round (a ratio inside one round), then take the median of the rounds.
     rounds: list.map((r) => ({
       p99: r.latencyMs.p99,
       p50: r.latencyMs.p50,
+      savedP99: r.savedMs?.p99 ?? null,
+      savedUnconfirmed: r.savedMs?.unconfirmed ?? null,
+      usPerDelivery: r.serverUsPerDelivery,
+      usPerDeliveryWithPostgres: r.serverUsPerDeliveryWithPostgres,
+      loopDelayP99: r.loop?.[0]?.loopDelayMs.p99 ?? null,
+      memoryPerDocKb: r.memoryPerDocKb ?? null,
       serverCpu: r.cpu.server,
       others: r.cpu.others,
       lost: r.lost,
@@ -148,7 +161,11 @@ function representative(list) {
 function oneLine(scenario, name, r) {
   if (r.error) return `${scenario.id} ${name}: FAILED ${String(r.error).split('\n')[0]}`;
   if (scenario.kind === 'fanout') {
-    return `${scenario.id} ${name}: p50 ${r.latencyMs.p50} p99 ${r.latencyMs.p99} max ${r.latencyMs.max} ms, ${r.deliveredPerSec}/s delivered (lost ${r.lost}), server ${r.cpu.server} % CPU, ${r.serverUsPerDelivery} µs/update, ${r.serverRssPeakMb} MB, converged ${r.converged}${r.savedMs ? `, saved p99 ${r.savedMs.p99} ms` : ''}${r.crossInstanceMs ? `, cross-instance p50 ${r.crossInstanceMs.p50} p99 ${r.crossInstanceMs.p99} ms, CPU per instance ${r.cpu.perInstance.join(' / ')} %` : ''}, others ${r.cpu.others} %`;
+    const loop = r.loop?.[0]
+      ? `, loop delay p99 ${r.loop[0].loopDelayMs.p99.toFixed(2)} ms, GC ${r.loop[0].gc.count}× ${r.loop[0].gc.totalMs.toFixed(1)} ms`
+      : '';
+    const memory = r.memoryPerDocKb === undefined ? '' : `, ${r.memoryPerDocKb} KB per open document`;
+    return `${scenario.id} ${name}: p50 ${r.latencyMs.p50} p99 ${r.latencyMs.p99} max ${r.latencyMs.max} ms, first delivery p99 ${r.firstDeliveryMs.p99} ms, ${r.deliveredPerSec}/s delivered (lost ${r.lost}), server ${r.cpu.server} % CPU, ${r.serverUsPerDelivery} µs/update, ${r.serverRssPeakMb} MB${memory}${loop}, converged ${r.converged}${r.savedMs ? `, saved p99 ${r.savedMs.p99} ms` : ''}${r.crossInstanceMs ? `, cross-instance p50 ${r.crossInstanceMs.p50} p99 ${r.crossInstanceMs.p99} ms, CPU per instance ${r.cpu.perInstance.join(' / ')} %` : ''}, others ${r.cpu.others} %`;
   }
   if (scenario.kind === 'comments') {
     return `${scenario.id} ${name}: p50 ${r.latencyMs.p50} p99 ${r.latencyMs.p99} max ${r.latencyMs.max} ms over ${r.deliveries} deliveries (lost ${r.lost}), POST p99 ${r.postMs.p99} ms, server ${r.cpu.server} % CPU, others ${r.cpu.others} %`;
@@ -184,6 +201,12 @@ async function main() {
       await minga.stop();
     }
   } else meta.postgres = 'not used';
+  let collabBundle = null;
+  if (serverNames.includes('minga') && scenarios.some((s) => s.clients === 'full')) {
+    const bundle = await bundleCollabProvider();
+    removeOnExit(bundle.remove);
+    collabBundle = bundle.path;
+  }
 
   if (isStopping()) return 130;
   const results = { meta, scenarios: {}, saturationSteps: SCENARIOS.find((s) => s.id === 'd').steps };
@@ -210,7 +233,7 @@ async function main() {
           const docNames = name.startsWith('minga')
             ? mingaDocs[scenario.id]
             : Array.from({ length: scenario.docs }, () => `draft:${randomUUID()}`);
-          result = await runGenerator(scenario, server, docNames, token ?? '');
+          result = await runGenerator(scenario, server, docNames, token ?? '', collabBundle);
         } catch (err) {
           result = { error: err instanceof Error ? err.message : String(err) };
         } finally {
@@ -220,7 +243,8 @@ async function main() {
         log(`${rounds > 1 ? `round ${round}/${rounds} ` : ''}${oneLine(scenario, name, result)}`);
       }
     }
-    for (const [name, list] of Object.entries(runs)) results.scenarios[scenario.id][name] = representative(list);
+    for (const [name, list] of Object.entries(runs))
+      results.scenarios[scenario.id][name] = scenario.kind === 'fanout' ? representative(list) : list[0];
   }
 
   const report = renderReport(results, scenarios);

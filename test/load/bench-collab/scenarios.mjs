@@ -46,6 +46,18 @@ export const SCENARIOS = [
     savedLatency: true,
   },
   {
+    id: 'A',
+    kind: 'fanout',
+    /** Each client a live Y.Doc behind the server's own provider; latency taken when the receiver has integrated. */
+    clients: 'full',
+    title: "(A) full clients: (a)'s load, 1 document, 50 clients, 5 writing, 50 updates/s, half of them into one shared paragraph",
+    docs: 1,
+    clientsPerDoc: 50,
+    writersPerDoc: 5,
+    rate: 50,
+    savedLatency: true,
+  },
+  {
     id: 'b',
     kind: 'fanout',
     title: '(b) 1 document, 200 clients, 20 writing, 200 updates/s',
@@ -64,6 +76,20 @@ export const SCENARIOS = [
     writersPerDoc: 1,
     rate: 100,
     savedLatency: false,
+    /** The server's RSS before any client and once every document is open and synced: memory per open document. */
+    memoryPerDoc: true,
+  },
+  {
+    id: 'C',
+    kind: 'fanout',
+    clients: 'full',
+    title: "(C) full clients: (c)'s load, 100 documents x 5 clients, 1 writer each at 1 update/s, half of them into one shared paragraph",
+    docs: 100,
+    clientsPerDoc: 5,
+    writersPerDoc: 1,
+    rate: 100,
+    savedLatency: false,
+    memoryPerDoc: true,
   },
   {
     id: 'd',

@@ -5,6 +5,8 @@ const serverLabels = (v) => ({
   hocuspocus: `Hocuspocus ${v.hocuspocus} (\`new Server({ port, quiet: true })\`, in memory)`,
   'y-websocket': `the y-websocket ${v.yWebsocket} reference server (\`bin/utils.js\` setupWSConnection on ws, in memory)`,
 });
+/** The fan-out scenarios the targets compare, light and full clients. */
+const FANOUT_IDS = ['a', 'A', 'b', 'c', 'C'];
 const SHORT = { minga: 'Minga', 'minga-instances': 'Minga, 2 instances + Redis', hocuspocus: 'Hocuspocus', 'y-websocket': 'y-websocket' };
 const PEERS = ['hocuspocus', 'y-websocket'];
 /** Processes outside the benchmark using more than this (% of one core) in a window make its figures suspect. */
@@ -18,6 +20,36 @@ function compare(a, b, lower = 'lower', higher = 'higher') {
   if (b > 0 && a / b >= 2) return `${fmt(a / b, 1)} × as ${higher === 'higher' ? 'high' : higher}`;
   return `${Math.abs(Math.round((a / b - 1) * 100))} % ${a < b ? lower : higher}`;
 }
+
+/** The median of a list of numbers (nulls left out; of an even count, the mean of the middle two), null when none. */
+function median(values) {
+  const sorted = values.filter((v) => v !== null && v !== undefined && !Number.isNaN(v)).sort((x, y) => x - y);
+  if (!sorted.length) return null;
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** Round by round, Minga's figure over the one of the peer `peerOf(round)` names (null: no peer), then their median. */
+function medianRatio(byServer, figure, peerOf) {
+  const minga = byServer.minga;
+  const ratios = minga.rounds.map((round, i) => {
+    const peer = peerOf(i);
+    const m = figure(round);
+    return peer === null || m === null || !(peer > 0) ? null : m / peer;
+  });
+  return { ratio: median(ratios), rounds: ratios.filter((r) => r !== null).length };
+}
+
+/** The best (lowest) of the peers' figures in round i. */
+function bestPeerInRound(byServer, i, figure) {
+  const values = PEERS.map((name) => byServer[name])
+    .filter((r) => r && !r.error && r.rounds[i])
+    .map((r) => figure(r.rounds[i]))
+    .filter((v) => v !== null && v !== undefined);
+  return values.length ? Math.min(...values) : null;
+}
+
+const clientsLabel = (scenario) => (scenario?.clients === 'full' ? 'full clients' : 'light clients');
 
 function table(header, rows) {
   const line = (cells) => `| ${cells.join(' | ')} |`;
@@ -37,19 +69,31 @@ function converged(r) {
   return trouble.length ? `${base} (${trouble.join(', ')})` : base;
 }
 
+/** Per server process: the probe's figures, joined with " / " when several instances served the scenario. */
+function loopCells(r) {
+  if (!r.loop) return ['–', '–'];
+  return [
+    r.loop.map((l) => `${fmt(l.loopDelayMs.p50, 2)} / ${fmt(l.loopDelayMs.p99, 2)} / ${fmt(l.loopDelayMs.max, 1)}`).join('; '),
+    r.loop.map((l) => `${int(l.gc.count)} / ${fmt(l.gc.totalMs, 1)} / ${fmt(l.gc.maxMs, 1)}`).join('; '),
+  ];
+}
+
 function fanoutTable(scenario, byServer) {
   const header = [
     'Server',
     'p50 ms',
     'p99 ms',
-    'p99 of each round ms',
+    'p99 min–max over rounds (each round) ms',
     'max ms',
     'first delivery p50 / p99 ms',
     'delivered/s (offered)',
     'lost',
     'server CPU %',
-    'server µs / delivered update',
+    'server µs / delivered update (with PostgreSQL)',
     'server RSS peak MB',
+    ...(scenario.memoryPerDoc ? ['RSS per open document KB'] : []),
+    'event-loop delay p50 / p99 / max ms',
+    'GC pauses: count / total / max ms',
     'converged',
     'saved p50 / p99 ms',
     'PostgreSQL CPU %',
@@ -63,14 +107,16 @@ function fanoutTable(scenario, byServer) {
       SHORT[name],
       fmt(r.latencyMs.p50, 2),
       fmt(r.latencyMs.p99, 2),
-      r.rounds ? r.rounds.map((round) => fmt(round.p99, 2)).join(', ') : '–',
+      spread(r.rounds.map((round) => round.p99)),
       fmt(r.latencyMs.max, 1),
       r.firstDeliveryMs ? `${fmt(r.firstDeliveryMs.p50, 2)} / ${fmt(r.firstDeliveryMs.p99, 2)}` : '–',
       `${int(r.deliveredPerSec)} (${int(r.expectedPerSec)})`,
       int(r.lost),
       fmt(r.cpu.server),
-      fmt(r.serverUsPerDelivery),
+      name.startsWith('minga') ? `${fmt(r.serverUsPerDelivery)} (${fmt(r.serverUsPerDeliveryWithPostgres)})` : fmt(r.serverUsPerDelivery),
       fmt(r.serverRssPeakMb, 0),
+      ...(scenario.memoryPerDoc ? [int(r.memoryPerDocKb)] : []),
+      ...loopCells(r),
       converged(r),
       r.savedMs
         ? `${fmt(r.savedMs.p50, 1)} / ${fmt(r.savedMs.p99, 1)}${r.savedMs.unconfirmed ? ` (**${int(r.savedMs.unconfirmed)} never confirmed**)` : ''}`
@@ -82,6 +128,12 @@ function fanoutTable(scenario, byServer) {
     ];
   });
   return table(header, rows);
+}
+
+/** "min–max (each round)" of one figure over the rounds. */
+function spread(values) {
+  if (values.length < 2) return fmt(values[0], 2);
+  return `${fmt(Math.min(...values), 2)}–${fmt(Math.max(...values), 2)} (${values.map((v) => fmt(v, 2)).join(', ')})`;
 }
 
 /** Scenario g: what crossing instances through Redis adds, per instance, beside one instance of the same run. */
@@ -242,27 +294,65 @@ function bestPeer(byServer, figure, lowerIsBetter) {
   return best;
 }
 
-function verdicts(results) {
+const measured = (r) => r && !r.error;
+
+function verdicts(results, scenarios) {
   const out = [];
-  const fanout = ['a', 'b', 'c'].filter((id) => results.scenarios[id]);
+  const byId = Object.fromEntries(scenarios.map((s) => [s.id, s]));
+  const fanout = FANOUT_IDS.filter((id) => results.scenarios[id]);
+  const label = (id) => `(${id}, ${clientsLabel(byId[id])})`;
 
   const latency = [];
   for (const id of fanout) {
     const s = results.scenarios[id];
     const minga = s.minga;
     const peer = bestPeer(s, (r) => r.latencyMs.p99, true);
-    if (!minga || minga.error || !peer) {
-      latency.push({ met: null, text: `(${id}) not measured` });
+    if (!measured(minga) || !peer) {
+      latency.push({ met: null, text: `${label(id)} not measured` });
       continue;
     }
-    const m = minga.latencyMs.p99;
-    const met = m <= peer.value;
+    const { ratio, rounds } = medianRatio(
+      s,
+      (round) => round.p99,
+      (i) => bestPeerInRound(s, i, (round) => round.p99),
+    );
     latency.push({
-      met,
-      text: `(${id}) ${fmt(m, 2)} ms vs ${fmt(peer.value, 2)} ms for ${SHORT[peer.name]}: ${compare(m, peer.value)}${noisyNote(minga, s[peer.name])}`,
+      met: ratio !== null && ratio <= 1,
+      text: `${label(id)} ${fmt(ratio, 2)} × the best peer's (median of ${rounds} round${rounds === 1 ? '' : 's'}); median rounds: ${fmt(minga.latencyMs.p99, 2)} ms vs ${fmt(peer.value, 2)} ms for ${SHORT[peer.name]}: ${compare(minga.latencyMs.p99, peer.value)}${noisyNote(minga, s[peer.name])}`,
     });
   }
-  out.push(summarise('Fan-out p99 latency: Minga ≤ the best peer', latency));
+  out.push(
+    summarise(
+      "Per-delivery p99 latency: Minga ≤ the best peer, with light and with full clients (in each round Minga's p99 over the best peer's, median of the rounds)",
+      latency,
+    ),
+  );
+
+  const cpu = [];
+  for (const id of fanout) {
+    const s = results.scenarios[id];
+    const minga = s.minga;
+    const hocuspocus = s.hocuspocus;
+    if (!measured(minga) || !measured(hocuspocus)) {
+      cpu.push({ met: null, text: `${label(id)} not measured` });
+      continue;
+    }
+    const { ratio } = medianRatio(
+      s,
+      (round) => round.usPerDeliveryWithPostgres,
+      (i) => hocuspocus.rounds[i]?.usPerDelivery ?? null,
+    );
+    cpu.push({
+      met: ratio !== null && ratio <= 1,
+      text: `${label(id)} ${fmt(ratio, 2)} × Hocuspocus's (long-term goal 0.6 ×: ${ratio !== null && ratio <= 0.6 ? 'met' : 'not met'}); median rounds: Minga ${fmt(minga.serverUsPerDeliveryWithPostgres)} µs with PostgreSQL (${fmt(minga.serverUsPerDelivery)} µs without), Hocuspocus ${fmt(hocuspocus.serverUsPerDelivery)} µs${noisyNote(minga, hocuspocus)}`,
+    });
+  }
+  out.push(
+    summarise(
+      "Server CPU per delivered update ≤ 1.0 × Hocuspocus's, PostgreSQL's CPU counted for Minga (in each round, median of the rounds; long-term goal 0.6 ×)",
+      cpu,
+    ),
+  );
 
   const throughput = [];
   for (const id of fanout) {
@@ -270,7 +360,7 @@ function verdicts(results) {
     const minga = s.minga;
     const peer = bestPeer(s, (r) => r.deliveredPerSec, false);
     if (!minga || minga.error || !peer) {
-      throughput.push({ met: null, text: `(${id}) not measured` });
+      throughput.push({ met: null, text: `${label(id)} not measured` });
       continue;
     }
     const m = minga.deliveredPerSec;
@@ -281,7 +371,7 @@ function verdicts(results) {
     const lost = minga.lost ? `, ${int(minga.lost)} deliveries lost` : '';
     throughput.push({
       met,
-      text: `(${id}) ${int(m)}/s vs ${int(peer.value)}/s for ${SHORT[peer.name]} (offered ${int(minga.expectedPerSec)}/s)${lost}${noisyNote(minga, s[peer.name])}`,
+      text: `${label(id)} ${int(m)}/s vs ${int(peer.value)}/s for ${SHORT[peer.name]} (offered ${int(minga.expectedPerSec)}/s)${lost}${noisyNote(minga, s[peer.name])}`,
     });
   }
   out.push(
@@ -315,21 +405,64 @@ function verdicts(results) {
   } else out.push({ title: 'Saturation: Minga ≥ 1.2 × the best peer', verdict: 'not measured', lines: [] });
 
   const saved = [];
-  for (const id of ['a', 'b']) {
-    const r = results.scenarios[id]?.minga;
-    if (!r || r.error || !r.savedMs) {
-      saved.push({ met: null, text: `(${id}) not measured` });
+  for (const id of fanout) {
+    const r = results.scenarios[id].minga;
+    if (!measured(r) || !r.savedMs) {
+      saved.push({ met: null, text: `${label(id)} not measured` });
       continue;
     }
-    const met = r.savedMs.p99 !== null && r.savedMs.p99 < 50 && !r.savedMs.unconfirmed;
-    const margin = r.savedMs.p99 < 50 ? `${fmt(50 - r.savedMs.p99, 1)} ms under` : `${fmt(r.savedMs.p99 - 50, 1)} ms over`;
-    const missing = r.savedMs.unconfirmed ? `; ${int(r.savedMs.unconfirmed)} updates never confirmed` : '';
+    const p99 = median(r.rounds.map((round) => round.savedP99));
+    const unconfirmed = r.rounds.reduce((sum, round) => sum + (round.savedUnconfirmed ?? 0), 0);
+    const met = p99 !== null && p99 < 50 && !unconfirmed;
+    const margin = p99 < 50 ? `${fmt(50 - p99, 1)} ms under` : `${fmt(p99 - 50, 1)} ms over`;
+    const missing = unconfirmed ? `; ${int(unconfirmed)} updates never confirmed` : '';
     saved.push({
       met,
-      text: `(${id}) p99 ${fmt(r.savedMs.p99, 1)} ms (p50 ${fmt(r.savedMs.p50, 1)} ms): ${margin}${missing}${noisyNote(r)}`,
+      text: `${label(id)} p99 ${fmt(p99, 1)} ms, median of the rounds (each round: ${r.rounds.map((round) => fmt(round.savedP99, 1)).join(', ')} ms): ${margin}${missing}${noisyNote(r)}`,
     });
   }
-  out.push(summarise('`saved` p99 < 50 ms (update sent → a `saved` state vector covering it)', saved));
+  out.push(summarise('`saved` p99 < 50 ms in every scenario (update sent → a `saved` state vector covering it)', saved));
+
+  const loadedLoop = results.scenarios.b?.minga;
+  const loopTitle = "Minga's event-loop delay p99 < 5 ms at 200 updates/s (scenario (b), median of the rounds)";
+  if (measured(loadedLoop) && loadedLoop.loop) {
+    const p99 = median(loadedLoop.rounds.map((round) => round.loopDelayP99));
+    const peers = PEERS.filter((name) => measured(results.scenarios.b[name]))
+      .map((name) => `${SHORT[name]} ${fmt(median(results.scenarios.b[name].rounds.map((round) => round.loopDelayP99)), 2)} ms`)
+      .join(', ');
+    out.push({
+      title: loopTitle,
+      verdict: p99 !== null && p99 < 5 ? 'met' : 'not met',
+      lines: [
+        `p99 ${fmt(p99, 2)} ms (each round: ${loadedLoop.rounds.map((round) => fmt(round.loopDelayP99, 2)).join(', ')} ms)${peers ? `; ${peers}` : ''}.${noisyNote(loadedLoop)}`,
+      ],
+    });
+  } else out.push({ title: loopTitle, verdict: 'not measured', lines: [] });
+
+  const memory = [];
+  for (const id of fanout.filter((id) => byId[id]?.memoryPerDoc)) {
+    const s = results.scenarios[id];
+    const hocuspocus = s.hocuspocus;
+    if (!measured(s.minga) || !measured(hocuspocus)) {
+      memory.push({ met: null, text: `${label(id)} not measured` });
+      continue;
+    }
+    const { ratio } = medianRatio(
+      s,
+      (round) => round.memoryPerDocKb,
+      (i) => hocuspocus.rounds[i]?.memoryPerDocKb ?? null,
+    );
+    memory.push({
+      met: ratio !== null && ratio <= 1,
+      text: `${label(id)} ${fmt(ratio, 2)} × Hocuspocus's; median rounds: Minga ${int(s.minga.memoryPerDocKb)} KB, Hocuspocus ${int(hocuspocus.memoryPerDocKb)} KB${measured(s['y-websocket']) ? `, y-websocket ${int(s['y-websocket'].memoryPerDocKb)} KB` : ''}`,
+    });
+  }
+  out.push(
+    summarise(
+      "Memory per open document ≤ Hocuspocus's (server RSS with 100 documents of 5 clients open and synced, minus RSS before the first client, / 100; in each round, median of the rounds)",
+      memory,
+    ),
+  );
 
   const cold = results.scenarios.e?.minga;
   if (cold && !cold.error && cold.cold) {
@@ -423,14 +556,20 @@ export function renderReport(results, scenarios) {
     `- Pinning: ${meta.pinned ? 'each server runs alone, pinned to core 0 (`taskset -c 0`); the load generator is one process pinned to core 1' : '**not pinned** (taskset or a second core missing): server and generator share the cores, figures are not comparable with pinned runs'}. Servers run one at a time, each freshly started for each scenario.`,
   );
   lines.push(
-    "- Light clients: each client is one connection speaking the server's own wire protocol (Minga: a raw `ws` socket speaking engine.io v4 and socket.io packets in the msgpack parser's encoding, `join` then `y` events, as socket.io-client with socket.io-msgpack-parser would send them; the Yjs message of an arriving `y` event is located in the packet without decoding its strings, as the other light clients read theirs, since with hundreds of clients in one process a full decode of each packet made the generator, not the server, set the pace of a broadcast; y-websocket: a raw `ws` socket per document with the name in the URL path; Hocuspocus: a raw `ws` socket with its document-name prefix and authentication message). No client holds a provider or a live Y.Doc during the measurement.",
+    "- Light clients: each client is one connection speaking the server's own wire protocol (Minga: a raw `ws` socket speaking engine.io v4 and socket.io packets in the msgpack parser's encoding, `join` then `y` events, as socket.io-client with socket.io-msgpack-parser would send them; the Yjs message of an arriving `y` event is located in the packet without decoding its strings, as the other light clients read theirs, since with hundreds of clients in one process a full decode of each packet made the generator, not the server, set the pace of a broadcast; y-websocket: a raw `ws` socket per document with the name in the URL path; Hocuspocus: a raw `ws` socket with its document-name prefix and authentication message). In the light-client scenarios (lower-case ids) no client holds a provider or a live Y.Doc during the measurement.",
+  );
+  lines.push(
+    `- Full clients (scenarios A and C): each client is a live Y.Doc behind the server's own provider, as an editor holds it, with the provider's defaults (awareness included): Minga's \`SocketIOProvider\` (libs/collab, bundled at the start of the run), \`@hocuspocus/provider\` ${meta.versions.hocuspocusProvider} and y-websocket ${meta.versions.yWebsocket}'s \`WebsocketProvider\` (BroadcastChannel off, so that every update goes through the server), all on \`ws\`. Writers type every other update at a random place of one paragraph all the document's writers share (a new one every 256 updates), the others into paragraphs of their own; an update counts as delivered when the receiver's doc has integrated it (its \`update\` event for a transaction that came from the provider, read with \`Y.parseUpdateMeta\`), so the latency includes the provider's decoding and Yjs's integration, and an update waiting for a missing one counts from when both are in. Convergence is checked on the live docs. Minga's \`saved\` is read from the provider's socket.`,
   );
   lines.push(
     `- Updates: each writer has its own Y.Doc and types into paragraphs of its own in the editor's \`default\` XmlFragment, 256 updates (4 KB) per paragraph (one ever-growing paragraph would measure Yjs's string merging: encoding each update then copies the whole merged string); every update inserts exactly 16 characters, so the Yjs clock of an arriving update identifies its send time (kept in the generator). Receivers read arriving updates with \`Y.parseUpdateMeta\` only; latency = arrival − send, both on the generator's clock; "first delivery" is, per update, the latency of its earliest arrival at any client, the server's own delay without the spread of writing to every client (and of the generator reading them all). At the end every client merges all it received into a Y.Doc: converged = every client has identical content holding every writer's last update.`,
   );
   lines.push(
-    `- Rounds: each fan-out scenario runs ${meta.rounds} time${meta.rounds === 1 ? '' : 's'}, the three servers taking turns, each freshly started; a server's row is its round with the median p99 (lost deliveries are summed and convergence required over all rounds). While building this, single windows of the same server and scenario on this machine differed by up to 2.5× in p99 and 1.5× in server CPU, with nothing else running in it (the host is shared), so one window per server decided little.`,
+    `- Rounds: each fan-out scenario runs ${meta.rounds} time${meta.rounds === 1 ? '' : 's'}, the three servers taking turns, each freshly started; a server's row is its round with the median p99 (lost deliveries are summed and convergence required over all rounds). While building this, single windows of the same server and scenario on this machine differed by up to 2.5× in p99 and 1.5× in server CPU, with nothing else running in it (the host is shared), so one window per server decided little. "p99 min–max over rounds" shows that spread for each server; the targets compare the servers inside each round and take the median of the rounds.`,
     `- Windows: warm-up (fan-out scenarios ${meta.timings.warmupMs / 1000} s), then the measured window (fan-out scenarios ${meta.timings.measureMs / 1000} s; CPU from \`/proc/<pid>/stat\` utime+stime, RSS peak from VmHWM reset at the window start and sampled VmRSS), then a drain in which late deliveries still count for latency (undelivered ones count as lost).`,
+  );
+  lines.push(
+    "- Server internals: every server is started with a preload (`test/load/bench-collab/lib/loop-probe.cjs`) that the generator switches on at the window's start and off at its end over a loopback socket: event-loop delay from `perf_hooks.monitorEventLoopDelay` sampling every 10 ms (each sample minus the 10 ms period; timer granularity puts about 1–3 ms of delay even in an idle process, see the quiet scenarios), GC pauses from a `PerformanceObserver` of `gc` entries. Outside the window it holds an idle socket only. Memory per open document: the server's RSS once 100 documents of 5 clients each are open, synced and settled for a second, minus its RSS before the first client connected, divided by 100 (scenarios (c) and (C)).",
   );
   lines.push(
     `- Persistence: Minga runs in its normal mode, every update appended to PostgreSQL (${meta.postgres}) before \`saved\` is sent; the CPU of its PostgreSQL backends is reported apart (WAL writer and fsync are not included). The peers keep documents in memory only.`,
@@ -443,7 +582,7 @@ export function renderReport(results, scenarios) {
   lines.push('');
   lines.push('## Targets');
   lines.push('');
-  for (const v of verdicts(results)) {
+  for (const v of verdicts(results, scenarios)) {
     lines.push(`- **${v.title}: ${v.verdict}.**`);
     for (const line of v.lines) lines.push(`  - ${line}`);
   }

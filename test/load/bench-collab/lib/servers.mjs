@@ -9,6 +9,14 @@ import { freePort, spawnNode } from './processes.mjs';
 export const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 const SERVERS_DIR = fileURLToPath(new URL('../servers/', import.meta.url));
 const SERVER_CORE = 0;
+/** Event-loop delay and GC pauses of each server, measured in the windows the generator asks for (lib/loop-probe.cjs). */
+const LOOP_PROBE = fileURLToPath(new URL('./loop-probe.cjs', import.meta.url));
+
+/** Node flags and environment that load the probe, on a loopback port of its own. */
+async function loopProbe() {
+  const port = await freePort();
+  return { execArgv: ['--require', LOOP_PROBE], env: { BENCH_LOOP_PROBE_PORT: String(port) }, port };
+}
 
 /**
  * Minga's production Node flags (as in `npm start` and the Dockerfile): 32 MB semi-spaces let the Yjs structs of a
@@ -98,9 +106,10 @@ export async function startMinga({ entry, databaseUrl, limits = 'relaxed', redis
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const inspector = await inspectorArgs(inspect);
+  const probe = await loopProbe();
   const server = spawnNode(entry, [], {
     core,
-    execArgv: [...MINGA_NODE_FLAGS, ...inspector.execArgv],
+    execArgv: [...MINGA_NODE_FLAGS, ...inspector.execArgv, ...probe.execArgv],
     cwd: ROOT,
     quiet: true,
     inheritEnv: false,
@@ -123,6 +132,7 @@ export async function startMinga({ entry, databaseUrl, limits = 'relaxed', redis
       ...(limits === 'relaxed' ? RELAXED_LIMITS : {}),
       COLLAB_UNLOAD_GRACE_SECONDS: '1',
       ...(redis ? { REDIS_URL: redis.url, REDIS_KEY_PREFIX: redis.prefix } : {}),
+      ...probe.env,
       ...extraMingaEnv(),
     },
   });
@@ -132,6 +142,7 @@ export async function startMinga({ entry, databaseUrl, limits = 'relaxed', redis
     url,
     pid: server.pid,
     inspectPort: inspector.inspectPort,
+    probePort: probe.port,
     stop: () => server.stop(15_000),
     /** SIGKILL at once, for a server a flood left unable to stop in time. */
     kill: () => server.stop(1),
@@ -163,6 +174,7 @@ export async function startMingaInstances({ entry, databaseUrl, instances, inspe
     urls: started.map((s) => s.url),
     pids: started.map((s) => s.pid),
     inspectPorts: started.map((s) => s.inspectPort),
+    probePorts: started.map((s) => s.probePort),
     stop: () => Promise.all(started.map((s) => s.stop())),
   };
 }
@@ -170,11 +182,13 @@ export async function startMingaInstances({ entry, databaseUrl, instances, inspe
 async function startPeer(name, script) {
   const port = await freePort();
   const inspector = await inspectorArgs();
+  const probe = await loopProbe();
   const server = spawnNode(join(SERVERS_DIR, script), [String(port)], {
     core: SERVER_CORE,
     cwd: ROOT,
     quiet: true,
-    execArgv: inspector.execArgv,
+    execArgv: [...inspector.execArgv, ...probe.execArgv],
+    env: probe.env,
   });
   await server.message('ready');
   return {
@@ -182,6 +196,7 @@ async function startPeer(name, script) {
     url: `http://127.0.0.1:${port}`,
     pid: server.pid,
     inspectPort: inspector.inspectPort,
+    probePort: probe.port,
     stop: () => server.stop(5000),
     output: server.output,
   };
