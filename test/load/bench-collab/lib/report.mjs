@@ -587,6 +587,11 @@ export function renderReport(results, scenarios) {
     for (const line of v.lines) lines.push(`  - ${line}`);
   }
   lines.push('');
+  lines.push(
+    'What was changed to approach these targets, and what was tried and left out, each with its A/B figures: ' +
+      '[benchmarks-tail.md](benchmarks-tail.md) (written by hand).',
+  );
+  lines.push('');
   for (const scenario of scenarios) {
     const byServer = results.scenarios[scenario.id];
     if (!byServer) continue;
