@@ -5,6 +5,7 @@ import { normalizeRrule, rruleProblem, rruleUntilProblems } from '@minga/schedul
 import { z } from 'zod';
 import { isoDateSchema, isoDateTimeSchema, isYearInRange, pageQuerySchema, timeZoneSchema, uuidSchema, YEAR_RANGE_MESSAGE } from './common';
 import { personRefSchema } from './comments';
+import { minutesStatusSchema } from './meeting-room';
 import { roleSchema } from './roles';
 
 const timestamp = z.iso.datetime({ offset: true });
@@ -274,6 +275,8 @@ export const occurrenceDetailSchema = occurrenceSchema.extend({
   ownAgenda: z.boolean(),
   draft: z.object({ id: uuidSchema, title: z.string() }).nullable(),
   cities: z.array(z.object({ id: uuidSchema, name: z.string(), timeZone: z.string(), locale: z.string() })),
+  /** The minutes' stage as this viewer may know it: null while there are none (for all but hosts: none published). */
+  minutes: minutesStatusSchema.nullable(),
 });
 export type OccurrenceDetail = z.infer<typeof occurrenceDetailSchema>;
 

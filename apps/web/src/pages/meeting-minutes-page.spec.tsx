@@ -37,7 +37,6 @@ describe('MeetingMinutesPage', () => {
     const api = stubGlobalApi({
       'POST /api/auth/session/refresh': () => json(200, session(host)),
       [`GET /api/occurrences/${OCCURRENCE_ID}`]: () => json(200, occurrenceDetail()),
-      [`GET ${base}/minutes`]: () => problem(404, 'not_found'),
       [`POST ${base}/minutes`]: () => json(201, current),
       [`POST ${base}/minutes/approve`]: () =>
         json(200, (current = minutes({ status: 'approved', approvedBy: host, approvedAt: '2026-11-24T02:20:00.000Z' }))),
@@ -49,6 +48,8 @@ describe('MeetingMinutesPage', () => {
     renderRoutes(routes, path);
 
     await userEvent.click(await screen.findByRole('button', { name: 'Draft minutes from the notes' }));
+    // The occurrence said there are none: nothing asked for them (a 404 in the console).
+    expect(api.calls.filter((call) => call.method === 'GET' && call.path === `${base}/minutes`)).toEqual([]);
     expect(await screen.findByText('Decision: publish the parking dataset.')).toBeInTheDocument();
     expect(screen.getByTestId('minutes-status')).toHaveTextContent('Draft');
     await userEvent.click(screen.getByRole('button', { name: 'Approve' }));
@@ -83,7 +84,7 @@ describe('MeetingMinutesPage', () => {
   it('shows a participant only the published minutes: no drafting, approving or attendance', async () => {
     stubGlobalApi({
       'POST /api/auth/session/refresh': () => json(200, session(user({ roles: [officialOfTsukuba] }))),
-      [`GET /api/occurrences/${OCCURRENCE_ID}`]: () => json(200, occurrenceDetail()),
+      [`GET /api/occurrences/${OCCURRENCE_ID}`]: () => json(200, occurrenceDetail({ minutes: 'published' })),
       [`GET ${base}/minutes`]: () => json(200, minutes({ status: 'published', publishedAt: '2026-11-24T02:30:00.000Z' })),
       [`GET ${base}/polls`]: () => json(200, []),
       [`GET ${base}/action-items`]: () => json(200, []),
@@ -94,16 +95,28 @@ describe('MeetingMinutesPage', () => {
     expect(screen.queryByRole('heading', { name: 'Attendance' })).not.toBeInTheDocument();
   });
 
-  it('tells a participant when the minutes are not published yet', async () => {
-    stubGlobalApi({
+  it('tells a participant when the minutes are not published yet, without asking for them', async () => {
+    const api = stubGlobalApi({
       'POST /api/auth/session/refresh': () => json(200, session(user({ roles: [officialOfTsukuba] }))),
       [`GET /api/occurrences/${OCCURRENCE_ID}`]: () => json(200, occurrenceDetail()),
-      [`GET ${base}/minutes`]: () => problem(403, 'forbidden'),
       [`GET ${base}/polls`]: () => json(200, []),
       [`GET ${base}/action-items`]: () => json(200, []),
     });
     renderRoutes(routes, path);
     expect(await screen.findByText('The minutes are not published yet.')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Draft minutes from the notes' })).not.toBeInTheDocument();
+    expect(api.calls.filter((call) => call.path === `${base}/minutes`)).toEqual([]);
+  });
+
+  it('tells a participant when minutes said to be published are gone', async () => {
+    stubGlobalApi({
+      'POST /api/auth/session/refresh': () => json(200, session(user({ roles: [officialOfTsukuba] }))),
+      [`GET /api/occurrences/${OCCURRENCE_ID}`]: () => json(200, occurrenceDetail({ minutes: 'published' })),
+      [`GET ${base}/minutes`]: () => problem(404, 'not_found'),
+      [`GET ${base}/polls`]: () => json(200, []),
+      [`GET ${base}/action-items`]: () => json(200, []),
+    });
+    renderRoutes(routes, path);
+    expect(await screen.findByText('The minutes are not published yet.')).toBeInTheDocument();
   });
 });

@@ -69,7 +69,7 @@ function AfterMeeting({ occurrence }: { occurrence: OccurrenceDetail }) {
           </li>
         </ul>
       </nav>
-      <MinutesPanel occurrenceId={occurrence.id} isHost={isHost} />
+      <MinutesPanel occurrenceId={occurrence.id} isHost={isHost} exist={occurrence.minutes !== null} />
       {isHost && <AttendanceSection occurrenceId={occurrence.id} />}
       <PollResultsSection occurrenceId={occurrence.id} />
       <ActionItemsSection

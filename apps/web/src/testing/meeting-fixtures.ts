@@ -121,6 +121,7 @@ export function occurrence(overrides: Partial<OccurrenceDetail> = {}): Occurrenc
     ownAgenda: false,
     draft: null,
     cities: cities.map(({ id, name, timeZone, locale }) => ({ id, name, timeZone, locale })),
+    minutes: null,
     ...overrides,
   };
 }

@@ -105,6 +105,7 @@ export function occurrenceDetail(overrides: Partial<OccurrenceDetail> = {}): Occ
     ownAgenda: false,
     draft: null,
     cities: [{ id: TOKYO.id, name: 'Tokyo', timeZone: 'Asia/Tokyo', locale: 'ja-JP' }],
+    minutes: null,
     ...overrides,
   };
 }

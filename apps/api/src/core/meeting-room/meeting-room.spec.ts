@@ -639,10 +639,15 @@ describe('live meeting room', () => {
       writer.type('Agreed: Tsukuba opens its budget data in May.');
       await allSaved(writer);
       const path = `/api/occurrences/${occurrenceId}/minutes`;
+      // The occurrence tells each reader whether there are minutes for them, so the page asks for none that would 404.
+      const stage = async (person: { token: string }) =>
+        (await t.http().get(`/api/occurrences/${occurrenceId}`).set(bearer(person)).expect(200)).body.minutes;
+      expect(await stage(organiser)).toBeNull();
 
       await t.http().post(path).set(bearer(official)).expect(403);
       const draft: Minutes = (await t.http().post(path).set(bearer(organiser)).expect(201)).body;
       expect(draft.status).toBe('draft');
+      expect([await stage(organiser), await stage(official)]).toEqual(['draft', null]);
       expect(draft.text).toContain('Agreed: Tsukuba opens its budget data in May.');
       expect(draft.html).toContain('<h2>Open data portal</h2>');
       await t.http().get(path).set(bearer(official)).expect(404);
@@ -670,6 +675,7 @@ describe('live meeting room', () => {
 
       const published: Minutes = (await t.http().post(`${path}/publish`).set(bearer(organiser)).expect(200)).body;
       expect(published.status).toBe('published');
+      expect([await stage(organiser), await stage(expert)]).toEqual(['published', 'published']);
       expect((await t.http().get(path).set(bearer(expert)).expect(200)).body.text).toBe('Budget data in May; transport in June.');
       await t.http().get(path).set(bearer(outsider)).expect(403);
 

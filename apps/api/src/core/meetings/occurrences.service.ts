@@ -8,6 +8,7 @@ import {
   uuidSchema,
   type AgendaItem,
   type MeetingStatus,
+  type MinutesStatus,
   type OccurrenceDetail,
   type OccurrencePage,
   type ReplaceAgenda,
@@ -70,13 +71,12 @@ export class OccurrencesService {
   }
 
   private present(row: OccurrenceRow, viewer: Principal, ability = this.access.abilityFor(viewer)) {
-    const resource = this.meetings.resourceOf({
-      id: row.meeting_id,
-      hub_id: row.hub_id,
-      organiser_id: row.organiser_id,
-      invited: row.invited,
-    });
+    const resource = this.resourceOf(row);
     return toOccurrence(row, ability.can('attend', resource), ability.can('update', resource));
+  }
+
+  private resourceOf(row: OccurrenceRow) {
+    return this.meetings.resourceOf({ id: row.meeting_id, hub_id: row.hub_id, organiser_id: row.organiser_id, invited: row.invited });
   }
 
   /** The meeting an occurrence belongs to (404 for an unknown occurrence). */
@@ -91,8 +91,10 @@ export class OccurrencesService {
       agenda: AgendaItem[];
       draft: OccurrenceDetail['draft'];
       cities: OccurrenceDetail['cities'];
+      minutes_status: MinutesStatus | null;
     })[] = await this.db.query(
       `SELECT base.*, ${agendaJson('ai.occurrence_id = base.id')} AS agenda,
+              (SELECT mm.status FROM meeting_minutes mm WHERE mm.occurrence_id = base.id) AS minutes_status,
               (SELECT json_build_object('id', d.id, 'title', d.title) FROM meetings m2 JOIN drafts d ON d.id = m2.draft_id
                WHERE m2.id = base.meeting_id) AS draft,
               COALESCE((SELECT json_agg(json_build_object('id', c.id, 'name', c.name, 'timeZone', c.time_zone, 'locale', c.locale)
@@ -104,7 +106,17 @@ export class OccurrencesService {
       [viewer.id, id],
     );
     if (!row) throw new Problem('not_found', 'No such meeting occurrence');
-    return { ...this.present(row, viewer), agenda: row.agenda, ownAgenda: row.own_agenda, draft: row.draft, cities: row.cities };
+    const ability = this.access.abilityFor(viewer);
+    // As GET minutes answers: hosts see every stage, the others published minutes only.
+    const minutes = row.minutes_status === 'published' || ability.can('host', this.resourceOf(row)) ? row.minutes_status : null;
+    return {
+      ...this.present(row, viewer, ability),
+      agenda: row.agenda,
+      ownAgenda: row.own_agenda,
+      draft: row.draft,
+      cities: row.cities,
+      minutes,
+    };
   }
 
   /** Moves one occurrence (it becomes an override: RECURRENCE-ID in calendars) or cancels/restores it (EXDATE). */

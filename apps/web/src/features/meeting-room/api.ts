@@ -43,11 +43,13 @@ export function usePolls(occurrenceId: string) {
   });
 }
 
-export function useMinutes(occurrenceId: string) {
+/** `exist`: the occurrence says there are minutes this person may read; otherwise nothing is asked (it could only 404). */
+export function useMinutes(occurrenceId: string, exist: boolean) {
   return useQuery({
     queryKey: roomKeys.minutes(occurrenceId),
     queryFn: ({ signal }) => apiClient.request<Minutes>(`${occurrencePath(occurrenceId)}/minutes`, { signal }),
-    // No minutes yet is a 404: an answer, not a failure to retry.
+    enabled: exist,
+    // Gone since the occurrence was read (a 404): an answer, not a failure to retry.
     retry: false,
   });
 }

@@ -13,36 +13,34 @@ import { ProblemAlert } from '../../components/problem-alert';
 import { useMinutes, useMinutesStep, useUpdateMinutes } from './api';
 import './meeting-room.css';
 
-export function MinutesPanel({ occurrenceId, isHost }: { occurrenceId: string; isHost: boolean }) {
+/** `exist`: the occurrence's `minutes` stage is known to this person (see OccurrenceDetail). */
+export function MinutesPanel({ occurrenceId, isHost, exist }: { occurrenceId: string; isHost: boolean; exist: boolean }) {
   const { t } = useTranslation();
-  const minutes = useMinutes(occurrenceId);
+  const minutes = useMinutes(occurrenceId, exist);
   const step = useMinutesStep(occurrenceId);
-  const missing = minutes.error instanceof ApiError && (minutes.error.status === 404 || minutes.error.status === 403);
+  const missing =
+    (!exist && !minutes.data) || (minutes.error instanceof ApiError && (minutes.error.status === 404 || minutes.error.status === 403));
+  const none = isHost ? (
+    <div className="stack">
+      <p>{t('meetingRoom.minutes.noneYetHost')}</p>
+      <button type="button" className="button" disabled={step.isPending} onClick={() => step.mutate('draft')}>
+        {t('meetingRoom.minutes.draftFromNotes')}
+      </button>
+    </div>
+  ) : (
+    <p className="status status--empty">{t('meetingRoom.minutes.notPublished')}</p>
+  );
   return (
     <section className="section" aria-labelledby="minutes-heading">
       <h2 id="minutes-heading">{t('meetingRoom.minutes.heading')}</h2>
       {step.isError && <ProblemAlert error={step.error} />}
-      <QueryState
-        query={minutes}
-        renderError={(error) =>
-          missing ? (
-            isHost ? (
-              <div className="stack">
-                <p>{t('meetingRoom.minutes.noneYetHost')}</p>
-                <button type="button" className="button" disabled={step.isPending} onClick={() => step.mutate('draft')}>
-                  {t('meetingRoom.minutes.draftFromNotes')}
-                </button>
-              </div>
-            ) : (
-              <p className="status status--empty">{t('meetingRoom.minutes.notPublished')}</p>
-            )
-          ) : (
-            <ErrorState error={error} onRetry={() => void minutes.refetch()} />
-          )
-        }
-      >
-        {(data) => <MinutesView minutes={data} isHost={isHost} busy={step.isPending} onStep={(next) => step.mutate(next)} />}
-      </QueryState>
+      {missing ? (
+        none
+      ) : (
+        <QueryState query={minutes} renderError={(error) => <ErrorState error={error} onRetry={() => void minutes.refetch()} />}>
+          {(data) => <MinutesView minutes={data} isHost={isHost} busy={step.isPending} onStep={(next) => step.mutate(next)} />}
+        </QueryState>
+      )}
     </section>
   );
 }
