@@ -249,7 +249,7 @@ describe('calendars: .ics per meeting and secret-token feeds', () => {
     expect(conference?.getFirstValue()).toBe('https://meet.example.org/conference-room');
     expect(conference?.type).toBe('uri');
     expect(conference?.getParameter('feature')).toBe('AUDIO,VIDEO');
-    expect(conference?.getParameter('label')).toBeTruthy();
+    expect(conference?.getParameter('label')).toBe('Join online');
     expect(await conferenceAs(farExpert)).toBeNull();
 
     const { meeting: inPerson } = await schedule({ timeZone: 'Asia/Tokyo', localStart: '2027-07-07T09:00', durationMinutes: 60 });
